@@ -1,0 +1,32 @@
+// Option parsing and input loading shared by the subcommands.
+#pragma once
+
+#include <eduplan/units_directory.h>
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+
+#include "commands.h"
+
+namespace eduplan::cli {
+
+namespace po = boost::program_options;
+
+// The database used when --db is missing.
+inline constexpr const char* kDefaultDatabase = "eduplan.db";
+
+// Parses `args` against `options` (plus --help) with `positional` names. Returns the
+// map, or an exit code after printing help (kOk) or the problem (kUsage).
+struct Parsed {
+  po::variables_map vm;
+  std::optional<int> exit_code;
+};
+Parsed parse(const char* command, const char* synopsis, const Args& args, po::options_description options,
+             const po::positional_options_description& positional);
+
+// Loads the directory named by --units, if given. On errors prints them (file:line) and
+// returns nothing with `exit_code` set to kFindings.
+std::optional<UnitsDirectory> load_directory(const po::variables_map& vm, int& exit_code);
+
+}  // namespace eduplan::cli

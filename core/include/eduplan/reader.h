@@ -1,0 +1,31 @@
+// Reading plan documents: parse, resolve units, validate — one call.
+//
+// Document format (see docs/input-format.md): Markdown with "## Handlungsfeld X"
+// headings and pipe tables of focus areas ("Handlungsschwerpunkt | Verwaltungsbereich")
+// and objectives ("Ableitungen:").
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "eduplan/model.h"
+#include "eduplan/units_directory.h"
+
+namespace eduplan {
+
+struct ReadOptions {
+  const UnitsDirectory* directory = nullptr;  // optional; must outlive the call
+  std::string plan_name;                      // if empty: the document's "# " title, else the file stem
+};
+
+// Reads a document held in memory. `source` names it in Plan::source. Never throws for
+// bad content: every problem is a Finding in the returned plan's `findings` (sorted by
+// line); if has_errors(plan.findings) the document is rejected and the plan holds
+// nothing else.
+Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options = {});
+
+// Reads a file. Throws IoError if it cannot be read.
+Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options = {});
+
+}  // namespace eduplan

@@ -1,0 +1,52 @@
+// Storage of plans. One database holds any number of plans, each under a unique name.
+//
+// The SQLite schema is a public interface, documented in docs/schema.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eduplan/model.h"
+
+namespace eduplan {
+
+// The schema version this build writes; older databases are migrated on open.
+inline constexpr int kSchemaVersion = 1;
+
+struct PlanInfo {
+  std::string name;
+  std::string title;
+  std::string source;
+  std::string imported_at;  // UTC, ISO 8601
+};
+BOOST_DESCRIBE_STRUCT(PlanInfo, (), (name, title, source, imported_at))
+
+// Not thread-safe: use one Storage per thread. Every method throws StorageError on failure.
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  // Stores `plan` (with its findings) under plan.name, replacing a plan of that name.
+  // All or nothing: on failure the storage is unchanged.
+  virtual void save_plan(const Plan& plan) = 0;
+  virtual std::vector<PlanInfo> list_plans() const = 0;  // ordered by name
+  // The plan stored under `name`, as saved (indices, keys, lines, findings), or nothing.
+  virtual std::optional<Plan> load_plan(std::string_view name) const = 0;
+  // Removes the plan; false if there was none.
+  virtual bool remove_plan(std::string_view name) = 0;
+};
+
+// Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.
+// Throws StorageError naming the file if it is not an eduplan database, was written by a
+// newer eduplan, or cannot be opened.
+std::unique_ptr<Storage> open_database(const std::filesystem::path& path);
+
+// A storage that keeps plans in memory, with the same contract; for tests and previews.
+std::unique_ptr<Storage> make_memory_storage();
+
+}  // namespace eduplan

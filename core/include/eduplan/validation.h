@@ -1,0 +1,28 @@
+// Validation: the rules a plan is checked against, and the catalogue that documents them.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "eduplan/model.h"
+#include "eduplan/units_directory.h"
+
+namespace eduplan {
+
+struct RuleInfo {
+  std::string_view id;
+  Severity severity;
+  std::string_view description;  // German, one sentence: what the rule reports
+};
+
+// Every rule eduplan reports, reading errors included, in a stable order.
+const std::vector<RuleInfo>& rule_catalog();
+
+// Checks a resolved plan. `directory` may be null. Findings are sorted by line, then rule.
+// Thread-safe; does not modify the plan.
+std::vector<Finding> validate(const Plan& plan, const UnitsDirectory* directory);
+
+// Sorts findings by line, then rule, keeping the order of equal ones.
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace eduplan

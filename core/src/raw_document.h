@@ -1,0 +1,42 @@
+// The document as written, before units are resolved (internal). Produced by
+// parse_document(), consumed by resolve().
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace eduplan {
+
+// One entry of a unit column: the text between two <br>.
+struct RawUnitEntry {
+  std::string prefix;       // text before the first '/', trimmed; empty if there is no '/'
+  std::string list;         // text after the '/', or the whole entry
+  bool has_slash = false;
+  bool trailing_comma = false;  // the entry ends with ',': the next entry continues it
+  int line = 0;
+};
+
+struct RawFocusArea {
+  std::string text;
+  int line = 0;
+  std::vector<RawUnitEntry> entries;
+};
+
+struct RawObjective {
+  std::string text;
+  int line = 0;
+};
+
+struct RawField {
+  std::string title;
+  int line = 0;
+  std::vector<RawFocusArea> focus_areas;
+  std::vector<RawObjective> objectives;
+};
+
+struct RawDocument {
+  std::string title;  // "# " heading, if any
+  std::vector<RawField> fields;
+};
+
+}  // namespace eduplan

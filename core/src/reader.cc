@@ -1,0 +1,33 @@
+#include "eduplan/reader.h"
+
+#include "document_parser.h"
+#include "eduplan/validation.h"
+#include "file_io.h"
+#include "resolver.h"
+
+namespace eduplan {
+
+Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
+  std::vector<Finding> findings;
+  RawDocument raw = parse_document(document, findings);
+  Plan plan;
+  if (!has_errors(findings)) {
+    plan = resolve(raw, options.directory, findings);
+    auto rule_findings = validate(plan, options.directory);
+    findings.insert(findings.end(), rule_findings.begin(), rule_findings.end());
+  }
+  plan.source = std::string(source);
+  plan.name = options.plan_name;
+  if (plan.name.empty()) plan.name = plan.title;
+  if (plan.name.empty()) plan.name = std::filesystem::path(source).stem().string();
+  if (plan.name.empty()) plan.name = "plan";
+  sort_findings(findings);
+  plan.findings = std::move(findings);
+  return plan;
+}
+
+Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options) {
+  return read_plan(read_file(path), path.string(), options);
+}
+
+}  // namespace eduplan

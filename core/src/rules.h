@@ -1,0 +1,17 @@
+// The validation rules, grouped by what they look at (internal). Each appends findings.
+#pragma once
+
+#include <vector>
+
+#include "eduplan/model.h"
+#include "eduplan/units_directory.h"
+
+namespace eduplan {
+
+void check_units(const Plan& plan, const UnitsDirectory* directory, std::vector<Finding>& out);
+void check_structure(const Plan& plan, std::vector<Finding>& out);
+
+// „text“ in German quotation marks.
+inline std::string german_quoted(std::string_view s) { return "„" + std::string(s) + "“"; }
+
+}  // namespace eduplan

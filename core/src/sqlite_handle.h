@@ -1,0 +1,146 @@
+// Thin RAII wrappers over the SQLite C API (internal). Errors throw StorageError with
+// the database's file name and SQLite's message.
+#pragma once
+
+#include <boost/describe.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "eduplan/enum_text.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace eduplan::sqlite {
+
+class Database;
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+
+  // Returns true while there is a row; false when done.
+  bool step();
+  void reset();  // ready to run again; bindings are cleared
+
+  void bind(int index, std::int64_t value);
+  void bind(int index, const std::string& value);
+  void bind(int index, std::nullopt_t);
+  void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
+  void bind(int index, std::size_t value) { bind(index, static_cast<std::int64_t>(value)); }
+  void bind(int index, bool value) { bind(index, static_cast<std::int64_t>(value)); }
+  template <class T>
+  void bind(int index, const std::optional<T>& value) {
+    if (value) bind(index, *value);
+    else bind(index, std::nullopt);
+  }
+  template <class E, class = std::enable_if_t<boost::describe::has_describe_enumerators<E>::value>>
+  void bind(int index, E value) {
+    bind(index, to_text(value));
+  }
+
+  bool is_null(int col) const;
+  void column(int col, std::int64_t& out) const;
+  void column(int col, std::string& out) const;
+  void column(int col, int& out) const;
+  void column(int col, std::size_t& out) const;
+  void column(int col, bool& out) const;
+  template <class T>
+  void column(int col, std::optional<T>& out) const {
+    if (is_null(col)) {
+      out.reset();
+      return;
+    }
+    T v{};
+    column(col, v);
+    out = v;
+  }
+  template <class E, class = std::enable_if_t<boost::describe::has_describe_enumerators<E>::value>>
+  void column(int col, E& out) const {
+    std::string t;
+    column(col, t);
+    auto v = from_text<E>(t);
+    if (!v) fail("unexpected value '" + t + "'");
+    out = *v;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const;
+  Database& db_;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_;
+};
+
+class Database {
+ public:
+  explicit Database(const std::string& path);
+
+  void exec(std::string_view sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;  // rows changed by the last statement
+  const std::string& path() const { return path_; }
+  sqlite3* raw() const { return db_.get(); }
+  [[noreturn]] void fail(const std::string& context) const;
+
+ private:
+  std::string path_;
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db_;
+};
+
+// Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+// Described rows <-> statements: one piece of code for every table.
+template <class Row>
+using RowMembers = boost::describe::describe_members<Row, boost::describe::mod_public>;
+
+// "a, b, c" for the members of Row.
+template <class Row>
+std::string column_list() {
+  std::string cols;
+  boost::mp11::mp_for_each<RowMembers<Row>>([&](auto d) {
+    if (!cols.empty()) cols += ", ";
+    cols += d.name;
+  });
+  return cols;
+}
+
+// "INSERT INTO table(a, b, c) VALUES(?, ?, ?)".
+template <class Row>
+std::string insert_sql(std::string_view table) {
+  std::string marks;
+  boost::mp11::mp_for_each<RowMembers<Row>>([&](auto) { marks += marks.empty() ? "?" : ", ?"; });
+  return "INSERT INTO " + std::string(table) + "(" + column_list<Row>() + ") VALUES(" + marks + ")";
+}
+
+// Binds the members of `row` to parameters 1..n and runs the statement once.
+template <class Row>
+void insert_row(Statement& st, const Row& row) {
+  int i = 1;
+  boost::mp11::mp_for_each<RowMembers<Row>>([&](auto d) { st.bind(i++, row.*d.pointer); });
+  st.step();
+  st.reset();
+}
+
+// Reads the members of Row from columns first_col.. of the current row.
+template <class Row>
+Row read_row(const Statement& st, int first_col = 0) {
+  Row row{};
+  int i = first_col;
+  boost::mp11::mp_for_each<RowMembers<Row>>([&](auto d) { st.column(i++, row.*d.pointer); });
+  return row;
+}
+
+}  // namespace eduplan::sqlite

@@ -1,0 +1,32 @@
+// Small text helpers shared by the reader, the rules and the storage (internal).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eduplan::text {
+
+// Byte offset of the first byte that is not part of valid UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF are invalid), or nothing.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+bool is_space(char c);
+std::string_view trim(std::string_view s);
+// Trims and replaces every run of white space by one space.
+std::string collapse_spaces(std::string_view s);
+// Lower-cases ASCII letters and the Latin-1 capitals U+00C0..U+00DE (except U+00D7).
+std::string fold_case(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);  // equal after fold_case
+bool starts_with_icase(std::string_view s, std::string_view prefix);
+
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
+// Splits at `sep`; keeps empty parts.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+// 1-based line number of byte `offset` in `s`.
+int line_of_offset(std::string_view s, std::size_t offset);
+
+}  // namespace eduplan::text
