@@ -11,6 +11,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
   bool in_quotes = false;
   bool was_quoted = false;
   bool record_started = false;
+  int quote_line = 0;  // where the open quote started
   auto fail = [&](const std::string& message) {
     findings.push_back({"csv-syntax", Severity::error, message, line, ""});
   };
@@ -49,6 +50,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
         return records;
       }
       in_quotes = was_quoted = record_started = true;
+      quote_line = line;
     } else if (c == delimiter) {
       end_field();
       record_started = true;
@@ -67,6 +69,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
     }
   }
   if (in_quotes) {
+    line = quote_line;
     fail("Anführungszeichen wird nicht geschlossen");
     return records;
   }

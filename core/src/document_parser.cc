@@ -48,6 +48,7 @@ RawUnitEntry parse_unit_entry(std::string_view part, int line) {
     if (s.back() == ',') entry.trailing_comma = true;
     s.pop_back();
   }
+  entry.text = s;
   std::size_t slash = s.find('/');
   if (slash != std::string::npos && slash > 0) {
     entry.has_slash = true;
@@ -203,6 +204,7 @@ RawDocument parse_document(std::string_view text, std::vector<Finding>& findings
   };
   std::size_t pos = 0;
   while (pos <= text.size() && !parser.too_many_errors()) {
+    if (pos == text.size() && pos > 0) break;  // nothing after the final line break
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(pos, end - pos);

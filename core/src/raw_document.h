@@ -9,6 +9,7 @@ namespace eduplan {
 
 // One entry of a unit column: the text between two <br>.
 struct RawUnitEntry {
+  std::string text;         // the whole entry, white space collapsed, without a trailing comma
   std::string prefix;       // text before the first '/', trimmed; empty if there is no '/'
   std::string list;         // text after the '/', or the whole entry
   bool has_slash = false;

@@ -113,7 +113,7 @@ class Resolver {
     std::string division;  // division of the previous entry
     bool continues = false;
     for (const auto& e : fa.entries) {
-      std::string whole = e.has_slash ? e.prefix + "/ " + e.list : e.list;
+      const std::string& whole = e.text;
       std::string list = e.list;
       if (e.has_slash && !(dir_ && dir_->find(whole))) {
         division = canonical_division(e.prefix);

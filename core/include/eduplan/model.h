@@ -28,6 +28,8 @@ struct Finding {
   std::string message;  // human-readable (German)
   int line = 0;         // 1-based source line; 0 if the finding concerns no single line
   std::string subject;  // what the finding is about: a unit name, a field title, ...
+
+  friend bool operator==(const Finding&, const Finding&) = default;
 };
 BOOST_DESCRIBE_STRUCT(Finding, (), (rule, severity, message, line, subject))
 
@@ -39,6 +41,8 @@ struct OrgUnit {
   bool is_division = false;
   std::string key;                // stable key, see keys.h
   int source_line = 0;            // first mention in the document
+
+  friend bool operator==(const OrgUnit&, const OrgUnit&) = default;
 };
 BOOST_DESCRIBE_STRUCT(OrgUnit, (), (name, parent, is_division, key, source_line))
 
@@ -51,6 +55,8 @@ struct Responsibility {
                                    // a list continued after a trailing comma, the previous line's);
                                    // empty if none
   std::string split_from;          // non-empty if split from a compound "A und B"
+
+  friend bool operator==(const Responsibility&, const Responsibility&) = default;
 };
 BOOST_DESCRIBE_STRUCT(Responsibility, (),
                       (unit, source_line, written_name, stated_division, split_from))
@@ -61,6 +67,8 @@ struct FocusArea {
   std::string key;
   int source_line = 0;
   std::vector<Responsibility> responsibilities;  // in document order, no unit twice
+
+  friend bool operator==(const FocusArea&, const FocusArea&) = default;
 };
 BOOST_DESCRIBE_STRUCT(FocusArea, (), (text, key, source_line, responsibilities))
 
@@ -68,6 +76,8 @@ BOOST_DESCRIBE_STRUCT(FocusArea, (), (text, key, source_line, responsibilities))
 struct ObjectiveRef {
   std::size_t objective = 0;  // index into Plan::objectives
   int source_line = 0;
+
+  friend bool operator==(const ObjectiveRef&, const ObjectiveRef&) = default;
 };
 BOOST_DESCRIBE_STRUCT(ObjectiveRef, (), (objective, source_line))
 
@@ -78,6 +88,8 @@ struct Field {
   int source_line = 0;
   std::vector<FocusArea> focus_areas;   // document order
   std::vector<ObjectiveRef> objectives;  // document order
+
+  friend bool operator==(const Field&, const Field&) = default;
 };
 BOOST_DESCRIBE_STRUCT(Field, (), (title, key, source_line, focus_areas, objectives))
 
@@ -86,6 +98,8 @@ struct Objective {
   std::string text;
   std::string key;
   int source_line = 0;  // first mention
+
+  friend bool operator==(const Objective&, const Objective&) = default;
 };
 BOOST_DESCRIBE_STRUCT(Objective, (), (text, key, source_line))
 
@@ -98,6 +112,8 @@ struct Plan {
   std::vector<OrgUnit> units;
   std::vector<Objective> objectives;
   std::vector<Finding> findings;
+
+  friend bool operator==(const Plan&, const Plan&) = default;
 };
 BOOST_DESCRIBE_STRUCT(Plan, (), (name, title, source, fields, units, objectives, findings))
 

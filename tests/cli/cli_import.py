@@ -1,0 +1,87 @@
+"""eduplan import: the seed's figures in the database, replacement, coexistence."""
+import os
+import unittest
+
+from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
+
+
+class ImportSeed(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.db = self.path("plan.db")
+        self.result = run("import", SEED, "--db", self.db, "--units", UNITS)
+
+    def test_succeeds_with_summary(self):
+        self.assertExit(self.result, 0)
+        self.assertIn("135 Zuständigkeiten", self.result.stdout)
+        self.assertIn(f"Datenbank: {self.db}", self.result.stdout)
+
+    def test_fields_in_document_order_with_their_focus_areas(self):
+        rows = query(self.db, "SELECT f.position, f.title, count(fa.id) FROM field f "
+                              "LEFT JOIN focus_area fa ON fa.field_id = f.id GROUP BY f.id ORDER BY f.position")
+        self.assertEqual([int(r[2]) for r in rows], [12, 8, 6, 7, 11, 11])
+        self.assertEqual(rows[2][1], "MINT")
+        self.assertEqual([int(r[0]) for r in rows], list(range(6)))
+
+    def test_objectives_are_shared(self):
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM objective"), "14")
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM field_objective"), "16")
+
+    def test_responsibilities_and_units(self):
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM responsibility"), "135")
+        self.assertEqual(scalar(self.db, "SELECT count(DISTINCT org_unit_id) FROM responsibility"), "26")
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM org_unit WHERE name = 'Dezernat VI'"), "0")
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM org_unit WHERE parent_id IS NULL AND is_division = 0"), "0")
+        museum = query(self.db, "SELECT d.name FROM org_unit u JOIN org_unit d ON d.id = u.parent_id "
+                                "WHERE u.name = 'Museum für Naturkunde'")
+        self.assertEqual(museum, [["Dezernat IV"]])
+
+    def test_findings_are_stored(self):
+        rules = {r[0] for r in query(self.db, "SELECT rule FROM finding")}
+        self.assertIn("unit-division-mismatch", rules)
+        self.assertIn("unit-multiple-divisions", rules)
+
+    def test_schema_version_and_foreign_keys(self):
+        self.assertEqual(scalar(self.db, "PRAGMA user_version"), "1")
+        self.assertEqual(query(self.db, "PRAGMA foreign_key_check"), [])
+
+    def test_reimport_replaces_and_keeps_keys(self):
+        keys_before = query(self.db, "SELECT key FROM focus_area ORDER BY key")
+        again = run("import", SEED, "--db", self.db, "--units", UNITS)
+        self.assertExit(again, 0)
+        self.assertIn("ersetzt", again.stdout)
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM plan"), "1")
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM responsibility"), "135")
+        self.assertEqual(query(self.db, "SELECT key FROM focus_area ORDER BY key"), keys_before)
+
+    def test_several_plans_coexist(self):
+        self.assertExit(run("import", SEED, "--db", self.db, "--plan", "ohne Verzeichnis"), 0)
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM plan"), "2")
+        per_plan = query(self.db, "SELECT p.name, count(*) FROM responsibility r JOIN focus_area fa ON fa.id = r.focus_area_id "
+                                  "JOIN field f ON f.id = fa.field_id JOIN plan p ON p.id = f.plan_id GROUP BY p.name ORDER BY p.name")
+        self.assertEqual(per_plan, [["bildungskonzept", "135"], ["ohne Verzeichnis", "137"]])
+
+    def test_rejected_document_changes_nothing(self):
+        before = digest(self.db)
+        bad = self.write("bad.md", "## Handlungsfeld A\n| a | b |\n|--|--|\n| x | y | z |\n")
+        result = run("import", bad, "--db", self.db, "--plan", "bildungskonzept")
+        self.assertExit(result, 1)
+        self.assertIn(f"{bad}:4:", result.stdout)
+        self.assertEqual(digest(self.db), before)
+
+
+class DefaultDatabase(TempDirTest):
+    def test_missing_db_option_uses_and_names_the_default(self):
+        result = run("import", SEED, cwd=self.dir)
+        self.assertExit(result, 0)
+        self.assertIn("eduplan.db (Standard", result.stdout)
+        self.assertTrue(os.path.exists(self.path("eduplan.db")))
+
+    def test_rejected_document_creates_no_database(self):
+        bad = self.write("bad.md", b"\x00\x01binary")
+        self.assertExit(run("import", bad, cwd=self.dir), 1)
+        self.assertFalse(os.path.exists(self.path("eduplan.db")))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,125 @@
+"""Hostile and careless input: clear messages with file and line, exit 1 or 2, nothing changed."""
+import os
+import random
+import unittest
+
+from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
+
+TABLE_HEAD = "| Handlungsschwerpunkt | Verwaltungsbereich |\n|---|---|\n"
+
+
+class BrokenDocuments(TempDirTest):
+    """Each broken document is rejected; an existing database stays byte-identical."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.path("plan.db")
+        self.assertExit(run("import", SEED, "--db", self.db, "--units", UNITS), 0)
+        self.before = digest(self.db)
+
+    def rejected(self, name, content, code, expect_in_output):
+        path = self.write(name, content)
+        result = run("import", path, "--db", self.db, "--plan", "bildungskonzept")
+        self.assertExit(result, code)
+        self.assertIn(expect_in_output.format(path=path), result.stdout + result.stderr)
+        self.assertEqual(digest(self.db), self.before, "database changed")
+
+    def test_latin1_bytes(self):
+        self.rejected("latin1.md", ("## Handlungsfeld A\n" + TABLE_HEAD).encode() + b"| Gr\xfc\xdfe | Dezernat V/ Amt |\n",
+                      1, "{path}:4: Fehler: kein gültiges UTF-8 an Byte-Offset 79")
+
+    def test_nul_byte(self):
+        self.rejected("nul.md", b"## Handlungsfeld A\nText\x00mehr\n", 1, "{path}:2: Fehler: NUL-Byte")
+
+    def test_row_with_three_cells(self):
+        self.rejected("cells.md", "## Handlungsfeld A\n" + TABLE_HEAD + "| a | b | c |\n", 1,
+                      "{path}:4: Fehler: Tabellenzeile hat 3 Zellen")
+
+    def test_binary_garbage(self):
+        rng = random.Random(7)
+        self.rejected("garbage.bin", bytes(rng.randrange(256) for _ in range(4096)), 1, "{path}:")
+
+    def test_empty_file(self):
+        self.rejected("empty.md", b"", 1, "{path}:1: Fehler: Dokument enthält kein Handlungsfeld")
+
+    def test_table_before_first_field(self):
+        self.rejected("before.md", TABLE_HEAD + "| a | b |\n## Handlungsfeld A\n", 1, "{path}:1: Fehler: Tabelle vor")
+
+    def test_missing_file(self):
+        result = run("import", self.path("fehlt.md"), "--db", self.db)
+        self.assertExit(result, 2)
+        self.assertIn("fehlt.md", result.stderr)
+        self.assertEqual(digest(self.db), self.before)
+
+    def test_directory_instead_of_file(self):
+        result = run("import", self.dir, "--db", self.db)
+        self.assertExit(result, 2)
+        self.assertIn("Verzeichnis", result.stderr)
+
+    def test_broken_units_directory(self):
+        csv = self.write("units.csv", "unit,division,aliases\nA,D,\n\"offen,D,\n")
+        result = run("import", SEED, "--db", self.db, "--units", csv)
+        self.assertExit(result, 1)
+        self.assertIn(f"{csv}:3: Fehler:", result.stderr)
+        self.assertEqual(digest(self.db), self.before)
+
+    def test_missing_units_directory(self):
+        self.assertExit(run("import", SEED, "--db", self.db, "--units", self.path("none.csv")), 2)
+
+    def test_database_that_is_not_one(self):
+        fake = self.write("fake.db", "Dies ist keine Datenbank, sondern Text." * 10)
+        result = run("import", SEED, "--db", fake)
+        self.assertExit(result, 2)
+        self.assertIn("fake.db", result.stderr)
+        self.assertEqual(open(fake).read(), "Dies ist keine Datenbank, sondern Text." * 10)
+
+    def test_database_in_missing_directory(self):
+        result = run("import", SEED, "--db", self.path("no/such/dir/plan.db"))
+        self.assertExit(result, 2)
+        self.assertIn("plan.db", result.stderr)
+
+
+class ExtremeButValid(TempDirTest):
+    def test_ten_megabyte_document(self):
+        rows = []
+        n = size = 0
+        while size < 10 * 1024 * 1024:
+            rows.append(f"| Schwerpunkt Nummer {n} mit etwas Text, der eine Zeile füllt | "
+                        f"Dezernat {['I', 'II', 'IV', 'V'][n % 4]}/ Amt {n % 500}, Amt {(n * 7) % 500}<br>BOB/ Stabsstelle {n % 20} |\n")
+            size += len(rows[-1].encode())
+            n += 1
+        doc = self.write("big.md", "## Handlungsfeld Groß\n" + TABLE_HEAD + "".join(rows))
+        self.assertGreater(os.path.getsize(doc), 10 * 1024 * 1024)
+        db = self.path("big.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        self.assertEqual(scalar(db, "SELECT count(*) FROM focus_area"), str(n))
+        self.assertEqual(scalar(db, "SELECT max(source_line) FROM focus_area"), str(n + 3))
+
+    def test_one_megabyte_line(self):
+        text = "Bildung " * (1024 * 128)
+        doc = self.write("longline.md", "## Handlungsfeld A\n" + TABLE_HEAD + f"| {text} | Dezernat V/ Jugendamt |\n")
+        db = self.path("long.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        self.assertEqual(scalar(db, "SELECT length(text) FROM focus_area"), str(len(text.strip())))
+
+
+class Usage(TempDirTest):
+    def test_no_arguments_unknown_command_unknown_option(self):
+        self.assertExit(run(), 2)
+        self.assertExit(run("frobnicate"), 2)
+        result = run("import", SEED, "--nope")
+        self.assertExit(result, 2)
+        self.assertIn("nope", result.stderr)
+        self.assertExit(run("import"), 2)
+
+    def test_help_and_version(self):
+        result = run("--help")
+        self.assertExit(result, 0)
+        for command in ("import", "validate", "show"):
+            self.assertIn(command, result.stdout)
+        self.assertExit(run("import", "--help"), 0)
+        self.assertRegex(run("--version").stdout, r"^eduplan \d+\.\d+\.\d+\n$")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,118 @@
+// Data-driven rule tests: every document in tests/data/rules/ says in HTML comments
+// which rules must fire on which line ("<!-- expect RULE LINE -->") and which must not
+// ("<!-- absent RULE -->"); "<!-- directory FILE -->" names a units directory.
+#include <eduplan/reader.h>
+#include <eduplan/validation.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "test_support.h"
+
+namespace eduplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Expectations {
+  std::multiset<std::pair<std::string, int>> expected;
+  std::set<std::string> absent;
+  std::string directory;
+};
+
+Expectations expectations_of(const std::string& text) {
+  Expectations e;
+  std::regex directive(R"(<!-- (expect|absent|directory) ([\w.-]+)(?: (\d+))? -->)");
+  for (std::sregex_iterator it(text.begin(), text.end(), directive), end; it != end; ++it) {
+    const auto& m = *it;
+    if (m[1] == "expect") e.expected.insert({m[2], std::stoi(m[3])});
+    if (m[1] == "absent") e.absent.insert(m[2]);
+    if (m[1] == "directory") e.directory = m[2];
+  }
+  return e;
+}
+
+std::vector<fs::path> rule_documents() {
+  std::vector<fs::path> docs;
+  for (const auto& entry : fs::directory_iterator(testing::data_path("rules"))) {
+    if (entry.path().extension() == ".md") docs.push_back(entry.path());
+  }
+  std::sort(docs.begin(), docs.end());
+  return docs;
+}
+
+class RuleDocument : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(RuleDocument, FiresExactlyWhereExpected) {
+  std::ifstream in(GetParam());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const Expectations e = expectations_of(buffer.str());
+  UnitsDirectory dir;
+  ReadOptions options;
+  if (!e.directory.empty()) {
+    std::vector<Finding> dir_findings;
+    dir = UnitsDirectory::load(GetParam().parent_path() / e.directory, dir_findings);
+    ASSERT_TRUE(dir_findings.empty());
+    options.directory = &dir;
+  }
+  const Plan plan = read_plan(buffer.str(), GetParam().string(), options);
+  std::set<std::string> expected_rules;
+  for (const auto& [rule, line] : e.expected) expected_rules.insert(rule);
+  std::multiset<std::pair<std::string, int>> actual;
+  for (const auto& f : plan.findings) {
+    if (expected_rules.count(f.rule)) actual.insert({f.rule, f.line});
+    EXPECT_FALSE(e.absent.count(f.rule)) << f.rule << " fired at line " << f.line << ": " << f.message;
+  }
+  EXPECT_EQ(actual, e.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleDocument, ::testing::ValuesIn(rule_documents()),
+                         [](const auto& info) {
+                           std::string name = info.param.stem().string();
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+TEST(RuleDocuments, CleanDocumentHasNoFindingsAtAll) {
+  const Plan plan = read_plan_file(testing::data_path("rules/clean.md"));
+  for (const auto& f : plan.findings) ADD_FAILURE() << f.rule << " at line " << f.line << ": " << f.message;
+  ASSERT_EQ(plan.fields.size(), 2u);
+}
+
+TEST(RuleDocuments, EveryCatalogueRuleHasADocumentThatTriggersIt) {
+  std::set<std::string> covered;
+  for (const auto& doc : rule_documents()) {
+    std::ifstream in(doc);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    for (const auto& [rule, line] : expectations_of(buffer.str()).expected) covered.insert(rule);
+  }
+  // Rules that need bytes a Markdown file cannot hold, or another file type, are tested elsewhere.
+  const std::set<std::string> elsewhere = {"encoding-nul-byte", "encoding-invalid-utf8", "directory-invalid",
+                                           "csv-syntax"};
+  for (const auto& rule : rule_catalog()) {
+    if (!elsewhere.count(std::string(rule.id))) {
+      EXPECT_TRUE(covered.count(std::string(rule.id))) << "no document triggers " << rule.id;
+    }
+  }
+}
+
+TEST(RuleCatalogue, FindingsUseOnlyCataloguedRulesWithTheirSeverity) {
+  std::map<std::string, Severity> catalogue;
+  for (const auto& r : rule_catalog()) catalogue[std::string(r.id)] = r.severity;
+  for (const auto& doc : rule_documents()) {
+    const Plan plan = read_plan_file(doc);
+    for (const auto& f : plan.findings) {
+      ASSERT_TRUE(catalogue.count(f.rule)) << f.rule;
+      EXPECT_EQ(catalogue[f.rule], f.severity) << f.rule;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace eduplan

@@ -1,0 +1,128 @@
+// The storage contract, run against the SQLite database and the in-memory twin.
+#include <eduplan/error.h>
+#include <eduplan/reader.h>
+#include <eduplan/storage.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <unistd.h>
+
+#include "test_support.h"
+
+namespace eduplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+Plan seed(const std::string& name) {
+  static std::vector<Finding> df;
+  static UnitsDirectory dir = UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
+  return read_plan_file(testing::example_path("bildungskonzept.md"), {&dir, name});
+}
+
+Plan small(const std::string& name) {
+  return read_plan("## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Dezernat V/ Jugendamt |\n",
+                   "small.md", {nullptr, name});
+}
+
+fs::path temp_db(const std::string& tag) {
+  fs::path p = fs::temp_directory_path() / ("eduplan_storage_" + tag + "_" + std::to_string(::getpid()) + ".db");
+  fs::remove(p);
+  return p;
+}
+
+struct Backend {
+  const char* name;
+  std::function<std::unique_ptr<Storage>()> open;
+};
+
+void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
+
+class StorageContract : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(StorageContract, RoundTripKeepsEverything) {
+  auto storage = GetParam().open();
+  const Plan plan = seed("Konzept");
+  storage->save_plan(plan);
+  auto loaded = storage->load_plan("Konzept");
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(*loaded, plan);
+  EXPECT_FALSE(storage->load_plan("fehlt"));
+}
+
+TEST_P(StorageContract, SeveralPlansCoexistAndSameNameReplaces) {
+  auto storage = GetParam().open();
+  storage->save_plan(seed("A"));
+  storage->save_plan(seed("B"));
+  storage->save_plan(small("A"));
+  auto plans = storage->list_plans();
+  ASSERT_EQ(plans.size(), 2u);
+  EXPECT_EQ(plans[0].name, "A");
+  EXPECT_EQ(storage->load_plan("A")->fields.size(), 1u);
+  EXPECT_EQ(storage->load_plan("B")->fields.size(), 6u);
+  EXPECT_TRUE(storage->remove_plan("A"));
+  EXPECT_FALSE(storage->remove_plan("A"));
+  EXPECT_EQ(storage->list_plans().size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageContract,
+                         ::testing::Values(Backend{"sqlite", [] { return open_database(temp_db("contract")); }},
+                                           Backend{"memory", [] { return make_memory_storage(); }}),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(SqliteStorage, FailedSaveLeavesTheOldPlanIntact) {
+  const fs::path path = temp_db("atomic");
+  auto storage = open_database(path);
+  storage->save_plan(seed("Konzept"));
+  Plan broken = seed("Konzept");
+  broken.fields[5].focus_areas[3].responsibilities[0].unit = 9999;  // fails late, after many rows
+  EXPECT_THROW(storage->save_plan(broken), std::out_of_range);
+  auto loaded = storage->load_plan("Konzept");
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(*loaded, seed("Konzept"));
+}
+
+TEST(SqliteStorage, PersistsAcrossOpensWithForeignKeysOn) {
+  const fs::path path = temp_db("persist");
+  open_database(path)->save_plan(seed("Konzept"));
+  auto storage = open_database(path);
+  ASSERT_EQ(storage->list_plans().size(), 1u);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), kSchemaVersion);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+void write_raw(const fs::path& path, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST(SqliteStorage, RefusesNewerSchemaForeignDatabasesAndNonDatabases) {
+  const fs::path newer = temp_db("newer");
+  write_raw(newer, "PRAGMA user_version = 99");
+  EXPECT_THROW(open_database(newer), StorageError);
+  const fs::path foreign = temp_db("foreign");
+  write_raw(foreign, "CREATE TABLE kunden(id)");
+  EXPECT_THROW(open_database(foreign), StorageError);
+  const fs::path text = temp_db("text");
+  { std::ofstream(text) << "no database, just a text file with enough bytes to look like a header......"; }
+  try {
+    open_database(text);
+    FAIL() << "expected StorageError";
+  } catch (const StorageError& e) {
+    EXPECT_NE(std::string(e.what()).find(text.string()), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace eduplan
