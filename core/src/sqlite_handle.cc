@@ -64,6 +64,10 @@ void Statement::bind(int index, const std::string& value) {
   }
 }
 
+void Statement::bind_static(int index, const char* text) {
+  if (sqlite3_bind_text(stmt_.get(), index, text, -1, SQLITE_STATIC) != SQLITE_OK) db_.fail("bind");
+}
+
 void Statement::bind(int index, std::nullopt_t) {
   if (sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) db_.fail("bind");
 }

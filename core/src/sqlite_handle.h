@@ -28,7 +28,10 @@ class Statement {
   void reset();  // ready to run again; bindings are cleared
 
   void bind(int index, std::int64_t value);
+  // Text is bound without a copy: it must stay alive until the statement has run, so
+  // temporaries are refused at compile time.
   void bind(int index, const std::string& value);
+  void bind(int index, std::string&&) = delete;
   void bind(int index, std::nullopt_t);
   void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
   void bind(int index, std::size_t value) { bind(index, static_cast<std::int64_t>(value)); }
@@ -40,7 +43,7 @@ class Statement {
   }
   template <class E, class = std::enable_if_t<boost::describe::has_describe_enumerators<E>::value>>
   void bind(int index, E value) {
-    bind(index, to_text(value));
+    bind_static(index, boost::describe::enum_to_string(value, ""));  // static storage
   }
 
   bool is_null(int col) const;
@@ -70,6 +73,7 @@ class Statement {
 
  private:
   [[noreturn]] void fail(const std::string& what) const;
+  void bind_static(int index, const char* text);
   Database& db_;
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_;
 };

@@ -113,7 +113,8 @@ class PlanReader {
 
   std::optional<Plan> read(std::string_view name) {
     Statement head(db_, "SELECT id, name, title, source FROM plan WHERE name = ?");
-    head.bind(1, std::string(name));
+    const std::string plan_name(name);
+    head.bind(1, plan_name);
     if (!head.step()) return std::nullopt;
     Plan plan;
     std::int64_t plan_id = 0;
@@ -254,7 +255,8 @@ class SqliteStorage final : public Storage {
  private:
   bool remove_in_transaction(std::string_view name) {
     Statement st(db_, "DELETE FROM plan WHERE name = ?");
-    st.bind(1, std::string(name));
+    const std::string plan_name(name);
+    st.bind(1, plan_name);
     st.step();
     return db_.changes() > 0;
   }

@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -26,12 +25,17 @@ struct Expectations {
 
 Expectations expectations_of(const std::string& text) {
   Expectations e;
-  std::regex directive(R"(<!-- (expect|absent|directory) ([\w.-]+)(?: (\d+))? -->)");
-  for (std::sregex_iterator it(text.begin(), text.end(), directive), end; it != end; ++it) {
-    const auto& m = *it;
-    if (m[1] == "expect") e.expected.insert({m[2], std::stoi(m[3])});
-    if (m[1] == "absent") e.absent.insert(m[2]);
-    if (m[1] == "directory") e.directory = m[2];
+  constexpr std::string_view kOpen = "<!-- ", kClose = " -->";
+  for (std::size_t at = text.find(kOpen); at != std::string::npos; at = text.find(kOpen, at + 1)) {
+    std::size_t end = text.find(kClose, at);
+    if (end == std::string::npos) break;
+    std::istringstream words(text.substr(at + kOpen.size(), end - at - kOpen.size()));
+    std::string verb, argument;
+    int line = 0;
+    words >> verb >> argument;
+    if (verb == "expect" && (words >> line)) e.expected.insert({argument, line});
+    if (verb == "absent") e.absent.insert(argument);
+    if (verb == "directory") e.directory = argument;
   }
   return e;
 }
