@@ -27,7 +27,22 @@ std::string format_key(std::string_view prefix, std::uint64_t h) {
 
 }  // namespace
 
-std::string normalize_for_key(std::string_view s) { return text::fold_case(text::collapse_spaces(s)); }
+std::string normalize_for_key(std::string_view s) {
+  // One pass: collapse white space, then fold the case of what was kept.
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : text::trim(s)) {
+    if (text::is_space(c)) {
+      pending = true;
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return text::fold_case_in_place(out);
+}
 
 std::string make_key(std::string_view prefix, std::string_view part) {
   return format_key(prefix, fnv1a(normalize_for_key(part)));

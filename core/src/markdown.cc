@@ -46,23 +46,28 @@ bool is_table_line(std::string_view line) { return text::trim(line).starts_with(
 
 std::vector<std::string> split_cells(std::string_view line) {
   line = text::trim(line);
+  if (line.starts_with('|')) line.remove_prefix(1);
   std::vector<std::string> cells;
   std::string cell;
-  bool open = false;  // inside a cell (after a leading '|')
-  if (line.starts_with('|')) line.remove_prefix(1);
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-      cell += '|';
-      ++i;
-    } else if (line[i] == '|') {
-      cells.emplace_back(text::trim(cell));
-      cell.clear();
-      open = false;
+  bool open = false;  // text since the last '|'
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    std::size_t hit = line.find_first_of("|\\", pos);
+    if (hit == std::string_view::npos) hit = line.size();
+    cell.append(line.substr(pos, hit - pos));
+    open = open || hit > pos;
+    if (hit == line.size()) break;
+    if (line[hit] == '\\') {
+      bool escaped_pipe = hit + 1 < line.size() && line[hit + 1] == '|';
+      cell += escaped_pipe ? '|' : '\\';
+      open = true;
+      pos = hit + (escaped_pipe ? 2 : 1);
       continue;
-    } else {
-      cell += line[i];
     }
-    open = true;
+    cells.emplace_back(text::trim(cell));
+    cell.clear();
+    open = false;
+    pos = hit + 1;
   }
   // Text after the last '|' is a cell of its own only if it is not just white space.
   if (open && !text::trim(cell).empty()) cells.emplace_back(text::trim(cell));
@@ -80,43 +85,68 @@ bool is_alignment_row(const std::vector<std::string>& cells) {
   return true;
 }
 
+namespace {
+
+// Copies `s` to `emit` in runs, calling on_tag(length) for each tag from `tags`.
+template <std::size_t N, class Emit, class OnTag>
+void scan_tags(std::string_view s, const std::array<std::string_view, N>& tags, Emit emit, OnTag on_tag) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t lt = s.find('<', pos);
+    if (lt == std::string_view::npos) break;
+    if (std::size_t n = match_tag(s, lt, tags)) {
+      emit(s.substr(pos, lt - pos));
+      on_tag();
+      pos = lt + n;
+    } else {
+      emit(s.substr(pos, lt + 1 - pos));
+      pos = lt + 1;
+    }
+  }
+  emit(s.substr(std::min(pos, s.size())));
+}
+
+}  // namespace
+
 std::vector<std::string> split_at_br(std::string_view cell) {
   std::vector<std::string> parts(1);
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] == '<') {
-      if (std::size_t n = match_tag(cell, i, kBrTags)) {
-        parts.emplace_back();
-        i += n - 1;
-        continue;
-      }
-    }
-    parts.back() += cell[i];
-  }
+  scan_tags(cell, kBrTags, [&](std::string_view run) { parts.back().append(run); }, [&] { parts.emplace_back(); });
   return parts;
 }
 
 std::string strip_bold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '<') {
-      if (std::size_t n = match_tag(s, i, kBoldTags)) {
-        i += n - 1;
-        continue;
-      }
-    }
-    out += s[i];
-  }
+  scan_tags(s, kBoldTags, [&](std::string_view run) { out.append(run); }, [] {});
   return out;
 }
 
 std::string cell_text(std::string_view cell) {
-  std::string joined;
-  for (const auto& part : split_at_br(strip_bold(cell))) {
-    joined += part;
-    joined += ' ';
+  // One pass: bold tags vanish, <br> counts as white space, white space collapses.
+  std::string out;
+  out.reserve(cell.size());
+  bool pending = false;
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == '<') {
+      if (std::size_t n = match_tag(cell, i, kBoldTags)) {
+        i += n - 1;
+        continue;
+      }
+      if (std::size_t n = match_tag(cell, i, kBrTags)) {
+        pending = true;
+        i += n - 1;
+        continue;
+      }
+    }
+    if (text::is_space(cell[i])) {
+      pending = true;
+      continue;
+    }
+    if (pending && !out.empty()) out += ' ';
+    pending = false;
+    out += cell[i];
   }
-  return text::collapse_spaces(joined);
+  return out;
 }
 
 }  // namespace eduplan::markdown

@@ -48,16 +48,15 @@ bool Statement::step() {
   db_.fail(sqlite3_sql(stmt_.get()));
 }
 
-void Statement::reset() {
-  sqlite3_reset(stmt_.get());
-  sqlite3_clear_bindings(stmt_.get());
-}
+void Statement::reset() { sqlite3_reset(stmt_.get()); }
 
 void Statement::bind(int index, std::int64_t value) {
   if (sqlite3_bind_int64(stmt_.get(), index, value) != SQLITE_OK) db_.fail("bind");
 }
 
-void Statement::bind(int index, const std::string& value) {
+void Statement::bind(int index, const std::string& value) { bind(index, std::string_view(value)); }
+
+void Statement::bind(int index, std::string_view value) {
   if (sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8) !=
       SQLITE_OK) {
     db_.fail("bind");

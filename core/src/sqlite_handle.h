@@ -25,13 +25,14 @@ class Statement {
 
   // Returns true while there is a row; false when done.
   bool step();
-  void reset();  // ready to run again; bindings are cleared
+  void reset();  // ready to run again; bindings stay until rebound
 
   void bind(int index, std::int64_t value);
   // Text is bound without a copy: it must stay alive until the statement has run, so
   // temporaries are refused at compile time.
   void bind(int index, const std::string& value);
   void bind(int index, std::string&&) = delete;
+  void bind(int index, std::string_view value);  // same lifetime rule
   void bind(int index, std::nullopt_t);
   void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
   void bind(int index, std::size_t value) { bind(index, static_cast<std::int64_t>(value)); }

@@ -41,39 +41,39 @@ class PlanWriter {
 
   void write(const Plan& plan) {
     Statement st(db_, insert_sql<schema::PlanRow>("plan"));
-    insert_row(st, schema::PlanRow{plan.name, plan.title, plan.source});
+    insert_row(st, schema::PlanRowView{plan.name, plan.title, plan.source});
     const std::int64_t plan_id = db_.last_insert_id();
     write_units(plan, plan_id);
     std::vector<std::int64_t> objective_ids;
     for (const auto& o : plan.objectives) {
-      insert_row(objective_, schema::ObjectiveRow{plan_id, o.text, o.key, o.source_line});
+      insert_row(objective_, schema::ObjectiveRowView{plan_id, o.text, o.key, o.source_line});
       objective_ids.push_back(db_.last_insert_id());
     }
     for (std::size_t f = 0; f < plan.fields.size(); ++f) {
       const Field& field = plan.fields[f];
-      insert_row(field_, schema::FieldRow{plan_id, static_cast<std::int64_t>(f), field.title, field.key,
+      insert_row(field_, schema::FieldRowView{plan_id, static_cast<std::int64_t>(f), field.title, field.key,
                                           field.source_line});
       const std::int64_t field_id = db_.last_insert_id();
       for (std::size_t i = 0; i < field.focus_areas.size(); ++i) {
         const FocusArea& fa = field.focus_areas[i];
-        insert_row(focus_, schema::FocusAreaRow{field_id, static_cast<std::int64_t>(i), fa.text, fa.key,
+        insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text, fa.key,
                                                 fa.source_line});
         const std::int64_t fa_id = db_.last_insert_id();
         for (std::size_t r = 0; r < fa.responsibilities.size(); ++r) {
           const Responsibility& resp = fa.responsibilities[r];
-          insert_row(resp_, schema::ResponsibilityRow{fa_id, unit_ids_.at(resp.unit), static_cast<std::int64_t>(r),
+          insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit), static_cast<std::int64_t>(r),
                                                       resp.source_line, resp.written_name, resp.stated_division,
                                                       resp.split_from});
         }
       }
       for (std::size_t i = 0; i < field.objectives.size(); ++i) {
         const ObjectiveRef& ref = field.objectives[i];
-        insert_row(field_objective_, schema::FieldObjectiveRow{field_id, objective_ids.at(ref.objective),
+        insert_row(field_objective_, schema::FieldObjectiveRowView{field_id, objective_ids.at(ref.objective),
                                                                static_cast<std::int64_t>(i), ref.source_line});
       }
     }
     for (const auto& f : plan.findings) {
-      insert_row(finding_, schema::FindingRow{plan_id, f.rule, f.severity, f.message, f.line, f.subject});
+      insert_row(finding_, schema::FindingRowView{plan_id, f.rule, f.severity, f.message, f.line, f.subject});
     }
   }
 
@@ -93,7 +93,7 @@ class PlanWriter {
         }
         std::optional<std::int64_t> parent;
         if (u.parent) parent = unit_ids_[*u.parent];
-        insert_row(unit_, schema::OrgUnitRow{plan_id, u.name, parent, u.is_division, u.key, u.source_line});
+        insert_row(unit_, schema::OrgUnitRowView{plan_id, u.name, parent, u.is_division, u.key, u.source_line});
         unit_ids_[i] = db_.last_insert_id();
         written[i] = true;
         ++done;

@@ -65,6 +65,10 @@ std::string collapse_spaces(std::string_view s) {
 
 std::string fold_case(std::string_view s) {
   std::string out(s);
+  return fold_case_in_place(out);
+}
+
+std::string& fold_case_in_place(std::string& out) {
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto c = static_cast<unsigned char>(out[i]);
     if (c >= 'A' && c <= 'Z') {
@@ -78,8 +82,30 @@ std::string fold_case(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The byte at s[i] case-folded as fold_case() would fold it (it looks back one byte for
+// the second byte of a Latin-1 capital).
+unsigned char folded_at(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
+  if (i > 0 && static_cast<unsigned char>(s[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97) {
+    // Only a continuation byte right after 0xC3 that itself starts no sequence.
+    std::size_t lead = i - 1;
+    while (lead > 0 && (static_cast<unsigned char>(s[lead - 1]) & 0xC0) == 0x80) --lead;
+    if (lead == i - 1) return static_cast<unsigned char>(c + 0x20);
+  }
+  return c;
+}
+
+}  // namespace
+
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && fold_case(a) == fold_case(b);
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (folded_at(a, i) != folded_at(b, i)) return false;
+  }
+  return true;
 }
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {

@@ -19,6 +19,7 @@ std::string_view trim(std::string_view s);
 std::string collapse_spaces(std::string_view s);
 // Lower-cases ASCII letters and the Latin-1 capitals U+00C0..U+00DE (except U+00D7).
 std::string fold_case(std::string_view s);
+std::string& fold_case_in_place(std::string& s);
 bool iequals(std::string_view a, std::string_view b);  // equal after fold_case
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "directory_lookup.h"
 #include "eduplan/keys.h"
 #include "near_duplicate.h"
 #include "rules.h"
@@ -54,10 +55,11 @@ class UnitChecker {
     }
     auto& stated = stated_[r.unit];
     bool known = false;
-    for (const auto& s : stated) known = known || normalize_for_key(s.division) == normalize_for_key(r.stated_division);
+    const std::string& stated_key = dir_.key_of(r.stated_division);
+    for (const auto& s : stated) known = known || dir_.key_of(s.division) == stated_key;
     if (!known) stated.push_back({r.stated_division, r.source_line});
-    if (dir_ && u.parent && dir_->find(u.name) &&
-        normalize_for_key(division_of(u)) != normalize_for_key(r.stated_division)) {
+    if (u.parent && dir_.find(u.name) &&
+        dir_.key_of(division_of(u)) != dir_.key_of(r.stated_division)) {
       out_.push_back({"unit-division-mismatch", Severity::warning,
                       german_quoted(u.name) + " steht unter " + german_quoted(r.stated_division) +
                           ", laut Verwaltungsverzeichnis unter " + german_quoted(division_of(u)),
@@ -94,8 +96,9 @@ class UnitChecker {
   // Names as the rules should compare them: the directory's canonical name where the
   // directory resolved a spelling (the variant is then intended), else the spelling.
   void note_spelling(const Responsibility& r) {
-    std::string name = (dir_ && dir_->find(r.written_name)) ? plan_.units[r.unit].name
-                                                             : text::collapse_spaces(r.written_name);
+    if (seen_.find(std::string_view(r.written_name)) != seen_.end()) return;
+    seen_.emplace(r.written_name, true);
+    std::string name = dir_.find(r.written_name) ? plan_.units[r.unit].name : text::collapse_spaces(r.written_name);
     if (first_line_.emplace(name, r.source_line).second) spellings_.push_back(name);
   }
 
@@ -116,10 +119,11 @@ class UnitChecker {
   }
 
   const Plan& plan_;
-  const UnitsDirectory* dir_;
+  DirectoryLookup dir_;
   std::vector<Finding>& out_;
   std::vector<std::vector<StatedDivision>> stated_;  // per unit index
   std::set<std::pair<int, std::string>> split_reported_;
+  StringMap<bool> seen_;  // written spellings already noted
   std::vector<std::string> spellings_;
   std::unordered_map<std::string, int> first_line_;
 };
