@@ -19,5 +19,5 @@ run_suite build
 if [ "${1:-}" != "--no-sanitizers" ]; then
   echo "== tests under ASan + UBSan (build-asan/)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_suite build-asan -DEDUPLAN_SANITIZE=ON -DEDUPLAN_BUILD_BENCH=OFF
+    run_suite build-asan -DEDUPLAN_SANITIZE=ON
 fi
