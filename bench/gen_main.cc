@@ -15,8 +15,9 @@ int main(int argc, char** argv) {
   eduplan::bench::SyntheticOptions o;
   std::string out;
   options.add_options()("help,h", "this help")("responsibilities,n", po::value(&o.responsibilities),
-                                                "responsibilities per plan (default 10000)")(
-      "plans,p", po::value(&plans), "number of plans (default 1)")("seed,s", po::value(&o.seed), "random seed")(
+                                               "responsibilities per plan (default 10000)")(
+      "plans,p", po::value(&plans), "number of plans (default 1)")("seed,s", po::value(&o.seed),
+                                                                   "random seed")(
       "units-per-division", po::value(&o.units_per_division), "units per division (default 40)")(
       "out,o", po::value(&out)->required(), "output directory");
   po::variables_map vm;

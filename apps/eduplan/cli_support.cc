@@ -6,7 +6,8 @@
 
 namespace eduplan::cli {
 
-Parsed parse(const char* command, const char* synopsis, const Args& args, po::options_description options,
+Parsed parse(const char* command, const char* synopsis, const Args& args,
+             po::options_description options,
              const po::positional_options_description& positional) {
   options.add_options()("help,h", "diese Hilfe");
   Parsed p;
@@ -19,11 +20,24 @@ Parsed parse(const char* command, const char* synopsis, const Args& args, po::op
     }
     po::notify(p.vm);
   } catch (const po::error& e) {
-    std::cerr << "eduplan " << command << ": " << e.what() << "\nAufruf: eduplan " << command << " " << synopsis
-              << "\n";
+    std::cerr << "eduplan " << command << ": " << e.what() << "\nAufruf: eduplan " << command << " "
+              << synopsis << "\n";
     p.exit_code = kUsage;
   }
   return p;
+}
+
+void add_format_option(po::options_description& options) {
+  options.add_options()("format", po::value<std::string>()->default_value("text"),
+                        "Ausgabe: text oder json");
+}
+
+std::optional<bool> wants_json(const char* command, const po::variables_map& vm) {
+  const auto format = vm["format"].as<std::string>();
+  if (format == "text" || format == "json") return format == "json";
+  std::cerr << "eduplan " << command << ": --format muss text oder json sein, nicht „" << format
+            << "“\n";
+  return std::nullopt;
 }
 
 std::optional<UnitsDirectory> load_directory(const po::variables_map& vm, int& exit_code) {

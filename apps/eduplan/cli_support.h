@@ -22,8 +22,13 @@ struct Parsed {
   po::variables_map vm;
   std::optional<int> exit_code;
 };
-Parsed parse(const char* command, const char* synopsis, const Args& args, po::options_description options,
-             const po::positional_options_description& positional);
+Parsed parse(const char* command, const char* synopsis, const Args& args,
+             po::options_description options, const po::positional_options_description& positional);
+
+// Adds --format text|json to `options`.
+void add_format_option(po::options_description& options);
+// True if --format is "json"; nothing (after printing the problem) if it is neither text nor json.
+std::optional<bool> wants_json(const char* command, const po::variables_map& vm);
 
 // Loads the directory named by --units, if given. On errors prints them (file:line) and
 // returns nothing with `exit_code` set to kFindings.

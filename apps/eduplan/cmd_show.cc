@@ -13,21 +13,21 @@ namespace eduplan::cli {
 
 int run_show(const Args& args) {
   po::options_description options("Optionen");
-  options.add_options()("db", po::value<std::string>(), "Datenbank; ohne Angabe eduplan.db im aktuellen Verzeichnis")(
-      "plan", po::value<std::string>(), "Name des Plans; nötig, wenn die Datenbank mehrere enthält")(
-      "format", po::value<std::string>()->default_value("text"), "Ausgabe: text oder json");
+  options.add_options()("db", po::value<std::string>(),
+                        "Datenbank; ohne Angabe eduplan.db im aktuellen Verzeichnis")(
+      "plan", po::value<std::string>(),
+      "Name des Plans; nötig, wenn die Datenbank mehrere enthält");
+  add_format_option(options);
   auto parsed = parse("show", "[--db DATEI] [--plan NAME] [--format text|json]", args, options, {});
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vm = parsed.vm;
-  const auto format = vm["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::cerr << "eduplan show: --format muss text oder json sein, nicht „" << format << "“\n";
-    return kUsage;
-  }
+  const auto json = wants_json("show", vm);
+  if (!json) return kUsage;
   const bool default_db = !vm.count("db");
   const std::string db_path = default_db ? kDefaultDatabase : vm["db"].as<std::string>();
   if (!std::filesystem::exists(db_path)) {
-    std::cerr << "eduplan show: Datenbank " << db_path << (default_db ? " (Standard, da --db fehlt)" : "")
+    std::cerr << "eduplan show: Datenbank " << db_path
+              << (default_db ? " (Standard, da --db fehlt)" : "")
               << " gibt es nicht; zuerst „eduplan import“ ausführen\n";
     return kUsage;
   }
@@ -40,7 +40,8 @@ int run_show(const Args& args) {
     if (plans.size() != 1) {
       std::cerr << "eduplan show: Datenbank " << db_path << " enthält " << plans.size()
                 << " Pläne; bitte mit --plan einen wählen:\n";
-      for (const auto& p : plans) std::cerr << "  " << p.name << "  (importiert " << p.imported_at << ")\n";
+      for (const auto& p : plans)
+        std::cerr << "  " << p.name << "  (importiert " << p.imported_at << ")\n";
       return kUsage;
     }
     name = plans.front().name;
@@ -50,7 +51,7 @@ int run_show(const Args& args) {
     std::cerr << "eduplan show: Datenbank " << db_path << " enthält keinen Plan „" << name << "“\n";
     return kUsage;
   }
-  if (format == "json") {
+  if (*json) {
     std::cout << to_json(summarize(*plan), plan->findings) << "\n";
     return kOk;
   }

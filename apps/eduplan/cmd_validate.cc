@@ -11,28 +11,26 @@ namespace eduplan::cli {
 
 int run_validate(const Args& args) {
   po::options_description options("Optionen");
-  options.add_options()("document", po::value<std::string>()->required(), "das Dokument (Markdown)")(
+  options.add_options()("document", po::value<std::string>()->required(),
+                        "das Dokument (Markdown)")(
       "units", po::value<std::string>(), "Verwaltungsverzeichnis (CSV: unit,division,aliases)")(
-      "format", po::value<std::string>()->default_value("text"), "Ausgabe: text oder json")(
       "strict", "auch Warnungen als Fehler werten (Exit-Code 1)");
+  add_format_option(options);
   po::positional_options_description positional;
   positional.add("document", 1);
-  auto parsed = parse("validate", "DOKUMENT [--units CSV] [--format text|json] [--strict]", args, options,
-                      positional);
+  auto parsed = parse("validate", "DOKUMENT [--units CSV] [--format text|json] [--strict]", args,
+                      options, positional);
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vm = parsed.vm;
-  const auto format = vm["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::cerr << "eduplan validate: --format muss text oder json sein, nicht „" << format << "“\n";
-    return kUsage;
-  }
+  const auto json = wants_json("validate", vm);
+  if (!json) return kUsage;
   int code = kOk;
   auto dir = load_directory(vm, code);
   if (!dir) return code;
 
   const auto path = vm["document"].as<std::string>();
   Plan plan = read_plan_file(path, {dir->empty() ? nullptr : &*dir, ""});
-  if (format == "json") {
+  if (*json) {
     std::cout << to_json(plan.findings) << "\n";
   } else {
     print_findings(std::cout, path, plan.findings);
@@ -42,7 +40,7 @@ int run_validate(const Args& args) {
     errors += f.severity == Severity::error;
     warnings += f.severity == Severity::warning;
   }
-  if (format == "text") {
+  if (!*json) {
     std::cout << path << ": " << errors << " Fehler, " << warnings << " Warnungen, "
               << plan.findings.size() - errors - warnings << " Hinweise"
               << (errors ? " – Dokument abgewiesen" : "") << "\n";

@@ -21,5 +21,6 @@ struct Command {
 int run_import(const Args& args);
 int run_validate(const Args& args);
 int run_show(const Args& args);
+int run_rules(const Args& args);
 
 }  // namespace eduplan::cli

@@ -15,14 +15,18 @@ using eduplan::cli::Command;
 constexpr Command kCommands[] = {
     {"import", "Dokument lesen, prüfen und in der Datenbank speichern", eduplan::cli::run_import},
     {"validate", "Dokument prüfen, ohne etwas zu speichern", eduplan::cli::run_validate},
-    {"show", "gespeicherten Plan zusammenfassen: Zahlen, Verwaltungsbereiche, Befunde", eduplan::cli::run_show},
+    {"show", "gespeicherten Plan zusammenfassen: Zahlen, Verwaltungsbereiche, Befunde",
+     eduplan::cli::run_show},
+    {"rules", "alle Prüfregeln mit Schweregrad auflisten", eduplan::cli::run_rules},
 };
 
 void print_usage(std::ostream& out) {
   out << "Aufruf: eduplan BEFEHL [OPTIONEN]\n\nBefehle:\n";
-  for (const auto& c : kCommands) out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
+  for (const auto& c : kCommands)
+    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
   out << "\n„eduplan BEFEHL --help“ zeigt die Optionen eines Befehls.\n"
-         "Exit-Codes: 0 in Ordnung (Warnungen erlaubt), 1 Fehler im Dokument, 2 Aufruf- oder Dateifehler.\n";
+         "Exit-Codes: 0 in Ordnung (Warnungen erlaubt), 1 Fehler im Dokument, 2 Aufruf- oder "
+         "Dateifehler.\n";
 }
 
 }  // namespace

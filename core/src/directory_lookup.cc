@@ -8,7 +8,8 @@ DirectoryLookup::DirectoryLookup(const UnitsDirectory* directory) : dir_(directo
   if (!dir_) return;
   for (const auto& e : dir_->entries()) {
     has_slash_names_ = has_slash_names_ || e.name.find('/') != std::string::npos;
-    for (const auto& a : e.aliases) has_slash_names_ = has_slash_names_ || a.find('/') != std::string::npos;
+    for (const auto& a : e.aliases)
+      has_slash_names_ = has_slash_names_ || a.find('/') != std::string::npos;
   }
   for (const auto& name : dir_->names_with_commas()) {
     comma_name_starts_.insert(normalize_for_key(std::string_view(name).substr(0, name.find(','))));

@@ -1,6 +1,6 @@
-// Memoised directory look-ups and name normalisation for one read (internal). Documents repeat the same few
-// hundred names hundreds of thousands of times; normalising each occurrence dominated
-// the reading time. Not thread-safe: one per resolver or rule run.
+// Memoised directory look-ups and name normalisation for one read (internal). Documents repeat the
+// same few hundred names hundreds of thousands of times; normalising each occurrence dominated the
+// reading time. Not thread-safe: one per resolver or rule run.
 #pragma once
 
 #include <string>
@@ -15,7 +15,9 @@ namespace eduplan {
 // Hash for unordered containers keyed by std::string that accept string_view probes.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;

@@ -17,7 +17,8 @@ bool is_field_heading(std::string_view heading, std::string& title) {
   constexpr std::string_view kWord = "Handlungsfeld";
   if (!text::starts_with_icase(heading, kWord)) return false;
   std::string_view rest = heading.substr(kWord.size());
-  if (!rest.empty() && rest.front() != ' ' && rest.front() != ':' && rest.front() != '-') return false;
+  if (!rest.empty() && rest.front() != ' ' && rest.front() != ':' && rest.front() != '-')
+    return false;
   while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == '-')) {
     rest.remove_prefix(1);
   }
@@ -80,11 +81,16 @@ class Parser {
   void table(const std::vector<TableLine>& rows) {
     if (!in_field_) {
       error("table-outside-field", rows.front().line,
-            doc_.fields.empty() ? "Tabelle vor dem ersten Handlungsfeld (erwartet: „## Handlungsfeld …“)"
-                                : "Tabelle außerhalb eines Handlungsfelds");
+            doc_.fields.empty()
+                ? "Tabelle vor dem ersten Handlungsfeld (erwartet: „## Handlungsfeld …“)"
+                : "Tabelle außerhalb eines Handlungsfelds");
       return;
     }
     const std::size_t columns = rows.front().cells.size();
+    if (columns == 0) {  // a line of bare pipes: nothing to read
+      warning("table-unknown", rows.front().line, "Tabelle ohne Zellen; ignoriert");
+      return;
+    }
     bool consistent = true;
     for (const auto& r : rows) {
       if (r.cells.size() != columns) {
@@ -151,13 +157,15 @@ class Parser {
         auto& prev = field.focus_areas.back();
         if (!prev.entries.empty()) prev.entries.back().trailing_comma = false;
         prev.entries.insert(prev.entries.end(), entries.begin(), entries.end());
-        findings_.push_back({"focus-row-continued", Severity::info,
-                             "Zeile ohne Schwerpunkttext: Verwaltungsbereiche dem Schwerpunkt aus Zeile " +
-                                 std::to_string(prev.line) + " zugeordnet",
-                             row.line, prev.text});
+        findings_.push_back(
+            {"focus-row-continued", Severity::info,
+             "Zeile ohne Schwerpunkttext: Verwaltungsbereiche dem Schwerpunkt aus Zeile " +
+                 std::to_string(prev.line) + " zugeordnet",
+             row.line, prev.text});
         return;
       }
-      warning("focus-no-text", row.line, "Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt; ignoriert");
+      warning("focus-no-text", row.line,
+              "Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt; ignoriert");
       return;
     }
     field.focus_areas.push_back({std::move(focus), row.line, std::move(entries)});

@@ -9,7 +9,8 @@ namespace {
 
 // Length of the tag at s[pos] if it is one of `tags` (case-insensitive), else 0.
 template <std::size_t N>
-std::size_t match_tag(std::string_view s, std::size_t pos, const std::array<std::string_view, N>& tags) {
+std::size_t match_tag(std::string_view s, std::size_t pos,
+                      const std::array<std::string_view, N>& tags) {
   for (auto tag : tags) {
     if (text::starts_with_icase(s.substr(pos), tag)) return tag.size();
   }
@@ -89,7 +90,8 @@ namespace {
 
 // Copies `s` to `emit` in runs, calling on_tag(length) for each tag from `tags`.
 template <std::size_t N, class Emit, class OnTag>
-void scan_tags(std::string_view s, const std::array<std::string_view, N>& tags, Emit emit, OnTag on_tag) {
+void scan_tags(std::string_view s, const std::array<std::string_view, N>& tags, Emit emit,
+               OnTag on_tag) {
   std::size_t pos = 0;
   while (pos < s.size()) {
     std::size_t lt = s.find('<', pos);
@@ -110,14 +112,17 @@ void scan_tags(std::string_view s, const std::array<std::string_view, N>& tags, 
 
 std::vector<std::string> split_at_br(std::string_view cell) {
   std::vector<std::string> parts(1);
-  scan_tags(cell, kBrTags, [&](std::string_view run) { parts.back().append(run); }, [&] { parts.emplace_back(); });
+  scan_tags(
+      cell, kBrTags, [&](std::string_view run) { parts.back().append(run); },
+      [&] { parts.emplace_back(); });
   return parts;
 }
 
 std::string strip_bold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  scan_tags(s, kBoldTags, [&](std::string_view run) { out.append(run); }, [] {});
+  scan_tags(
+      s, kBoldTags, [&](std::string_view run) { out.append(run); }, [] {});
   return out;
 }
 

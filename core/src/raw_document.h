@@ -9,9 +9,9 @@ namespace eduplan {
 
 // One entry of a unit column: the text between two <br>.
 struct RawUnitEntry {
-  std::string text;         // the whole entry, white space collapsed, without a trailing comma
-  std::string prefix;       // text before the first '/', trimmed; empty if there is no '/'
-  std::string list;         // text after the '/', or the whole entry
+  std::string text;    // the whole entry, white space collapsed, without a trailing comma
+  std::string prefix;  // text before the first '/', trimmed; empty if there is no '/'
+  std::string list;    // text after the '/', or the whole entry
   bool has_slash = false;
   bool trailing_comma = false;  // the entry ends with ',': the next entry continues it
   int line = 0;

@@ -47,14 +47,16 @@ class Resolver {
 
   // One unit of the plan (not a division), before it gets its place in Plan::units.
   struct Slot {
-    NameId name = kNoName;                    // canonical spelling
+    NameId name = kNoName;  // canonical spelling
     NameId directory_division = kNoName;
-    std::vector<std::pair<NameId, int>> votes;  // divisions the document states, in order, with counts
-    std::size_t unit = kNoSlot;               // index in Plan::units once created
+    std::vector<std::pair<NameId, int>>
+        votes;                   // divisions the document states, in order, with counts
+    std::size_t unit = kNoSlot;  // index in Plan::units once created
   };
 
  public:
-  Resolver(const UnitsDirectory* dir, std::vector<Finding>& findings) : dir_(dir), findings_(findings) {}
+  Resolver(const UnitsDirectory* dir, std::vector<Finding>& findings)
+      : dir_(dir), findings_(findings) {}
   Resolver(const Resolver&) = delete;
 
   Plan run(const RawDocument& doc) {
@@ -73,7 +75,8 @@ class Resolver {
     }
     Plan plan;
     plan.title = doc.title;
-    for (std::size_t f = 0; f < doc.fields.size(); ++f) build_field(plan, doc.fields[f], mentions[f]);
+    for (std::size_t f = 0; f < doc.fields.size(); ++f)
+      build_field(plan, doc.fields[f], mentions[f]);
     return plan;
   }
 
@@ -104,7 +107,8 @@ class Resolver {
     for (const auto& field : doc.fields) {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
-          if (e.has_slash) divisions_.insert(facts(canonical_division(names_.intern(e.prefix))).key);
+          if (e.has_slash)
+            divisions_.insert(facts(canonical_division(names_.intern(e.prefix))).key);
         }
       }
     }
@@ -143,6 +147,11 @@ class Resolver {
       std::string_view list = e.list;
       if (e.has_slash && !(dir_.has_slash_names() && dir_.find(e.text))) {
         division = canonical_division(names_.intern(e.prefix));
+        if (list.empty()) {  // "Dezernat IV/" with nothing after it: the division as a whole
+          out.push_back({division, division, kNoName, true, e.line});
+          continues = e.trailing_comma;
+          continue;
+        }
       } else {
         list = e.text;
         const NameId whole = names_.intern(e.text);
@@ -180,7 +189,8 @@ class Resolver {
     std::pair<NameId, NameId> parts{kNoName, kNoName};
     const std::string w = names_[id];
     if (!facts(id).entry) {
-      for (std::size_t pos = w.find(" und "); pos != std::string::npos; pos = w.find(" und ", pos + 1)) {
+      for (std::size_t pos = w.find(" und "); pos != std::string::npos;
+           pos = w.find(" und ", pos + 1)) {
         std::string_view left = text::trim(std::string_view(w).substr(0, pos));
         std::string_view right = text::trim(std::string_view(w).substr(pos + 5));
         if (known_unit(left) && known_unit(right)) {
@@ -211,7 +221,8 @@ class Resolver {
 
   // The unit a spelling stands for: one slot per key (the directory's name where listed).
   std::size_t slot_of(NameId written) {
-    if (written < slot_of_name_.size() && slot_of_name_[written] != kNoSlot) return slot_of_name_[written];
+    if (written < slot_of_name_.size() && slot_of_name_[written] != kNoSlot)
+      return slot_of_name_[written];
     const auto* e = facts(written).entry;
     const NameId canonical = e ? names_.intern(e->name) : written;
     const std::string& key = facts(canonical).key;
@@ -219,7 +230,8 @@ class Resolver {
     if (inserted) {
       Slot slot;
       slot.name = canonical;
-      if (e && !e->division.empty()) slot.directory_division = canonical_division(names_.intern(e->division));
+      if (e && !e->division.empty())
+        slot.directory_division = canonical_division(names_.intern(e->division));
       slots_.push_back(slot);
     }
     if (slot_of_name_.size() < names_.size()) slot_of_name_.resize(names_.size(), kNoSlot);
@@ -257,7 +269,8 @@ class Resolver {
   std::size_t division_index(Plan& plan, NameId division, int line) {
     const std::string& key = facts(division).key;
     if (auto it = division_by_key_.find(key); it != division_by_key_.end()) return it->second;
-    plan.units.push_back({names_[division], std::nullopt, true, make_key("ou", names_[division]), line});
+    plan.units.push_back(
+        {names_[division], std::nullopt, true, make_key("ou", names_[division]), line});
     division_by_key_.emplace(key, plan.units.size() - 1);
     return plan.units.size() - 1;
   }
@@ -267,15 +280,18 @@ class Resolver {
     Slot& slot = slots_[slot_of(m.written)];
     if (slot.unit != kNoSlot) return slot.unit;
     std::optional<std::size_t> parent;
-    if (NameId division = chosen_division(slot); division != kNoName) parent = division_index(plan, division, m.line);
-    plan.units.push_back({names_[slot.name], parent, false, make_key("ou", names_[slot.name]), m.line});
+    if (NameId division = chosen_division(slot); division != kNoName)
+      parent = division_index(plan, division, m.line);
+    plan.units.push_back(
+        {names_[slot.name], parent, false, make_key("ou", names_[slot.name]), m.line});
     slot.unit = plan.units.size() - 1;
     return slot.unit;
   }
 
   const std::string& text_of(NameId id) const { return id == kNoName ? empty_ : names_[id]; }
 
-  void build_field(Plan& plan, const RawField& raw, const std::vector<std::vector<Mention>>& mentions) {
+  void build_field(Plan& plan, const RawField& raw,
+                   const std::vector<std::vector<Mention>>& mentions) {
     Field field{raw.title, make_key("fld", raw.title), raw.line, {}, {}};
     for (std::size_t n = 2; field_keys_.count(field.key); ++n) {
       field.key = make_key("fld", raw.title + " #" + std::to_string(n));
@@ -286,16 +302,20 @@ class Resolver {
     for (std::size_t i = 0; i < raw.focus_areas.size(); ++i) {
       const auto& rfa = raw.focus_areas[i];
       int n = ++seen_text[normalize_for_key(rfa.text)];
-      FocusArea fa{rfa.text, make_key("fa", field.key, n == 1 ? rfa.text : rfa.text + " #" + std::to_string(n)),
-                   rfa.line, {}};
+      FocusArea fa{
+          rfa.text,
+          make_key("fa", field.key, n == 1 ? rfa.text : rfa.text + " #" + std::to_string(n)),
+          rfa.line,
+          {}};
       units.clear();
       fa.responsibilities.reserve(mentions[i].size());
       for (const auto& m : mentions[i]) {
         const std::size_t u = unit_index(plan, m);
         if (std::find(units.begin(), units.end(), u) != units.end()) {
-          findings_.push_back({"unit-repeated", Severity::info,
-                               "„" + names_[m.written] + "“ steht mehrfach in derselben Zeile; einmal gezählt", m.line,
-                               plan.units[u].name});
+          findings_.push_back(
+              {"unit-repeated", Severity::info,
+               "„" + names_[m.written] + "“ steht mehrfach in derselben Zeile; einmal gezählt",
+               m.line, plan.units[u].name});
           continue;
         }
         units.push_back(u);
@@ -312,9 +332,10 @@ class Resolver {
       if (linked.insert(it->second).second) {
         field.objectives.push_back({it->second, ro.line});
       } else {
-        findings_.push_back({"objective-duplicate", Severity::warning,
-                             "Ableitung steht zweimal im Handlungsfeld „" + field.title + "“; einmal gezählt",
-                             ro.line, ro.text});
+        findings_.push_back(
+            {"objective-duplicate", Severity::warning,
+             "Ableitung steht zweimal im Handlungsfeld „" + field.title + "“; einmal gezählt",
+             ro.line, ro.text});
       }
     }
     plan.fields.push_back(std::move(field));
@@ -338,7 +359,8 @@ class Resolver {
 
 }  // namespace
 
-Plan resolve(const RawDocument& doc, const UnitsDirectory* directory, std::vector<Finding>& findings) {
+Plan resolve(const RawDocument& doc, const UnitsDirectory* directory,
+             std::vector<Finding>& findings) {
   return Resolver(directory, findings).run(doc);
 }
 

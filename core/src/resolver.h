@@ -11,7 +11,8 @@
 namespace eduplan {
 
 // `directory` may be null. Adds findings only for what the rules cannot see later.
-Plan resolve(const RawDocument& doc, const UnitsDirectory* directory, std::vector<Finding>& findings);
+Plan resolve(const RawDocument& doc, const UnitsDirectory* directory,
+             std::vector<Finding>& findings);
 
 // True for "BOB" and "Dezernat <Roman numeral>" (any case).
 bool looks_like_division(std::string_view name);

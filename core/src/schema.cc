@@ -101,8 +101,10 @@ int user_version(sqlite::Database& db) {
 
 // True if the database has tables but none of eduplan's.
 bool foreign_database(sqlite::Database& db) {
-  sqlite::Statement st(db, "SELECT count(*), count(CASE WHEN name = 'plan' THEN 1 END) FROM sqlite_master "
-                           "WHERE type = 'table'");
+  sqlite::Statement st(
+      db,
+      "SELECT count(*), count(CASE WHEN name = 'plan' THEN 1 END) FROM sqlite_master "
+      "WHERE type = 'table'");
   st.step();
   std::int64_t tables = 0, ours = 0;
   st.column(0, tables);

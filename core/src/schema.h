@@ -57,7 +57,8 @@ struct OrgUnitRowT {  // table org_unit (id)
   bool is_division = false;
   Text key;
   std::int64_t source_line = 0;
-  BOOST_DESCRIBE_CLASS(OrgUnitRowT, (), (plan_id, name, parent_id, is_division, key, source_line), (), ())
+  BOOST_DESCRIBE_CLASS(OrgUnitRowT, (), (plan_id, name, parent_id, is_division, key, source_line),
+                       (), ())
 };
 using OrgUnitRow = OrgUnitRowT<std::string>;
 using OrgUnitRowView = OrgUnitRowT<std::string_view>;
@@ -66,8 +67,10 @@ template <class Text>
 struct ResponsibilityRowT {  // table responsibility
   std::int64_t focus_area_id = 0, org_unit_id = 0, position = 0, source_line = 0;
   Text written_name, stated_division, split_from;
-  BOOST_DESCRIBE_CLASS(ResponsibilityRowT, (), (focus_area_id, org_unit_id, position, source_line, written_name, stated_division,
-                       split_from), (), ())
+  BOOST_DESCRIBE_CLASS(ResponsibilityRowT, (),
+                       (focus_area_id, org_unit_id, position, source_line, written_name,
+                        stated_division, split_from),
+                       (), ())
 };
 using ResponsibilityRow = ResponsibilityRowT<std::string>;
 using ResponsibilityRowView = ResponsibilityRowT<std::string_view>;
@@ -85,7 +88,8 @@ using ObjectiveRowView = ObjectiveRowT<std::string_view>;
 template <class Text>
 struct FieldObjectiveRowT {  // table field_objective
   std::int64_t field_id = 0, objective_id = 0, position = 0, source_line = 0;
-  BOOST_DESCRIBE_CLASS(FieldObjectiveRowT, (), (field_id, objective_id, position, source_line), (), ())
+  BOOST_DESCRIBE_CLASS(FieldObjectiveRowT, (), (field_id, objective_id, position, source_line), (),
+                       ())
 };
 using FieldObjectiveRow = FieldObjectiveRowT<std::string>;
 using FieldObjectiveRowView = FieldObjectiveRowT<std::string_view>;
@@ -98,7 +102,8 @@ struct FindingRowT {  // table finding (id)
   Text message;
   std::int64_t source_line = 0;
   Text subject;
-  BOOST_DESCRIBE_CLASS(FindingRowT, (), (plan_id, rule, severity, message, source_line, subject), (), ())
+  BOOST_DESCRIBE_CLASS(FindingRowT, (), (plan_id, rule, severity, message, source_line, subject),
+                       (), ())
 };
 using FindingRow = FindingRowT<std::string>;
 using FindingRowView = FindingRowT<std::string_view>;

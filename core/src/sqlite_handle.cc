@@ -22,16 +22,19 @@ void Database::fail(const std::string& context) const {
 
 void Database::exec(std::string_view sql) {
   std::string s(sql);
-  if (sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(s.substr(0, 60));
+  if (sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+    fail(s.substr(0, 60));
 }
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
 
 int Database::changes() const { return sqlite3_changes(db_.get()); }
 
-Statement::Statement(Database& db, std::string_view sql) : db_(db), stmt_(nullptr, sqlite3_finalize) {
+Statement::Statement(Database& db, std::string_view sql)
+    : db_(db), stmt_(nullptr, sqlite3_finalize) {
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+      SQLITE_OK) {
     db.fail(std::string(sql.substr(0, 60)));
   }
   stmt_.reset(raw);
@@ -57,8 +60,8 @@ void Statement::bind(int index, std::int64_t value) {
 void Statement::bind(int index, const std::string& value) { bind(index, std::string_view(value)); }
 
 void Statement::bind(int index, std::string_view value) {
-  if (sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8) !=
-      SQLITE_OK) {
+  if (sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_STATIC,
+                          SQLITE_UTF8) != SQLITE_OK) {
     db_.fail("bind");
   }
 }
@@ -71,9 +74,13 @@ void Statement::bind(int index, std::nullopt_t) {
   if (sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) db_.fail("bind");
 }
 
-bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
+bool Statement::is_null(int col) const {
+  return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL;
+}
 
-void Statement::column(int col, std::int64_t& out) const { out = sqlite3_column_int64(stmt_.get(), col); }
+void Statement::column(int col, std::int64_t& out) const {
+  out = sqlite3_column_int64(stmt_.get(), col);
+}
 
 void Statement::column(int col, std::string& out) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));
@@ -86,7 +93,9 @@ void Statement::column(int col, std::size_t& out) const {
   out = static_cast<std::size_t>(sqlite3_column_int64(stmt_.get(), col));
 }
 
-void Statement::column(int col, bool& out) const { out = sqlite3_column_int64(stmt_.get(), col) != 0; }
+void Statement::column(int col, bool& out) const {
+  out = sqlite3_column_int64(stmt_.get(), col) != 0;
+}
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 

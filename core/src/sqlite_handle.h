@@ -39,8 +39,10 @@ class Statement {
   void bind(int index, bool value) { bind(index, static_cast<std::int64_t>(value)); }
   template <class T>
   void bind(int index, const std::optional<T>& value) {
-    if (value) bind(index, *value);
-    else bind(index, std::nullopt);
+    if (value)
+      bind(index, *value);
+    else
+      bind(index, std::nullopt);
   }
   template <class E, class = std::enable_if_t<boost::describe::has_describe_enumerators<E>::value>>
   void bind(int index, E value) {

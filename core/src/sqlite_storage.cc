@@ -17,12 +17,14 @@ using IdMap = std::unordered_map<std::int64_t, std::size_t>;  // row id -> index
 
 template <class Row>
 std::string select_sql(std::string_view table, std::string_view rest) {
-  return "SELECT id, " + sqlite::column_list<Row>() + " FROM " + std::string(table) + " " + std::string(rest);
+  return "SELECT id, " + sqlite::column_list<Row>() + " FROM " + std::string(table) + " " +
+         std::string(rest);
 }
 
 std::size_t index_of(const IdMap& ids, std::int64_t id, const char* what) {
   auto it = ids.find(id);
-  if (it == ids.end()) throw StorageError(std::string("Datenbank inkonsistent: ") + what + " " + std::to_string(id));
+  if (it == ids.end())
+    throw StorageError(std::string("Datenbank inkonsistent: ") + what + " " + std::to_string(id));
   return it->second;
 }
 
@@ -51,29 +53,32 @@ class PlanWriter {
     }
     for (std::size_t f = 0; f < plan.fields.size(); ++f) {
       const Field& field = plan.fields[f];
-      insert_row(field_, schema::FieldRowView{plan_id, static_cast<std::int64_t>(f), field.title, field.key,
-                                          field.source_line});
+      insert_row(field_, schema::FieldRowView{plan_id, static_cast<std::int64_t>(f), field.title,
+                                              field.key, field.source_line});
       const std::int64_t field_id = db_.last_insert_id();
       for (std::size_t i = 0; i < field.focus_areas.size(); ++i) {
         const FocusArea& fa = field.focus_areas[i];
-        insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text, fa.key,
-                                                fa.source_line});
+        insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text,
+                                                    fa.key, fa.source_line});
         const std::int64_t fa_id = db_.last_insert_id();
         for (std::size_t r = 0; r < fa.responsibilities.size(); ++r) {
           const Responsibility& resp = fa.responsibilities[r];
-          insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit), static_cast<std::int64_t>(r),
-                                                      resp.source_line, resp.written_name, resp.stated_division,
-                                                      resp.split_from});
+          insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit),
+                                                          static_cast<std::int64_t>(r),
+                                                          resp.source_line, resp.written_name,
+                                                          resp.stated_division, resp.split_from});
         }
       }
       for (std::size_t i = 0; i < field.objectives.size(); ++i) {
         const ObjectiveRef& ref = field.objectives[i];
-        insert_row(field_objective_, schema::FieldObjectiveRowView{field_id, objective_ids.at(ref.objective),
-                                                               static_cast<std::int64_t>(i), ref.source_line});
+        insert_row(field_objective_,
+                   schema::FieldObjectiveRowView{field_id, objective_ids.at(ref.objective),
+                                                 static_cast<std::int64_t>(i), ref.source_line});
       }
     }
     for (const auto& f : plan.findings) {
-      insert_row(finding_, schema::FindingRowView{plan_id, f.rule, f.severity, f.message, f.line, f.subject});
+      insert_row(finding_,
+                 schema::FindingRowView{plan_id, f.rule, f.severity, f.message, f.line, f.subject});
     }
   }
 
@@ -88,12 +93,14 @@ class PlanWriter {
         const OrgUnit& u = plan.units[i];
         if (written[i]) continue;
         if (u.parent && (*u.parent >= plan.units.size() || !written[*u.parent])) {
-          if (*u.parent >= plan.units.size()) throw UsageError("Plan ungültig: Einheit „" + u.name + "“");
+          if (*u.parent >= plan.units.size())
+            throw UsageError("Plan ungültig: Einheit „" + u.name + "“");
           continue;
         }
         std::optional<std::int64_t> parent;
         if (u.parent) parent = unit_ids_[*u.parent];
-        insert_row(unit_, schema::OrgUnitRowView{plan_id, u.name, parent, u.is_division, u.key, u.source_line});
+        insert_row(unit_, schema::OrgUnitRowView{plan_id, u.name, parent, u.is_division, u.key,
+                                                 u.source_line});
         unit_ids_[i] = db_.last_insert_id();
         written[i] = true;
         ++done;
@@ -140,7 +147,8 @@ class PlanReader {
       auto row = read_row<schema::OrgUnitRow>(st, 1);
       unit_index_[id] = plan.units.size();
       parents.push_back(row.parent_id);
-      plan.units.push_back({row.name, std::nullopt, row.is_division, row.key, static_cast<int>(row.source_line)});
+      plan.units.push_back(
+          {row.name, std::nullopt, row.is_division, row.key, static_cast<int>(row.source_line)});
     }
     for (std::size_t i = 0; i < parents.size(); ++i) {
       if (parents[i]) plan.units[i].parent = index_of(unit_index_, *parents[i], "org_unit");
@@ -148,7 +156,8 @@ class PlanReader {
   }
 
   void load_objectives(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_, select_sql<schema::ObjectiveRow>("objective", "WHERE plan_id = ? ORDER BY id"));
+    Statement st(db_,
+                 select_sql<schema::ObjectiveRow>("objective", "WHERE plan_id = ? ORDER BY id"));
     st.bind(1, plan_id);
     while (st.step()) {
       std::int64_t id = 0;
@@ -160,7 +169,8 @@ class PlanReader {
   }
 
   void load_fields(Plan& plan, std::int64_t plan_id) {
-    Statement fields(db_, select_sql<schema::FieldRow>("field", "WHERE plan_id = ? ORDER BY position"));
+    Statement fields(db_,
+                     select_sql<schema::FieldRow>("field", "WHERE plan_id = ? ORDER BY position"));
     fields.bind(1, plan_id);
     IdMap field_index;
     while (fields.step()) {
@@ -170,8 +180,10 @@ class PlanReader {
       field_index[id] = plan.fields.size();
       plan.fields.push_back({row.title, row.key, static_cast<int>(row.source_line), {}, {}});
     }
-    Statement focus(db_, "SELECT fa.id, fa.field_id, fa.text, fa.key, fa.source_line FROM focus_area fa "
-                         "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? ORDER BY f.position, fa.position");
+    Statement focus(
+        db_,
+        "SELECT fa.id, fa.field_id, fa.text, fa.key, fa.source_line FROM focus_area fa "
+        "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? ORDER BY f.position, fa.position");
     focus.bind(1, plan_id);
     std::unordered_map<std::int64_t, std::pair<std::size_t, std::size_t>> focus_index;
     while (focus.step()) {
@@ -187,20 +199,24 @@ class PlanReader {
       focus_index[id] = {index_of(field_index, field_id, "field"), field.focus_areas.size()};
       field.focus_areas.push_back(std::move(fa));
     }
-    Statement resp(db_, "SELECT " + sqlite::column_list<schema::ResponsibilityRow>() +
-                            " FROM responsibility WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa JOIN "
-                            "field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, position");
+    Statement resp(
+        db_,
+        "SELECT " + sqlite::column_list<schema::ResponsibilityRow>() +
+            " FROM responsibility WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa JOIN "
+            "field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, position");
     resp.bind(1, plan_id);
     while (resp.step()) {
       auto row = read_row<schema::ResponsibilityRow>(resp);
       auto it = focus_index.find(row.focus_area_id);
       if (it == focus_index.end()) throw StorageError("Datenbank inkonsistent: focus_area");
       plan.fields[it->second.first].focus_areas[it->second.second].responsibilities.push_back(
-          {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line), row.written_name,
-           row.stated_division, row.split_from});
+          {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line),
+           row.written_name, row.stated_division, row.split_from});
     }
-    Statement refs(db_, "SELECT fo.field_id, fo.objective_id, fo.source_line FROM field_objective fo JOIN field f "
-                        "ON f.id = fo.field_id WHERE f.plan_id = ? ORDER BY f.position, fo.position");
+    Statement refs(
+        db_,
+        "SELECT fo.field_id, fo.objective_id, fo.source_line FROM field_objective fo JOIN field f "
+        "ON f.id = fo.field_id WHERE f.plan_id = ? ORDER BY f.position, fo.position");
     refs.bind(1, plan_id);
     while (refs.step()) {
       std::int64_t field_id = 0, objective_id = 0, line = 0;
@@ -217,7 +233,8 @@ class PlanReader {
     st.bind(1, plan_id);
     while (st.step()) {
       auto row = read_row<schema::FindingRow>(st, 1);
-      plan.findings.push_back({row.rule, row.severity, row.message, static_cast<int>(row.source_line), row.subject});
+      plan.findings.push_back(
+          {row.rule, row.severity, row.message, static_cast<int>(row.source_line), row.subject});
     }
   }
 
@@ -227,7 +244,9 @@ class PlanReader {
 
 class SqliteStorage final : public Storage {
  public:
-  explicit SqliteStorage(const std::filesystem::path& path) : db_(path.string()) { schema::migrate(db_); }
+  explicit SqliteStorage(const std::filesystem::path& path) : db_(path.string()) {
+    schema::migrate(db_);
+  }
 
   void save_plan(const Plan& plan) override {
     sqlite::Transaction tx(db_);
@@ -243,7 +262,9 @@ class SqliteStorage final : public Storage {
     return out;
   }
 
-  std::optional<Plan> load_plan(std::string_view name) const override { return PlanReader(db_).read(name); }
+  std::optional<Plan> load_plan(std::string_view name) const override {
+    return PlanReader(db_).read(name);
+  }
 
   bool remove_plan(std::string_view name) override {
     sqlite::Transaction tx(db_);

@@ -20,20 +20,20 @@ void check_structure(const Plan& plan, std::vector<Finding>& out) {
     }
     if (field.focus_areas.empty()) {
       out.push_back({"field-empty", Severity::warning,
-                     "Handlungsfeld " + german_quoted(field.title) + " hat keine Schwerpunkte", field.source_line,
-                     field.title});
+                     "Handlungsfeld " + german_quoted(field.title) + " hat keine Schwerpunkte",
+                     field.source_line, field.title});
     }
     if (field.objectives.empty()) {
       out.push_back({"field-no-objective", Severity::warning,
-                     "Handlungsfeld " + german_quoted(field.title) + " hat keine Ableitungen", field.source_line,
-                     field.title});
+                     "Handlungsfeld " + german_quoted(field.title) + " hat keine Ableitungen",
+                     field.source_line, field.title});
     }
     std::unordered_map<std::string, int> focus_lines;
     for (const auto& fa : field.focus_areas) {
       if (fa.responsibilities.empty()) {
         out.push_back({"focus-no-unit", Severity::warning,
-                       "Schwerpunkt ohne befassten Verwaltungsbereich: " + german_quoted(fa.text), fa.source_line,
-                       fa.text});
+                       "Schwerpunkt ohne befassten Verwaltungsbereich: " + german_quoted(fa.text),
+                       fa.source_line, fa.text});
       }
       auto [prev, fresh] = focus_lines.emplace(normalize_for_key(fa.text), fa.source_line);
       if (!fresh) {
@@ -47,9 +47,10 @@ void check_structure(const Plan& plan, std::vector<Finding>& out) {
   }
   for (std::size_t i = 0; i < plan.objectives.size(); ++i) {
     if (fields_of_objective[i] < 2) continue;
-    out.push_back({"objective-shared", Severity::info,
-                   "Ableitung gehört zu " + std::to_string(fields_of_objective[i]) + " Handlungsfeldern",
-                   plan.objectives[i].source_line, plan.objectives[i].text});
+    out.push_back(
+        {"objective-shared", Severity::info,
+         "Ableitung gehört zu " + std::to_string(fields_of_objective[i]) + " Handlungsfeldern",
+         plan.objectives[i].source_line, plan.objectives[i].text});
   }
 }
 

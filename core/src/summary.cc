@@ -30,17 +30,23 @@ PlanSummary summarize(const Plan& plan) {
   for (std::size_t u = 0; u < plan.units.size(); ++u) {
     if (focus_count[u] == 0) continue;
     const OrgUnit& unit = plan.units[u];
-    s.units.push_back({unit.name, unit.parent ? plan.units[*unit.parent].name : "", unit.is_division,
-                       focus_count[u], fields_of[u].size()});
+    s.units.push_back({unit.name, unit.parent ? plan.units[*unit.parent].name : "",
+                       unit.is_division, focus_count[u], fields_of[u].size()});
   }
   std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
     return a.focus_areas != b.focus_areas ? a.focus_areas > b.focus_areas : a.name < b.name;
   });
   for (const auto& f : plan.findings) {
     switch (f.severity) {
-      case Severity::error: ++s.errors; break;
-      case Severity::warning: ++s.warnings; break;
-      case Severity::info: ++s.infos; break;
+      case Severity::error:
+        ++s.errors;
+        break;
+      case Severity::warning:
+        ++s.warnings;
+        break;
+      case Severity::info:
+        ++s.infos;
+        break;
     }
   }
   return s;

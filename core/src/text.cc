@@ -39,7 +39,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -89,7 +91,8 @@ namespace {
 unsigned char folded_at(std::string_view s, std::size_t i) {
   auto c = static_cast<unsigned char>(s[i]);
   if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
-  if (i > 0 && static_cast<unsigned char>(s[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97) {
+  if (i > 0 && static_cast<unsigned char>(s[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E &&
+      c != 0x97) {
     // Only a continuation byte right after 0xC3 that itself starts no sequence.
     std::size_t lead = i - 1;
     while (lead > 0 && (static_cast<unsigned char>(s[lead - 1]) & 0xC0) == 0x80) --lead;
@@ -141,7 +144,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 int line_of_offset(std::string_view s, std::size_t offset) {
   offset = std::min(offset, s.size());
-  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<int>(
+                 std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 }  // namespace eduplan::text

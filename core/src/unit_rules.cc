@@ -43,12 +43,14 @@ class UnitChecker {
     note_spelling(r);
     if (!r.split_from.empty() && split_reported_.insert({r.source_line, r.split_from}).second) {
       out_.push_back({"unit-compound-split", Severity::info,
-                      german_quoted(r.split_from) + " als zwei Einheiten gelesen", r.source_line, r.split_from});
+                      german_quoted(r.split_from) + " als zwei Einheiten gelesen", r.source_line,
+                      r.split_from});
     }
     if (r.stated_division.empty()) {
       if (u.parent) {
         out_.push_back({"unit-division-inferred", Severity::info,
-                        german_quoted(u.name) + " ohne Dezernat genannt; zugeordnet zu " + german_quoted(division_of(u)),
+                        german_quoted(u.name) + " ohne Dezernat genannt; zugeordnet zu " +
+                            german_quoted(division_of(u)),
                         r.source_line, u.name});
       }
       return;
@@ -88,7 +90,8 @@ class UnitChecker {
     for (const auto& u : plan_.units) {
       if (u.is_division || u.parent) continue;
       out_.push_back({"unit-no-division", Severity::warning,
-                      german_quoted(u.name) + ": kein Dezernat bekannt (weder im Dokument noch im Verzeichnis)",
+                      german_quoted(u.name) +
+                          ": kein Dezernat bekannt (weder im Dokument noch im Verzeichnis)",
                       u.source_line, u.name});
     }
   }
@@ -98,7 +101,8 @@ class UnitChecker {
   void note_spelling(const Responsibility& r) {
     if (seen_.find(std::string_view(r.written_name)) != seen_.end()) return;
     seen_.emplace(r.written_name, true);
-    std::string name = dir_.find(r.written_name) ? plan_.units[r.unit].name : text::collapse_spaces(r.written_name);
+    std::string name = dir_.find(r.written_name) ? plan_.units[r.unit].name
+                                                 : text::collapse_spaces(r.written_name);
     if (first_line_.emplace(name, r.source_line).second) spellings_.push_back(name);
   }
 

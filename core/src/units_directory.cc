@@ -32,16 +32,18 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
     return dir;
   }
   const auto& header = records.front().fields;
-  if (header.size() != 3 || text::trim(header[0]) != "unit" || text::trim(header[1]) != "division" ||
-      text::trim(header[2]) != "aliases") {
+  if (header.size() != 3 || text::trim(header[0]) != "unit" ||
+      text::trim(header[1]) != "division" || text::trim(header[2]) != "aliases") {
     fail(records.front().line, "Kopfzeile muss unit,division,aliases lauten");
     return dir;
   }
   auto add_name = [&](const std::string& name, std::size_t entry, int line) {
     auto [it, inserted] = dir.index_.emplace(normalize_for_key(name), entry);
     if (!inserted && it->second != entry) {
-      fail(line, "Name „" + name + "“ ist schon in Zeile " +
-                     std::to_string(dir.entries_[it->second].line) + " vergeben", name);
+      fail(line,
+           "Name „" + name + "“ ist schon in Zeile " +
+               std::to_string(dir.entries_[it->second].line) + " vergeben",
+           name);
       return false;
     }
     if (name.find(',') != std::string::npos) dir.names_with_commas_.push_back(name);
@@ -53,8 +55,8 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
       fail(rec.line, "erwartet 3 Felder, gefunden " + std::to_string(rec.fields.size()));
       return dir;
     }
-    DirectoryEntry entry{text::collapse_spaces(rec.fields[0]), text::collapse_spaces(rec.fields[1]),
-                         {}, rec.line};
+    DirectoryEntry entry{
+        text::collapse_spaces(rec.fields[0]), text::collapse_spaces(rec.fields[1]), {}, rec.line};
     if (entry.name.empty()) {
       fail(rec.line, "Name der Einheit fehlt");
       return dir;
@@ -75,7 +77,8 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
   return dir;
 }
 
-UnitsDirectory UnitsDirectory::load(const std::filesystem::path& path, std::vector<Finding>& findings) {
+UnitsDirectory UnitsDirectory::load(const std::filesystem::path& path,
+                                    std::vector<Finding>& findings) {
   return parse(read_file(path), findings);
 }
 

@@ -9,7 +9,10 @@ using Fields = std::vector<std::string>;
 
 TEST(Csv, QuotedFieldsWithDelimiterQuotesAndLineBreaks) {
   std::vector<Finding> findings;
-  auto records = parse("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\n", ',', findings);
+  auto records = parse(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\n",
+      ',', findings);
   ASSERT_TRUE(findings.empty());
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].fields, (Fields{"a", "b"}));

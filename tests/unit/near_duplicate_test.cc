@@ -8,7 +8,8 @@ namespace {
 TEST(NearDuplicate, SameUnitDifferentlyWritten) {
   EXPECT_EQ(name_fingerprint("Bibliothek"), name_fingerprint("Stadtbibliothek"));
   EXPECT_EQ(name_fingerprint("FB 01"), name_fingerprint("FB01"));
-  EXPECT_EQ(name_fingerprint("FB Schule und Sport"), name_fingerprint("Fachbereich Schule und Sport"));
+  EXPECT_EQ(name_fingerprint("FB Schule und Sport"),
+            name_fingerprint("Fachbereich Schule und Sport"));
   EXPECT_EQ(name_fingerprint("Stabsstelle Bildung- und Wissenschaft"),
             name_fingerprint("Stabsstelle Bildung und Wissenschaft"));
   EXPECT_EQ(name_fingerprint("JUGENDAMT"), name_fingerprint("Jugendamt"));
@@ -17,7 +18,8 @@ TEST(NearDuplicate, SameUnitDifferentlyWritten) {
 TEST(NearDuplicate, DistinguishingNumbersAndWordsStayApart) {
   EXPECT_NE(name_fingerprint("FB 20"), name_fingerprint("FB 21"));
   EXPECT_NE(name_fingerprint("FB 2"), name_fingerprint("FB 20"));
-  EXPECT_NE(name_fingerprint("Stadtteilbibliothek Nord"), name_fingerprint("Stadtteilbibliothek Süd"));
+  EXPECT_NE(name_fingerprint("Stadtteilbibliothek Nord"),
+            name_fingerprint("Stadtteilbibliothek Süd"));
   EXPECT_NE(name_fingerprint("Stadt"), name_fingerprint(""));
 }
 

@@ -15,7 +15,8 @@ class Seed : public ::testing::Test {
  protected:
   static Plan read(bool with_directory) {
     static std::vector<Finding> dir_findings;
-    static UnitsDirectory dir = UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), dir_findings);
+    static UnitsDirectory dir =
+        UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), dir_findings);
     EXPECT_TRUE(dir_findings.empty());
     ReadOptions options;
     if (with_directory) options.directory = &dir;
@@ -39,8 +40,9 @@ TEST_F(Seed, FieldsAndFocusAreasAsInTheDocument) {
     titles.push_back(f.title);
     sizes.push_back(f.focus_areas.size());
   }
-  EXPECT_EQ(titles, (std::vector<std::string>{"Bildungsplanung/ Infrastruktur", "Digitalisierung/ Medienkompetenz",
-                                              "MINT", "Demokratiebildung", "Teilhabe", "lebenslanges Lernen"}));
+  EXPECT_EQ(titles, (std::vector<std::string>{
+                        "Bildungsplanung/ Infrastruktur", "Digitalisierung/ Medienkompetenz",
+                        "MINT", "Demokratiebildung", "Teilhabe", "lebenslanges Lernen"}));
   EXPECT_EQ(sizes, (std::vector<std::size_t>{12, 8, 6, 7, 11, 11}));
 }
 
@@ -82,12 +84,14 @@ TEST_F(Seed, ResponsibilitiesAndUnitsWithDirectory) {
 TEST_F(Seed, ListContinuedAfterTrailingCommaKeepsItsDivision) {
   const Plan plan = read(false);
   // "Dezernat IV/ Stadtbibliothek,<br>Jugendkunstschule" and
-  // "Dezernat V/ Stabsstelle Führungsunterstützung,<br>Kinderbeauftragte, Beteiligungscoordination".
+  // "Dezernat V/ Stabsstelle Führungsunterstützung,<br>Kinderbeauftragte,
+  // Beteiligungscoordination".
   const OrgUnit* kinder = unit(plan, "Kinderbeauftragte");
   ASSERT_NE(kinder, nullptr);
   ASSERT_TRUE(kinder->parent);
   EXPECT_EQ(plan.units[*kinder->parent].name, "Dezernat V");
-  EXPECT_TRUE(with_rule(plan.findings, "unit-no-division").size() == 1);  // only "Stabsstelle Bildung- und ..."
+  EXPECT_TRUE(with_rule(plan.findings, "unit-no-division").size() ==
+              1);  // only "Stabsstelle Bildung- und ..."
 }
 
 TEST_F(Seed, FindingsWithoutDirectoryNameTheKnownIrregularities) {
@@ -98,9 +102,11 @@ TEST_F(Seed, FindingsWithoutDirectoryNameTheKnownIrregularities) {
   EXPECT_TRUE(subjects.count("unit-multiple-divisions: Schulumweltzentrum"));
   EXPECT_TRUE(subjects.count("unit-near-duplicate: Bibliothek | Stadtbibliothek"));
   EXPECT_TRUE(subjects.count("unit-near-duplicate: FB 01 | FB01"));
-  EXPECT_TRUE(subjects.count("unit-near-duplicate: Fachbereich Schule und Sport | FB Schule und Sport"));
-  EXPECT_TRUE(subjects.count(
-      "unit-near-duplicate: Stabsstelle Bildung und Wissenschaft | Stabsstelle Bildung- und Wissenschaft"));
+  EXPECT_TRUE(
+      subjects.count("unit-near-duplicate: Fachbereich Schule und Sport | FB Schule und Sport"));
+  EXPECT_TRUE(
+      subjects.count("unit-near-duplicate: Stabsstelle Bildung und Wissenschaft | Stabsstelle "
+                     "Bildung- und Wissenschaft"));
   EXPECT_TRUE(subjects.count("unit-division-inferred: Stabsstelle Bildung und Wissenschaft"));
   EXPECT_FALSE(has_errors(plan.findings));
 }
@@ -109,8 +115,10 @@ TEST_F(Seed, TextIsCleanedButKeepsItsCharacters) {
   const Plan plan = read(true);
   const auto& demokratie = plan.fields[3];
   EXPECT_EQ(demokratie.focus_areas[0].text,
-            "Ausweitung der Beteiligung von Einwohner:innen/ Beteiligung der Zielgruppen bei Konzeptentwicklungen");
-  EXPECT_EQ(plan.fields[1].focus_areas[7].text, "Projektvorhaben \"Konzipierung und Testung digitaler Assistenzen\"");
+            "Ausweitung der Beteiligung von Einwohner:innen/ Beteiligung der Zielgruppen bei "
+            "Konzeptentwicklungen");
+  EXPECT_EQ(plan.fields[1].focus_areas[7].text,
+            "Projektvorhaben \"Konzipierung und Testung digitaler Assistenzen\"");
   EXPECT_EQ(plan.fields[0].focus_areas[0].source_line, 7);
 }
 
@@ -159,7 +167,8 @@ TEST(Reader, InvalidUtf8NamesLineAndOffset) {
   ASSERT_EQ(plan.findings.size(), 1u);
   EXPECT_EQ(plan.findings[0].rule, "encoding-invalid-utf8");
   EXPECT_EQ(plan.findings[0].line, 3);
-  EXPECT_NE(plan.findings[0].message.find("Byte-Offset 26"), std::string::npos) << plan.findings[0].message;
+  EXPECT_NE(plan.findings[0].message.find("Byte-Offset 26"), std::string::npos)
+      << plan.findings[0].message;
   EXPECT_TRUE(plan.fields.empty());
 }
 
@@ -187,9 +196,10 @@ TEST(Reader, ErrorsAreCappedSoGarbageCannotFloodTheOutput) {
 
 TEST(Reader, OneMegabyteLineIsReadWhole) {
   std::string text(1 << 20, 'x');
-  const Plan plan = read_plan("## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| " + text +
-                                  " | Dezernat V/ Jugendamt |\n",
-                              "big.md");
+  const Plan plan =
+      read_plan("## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| " + text +
+                    " | Dezernat V/ Jugendamt |\n",
+                "big.md");
   ASSERT_FALSE(has_errors(plan.findings));
   EXPECT_EQ(plan.fields.at(0).focus_areas.at(0).text, text);
 }
@@ -202,10 +212,12 @@ TEST(Reader, FocusDuplicateKeepsBothWithDistinctKeys) {
 
 TEST(Reader, DirectoryNameWithSlashIsNotSplitAtTheSlash) {
   std::vector<Finding> df;
-  UnitsDirectory dir = UnitsDirectory::parse("unit,division,aliases\nJugend-/Familienamt,Dezernat V,\n", df);
+  UnitsDirectory dir =
+      UnitsDirectory::parse("unit,division,aliases\nJugend-/Familienamt,Dezernat V,\n", df);
   const Plan plan = read_plan(
-      "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Jugend-/Familienamt |\n", "t.md",
-      {&dir, ""});
+      "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | "
+      "Jugend-/Familienamt |\n",
+      "t.md", {&dir, ""});
   ASSERT_EQ(plan.fields.at(0).focus_areas.at(0).responsibilities.size(), 1u);
   const auto& u = plan.units[plan.fields[0].focus_areas[0].responsibilities[0].unit];
   EXPECT_EQ(u.name, "Jugend-/Familienamt");

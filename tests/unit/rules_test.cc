@@ -70,7 +70,8 @@ TEST_P(RuleDocument, FiresExactlyWhereExpected) {
   std::multiset<std::pair<std::string, int>> actual;
   for (const auto& f : plan.findings) {
     if (expected_rules.count(f.rule)) actual.insert({f.rule, f.line});
-    EXPECT_FALSE(e.absent.count(f.rule)) << f.rule << " fired at line " << f.line << ": " << f.message;
+    EXPECT_FALSE(e.absent.count(f.rule))
+        << f.rule << " fired at line " << f.line << ": " << f.message;
   }
   EXPECT_EQ(actual, e.expected);
 }
@@ -84,7 +85,8 @@ INSTANTIATE_TEST_SUITE_P(Rules, RuleDocument, ::testing::ValuesIn(rule_documents
 
 TEST(RuleDocuments, CleanDocumentHasNoFindingsAtAll) {
   const Plan plan = read_plan_file(testing::data_path("rules/clean.md"));
-  for (const auto& f : plan.findings) ADD_FAILURE() << f.rule << " at line " << f.line << ": " << f.message;
+  for (const auto& f : plan.findings)
+    ADD_FAILURE() << f.rule << " at line " << f.line << ": " << f.message;
   ASSERT_EQ(plan.fields.size(), 2u);
 }
 
@@ -97,8 +99,8 @@ TEST(RuleDocuments, EveryCatalogueRuleHasADocumentThatTriggersIt) {
     for (const auto& [rule, line] : expectations_of(buffer.str()).expected) covered.insert(rule);
   }
   // Rules that need bytes a Markdown file cannot hold, or another file type, are tested elsewhere.
-  const std::set<std::string> elsewhere = {"encoding-nul-byte", "encoding-invalid-utf8", "directory-invalid",
-                                           "csv-syntax"};
+  const std::set<std::string> elsewhere = {"encoding-nul-byte", "encoding-invalid-utf8",
+                                           "directory-invalid", "csv-syntax"};
   for (const auto& rule : rule_catalog()) {
     if (!elsewhere.count(std::string(rule.id))) {
       EXPECT_TRUE(covered.count(std::string(rule.id))) << "no document triggers " << rule.id;

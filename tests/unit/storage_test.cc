@@ -4,11 +4,11 @@
 #include <eduplan/storage.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <unistd.h>
 
 #include "test_support.h"
 
@@ -19,17 +19,21 @@ namespace fs = std::filesystem;
 
 Plan seed(const std::string& name) {
   static std::vector<Finding> df;
-  static UnitsDirectory dir = UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
+  static UnitsDirectory dir =
+      UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
   return read_plan_file(testing::example_path("bildungskonzept.md"), {&dir, name});
 }
 
 Plan small(const std::string& name) {
-  return read_plan("## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Dezernat V/ Jugendamt |\n",
-                   "small.md", {nullptr, name});
+  return read_plan(
+      "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Dezernat V/ "
+      "Jugendamt |\n",
+      "small.md", {nullptr, name});
 }
 
 fs::path temp_db(const std::string& tag) {
-  fs::path p = fs::temp_directory_path() / ("eduplan_storage_" + tag + "_" + std::to_string(::getpid()) + ".db");
+  fs::path p = fs::temp_directory_path() /
+               ("eduplan_storage_" + tag + "_" + std::to_string(::getpid()) + ".db");
   fs::remove(p);
   return p;
 }
@@ -68,10 +72,11 @@ TEST_P(StorageContract, SeveralPlansCoexistAndSameNameReplaces) {
   EXPECT_EQ(storage->list_plans().size(), 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StorageContract,
-                         ::testing::Values(Backend{"sqlite", [] { return open_database(temp_db("contract")); }},
-                                           Backend{"memory", [] { return make_memory_storage(); }}),
-                         [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StorageContract,
+    ::testing::Values(Backend{"sqlite", [] { return open_database(temp_db("contract")); }},
+                      Backend{"memory", [] { return make_memory_storage(); }}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 TEST(SqliteStorage, FailedSaveLeavesTheOldPlanIntact) {
   const fs::path path = temp_db("atomic");
@@ -115,7 +120,10 @@ TEST(SqliteStorage, RefusesNewerSchemaForeignDatabasesAndNonDatabases) {
   write_raw(foreign, "CREATE TABLE kunden(id)");
   EXPECT_THROW(open_database(foreign), StorageError);
   const fs::path text = temp_db("text");
-  { std::ofstream(text) << "no database, just a text file with enough bytes to look like a header......"; }
+  {
+    std::ofstream(text)
+        << "no database, just a text file with enough bytes to look like a header......";
+  }
   try {
     open_database(text);
     FAIL() << "expected StorageError";

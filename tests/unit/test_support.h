@@ -10,8 +10,12 @@
 
 namespace eduplan::testing {
 
-inline std::string data_path(std::string_view relative) { return std::string(EDUPLAN_TEST_DATA) + "/" + std::string(relative); }
-inline std::string example_path(std::string_view relative) { return std::string(EDUPLAN_EXAMPLES) + "/" + std::string(relative); }
+inline std::string data_path(std::string_view relative) {
+  return std::string(EDUPLAN_TEST_DATA) + "/" + std::string(relative);
+}
+inline std::string example_path(std::string_view relative) {
+  return std::string(EDUPLAN_EXAMPLES) + "/" + std::string(relative);
+}
 
 inline std::vector<Finding> with_rule(const std::vector<Finding>& findings, std::string_view rule) {
   std::vector<Finding> out;

@@ -11,7 +11,9 @@ TEST(Utf8, AcceptsValidText) {
 }
 
 TEST(Utf8, RejectsLatin1OverlongSurrogatesAndTruncation) {
-  EXPECT_EQ(find_invalid_utf8("ab\xE4" "c"), 2u);        // Latin-1 ä
+  EXPECT_EQ(find_invalid_utf8("ab\xE4"
+                              "c"),
+            2u);                                         // Latin-1 ä
   EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);          // overlong '/'
   EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);     // UTF-16 surrogate
   EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF

@@ -16,7 +16,8 @@ TEST(UnitsDirectory, NamesAliasesAndCommas) {
   ASSERT_NE(dir.find("bibliothek"), nullptr);
   EXPECT_EQ(dir.find("Stadt-Bibliothek")->name, "Stadtbibliothek");
   EXPECT_EQ(dir.find("Statistikamt")->division, "BOB");
-  EXPECT_EQ(dir.names_with_commas(), std::vector<std::string>{"Amt für Statistik, Wahlen, Digitalisierung"});
+  EXPECT_EQ(dir.names_with_commas(),
+            std::vector<std::string>{"Amt für Statistik, Wahlen, Digitalisierung"});
   EXPECT_EQ(dir.find("Museum"), nullptr);
 }
 
@@ -44,14 +45,13 @@ TEST_P(BadDirectories, AreRejectedWithTheirLine) {
   EXPECT_EQ(findings[0].line, GetParam().line) << findings[0].message;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, BadDirectories,
-    ::testing::Values(BadDirectory{"", 1}, BadDirectory{"name,division\n", 1},
-                      BadDirectory{"unit,division,aliases\nA,B\n", 2},
-                      BadDirectory{"unit,division,aliases\nA,D,\n,D,\n", 3},
-                      BadDirectory{"unit,division,aliases\nA,D,X\nB,D,x\n", 3},
-                      BadDirectory{"unit,division,aliases\nA,D,\"open\n", 2},
-                      BadDirectory{"unit,division,aliases\nA\xE4,D,\n", 2}));
+INSTANTIATE_TEST_SUITE_P(Cases, BadDirectories,
+                         ::testing::Values(BadDirectory{"", 1}, BadDirectory{"name,division\n", 1},
+                                           BadDirectory{"unit,division,aliases\nA,B\n", 2},
+                                           BadDirectory{"unit,division,aliases\nA,D,\n,D,\n", 3},
+                                           BadDirectory{"unit,division,aliases\nA,D,X\nB,D,x\n", 3},
+                                           BadDirectory{"unit,division,aliases\nA,D,\"open\n", 2},
+                                           BadDirectory{"unit,division,aliases\nA\xE4,D,\n", 2}));
 
 }  // namespace
 }  // namespace eduplan

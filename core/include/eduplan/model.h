@@ -23,7 +23,7 @@ BOOST_DESCRIBE_ENUM(Severity, error, warning, info)
 
 // A problem found in a document, or an automatic correction made while reading it.
 struct Finding {
-  std::string rule;     // stable rule id, e.g. "unit-near-duplicate"
+  std::string rule;  // stable rule id, e.g. "unit-near-duplicate"
   Severity severity = Severity::info;
   std::string message;  // human-readable (German)
   int line = 0;         // 1-based source line; 0 if the finding concerns no single line
@@ -35,12 +35,12 @@ BOOST_DESCRIBE_STRUCT(Finding, (), (rule, severity, message, line, subject))
 
 // A division ("Dezernat IV", "BOB") or a unit under one ("Stadtarchiv").
 struct OrgUnit {
-  std::string name;               // canonical name
+  std::string name;                   // canonical name
   std::optional<std::size_t> parent;  // index of the division in Plan::units; none for divisions
                                       // and for units whose division is unknown
   bool is_division = false;
-  std::string key;                // stable key, see keys.h
-  int source_line = 0;            // first mention in the document
+  std::string key;      // stable key, see keys.h
+  int source_line = 0;  // first mention in the document
 
   friend bool operator==(const OrgUnit&, const OrgUnit&) = default;
 };
@@ -48,13 +48,13 @@ BOOST_DESCRIBE_STRUCT(OrgUnit, (), (name, parent, is_division, key, source_line)
 
 // One responsible unit of a focus area (Zuständigkeit), as resolved, with how it was written.
 struct Responsibility {
-  std::size_t unit = 0;            // index into Plan::units (a unit or a whole division)
+  std::size_t unit = 0;  // index into Plan::units (a unit or a whole division)
   int source_line = 0;
-  std::string written_name;        // the name as it stood in the document
-  std::string stated_division;     // the division the document states for it (canonical name; for
-                                   // a list continued after a trailing comma, the previous line's);
-                                   // empty if none
-  std::string split_from;          // non-empty if split from a compound "A und B"
+  std::string written_name;     // the name as it stood in the document
+  std::string stated_division;  // the division the document states for it (canonical name; for
+                                // a list continued after a trailing comma, the previous line's);
+                                // empty if none
+  std::string split_from;       // non-empty if split from a compound "A und B"
 
   friend bool operator==(const Responsibility&, const Responsibility&) = default;
 };
@@ -86,7 +86,7 @@ struct Field {
   std::string title;
   std::string key;
   int source_line = 0;
-  std::vector<FocusArea> focus_areas;   // document order
+  std::vector<FocusArea> focus_areas;    // document order
   std::vector<ObjectiveRef> objectives;  // document order
 
   friend bool operator==(const Field&, const Field&) = default;

@@ -16,7 +16,7 @@ namespace eduplan {
 
 struct ReadOptions {
   const UnitsDirectory* directory = nullptr;  // optional; must outlive the call
-  std::string plan_name;                      // if empty: the document's "# " title, else the file stem
+  std::string plan_name;  // if empty: the document's "# " title, else the file stem
 };
 
 // Reads a document held in memory. `source` names it in Plan::source. Never throws for

@@ -39,8 +39,8 @@ struct PlanSummary {
   std::vector<UnitSummary> units;    // responsible units, most focus areas first, then by name
 };
 BOOST_DESCRIBE_STRUCT(PlanSummary, (),
-                      (name, source, focus_areas, responsibilities, objectives, objective_links, errors,
-                       warnings, infos, fields, units))
+                      (name, source, focus_areas, responsibilities, objectives, objective_links,
+                       errors, warnings, infos, fields, units))
 
 PlanSummary summarize(const Plan& plan);
 

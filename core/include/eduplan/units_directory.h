@@ -20,7 +20,7 @@ struct DirectoryEntry {
   std::string name;      // canonical name
   std::string division;  // empty for a division
   std::vector<std::string> aliases;
-  int line = 0;          // line in the directory file
+  int line = 0;  // line in the directory file
 };
 
 class UnitsDirectory {
