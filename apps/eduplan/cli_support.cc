@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include "text_report.h"
@@ -38,6 +39,61 @@ std::optional<bool> wants_json(const char* command, const po::variables_map& vm)
   std::cerr << "eduplan " << command << ": --format muss text oder json sein, nicht „" << format
             << "“\n";
   return std::nullopt;
+}
+
+void add_plugin_dir_option(po::options_description& options) {
+  options.add_options()(
+      "plugin-dir", po::value<std::vector<std::string>>()->composing(),
+      "zusätzliches Verzeichnis mit Exportern (mehrfach; vor EDUPLAN_PLUGIN_PATH)");
+}
+
+ExporterRegistry discover_exporters(const po::variables_map& vm) {
+  std::vector<std::filesystem::path> dirs;
+  if (vm.count("plugin-dir")) {
+    for (const auto& d : vm["plugin-dir"].as<std::vector<std::string>>()) dirs.emplace_back(d);
+  }
+  return ExporterRegistry::discover(dirs);
+}
+
+std::string database_path(const po::variables_map& vm) {
+  return vm.count("db") ? vm["db"].as<std::string>() : kDefaultDatabase;
+}
+
+const char* default_note(const po::variables_map& vm) {
+  return vm.count("db") ? "" : " (Standard, da --db fehlt)";
+}
+
+std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, const char* command) {
+  const std::string path = database_path(vm);
+  if (!std::filesystem::exists(path)) {
+    std::cerr << "eduplan " << command << ": Datenbank " << path << default_note(vm)
+              << " gibt es nicht; zuerst „eduplan import“ ausführen\n";
+    return nullptr;
+  }
+  return open_database(path);
+}
+
+std::optional<Plan> load_chosen_plan(Storage& storage, const po::variables_map& vm,
+                                     const char* command) {
+  std::string name;
+  if (vm.count("plan")) {
+    name = vm["plan"].as<std::string>();
+  } else {
+    auto plans = storage.list_plans();
+    if (plans.size() != 1) {
+      std::cerr << "eduplan " << command << ": Datenbank " << database_path(vm) << " enthält "
+                << plans.size() << " Pläne; bitte mit --plan einen wählen:\n";
+      for (const auto& p : plans)
+        std::cerr << "  " << p.name << "  (importiert " << p.imported_at << ")\n";
+      return std::nullopt;
+    }
+    name = plans.front().name;
+  }
+  auto plan = storage.load_plan(name);
+  if (!plan)
+    std::cerr << "eduplan " << command << ": Datenbank " << database_path(vm)
+              << " enthält keinen Plan „" << name << "“\n";
+  return plan;
 }
 
 std::optional<UnitsDirectory> load_directory(const po::variables_map& vm, int& exit_code) {

@@ -22,5 +22,7 @@ int run_import(const Args& args);
 int run_validate(const Args& args);
 int run_show(const Args& args);
 int run_rules(const Args& args);
+int run_plugins(const Args& args);
+int run_export(const Args& args);
 
 }  // namespace eduplan::cli

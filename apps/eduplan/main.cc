@@ -17,6 +17,10 @@ constexpr Command kCommands[] = {
     {"validate", "Dokument prüfen, ohne etwas zu speichern", eduplan::cli::run_validate},
     {"show", "gespeicherten Plan zusammenfassen: Zahlen, Verwaltungsbereiche, Befunde",
      eduplan::cli::run_show},
+    {"export", "gespeicherten Plan mit einem Exporter ausgeben (csv, dot, …)",
+     eduplan::cli::run_export},
+    {"plugins", "gefundene Exporter mit Optionen und Herkunft auflisten",
+     eduplan::cli::run_plugins},
     {"rules", "alle Prüfregeln mit Schweregrad auflisten", eduplan::cli::run_rules},
 };
 

@@ -187,20 +187,25 @@ class Parser {
 
 }  // namespace
 
-RawDocument parse_document(std::string_view text, std::vector<Finding>& findings) {
+bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     findings.push_back({"encoding-nul-byte", Severity::error,
                         "NUL-Byte an Byte-Offset " + std::to_string(nul) + " (Binärdatei?)",
                         text::line_of_offset(text, nul), ""});
-    return {};
+    return false;
   }
   if (auto bad = text::find_invalid_utf8(text)) {
     findings.push_back({"encoding-invalid-utf8", Severity::error,
                         "kein gültiges UTF-8 an Byte-Offset " + std::to_string(*bad) +
                             " (Datei als UTF-8 speichern)",
                         text::line_of_offset(text, *bad), ""});
-    return {};
+    return false;
   }
+  return true;
+}
+
+RawDocument parse_document(std::string_view text, std::vector<Finding>& findings) {
+  if (!check_encoding(text, findings)) return {};
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
 
   Parser parser(findings);

@@ -15,4 +15,8 @@ RawDocument parse_document(std::string_view text, std::vector<Finding>& findings
 
 inline constexpr int kMaxErrors = 50;
 
+// Rejects NUL bytes and invalid UTF-8 with an error finding (line and byte offset).
+// Returns true if the text is fine.
+bool check_encoding(std::string_view text, std::vector<Finding>& findings);
+
 }  // namespace eduplan

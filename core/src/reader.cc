@@ -3,16 +3,23 @@
 #include "document_parser.h"
 #include "eduplan/validation.h"
 #include "file_io.h"
+#include "flat_table_reader.h"
 #include "resolver.h"
 
 namespace eduplan {
 
 Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
   std::vector<Finding> findings;
-  RawDocument raw = parse_document(document, findings);
   Plan plan;
-  if (!has_errors(findings)) {
-    plan = resolve(raw, options.directory, findings);
+  if (looks_like_flat_table(document)) {
+    if (check_encoding(document, findings)) plan = read_flat_table(document, findings);
+  } else {
+    RawDocument raw = parse_document(document, findings);
+    if (!has_errors(findings)) plan = resolve(raw, options.directory, findings);
+  }
+  if (has_errors(findings)) {
+    plan = Plan{};
+  } else {
     auto rule_findings = validate(plan, options.directory);
     findings.insert(findings.end(), rule_findings.begin(), rule_findings.end());
   }

@@ -14,6 +14,8 @@ const std::vector<RuleInfo>& rule_catalog() {
        "Eine Tabelle steht vor dem ersten oder außerhalb eines Handlungsfelds."},
       {"document-no-field", error, "Das Dokument enthält kein Handlungsfeld."},
       {"directory-invalid", error, "Das Verwaltungsverzeichnis (CSV) ist fehlerhaft."},
+      {"flat-table-invalid", error,
+       "Eine Zeile der flachen Plantabelle (CSV-Export) ist unvollständig oder unbekannt."},
       {"csv-syntax", error, "Eine CSV-Datei verletzt RFC 4180 (z. B. offenes Anführungszeichen)."},
       {"table-unknown", warning,
        "Eine Tabelle ist weder Schwerpunkt- noch Ableitungstabelle und wird ignoriert."},

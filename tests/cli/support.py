@@ -53,3 +53,33 @@ class TempDirTest(unittest.TestCase):
 
     def assertExit(self, result, code):
         self.assertEqual(result.returncode, code, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}")
+
+
+MODULES = os.environ.get("EDUPLAN_TEST_MODULES", "")
+
+
+def run_env(args, env_changes, cwd=None):
+    """Runs eduplan with environment changes (a value None removes the variable)."""
+    env = dict(os.environ)
+    for key, value in env_changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return subprocess.run([EDUPLAN, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+
+
+class PlanDbTest(TempDirTest):
+    """A temporary directory with the seed imported into plan.db."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.path("plan.db")
+        result = run("import", SEED, "--db", self.db, "--units", UNITS)
+        self.assertExit(result, 0)
+
+    def export(self, fmt, target, *options, extra=()):
+        args = ["export", "--db", self.db, "--format", fmt, "-o", target, *extra]
+        for o in options:
+            args += ["--option", o]
+        return run(*args)

@@ -1,8 +1,9 @@
 // Reading plan documents: parse, resolve units, validate — one call.
 //
-// Document format (see docs/input-format.md): Markdown with "## Handlungsfeld X"
+// Document formats (see docs/input-format.md): Markdown with "## Handlungsfeld X"
 // headings and pipe tables of focus areas ("Handlungsschwerpunkt | Verwaltungsbereich")
-// and objectives ("Ableitungen:").
+// and objectives ("Ableitungen:"); or the CSV exporter's flat plan table, recognised by
+// its header, so that an exported plan can be edited and imported again.
 #pragma once
 
 #include <filesystem>

@@ -1,0 +1,83 @@
+// Exporter plugins: discovery, loading, option checking and atomic export.
+//
+// Modules are searched only in explicitly named directories (never the current
+// directory), in this order; the first module with an id wins:
+//   1. the directories passed by the caller (the CLI's --plugin-dir),
+//   2. EDUPLAN_PLUGIN_PATH (':'-separated absolute paths; the value "disable" turns all
+//      loading off),
+//   3. the install directory: <directory of the executable>/../lib/eduplan/exporters.
+// A module file, or its directory, that is group- or world-writable is refused (a
+// directory with the sticky bit, like /tmp, is allowed). Modules are loaded with
+// RTLD_NOW | RTLD_LOCAL and stay loaded for the life of the process.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eduplan/error.h"
+#include "eduplan/model.h"
+
+namespace eduplan {
+
+// An export failed; the target file is unchanged and no temporary file is left.
+class ExportError : public Error {
+ public:
+  using Error::Error;
+};
+
+struct ExporterOption {
+  std::string name;
+  std::string type;  // "string", "bool", "int" or "enum"
+  std::string default_value;
+  std::vector<std::string> allowed;  // enum only
+  std::string help;
+};
+
+struct ExporterInfo {
+  std::string id, version, description, file_extension;
+  std::filesystem::path path;  // canonical path of the module
+  std::vector<ExporterOption> options;
+};
+
+// A module that was found but not loaded, and why (German).
+struct RejectedModule {
+  std::filesystem::path path;
+  std::string reason;
+};
+
+class ExporterRegistry {
+ public:
+  // Searches the directories described above. Never throws for a bad module: it is
+  // listed in rejected() instead.
+  static ExporterRegistry discover(
+      const std::vector<std::filesystem::path>& extra_directories = {});
+
+  ExporterRegistry(ExporterRegistry&&) noexcept;
+  ExporterRegistry& operator=(ExporterRegistry&&) noexcept;
+  ~ExporterRegistry();
+
+  const std::vector<ExporterInfo>& exporters() const;
+  const std::vector<RejectedModule>& rejected() const;
+  const std::vector<std::filesystem::path>& searched() const;  // the directories, in order
+  bool disabled() const;                                       // EDUPLAN_PLUGIN_PATH=disable
+  const ExporterInfo* find(std::string_view id) const;
+
+  // Checks `options` against the exporter's declarations (throws UsageError naming the
+  // option and the allowed values), then writes `plan` to `target` atomically: the module
+  // writes a temporary file beside the target, which replaces the target only on success.
+  // Throws ExportError (target unchanged, temporary file removed) if the module fails.
+  void export_plan(std::string_view id, const Plan& plan,
+                   const std::map<std::string, std::string>& options,
+                   const std::filesystem::path& target) const;
+
+ private:
+  struct Impl;
+  explicit ExporterRegistry(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eduplan

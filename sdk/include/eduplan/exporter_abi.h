@@ -1,0 +1,165 @@
+/* The eduplan exporter ABI: the only contract between eduplan and an exporter module.
+ *
+ * Plain C, so that modules can be written in C or in C++ built with any compiler. Rules:
+ * - A module exports exactly one symbol: `eduplan_exporter_entry` (EDUPLAN_EXPORTER_ENTRY).
+ *   It returns a pointer to a static eduplan_exporter descriptor and has no side effects.
+ * - Versioning: a host accepts a module whose abi_major equals its own and whose abi_minor
+ *   is not newer, and refuses it before calling anything but the entry point.
+ * - The top-level structs (eduplan_exporter, eduplan_plan_view, eduplan_export_request)
+ *   start with `struct_size` and only ever grow at the end (append-only). Element structs
+ *   that come in arrays (units, focus areas, fields, objectives, findings, options) are
+ *   frozen within a major version, so both sides index arrays with the same stride; new
+ *   per-element data is added as new parallel arrays at the end of a top-level struct.
+ * - Strings are UTF-8 as (pointer, size) pairs, not necessarily NUL-terminated.
+ * - Memory is freed by whoever allocated it. The plan view and the request belong to the
+ *   host and are valid only during the call to `run`.
+ * - No C++ exception may leave a module function (the C++ helper in exporter_sdk.hpp
+ *   wraps every entry in catch (...)). Errors are returned as a status plus a message
+ *   passed to `request->set_error`.
+ */
+#ifndef EDUPLAN_EXPORTER_ABI_H
+#define EDUPLAN_EXPORTER_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EDUPLAN_EXPORTER_ABI_MAJOR 1
+#define EDUPLAN_EXPORTER_ABI_MINOR 0
+
+typedef struct eduplan_str {
+  const char* data; /* UTF-8, size bytes, may be NULL when size is 0 */
+  size_t size;
+} eduplan_str;
+
+typedef enum eduplan_status { EDUPLAN_STATUS_OK = 0, EDUPLAN_STATUS_ERROR = 1 } eduplan_status;
+
+/* ---- The read-only plan view (host-owned) ---- */
+
+#define EDUPLAN_NO_INDEX ((size_t)-1)
+
+typedef struct eduplan_unit_view {
+  eduplan_str name;
+  size_t
+      division; /* index into units of its division; EDUPLAN_NO_INDEX for divisions and unknown */
+  int is_division; /* 1 for a division ("Dezernat IV", "BOB") */
+  eduplan_str key; /* stable key, see docs/schema.md */
+} eduplan_unit_view;
+
+typedef struct eduplan_focus_area_view {
+  eduplan_str text;
+  eduplan_str key;
+  int line;
+  const size_t*
+      units; /* indices into the plan's units (a unit or a whole division), document order */
+  size_t unit_count;
+} eduplan_focus_area_view;
+
+typedef struct eduplan_field_view {
+  eduplan_str title;
+  eduplan_str key;
+  const eduplan_focus_area_view* focus_areas;
+  size_t focus_area_count;
+  const size_t* objectives; /* indices into the plan's objectives, document order */
+  size_t objective_count;
+} eduplan_field_view;
+
+typedef struct eduplan_objective_view {
+  eduplan_str text;
+  eduplan_str key;
+} eduplan_objective_view;
+
+typedef struct eduplan_finding_view {
+  eduplan_str rule;
+  eduplan_str severity; /* "error", "warning" or "info" */
+  eduplan_str message;
+  int line;
+  eduplan_str subject;
+} eduplan_finding_view;
+
+typedef struct eduplan_plan_view {
+  size_t struct_size;
+  eduplan_str name;
+  eduplan_str title;
+  eduplan_str source;
+  const eduplan_field_view* fields;
+  size_t field_count;
+  const eduplan_unit_view* units;
+  size_t unit_count;
+  const eduplan_objective_view* objectives;
+  size_t objective_count;
+  const eduplan_finding_view* findings;
+  size_t finding_count;
+} eduplan_plan_view;
+
+/* ---- Options the exporter declares; the host validates values before calling run ---- */
+
+typedef enum eduplan_option_type {
+  EDUPLAN_OPTION_STRING = 0,
+  EDUPLAN_OPTION_BOOL = 1, /* values "true" / "false" */
+  EDUPLAN_OPTION_INT = 2,  /* decimal integer */
+  EDUPLAN_OPTION_ENUM = 3  /* one of `allowed` */
+} eduplan_option_type;
+
+typedef struct eduplan_option_decl {
+  const char* name; /* NUL-terminated ASCII, e.g. "delimiter" */
+  eduplan_option_type type;
+  const char* default_value;  /* NUL-terminated; every option has a default */
+  const char* const* allowed; /* ENUM only: NULL-terminated list */
+  const char* help;           /* one line, NUL-terminated */
+} eduplan_option_decl;
+
+typedef struct eduplan_option_value {
+  eduplan_str name;
+  eduplan_str value;
+} eduplan_option_value;
+
+/* ---- One export ---- */
+
+typedef struct eduplan_export_request {
+  size_t struct_size;
+  const eduplan_plan_view* plan;
+  const eduplan_option_value* options; /* every declared option, validated, defaults filled in */
+  size_t option_count;
+  const char* output_path; /* NUL-terminated: a temporary file the host created; write here */
+  void* host;              /* pass back to set_error */
+  void (*set_error)(void* host, const char* message, size_t size); /* UTF-8 message */
+} eduplan_export_request;
+
+/* ---- The descriptor a module returns ---- */
+
+typedef struct eduplan_exporter {
+  size_t struct_size;
+  uint32_t abi_major; /* EDUPLAN_EXPORTER_ABI_MAJOR the module was built with */
+  uint32_t abi_minor;
+  const char* id;             /* e.g. "csv"; [a-z0-9_-]+ */
+  const char* version;        /* the exporter's own version, e.g. "1.0.0" */
+  const char* description;    /* one line */
+  const char* file_extension; /* without dot, e.g. "csv" */
+  const eduplan_option_decl* options;
+  size_t option_count;
+  eduplan_status (*run)(const eduplan_export_request* request);
+} eduplan_exporter;
+
+#define EDUPLAN_EXPORTER_ENTRY_NAME "eduplan_exporter_entry"
+
+#if defined(_WIN32)
+#define EDUPLAN_EXPORTER_VISIBLE __declspec(dllexport)
+#else
+#define EDUPLAN_EXPORTER_VISIBLE __attribute__((visibility("default")))
+#endif
+
+/* Declares the entry point; define it in exactly one source file of the module. */
+#define EDUPLAN_EXPORTER_ENTRY \
+  EDUPLAN_EXPORTER_VISIBLE const eduplan_exporter* eduplan_exporter_entry(void)
+
+typedef const eduplan_exporter* (*eduplan_exporter_entry_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EDUPLAN_EXPORTER_ABI_H */

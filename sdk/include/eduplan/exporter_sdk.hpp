@@ -1,0 +1,145 @@
+// Header-only C++ helper for writing eduplan exporters against exporter_abi.h.
+//
+//   static void write_report(const eduplan::sdk::Request& request) {
+//     eduplan::sdk::OutputFile out(request.output_path());
+//     for (const auto& field : request.fields())
+//     out.write(eduplan::sdk::view(field.title)).write("\n"); out.close();
+//   }
+//   static const eduplan_exporter kExporter =
+//       eduplan::sdk::describe("report", "1.0.0", "Mein Bericht", "txt", nullptr, 0,
+//                              eduplan::sdk::run<write_report>);
+//   extern "C" EDUPLAN_EXPORTER_ENTRY { return &kExporter; }
+//
+// Throw eduplan::sdk::Failure (or any exception) to fail with a message: run<> catches
+// everything, so no exception ever crosses the C boundary.
+#pragma once
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "eduplan/exporter_abi.h"
+
+namespace eduplan::sdk {
+
+inline std::string_view view(eduplan_str s) {
+  return s.size ? std::string_view(s.data, s.size) : std::string_view();
+}
+
+// An error with a message for the user; the host adds the exporter's id.
+struct Failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Convenience access to a request. Valid only during run().
+class Request {
+ public:
+  explicit Request(const eduplan_export_request* r) : r_(r) {}
+
+  const eduplan_plan_view& plan() const { return *r_->plan; }
+  std::span<const eduplan_field_view> fields() const { return {plan().fields, plan().field_count}; }
+  std::span<const eduplan_unit_view> units() const { return {plan().units, plan().unit_count}; }
+  std::span<const eduplan_objective_view> objectives() const {
+    return {plan().objectives, plan().objective_count};
+  }
+  std::span<const eduplan_finding_view> findings() const {
+    return {plan().findings, plan().finding_count};
+  }
+  static std::span<const eduplan_focus_area_view> focus_areas(const eduplan_field_view& f) {
+    return {f.focus_areas, f.focus_area_count};
+  }
+  static std::span<const std::size_t> units_of(const eduplan_focus_area_view& fa) {
+    return {fa.units, fa.unit_count};
+  }
+  static std::span<const std::size_t> objectives_of(const eduplan_field_view& f) {
+    return {f.objectives, f.objective_count};
+  }
+
+  // The value of a declared option (the host has validated it and filled in defaults).
+  std::string_view option(std::string_view name) const {
+    for (std::size_t i = 0; i < r_->option_count; ++i) {
+      if (view(r_->options[i].name) == name) return view(r_->options[i].value);
+    }
+    throw Failure("option not declared: " + std::string(name));
+  }
+  bool flag(std::string_view name) const { return option(name) == "true"; }
+  long long number(std::string_view name) const {
+    return std::strtoll(std::string(option(name)).c_str(), nullptr, 10);
+  }
+
+  const char* output_path() const { return r_->output_path; }
+  const eduplan_export_request* raw() const { return r_; }
+
+ private:
+  const eduplan_export_request* r_;
+};
+
+// The file the host asked for, written with error checks; throws Failure on any I/O error.
+class OutputFile {
+ public:
+  explicit OutputFile(const char* path) : path_(path), f_(std::fopen(path, "wb")) {
+    if (!f_) throw Failure(std::string("cannot open ") + path + ": " + std::strerror(errno));
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile() {
+    if (f_) std::fclose(f_);
+  }
+  OutputFile& write(std::string_view s) {
+    if (!s.empty() && std::fwrite(s.data(), 1, s.size(), f_) != s.size()) fail();
+    return *this;
+  }
+  void close() {
+    std::FILE* f = f_;
+    f_ = nullptr;
+    if (std::fclose(f) != 0) fail();
+  }
+
+ private:
+  [[noreturn]] void fail() {
+    throw Failure(std::string("cannot write ") + path_ + ": " + std::strerror(errno));
+  }
+  std::string path_;
+  std::FILE* f_;
+};
+
+// Adapts `void Fn(const Request&)` to the ABI's run function: catches every exception.
+template <void (*Fn)(const Request&)>
+eduplan_status run(const eduplan_export_request* request) noexcept {
+  auto report = [request](const char* message) {
+    if (request->set_error) request->set_error(request->host, message, std::strlen(message));
+  };
+  try {
+    Fn(Request(request));
+    return EDUPLAN_STATUS_OK;
+  } catch (const std::exception& e) {
+    report(e.what());
+  } catch (...) {
+    report("unknown exception in exporter");
+  }
+  return EDUPLAN_STATUS_ERROR;
+}
+
+// A descriptor for the current ABI version.
+constexpr eduplan_exporter describe(const char* id, const char* version, const char* description,
+                                    const char* extension, const eduplan_option_decl* options,
+                                    std::size_t option_count,
+                                    eduplan_status (*run_fn)(const eduplan_export_request*)) {
+  return eduplan_exporter{sizeof(eduplan_exporter),
+                          EDUPLAN_EXPORTER_ABI_MAJOR,
+                          EDUPLAN_EXPORTER_ABI_MINOR,
+                          id,
+                          version,
+                          description,
+                          extension,
+                          options,
+                          option_count,
+                          run_fn};
+}
+
+}  // namespace eduplan::sdk

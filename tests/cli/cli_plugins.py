@@ -1,0 +1,168 @@
+"""The plugin loader: discovery, refusal of broken or unsafe modules, atomic output, options."""
+import os
+import shutil
+import stat
+
+from support import MODULES, PlanDbTest, run, run_env
+
+BUNDLED = os.path.join(os.path.dirname(os.path.dirname(os.environ["EDUPLAN"])), "lib", "eduplan", "exporters")
+
+
+class Discovery(PlanDbTest):
+    def test_bundled_exporters_are_found_next_to_the_binary(self):
+        result = run("plugins")
+        self.assertExit(result, 0)
+        for line in ("csv 1.0.0  .csv", "dot 1.0.0  .dot", "--option delimiter=semicolon|comma  (Standard: semicolon)",
+                     f"geladen aus {os.path.realpath(BUNDLED)}/eduplan_csv.so"):
+            self.assertIn(line, result.stdout)
+
+    def test_broken_modules_are_refused_with_reasons(self):
+        result = run("plugins", "--plugin-dir", MODULES)
+        self.assertExit(result, 0)
+        refused = result.stdout.split("Nicht geladen:")[1]
+        self.assertIn("test_no_entry.so: kein Einsprungpunkt eduplan_exporter_entry", refused)
+        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.0)", refused)
+        self.assertIn("test_abi_minor.so: ABI-Version 1.1 ist neuer als eduplan (ABI 1.0)", refused)
+        self.assertIn("older10 0.0.1", result.stdout)  # an older minor is accepted
+
+    def test_disable_turns_loading_off(self):
+        result = run_env(["plugins"], {"EDUPLAN_PLUGIN_PATH": "disable"})
+        self.assertIn("abgeschaltet", result.stdout)
+        exported = run_env(["export", "--db", self.db, "--format", "csv", "-o", self.path("x.csv")],
+                           {"EDUPLAN_PLUGIN_PATH": "disable"})
+        self.assertExit(exported, 2)
+        self.assertFalse(os.path.exists(self.path("x.csv")))
+
+    def test_environment_path_is_used_and_relative_entries_refused(self):
+        result = run_env(["plugins"], {"EDUPLAN_PLUGIN_PATH": f"relativ/pfad:{MODULES}"})
+        self.assertIn("fails 0.0.1", result.stdout)
+        self.assertIn("relativer Pfad ignoriert", result.stdout)
+
+    def test_current_directory_is_never_searched(self):
+        shutil.copy(os.path.join(MODULES, "test_fails.so"), self.path("test_fails.so"))
+        result = run("plugins", cwd=self.dir)
+        self.assertNotIn("fails", result.stdout)
+
+    def unsafe_dir(self, mode, file_mode=0o755):
+        d = self.path(f"mods{mode:o}")
+        os.mkdir(d)
+        shutil.copy(os.path.join(MODULES, "test_fails.so"), d)
+        os.chmod(os.path.join(d, "test_fails.so"), file_mode)
+        os.chmod(d, mode)
+        return d
+
+    def test_world_writable_module_is_refused(self):
+        d = self.unsafe_dir(0o755, file_mode=0o757)
+        result = run("plugins", "--plugin-dir", d)
+        self.assertIn("Datei ist für Gruppe oder alle beschreibbar", result.stdout)
+        self.assertNotIn("fails 0.0.1", result.stdout)
+
+    def test_group_writable_directory_is_refused_unless_sticky(self):
+        result = run("plugins", "--plugin-dir", self.unsafe_dir(0o775))
+        self.assertIn("ist für Gruppe oder alle beschreibbar", result.stdout)
+        self.assertNotIn("fails 0.0.1", result.stdout)
+        sticky = run("plugins", "--plugin-dir", self.unsafe_dir(0o777 | stat.S_ISVTX))
+        self.assertIn("fails 0.0.1", sticky.stdout)
+
+    def test_same_id_twice_first_wins(self):
+        d = self.path("again")
+        os.mkdir(d)
+        shutil.copy(os.path.join(BUNDLED, "eduplan_csv.so"), os.path.join(d, "eduplan_csv.so"))
+        result = run("plugins", "--plugin-dir", d)
+        self.assertIn(f"geladen aus {os.path.realpath(d)}/eduplan_csv.so", result.stdout)
+        self.assertIn("Kennung csv schon geladen", result.stdout)
+
+
+class AtomicOutput(PlanDbTest):
+    def setUp(self):
+        super().setUp()
+        self.target = self.write("report.txt", "the old report\n")
+
+    def assertUntouched(self):
+        with open(self.target) as f:
+            self.assertEqual(f.read(), "the old report\n")
+        self.assertEqual(sorted(os.listdir(self.dir)), ["plan.db", "report.txt"], "temporary file left behind")
+
+    def test_exporter_failing_halfway(self):
+        result = self.export("fails", self.target, extra=["--plugin-dir", MODULES])
+        self.assertExit(result, 2)
+        self.assertIn("Exporter fails ist fehlgeschlagen: Testfehler nach der Hälfte", result.stderr)
+        self.assertUntouched()
+
+    def test_exporter_throwing_through_the_helper(self):
+        result = self.export("throws", self.target, extra=["--plugin-dir", MODULES])
+        self.assertExit(result, 2)
+        self.assertIn("Absicht: Ausnahme im Exporter", result.stderr)
+        self.assertUntouched()
+
+    def test_exception_escaping_a_raw_module(self):
+        result = self.export("raw-throws", self.target, extra=["--plugin-dir", MODULES])
+        self.assertExit(result, 2)
+        self.assertIn("Ausnahme ist aus dem Exporter entkommen", result.stderr)
+        self.assertUntouched()
+
+    def test_refused_modules_cannot_be_used(self):
+        for module_id in ("major2", "minor11"):
+            result = self.export(module_id, self.target, extra=["--plugin-dir", MODULES])
+            self.assertExit(result, 2)
+            self.assertIn(f"kein Exporter „{module_id}“", result.stderr)
+            self.assertIn("ABI-Version", result.stderr)  # the refusal is explained
+        self.assertUntouched()
+
+    def test_success_replaces_the_target(self):
+        self.assertExit(self.export("csv", self.target), 0)
+        with open(self.target, encoding="utf-8-sig") as f:
+            self.assertTrue(f.read().startswith("art;handlungsfeld"))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["plan.db", "report.txt"])
+
+    def test_missing_directory_and_directory_target(self):
+        result = self.export("csv", self.path("nope/x.csv"))
+        self.assertExit(result, 2)
+        self.assertIn("Verzeichnis gibt es nicht", result.stderr)
+        self.assertExit(self.export("csv", self.dir), 2)
+
+    def test_unwritable_location(self):
+        result = self.export("csv", "/proc/eduplan-test.csv")
+        self.assertExit(result, 2)
+        self.assertIn("kann nicht geschrieben werden", result.stderr)
+
+
+class Options(PlanDbTest):
+    def test_help_is_generated_from_the_declaration(self):
+        result = run("export", "--format", "dot", "--help")
+        self.assertExit(result, 0)
+        self.assertIn("--option view=responsibility|cooperation|fields", result.stdout)
+        self.assertIn("--option min-weight=<int>", result.stdout)
+        self.assertExit(run("export", "--help"), 0)
+
+    def test_bad_options_are_refused_before_the_exporter_runs(self):
+        target = self.path("x.csv")
+        for option, expected in [("colour=red", "kennt die Option colour nicht; Optionen: table, delimiter"),
+                                 ("delimiter=tab", "erwartet einen von: semicolon, comma"),
+                                 ("bom=ja", "erwartet true oder false"),
+                                 ("bom", "--option erwartet KEY=VALUE")]:
+            result = self.export("csv", target, option)
+            self.assertExit(result, 2)
+            self.assertIn(expected, result.stderr)
+            self.assertFalse(os.path.exists(target))
+        result = self.export("dot", target, "min-weight=viele")
+        self.assertIn("erwartet eine ganze Zahl", result.stderr)
+
+    def test_unknown_exporter_lists_the_known(self):
+        result = self.export("pdf", self.path("x.pdf"))
+        self.assertExit(result, 2)
+        self.assertIn("kein Exporter „pdf“", result.stderr)
+        self.assertIn("csv", result.stderr)
+
+    def test_default_file_name_is_made_safe(self):
+        self.assertExit(run("import", os.path.join(os.environ["EDUPLAN_EXAMPLES"], "bildungskonzept.md"),
+                            "--db", self.db, "--plan", "Dezernat IV/ Bibliothek: Plan?"), 0)
+        result = run("export", "--db", os.path.abspath(self.db), "--plan", "Dezernat IV/ Bibliothek: Plan?",
+                     "--format", "csv", cwd=self.dir)
+        self.assertExit(result, 0)
+        self.assertTrue(os.path.exists(self.path("Dezernat IV Bibliothek Plan.csv")), os.listdir(self.dir))
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
