@@ -2,6 +2,7 @@
 #include <eduplan/error.h>
 #include <eduplan/version.h>
 
+#include <clocale>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -36,6 +37,9 @@ void print_usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The user's locale (for libraries that print); eduplan's own output does not depend on it,
+  // and exporters that write numbers switch LC_NUMERIC to "C" for themselves.
+  std::setlocale(LC_ALL, "");
   if (argc < 2) {
     print_usage(std::cerr);
     return eduplan::cli::kUsage;

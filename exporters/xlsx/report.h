@@ -1,0 +1,43 @@
+// What the sheets show, computed once from the plan view, and the sheet writers.
+#pragma once
+
+#include <eduplan/exporter_sdk.hpp>
+#include <string>
+#include <vector>
+
+#include "workbook.h"
+
+namespace eduplan::xlsx_exporter {
+
+struct Labels {
+  const char *overview, *matrix, *units, *objectives, *findings;
+  const char *plan, *source, *field, *nr, *focus_area, *units_col, *divisions_col, *division, *unit;
+  const char *focus_count, *responsibilities, *objective_count, *fields, *objective, *total, *count;
+  const char *rule, *severity, *line, *subject, *message, *no_division, *whole_division;
+  const char *error, *warning, *info, *chart_title, *truncated_note, *continued_note,
+      *objectives_heading;
+  const char* average;
+};
+const Labels& labels(bool english);
+
+// Facts about the plan that several sheets need.
+struct PlanFacts {
+  explicit PlanFacts(const sdk::Request& r);
+  const sdk::Request& r;
+  std::vector<std::size_t> division;     // per unit: its division index, or itself for a division
+  std::vector<std::size_t> focus_count;  // per unit
+  std::vector<std::vector<std::size_t>> fields_of;  // per unit: field indices
+  std::vector<std::size_t> divisions;               // division indices in order of first appearance
+  std::size_t responsibilities = 0;
+  std::string name(std::size_t unit) const;
+  std::string division_name(std::size_t unit) const;  // "" if none
+};
+
+void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l);
+void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l);
+void write_lists(Workbook& wb, const PlanFacts& facts,
+                 const Labels& l);  // units, objectives, findings
+void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_name,
+                    const PlanFacts& facts, const Labels& l, std::string_view subtitle);
+
+}  // namespace eduplan::xlsx_exporter

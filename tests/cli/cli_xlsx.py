@@ -1,0 +1,203 @@
+"""The XLSX exporter, read back with openpyxl; the XLSX cases of exporter-rules.md."""
+import csv
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+
+import openpyxl
+
+from support import PlanDbTest, TempDirTest, run, run_env
+
+FIELDS = ["Bildungsplanung/ Infrastruktur", "Digitalisierung/ Medienkompetenz", "MINT", "Demokratiebildung",
+          "Teilhabe", "lebenslanges Lernen"]
+
+
+def all_cells(wb):
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    yield ws, cell
+
+
+class SeedWorkbook(PlanDbTest):
+    def setUp(self):
+        super().setUp()
+        self.target = self.path("plan.xlsx")
+        self.assertExit(self.export("xlsx", self.target), 0)
+        self.wb = openpyxl.load_workbook(self.target)
+
+    def test_sheets_in_order(self):
+        self.assertEqual(self.wb.sheetnames, ["Übersicht", "Bildungsplanung Infrastruktur",
+                                              "Digitalisierung Medienkompetenz", "MINT", "Demokratiebildung", "Teilhabe",
+                                              "lebenslanges Lernen", "Zuständigkeitsmatrix", "Verwaltungsbereiche",
+                                              "Ableitungen", "Befunde"])
+
+    def test_overview(self):
+        rows = [r for r in self.wb["Übersicht"].iter_rows(values_only=True) if any(v is not None for v in r)]
+        self.assertEqual(rows[0][0], "Bildungskonzept: bildungskonzept")
+        self.assertIn(("Summe", 55, 135, 16), [r[:4] for r in rows])
+        self.assertIn(("Dezernat IV", 14, 31), [r[:3] for r in rows])
+        self.assertIn(("Warnung", 4), [r[:2] for r in rows])
+        self.assertEqual(len(self.wb["Übersicht"]._charts), 1)
+        self.assertEqual(self.wb.properties.title, "Bildungskonzept bildungskonzept")
+
+    def test_field_sheets_hold_every_focus_area_and_unit(self):
+        db_rows = subprocess.run([os.environ.get("SQLITE3", "sqlite3"), "-separator", "\t", self.db,
+                                  "SELECT f.position, fa.position, fa.text, u.name FROM responsibility r "
+                                  "JOIN focus_area fa ON fa.id = r.focus_area_id JOIN field f ON f.id = fa.field_id "
+                                  "JOIN org_unit u ON u.id = r.org_unit_id"],
+                                 capture_output=True, text=True, check=True).stdout.splitlines()
+        sheets = self.wb.sheetnames[1:7]
+        for line in db_rows:
+            field, pos, text, unit = line.split("\t")
+            ws = self.wb[sheets[int(field)]]
+            self.assertEqual(ws.cell(row=int(pos) + 2, column=1).value, int(pos) + 1)
+            self.assertEqual(ws.cell(row=int(pos) + 2, column=2).value, text)
+            self.assertIn(unit, ws.cell(row=int(pos) + 2, column=3).value.split("\n")[0:] and
+                          " ".join(ws.cell(row=int(pos) + 2, column=3).value.split("\n")))
+        mint = self.wb["MINT"]
+        self.assertEqual([c.value for c in mint[1]], ["Nr.", "Handlungsschwerpunkt", "Verwaltungsbereiche", "Dezernate"])
+        self.assertEqual(mint["C2"].value, "Dezernat III (als Ganzes)\nStabsstelle Bildung und Wissenschaft")
+        self.assertEqual(mint["D2"].value, "Dezernat III\nBOB")
+        self.assertEqual(mint["B9"].value, "Ableitungen")
+        self.assertEqual(mint.freeze_panes, "C2")
+        self.assertTrue(mint.auto_filter.ref)
+
+    def test_matrix_marks_equal_the_responsibilities(self):
+        m = self.wb["Zuständigkeitsmatrix"]
+        self.assertEqual(m.freeze_panes, "D3")
+        self.assertTrue(m.auto_filter.ref)
+        units = [c.value for c in m[2]][3:-1]
+        self.assertEqual(len(units), 26)
+        marks = [(r[0], r[2], units[i]) for r in m.iter_rows(min_row=3, max_row=57, values_only=True)
+                 for i, v in enumerate(r[3:-1]) if v == "x"]
+        self.assertEqual(len(marks), 135)
+        totals = [r for r in m.iter_rows(values_only=True) if r[2] == "Summe"][0]
+        self.assertEqual(totals[-1], 135)
+        self.assertEqual(sum(totals[3:-1]), 135)
+        self.assertEqual([c.value for c in m[1]][3], "Dezernat IV")
+
+    def test_lists(self):
+        units = list(self.wb["Verwaltungsbereiche"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual(len(units), 26)
+        self.assertIn(("Stabsstelle Bildung und Wissenschaft", "BOB", 21), [u[:3] for u in units])
+        self.assertEqual(self.wb["Ableitungen"].max_row, 15)
+        findings = list(self.wb["Befunde"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual(len(findings), 11)
+        self.assertEqual(self.wb["Befunde"].freeze_panes, "B2")  # header row and rule column
+
+    def test_no_cell_is_a_formula(self):
+        for ws, cell in all_cells(self.wb):
+            self.assertNotEqual(cell.data_type, "f", f"{ws.title}!{cell.coordinate}")
+
+    def test_english(self):
+        target = self.path("en.xlsx")
+        self.assertExit(self.export("xlsx", target, "lang=en"), 0)
+        wb = openpyxl.load_workbook(target)
+        self.assertEqual(wb.sheetnames[0], "Overview")
+        self.assertIn("Responsibility matrix", wb.sheetnames)
+
+    def test_split_at_the_row_limit_loses_nothing(self):
+        target = self.path("split.xlsx")
+        self.assertExit(self.export("xlsx", target, "rows-per-sheet=20"), 0)
+        wb = openpyxl.load_workbook(target)
+        matrices = [n for n in wb.sheetnames if n.startswith("Zuständigkeitsmatrix")]
+        self.assertEqual(matrices, ["Zuständigkeitsmatrix", "Zuständigkeitsmatrix (2)", "Zuständigkeitsmatrix (3)",
+                                    "Zuständigkeitsmatrix (4)"])
+        marks = sum(1 for n in matrices for r in wb[n].iter_rows(min_row=3, values_only=True) for v in r if v == "x")
+        self.assertEqual(marks, 135)
+        for n in matrices:
+            self.assertLessEqual(wb[n].max_row, 20)
+            self.assertEqual(wb[n]["C2"].value, "Handlungsschwerpunkt")
+        notes = [r for r in wb["Übersicht"].iter_rows(values_only=True) if r[0] and "fortgesetzt" in str(r[0])]
+        self.assertEqual(len(notes), 1)
+
+    def test_german_locale_keeps_numbers_valid(self):
+        locales = tempfile.mkdtemp()
+        try:
+            made = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8", os.path.join(locales, "de_DE.UTF-8")],
+                                  capture_output=True)
+            self.assertEqual(made.returncode, 0, made.stderr)
+            target = self.path("de.xlsx")
+            result = run_env(["export", "--db", self.db, "--format", "xlsx", "-o", target],
+                             {"LOCPATH": locales, "LC_ALL": "de_DE.UTF-8"})
+            self.assertExit(result, 0)
+        finally:
+            shutil.rmtree(locales)
+        wb = openpyxl.load_workbook(target)
+        average = [r for r in wb["Übersicht"].iter_rows(values_only=True) if r[0] and "Durchschnitt" in r[0]][0]
+        self.assertAlmostEqual(average[2], 135 / 55)
+        with zipfile.ZipFile(target) as z:
+            self.assertIn("<v>2.4545", z.read("xl/worksheets/sheet1.xml").decode())
+
+
+class HostileData(TempDirTest):
+    """exporter-rules.md, XLSX cases 1-5, with data only the flat table can carry."""
+
+    def setUp(self):
+        super().setUp()
+        self.long_ok = "a" * 32767
+        self.long_cut = "b" * 32768
+        self.emoji = "😀" * 20000
+        # ("Ämter" vs "ÄMTER" cannot be two fields: fields are identified ignoring case. The
+        # sheet-name clash itself is tested in tests/unit/sheet_names_test.cc.)
+        fields = ["Dezernat IV/ Bibliothek", "Ämter der Stadtverwaltung mit sehr langem Namen", "Ämter",
+                  "'Haushalt'", "History", "Übersicht", "Ämter der Stadtverwaltung mit sehr langem Titel"]
+        texts = ["=1+2", "+49 391", "-5", "@SUMME(A1)", "\tTab", "9.10", "0042", "Zeile 1\nZeile 2", 'a";=1+2',
+                 "Steuer\x01zeichen", self.long_ok, self.long_cut, self.emoji]
+        rows = [["art", "handlungsfeld", "nr", "schwerpunkt", "dezernat", "einheit", "ableitung"]]
+        for f in fields:
+            rows.append(["Zuständigkeit", f, "1", "Text", "Dezernat V", "Jugendamt", ""])
+        for i, t in enumerate(texts):
+            rows.append(["Zuständigkeit", "Texte", str(i + 1), t, "Dezernat V", "Jugendamt", ""])
+        source = self.path("hostile.csv")
+        with open(source, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+        self.db = self.path("h.db")
+        self.assertExit(run("import", source, "--db", self.db), 0)
+        self.target = self.path("h.xlsx")
+        result = run("export", "--db", self.db, "--format", "xlsx", "-o", self.target)
+        self.assertExit(result, 0)
+        self.wb = openpyxl.load_workbook(self.target)
+        self.texts = texts
+
+    def test_sheet_names_are_valid_and_unique(self):
+        names = self.wb.sheetnames
+        self.assertEqual(names[:9], ["Übersicht", "Dezernat IV Bibliothek", "Ämter der Stadtverwaltung mit s",
+                                     "Ämter", "Haushalt", "History 1", "Übersicht (2)",
+                                     "Ämter der Stadtverwaltung m (2)", "Texte"])
+        folded = [n.casefold() for n in names]
+        self.assertEqual(len(folded), len(set(folded)))
+        for n in names:
+            self.assertTrue(1 <= len(n) <= 31)
+            self.assertFalse(set(n) & set("[]:*?/\\"))
+            self.assertFalse(n.startswith("'") or n.endswith("'"))
+
+    def test_text_stays_text(self):
+        ws = self.wb["Texte"]
+        cells = [ws.cell(row=i + 2, column=2) for i in range(len(self.texts))]
+        for cell in cells:
+            self.assertEqual(cell.data_type, "s", cell.coordinate)
+        # Control characters are stored escaped (_xHHHH_), as the format requires; Excel shows the character.
+        expected = self.texts[:9] + ["Steuer_x0001_zeichen"]
+        self.assertEqual([c.value for c in cells[:10]], expected)
+
+    def test_long_text_is_cut_to_the_limit_and_reported(self):
+        ws = self.wb["Texte"]
+        self.assertEqual(ws.cell(row=12, column=2).value, self.long_ok)
+        cut = ws.cell(row=13, column=2).value
+        self.assertEqual(len(cut), 32767)
+        self.assertTrue(cut.endswith("…"))
+        emoji = ws.cell(row=14, column=2).value
+        self.assertTrue(emoji.endswith("…"))
+        self.assertLessEqual(len(emoji.encode("utf-16-le")) // 2, 32767)
+        notes = [r for r in self.wb["Übersicht"].iter_rows(values_only=True) if r[0] and "gekürzt" in str(r[0])]
+        self.assertEqual(notes[0][1], 4)  # two texts, each on the field sheet and in the matrix
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
