@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli_support.h"
+#include "export_batch.h"
 
 namespace eduplan::cli {
 
@@ -40,7 +41,14 @@ int run_export(const Args& args) {
       "output,o", po::value<std::string>(),
       "Zieldatei; ohne Angabe <Plan>.<Endung> im aktuellen Verzeichnis")(
       "option", po::value<std::vector<std::string>>()->composing(),
-      "Option des Exporters, KEY=VALUE (mehrfach)");
+      "Option des Exporters, KEY=VALUE (mehrfach)")(
+      "per", po::value<std::string>(),
+      "ein Bericht je division, unit oder plan (Steckbriefe), mit Verzeichnis")(
+      "output-dir", po::value<std::string>(), "Zielverzeichnis für --per (wird angelegt)")(
+      "jobs,j", po::value<unsigned>(), "parallele Berichte für --per (Standard: alle Kerne)")(
+      "config", po::value<std::string>(),
+      "Optionen aus einer Datei (Zeilen „format = xlsx“, „option = lang=en“; die Befehlszeile hat "
+      "Vorrang)");
   add_plugin_dir_option(options);
   // --help is answered after parsing: with --format it shows that exporter's options.
   Args rest;
@@ -61,7 +69,17 @@ int run_export(const Args& args) {
               << "\n„eduplan export --format ID --help“ zeigt die Optionen eines Exporters.\n";
     return kOk;
   }
-  const auto& vm = parsed.vm;
+  auto& vm = parsed.vm;
+  if (vm.count("config")) {
+    const auto config = vm["config"].as<std::string>();
+    try {
+      po::store(po::parse_config_file<char>(config.c_str(), options), vm);
+      po::notify(vm);
+    } catch (const po::error& e) {
+      std::cerr << "eduplan export: " << config << ": " << e.what() << "\n";
+      return kUsage;
+    }
+  }
   if (!vm.count("format")) {
     std::cerr << "eduplan export: --format fehlt (eduplan plugins listet die Exporter)\n";
     return kUsage;
@@ -91,6 +109,7 @@ int run_export(const Args& args) {
   const auto values =
       parse_option_values(vm.count("option") ? vm["option"].as<std::vector<std::string>>()
                                              : std::vector<std::string>{});
+  if (vm.count("per")) return run_export_batch(vm, registry, *exporter, values);
   auto storage = open_existing_database(vm, "export");
   if (!storage) return kUsage;
   auto plan = load_chosen_plan(*storage, vm, "export");

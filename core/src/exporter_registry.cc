@@ -90,6 +90,25 @@ struct ErrorSink {
 void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
                                    const std::map<std::string, std::string>& options,
                                    const fs::path& target) const {
+  run(id, plan, nullptr, options, target);
+}
+
+void ExporterRegistry::export_index(std::string_view id, const std::string& title,
+                                    const std::vector<BatchEntry>& entries,
+                                    const std::map<std::string, std::string>& options,
+                                    const fs::path& target) const {
+  const ExporterInfo* info = find(id);
+  if (info && !info->writes_index)
+    throw UsageError("Exporter " + info->id + " kann kein Verzeichnis schreiben");
+  Plan index;
+  index.name = title;
+  run(id, index, &entries, options, target);
+}
+
+void ExporterRegistry::run(std::string_view id, const Plan& plan,
+                           const std::vector<BatchEntry>* batch,
+                           const std::map<std::string, std::string>& options,
+                           const fs::path& target) const {
   const ExporterInfo* info = find(id);
   if (!info)
     throw UsageError("kein Exporter „" + std::string(id) +
@@ -103,6 +122,14 @@ void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
   const PlanView view(plan);
   AtomicOutput out(target);
   const std::string temp = out.temp_path().string();
+  std::vector<eduplan_batch_entry> entries;
+  if (batch) {
+    auto str = [](const std::string& s) { return eduplan_str{s.data(), s.size()}; };
+    for (const auto& e : *batch) {
+      entries.push_back(
+          {str(e.label), str(e.file), e.focus_areas, e.responsibilities, e.ok ? 1 : 0});
+    }
+  }
   ErrorSink sink;
   const eduplan_export_request request{sizeof(eduplan_export_request),
                                        view.get(),
@@ -110,7 +137,9 @@ void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
                                        option_views.size(),
                                        temp.c_str(),
                                        &sink,
-                                       &ErrorSink::set};
+                                       &ErrorSink::set,
+                                       entries.data(),
+                                       entries.size()};
   eduplan_status status = EDUPLAN_STATUS_ERROR;
   try {
     status = descriptor->run(&request);

@@ -71,6 +71,10 @@ std::variant<LoadedExporter, std::string> load_exporter_module(const std::filesy
 
   LoadedExporter out{
       d, {d->id, d->version, d->description ? d->description : "", d->file_extension, file, {}}};
+  // Fields appended in 1.1 exist only if the descriptor is long enough.
+  if (d->struct_size >= offsetof(eduplan_exporter, capabilities) + sizeof(d->capabilities)) {
+    out.info.writes_index = (d->capabilities & EDUPLAN_CAPABILITY_INDEX) != 0;
+  }
   for (std::size_t i = 0; i < d->option_count; ++i) {
     const eduplan_option_decl& o = d->options[i];
     const char* type = type_name(o.type);

@@ -37,6 +37,7 @@ void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l);
 void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l);
 void write_lists(Workbook& wb, const PlanFacts& facts,
                  const Labels& l);  // units, objectives, findings
+void write_index(Workbook& wb, const sdk::Request& request, bool english);
 void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_name,
                     const PlanFacts& facts, const Labels& l, std::string_view subtitle);
 

@@ -46,8 +46,13 @@ void write_xlsx(const sdk::Request& request) {
   const long long rows = request.number("rows-per-sheet");
   if (rows < 10 || rows > kExcelRows)
     throw sdk::Failure("rows-per-sheet muss zwischen 10 und 1048576 liegen");
-  const PlanFacts facts(request);
   Workbook wb(request.output_path(), static_cast<std::uint32_t>(rows));
+  if (!request.batch().empty()) {  // the index of a batch of reports
+    write_index(wb, request, request.option("lang") == "en");
+    wb.close();
+    return;
+  }
+  const PlanFacts facts(request);
 
   const std::string title = std::string(l.plan) + " " + std::string(sdk::view(request.plan().name));
   const std::string source(sdk::view(request.plan().source));
@@ -68,9 +73,9 @@ void write_xlsx(const sdk::Request& request) {
   wb.close();
 }
 
-const eduplan_exporter kExporter =
-    sdk::describe("xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen",
-                  "xlsx", kOptions, std::size(kOptions), sdk::run<write_xlsx>);
+const eduplan_exporter kExporter = sdk::describe(
+    "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen", "xlsx", kOptions,
+    std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX);
 
 }  // namespace
 }  // namespace eduplan::xlsx_exporter

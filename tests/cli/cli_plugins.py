@@ -21,8 +21,8 @@ class Discovery(PlanDbTest):
         self.assertExit(result, 0)
         refused = result.stdout.split("Nicht geladen:")[1]
         self.assertIn("test_no_entry.so: kein Einsprungpunkt eduplan_exporter_entry", refused)
-        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.0)", refused)
-        self.assertIn("test_abi_minor.so: ABI-Version 1.1 ist neuer als eduplan (ABI 1.0)", refused)
+        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.1)", refused)
+        self.assertIn("test_abi_minor.so: ABI-Version 1.2 ist neuer als eduplan (ABI 1.1)", refused)
         self.assertIn("older10 0.0.1", result.stdout)  # an older minor is accepted
 
     def test_disable_turns_loading_off(self):
@@ -102,7 +102,7 @@ class AtomicOutput(PlanDbTest):
         self.assertUntouched()
 
     def test_refused_modules_cannot_be_used(self):
-        for module_id in ("major2", "minor11"):
+        for module_id in ("major2", "minor12"):
             result = self.export(module_id, self.target, extra=["--plugin-dir", MODULES])
             self.assertExit(result, 2)
             self.assertIn(f"kein Exporter „{module_id}“", result.stderr)

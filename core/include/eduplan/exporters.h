@@ -41,6 +41,15 @@ struct ExporterInfo {
   std::string id, version, description, file_extension;
   std::filesystem::path path;  // canonical path of the module
   std::vector<ExporterOption> options;
+  bool writes_index = false;  // can write the index of a batch (export_index)
+};
+
+// One report of a batch, for its index.
+struct BatchEntry {
+  std::string label;  // e.g. "Dezernat IV"
+  std::string file;   // file name, relative to the index
+  std::size_t focus_areas = 0, responsibilities = 0;
+  bool ok = true;
 };
 
 // A module that was found but not loaded, and why (German).
@@ -74,9 +83,19 @@ class ExporterRegistry {
                    const std::map<std::string, std::string>& options,
                    const std::filesystem::path& target) const;
 
+  // Writes the index of a batch with an exporter that writes_index, atomically like
+  // export_plan. `title` names the batch. Throws UsageError if the exporter cannot.
+  void export_index(std::string_view id, const std::string& title,
+                    const std::vector<BatchEntry>& entries,
+                    const std::map<std::string, std::string>& options,
+                    const std::filesystem::path& target) const;
+
  private:
   struct Impl;
   explicit ExporterRegistry(std::unique_ptr<Impl> impl);
+  void run(std::string_view id, const Plan& plan, const std::vector<BatchEntry>* batch,
+           const std::map<std::string, std::string>& options,
+           const std::filesystem::path& target) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define EDUPLAN_EXPORTER_ABI_MAJOR 1
-#define EDUPLAN_EXPORTER_ABI_MINOR 0
+#define EDUPLAN_EXPORTER_ABI_MINOR 1
 
 typedef struct eduplan_str {
   const char* data; /* UTF-8, size bytes, may be NULL when size is 0 */
@@ -119,6 +119,15 @@ typedef struct eduplan_option_value {
 
 /* ---- One export ---- */
 
+/* Since 1.1: one report of a batch, listed in the batch's index. */
+typedef struct eduplan_batch_entry {
+  eduplan_str label; /* e.g. "Dezernat IV" */
+  eduplan_str file;  /* file name of the report, relative to the index */
+  size_t focus_areas;
+  size_t responsibilities;
+  int ok; /* 0 if writing this report failed */
+} eduplan_batch_entry;
+
 typedef struct eduplan_export_request {
   size_t struct_size;
   const eduplan_plan_view* plan;
@@ -127,6 +136,10 @@ typedef struct eduplan_export_request {
   const char* output_path; /* NUL-terminated: a temporary file the host created; write here */
   void* host;              /* pass back to set_error */
   void (*set_error)(void* host, const char* message, size_t size); /* UTF-8 message */
+  /* Since 1.1 (check struct_size): if batch_count > 0, write an index of these reports
+   * instead of a report of the plan. Only asked of exporters with EDUPLAN_CAPABILITY_INDEX. */
+  const eduplan_batch_entry* batch;
+  size_t batch_count;
 } eduplan_export_request;
 
 /* ---- The descriptor a module returns ---- */
@@ -142,7 +155,11 @@ typedef struct eduplan_exporter {
   const eduplan_option_decl* options;
   size_t option_count;
   eduplan_status (*run)(const eduplan_export_request* request);
+  /* Since 1.1 (a 1.0 descriptor ends before this field: no capabilities). */
+  uint32_t capabilities; /* EDUPLAN_CAPABILITY_* bits */
 } eduplan_exporter;
+
+#define EDUPLAN_CAPABILITY_INDEX 1u /* writes a batch index (see eduplan_export_request.batch) */
 
 #define EDUPLAN_EXPORTER_ENTRY_NAME "eduplan_exporter_entry"
 

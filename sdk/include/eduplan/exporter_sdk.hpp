@@ -15,6 +15,8 @@
 #pragma once
 
 #include <cerrno>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -73,6 +75,12 @@ class Request {
   }
 
   const char* output_path() const { return r_->output_path; }
+  // The reports of a batch when the host asks for an index (ABI 1.1), else empty.
+  std::span<const eduplan_batch_entry> batch() const {
+    if (r_->struct_size < offsetof(eduplan_export_request, batch_count) + sizeof(r_->batch_count))
+      return {};
+    return {r_->batch, r_->batch_count};
+  }
   const eduplan_export_request* raw() const { return r_; }
 
  private:
@@ -129,7 +137,8 @@ eduplan_status run(const eduplan_export_request* request) noexcept {
 constexpr eduplan_exporter describe(const char* id, const char* version, const char* description,
                                     const char* extension, const eduplan_option_decl* options,
                                     std::size_t option_count,
-                                    eduplan_status (*run_fn)(const eduplan_export_request*)) {
+                                    eduplan_status (*run_fn)(const eduplan_export_request*),
+                                    std::uint32_t capabilities = 0) {
   return eduplan_exporter{sizeof(eduplan_exporter),
                           EDUPLAN_EXPORTER_ABI_MAJOR,
                           EDUPLAN_EXPORTER_ABI_MINOR,
@@ -139,7 +148,8 @@ constexpr eduplan_exporter describe(const char* id, const char* version, const c
                           extension,
                           options,
                           option_count,
-                          run_fn};
+                          run_fn,
+                          capabilities};
 }
 
 }  // namespace eduplan::sdk

@@ -1,0 +1,36 @@
+#include "progress.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <string>
+
+namespace eduplan::cli {
+
+ProgressDisplay::ProgressDisplay() : tty_(::isatty(STDERR_FILENO) == 1) {}
+
+void ProgressDisplay::update(const BatchProgress& p) {
+  if (!p.error.empty() || !tty_) {
+    if (drawn_) std::cerr << "\r\033[K";
+    std::cout << "[" << p.done << "/" << p.total << "] " << p.job->label << ": "
+              << (p.error.empty() ? "erstellt " + p.job->file : "FEHLGESCHLAGEN: " + p.error)
+              << "\n"
+              << std::flush;
+    drawn_ = false;
+    if (!tty_) return;
+  }
+  constexpr int kWidth = 30;
+  const int filled = static_cast<int>(kWidth * p.done / std::max<std::size_t>(p.total, 1));
+  const double left =
+      p.done ? p.seconds / static_cast<double>(p.done) * static_cast<double>(p.total - p.done) : 0;
+  std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
+            << std::string(static_cast<std::size_t>(kWidth - filled), '.') << "] " << p.done << "/"
+            << p.total << "  noch ~" << static_cast<int>(left + 0.5) << " s" << std::flush;
+  drawn_ = true;
+}
+
+void ProgressDisplay::finish() {
+  if (drawn_) std::cerr << "\n";
+}
+
+}  // namespace eduplan::cli

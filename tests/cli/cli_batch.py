@@ -1,0 +1,108 @@
+"""Batch reports: one workbook per division, unit or plan, an index, parallel, failures contained."""
+import os
+
+import openpyxl
+
+from support import SEED, PlanDbTest, query, run
+
+DIVISIONS = ["Dezernat IV", "BOB", "Dezernat V", "Dezernat I", "Dezernat III"]
+
+
+def matrix_marks(path):
+    wb = openpyxl.load_workbook(path)
+    return sum(1 for n in wb.sheetnames if n.startswith("Zuständigkeitsmatrix")
+               for row in wb[n].iter_rows(min_row=3, values_only=True) for v in row if v == "x")
+
+
+class PerDivision(PlanDbTest):
+    def batch(self, *extra):
+        self.out = self.path("berichte")
+        return run("export", "--db", self.db, "--format", "xlsx", "--per", "division", "--output-dir", self.out, *extra)
+
+    def division_count(self, division):
+        return int(query(self.db, "SELECT count(*) FROM responsibility r JOIN org_unit u ON u.id = r.org_unit_id "
+                                  "LEFT JOIN org_unit d ON d.id = u.parent_id "
+                                  f"WHERE d.name = '{division}' OR (u.is_division = 1 AND u.name = '{division}')")[0][0])
+
+    def test_one_workbook_per_division_with_exactly_its_responsibilities(self):
+        result = self.batch()
+        self.assertExit(result, 0)
+        self.assertIn("5 von 5 Berichten erstellt", result.stdout)
+        self.assertEqual(sorted(os.listdir(self.out)), sorted([d + ".xlsx" for d in DIVISIONS] + ["index.xlsx"]))
+        total = 0
+        for d in DIVISIONS:
+            path = os.path.join(self.out, d + ".xlsx")
+            marks = matrix_marks(path)
+            self.assertEqual(marks, self.division_count(d), d)
+            total += marks
+            overview = openpyxl.load_workbook(path)["Übersicht"]
+            self.assertEqual(overview["A2"].value, f"Steckbrief: {d}")
+        self.assertEqual(total, 135)
+
+    def test_index_links_to_every_report(self):
+        self.assertExit(self.batch(), 0)
+        ws = openpyxl.load_workbook(os.path.join(self.out, "index.xlsx")).active
+        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        self.assertEqual([r[0] for r in rows], DIVISIONS)
+        self.assertEqual(sum(r[3] for r in rows), 135)
+        for i, d in enumerate(DIVISIONS):
+            link = ws.cell(row=i + 2, column=2).hyperlink
+            self.assertIsNotNone(link)
+            self.assertEqual(link.target.replace("%20", " "), d + ".xlsx")
+
+    def test_one_unwritable_target_does_not_stop_the_others(self):
+        self.out = self.path("berichte")
+        os.makedirs(os.path.join(self.out, "Dezernat V.xlsx"))  # a directory where the workbook should go
+        result = self.batch("--jobs", "2")
+        self.assertExit(result, 1)
+        self.assertIn("4 von 5 Berichten erstellt", result.stdout)
+        self.assertIn("Dezernat V: FEHLGESCHLAGEN", result.stdout)
+        for d in DIVISIONS:
+            if d != "Dezernat V":
+                self.assertGreater(matrix_marks(os.path.join(self.out, d + ".xlsx")), 0)
+        rows = list(openpyxl.load_workbook(os.path.join(self.out, "index.xlsx")).active.iter_rows(values_only=True))
+        self.assertIn(("Dezernat V", "Dezernat V.xlsx"), [r[:2] for r in rows if r[4] == "fehlgeschlagen"])
+        self.assertEqual([f for f in os.listdir(self.out) if f.startswith(".")], [])
+
+    def test_plain_progress_lines_without_a_terminal(self):
+        result = self.batch()
+        lines = [l for l in result.stdout.splitlines() if l.startswith("[")]
+        self.assertEqual(len(lines), 5)
+        self.assertTrue(lines[-1].startswith("[5/5] "))
+
+    def test_config_file(self):
+        config = self.write("berichte.cfg", f"db = {self.db}\nformat = csv\nper = division\n"
+                                            f"output-dir = {self.path('csv')}\noption = delimiter=comma\n")
+        result = run("export", "--config", config)
+        self.assertExit(result, 0)
+        self.assertEqual(len(os.listdir(self.path("csv"))), 5)  # csv writes no index
+        with open(os.path.join(self.path("csv"), "BOB.csv"), encoding="utf-8-sig") as f:
+            self.assertTrue(f.readline().startswith("art,handlungsfeld"))
+        bad = self.write("bad.cfg", "unbekannt = 1\n")
+        self.assertExit(run("export", "--config", bad), 2)
+        self.assertExit(run("export", "--config", self.path("fehlt.cfg")), 2)
+
+
+class PerUnitAndPlan(PlanDbTest):
+    def test_per_unit(self):
+        out = self.path("units")
+        result = run("export", "--db", self.db, "--format", "xlsx", "--per", "unit", "--output-dir", out)
+        self.assertExit(result, 0)
+        self.assertEqual(len(os.listdir(out)), 26 + 1)
+        self.assertEqual(matrix_marks(os.path.join(out, "Stabsstelle Bildung und Wissenschaft.xlsx")), 21)
+
+    def test_per_plan(self):
+        self.assertExit(run("import", SEED, "--db", self.db, "--plan", "Dezernat IV/ Kopie: 2025?"), 0)
+        out = self.path("plans")
+        result = run("export", "--db", self.db, "--format", "xlsx", "--per", "plan", "--output-dir", out)
+        self.assertExit(result, 0)
+        self.assertEqual(sorted(os.listdir(out)), ["Dezernat IV Kopie 2025.xlsx", "bildungskonzept.xlsx", "index.xlsx"])
+
+    def test_usage(self):
+        self.assertExit(run("export", "--db", self.db, "--format", "xlsx", "--per", "dezernat", "--output-dir", "x"), 2)
+        self.assertExit(run("export", "--db", self.db, "--format", "xlsx", "--per", "division"), 2)
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
