@@ -70,6 +70,29 @@ class PerDivision(PlanDbTest):
         self.assertEqual(len(lines), 5)
         self.assertTrue(lines[-1].startswith("[5/5] "))
 
+    def test_progress_bar_on_a_terminal(self):
+        import pty
+        import subprocess
+        out = self.path("tty")
+        master, slave = pty.openpty()
+        proc = subprocess.run([os.environ["EDUPLAN"], "export", "--db", self.db, "--format", "csv", "--per", "division",
+                               "--output-dir", out], stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(master)
+        self.assertEqual(proc.returncode, 0)
+        text = shown.decode()
+        self.assertIn("\r[" + "#" * 30 + "] 5/5  noch ~0 s", text)
+        self.assertIn("] 1/5  noch ~", text)
+
     def test_config_file(self):
         config = self.write("berichte.cfg", f"db = {self.db}\nformat = csv\nper = division\n"
                                             f"output-dir = {self.path('csv')}\noption = delimiter=comma\n")
