@@ -55,7 +55,7 @@ SearchPath plugin_search_path(const std::vector<fs::path>& extra) {
     }
   }
   if (auto exe_dir = executable_directory())
-    add_directory(sp, *exe_dir / ".." / "lib" / "eduplan" / "exporters", false);
+    add_directory(sp, *exe_dir / EDUPLAN_EXPORTER_RELATIVE_DIR, false);
   return sp;
 }
 

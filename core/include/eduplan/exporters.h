@@ -5,7 +5,8 @@
 //   1. the directories passed by the caller (the CLI's --plugin-dir),
 //   2. EDUPLAN_PLUGIN_PATH (':'-separated absolute paths; the value "disable" turns all
 //      loading off),
-//   3. the install directory: <directory of the executable>/../lib/eduplan/exporters.
+//   3. the install directory, relative to the executable (<prefix>/bin/../lib/eduplan/exporters,
+//      or lib/<multiarch>/… where the libraries go there).
 // A module file, or its directory, that is group- or world-writable is refused (a
 // directory with the sticky bit, like /tmp, is allowed). Modules are loaded with
 // RTLD_NOW | RTLD_LOCAL and stay loaded for the life of the process.

@@ -1,0 +1,28 @@
+# Install rules, the CMake package (eduplan::core, eduplan::plugin_sdk) and pkg-config file.
+include(CMakePackageConfigHelpers)
+
+install(TARGETS eduplan_core eduplan_plugin_sdk EXPORT eduplanTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS eduplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS eduplan_csv eduplan_dot eduplan_xlsx LIBRARY DESTINATION ${EDUPLAN_EXPORTER_INSTALL_DIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/eduplan ${PROJECT_SOURCE_DIR}/sdk/include/eduplan
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
+install(FILES ${PROJECT_BINARY_DIR}/core/include/eduplan/version.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/eduplan)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+set(config_dir ${CMAKE_INSTALL_LIBDIR}/cmake/eduplan)
+install(EXPORT eduplanTargets NAMESPACE eduplan:: DESTINATION ${config_dir})
+export(EXPORT eduplanTargets NAMESPACE eduplan:: FILE ${PROJECT_BINARY_DIR}/eduplanTargets.cmake)
+configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/eduplanConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/eduplanConfig.cmake INSTALL_DESTINATION ${config_dir})
+# Before 1.0 a new minor version may break compatibility.
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/eduplanConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/eduplanConfig.cmake ${PROJECT_BINARY_DIR}/eduplanConfigVersion.cmake
+  DESTINATION ${config_dir})
+
+configure_file(${CMAKE_CURRENT_LIST_DIR}/eduplan.pc.in ${PROJECT_BINARY_DIR}/eduplan.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/eduplan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
