@@ -29,6 +29,21 @@ cmake -S "$source/tests/find-package" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$
 cmake --build "$work/consumer" >/dev/null
 "$work/consumer/consumer" "$source/examples/bildungskonzept.md" "$source/examples/verwaltungsgliederung.csv"
 
+# The out-of-tree exporter example, built against the installed package only, round trip.
+cmake -S "$source/examples/markdown-exporter" -B "$work/md" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_CXX_FLAGS="$flags" >/dev/null
+cmake --build "$work/md" >/dev/null
+mkdir -m 755 "$work/plugins"
+cp "$work/md/eduplan_markdown.so" "$work/plugins/"
+"$eduplan" plugins --plugin-dir "$work/plugins" | grep -q "^  markdown 1.0.0  .md"
+"$eduplan" export --db "$work/plan.db" --plugin-dir "$work/plugins" --format markdown -o "$work/plan.md" >/dev/null
+"$eduplan" import "$work/plan.md" --units "$source/examples/verwaltungsgliederung.csv" --db "$work/again.db" \
+  --plan bildungskonzept >/dev/null
+"$eduplan" export --db "$work/plan.db" --format csv -o "$work/before.csv" >/dev/null
+"$eduplan" export --db "$work/again.db" --format csv -o "$work/after.csv" >/dev/null
+cmp "$work/before.csv" "$work/after.csv" || { echo "markdown round trip changed the plan"; diff "$work/before.csv" "$work/after.csv" | head; exit 1; }
+echo "markdown round trip: identical"
+
 export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name eduplan.pc)")
 test "$(pkg-config --modversion eduplan)" = "$("$eduplan" --version | cut -d' ' -f2)"
