@@ -26,3 +26,21 @@ install(FILES ${PROJECT_BINARY_DIR}/eduplanConfig.cmake ${PROJECT_BINARY_DIR}/ed
 
 configure_file(${CMAKE_CURRENT_LIST_DIR}/eduplan.pc.in ${PROJECT_BINARY_DIR}/eduplan.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/eduplan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The man page.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/eduplan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
+# A Debian package: cpack -G DEB in the build directory (scripts/install-deb.sh installs it).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME eduplan)
+set(CPACK_PACKAGE_VENDOR "eduplan")
+set(CPACK_PACKAGE_CONTACT "eduplan developers <dev@eduplan.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Municipal education plans: read, check, store and export")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libc6, libstdc++6, libgcc-s1, libsqlite3-0, libboost-program-options1.81.0, libboost-json1.81.0, libxlsxwriter4, zlib1g")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "graphviz")
+include(CPack)

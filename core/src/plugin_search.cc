@@ -1,5 +1,6 @@
 #include "plugin_search.h"
 
+#include <dlfcn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +33,17 @@ void add_directory(SearchPath& sp, const fs::path& dir, bool must_exist) {
   sp.directories.push_back(canonical);
 }
 
+// The directory of libeduplan itself (for programs that embed the library).
+std::optional<fs::path> library_directory() {
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<void*>(&executable_directory), &info) == 0 || !info.dli_fname)
+    return std::nullopt;
+  std::error_code ec;
+  fs::path lib = fs::canonical(info.dli_fname, ec);
+  if (ec) return std::nullopt;
+  return lib.parent_path();
+}
+
 }  // namespace
 
 SearchPath plugin_search_path(const std::vector<fs::path>& extra) {
@@ -56,6 +68,9 @@ SearchPath plugin_search_path(const std::vector<fs::path>& extra) {
   }
   if (auto exe_dir = executable_directory())
     add_directory(sp, *exe_dir / EDUPLAN_EXPORTER_RELATIVE_DIR, false);
+  // Exporters are installed beside the library too: <libdir>/eduplan/exporters.
+  if (auto lib_dir = library_directory())
+    add_directory(sp, *lib_dir / "eduplan" / "exporters", false);
   return sp;
 }
 

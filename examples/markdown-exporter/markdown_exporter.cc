@@ -3,7 +3,6 @@
 // an "Ableitungen:" table. Reading the result with the same units directory gives the
 // same plan.
 #include <eduplan/exporter_sdk.hpp>
-
 #include <string>
 #include <vector>
 
@@ -16,9 +15,12 @@ using eduplan::sdk::view;
 std::string cell(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else if (c != '\r') out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else if (c != '\r')
+      out += c;
   }
   return out;
 }
@@ -42,7 +44,9 @@ std::string units_cell(const Request& r, const eduplan_focus_area_view& area) {
         break;
       }
     }
-    if (!added) groups.emplace_back(unit.division, std::string(view(r.units()[unit.division].name)) + "/ " + cell(name));
+    if (!added)
+      groups.emplace_back(unit.division,
+                          std::string(view(r.units()[unit.division].name)) + "/ " + cell(name));
   }
   std::string out;
   for (const auto& [division, list] : groups) out += (out.empty() ? "" : "<br>") + list;
@@ -55,7 +59,9 @@ void write_markdown(const Request& r) {
   for (const auto& field : r.fields()) {
     doc += "\n## Handlungsfeld " + std::string(view(field.title)) + "\n";
     if (field.focus_area_count > 0) {
-      doc += "\n| genannte Handlungsschwerpunkte der Fachbereiche | befasster Verwaltungsbereich |\n|---|---|\n";
+      doc +=
+          "\n| genannte Handlungsschwerpunkte der Fachbereiche | befasster Verwaltungsbereich "
+          "|\n|---|---|\n";
       for (const auto& area : Request::focus_areas(field)) {
         doc += "| " + cell(view(area.text)) + " | " + units_cell(r, area) + " |\n";
       }
@@ -63,7 +69,8 @@ void write_markdown(const Request& r) {
     bool first = true;
     for (std::size_t o : Request::objectives_of(field)) {
       if (first) doc += "\n|              |   |\n|--------------|---|\n";
-      doc += std::string(first ? "| Ableitungen: | " : "|              | ") + cell(view(r.objectives()[o].text)) + " |\n";
+      doc += std::string(first ? "| Ableitungen: | " : "|              | ") +
+             cell(view(r.objectives()[o].text)) + " |\n";
       first = false;
     }
   }
@@ -73,8 +80,8 @@ void write_markdown(const Request& r) {
 }
 
 const eduplan_exporter kExporter =
-    eduplan::sdk::describe("markdown", "1.0.0", "Plan als Dokument im Eingabeformat (Markdown)", "md", nullptr, 0,
-                           eduplan::sdk::run<write_markdown>);
+    eduplan::sdk::describe("markdown", "1.0.0", "Plan als Dokument im Eingabeformat (Markdown)",
+                           "md", nullptr, 0, eduplan::sdk::run<write_markdown>);
 
 }  // namespace
 

@@ -44,6 +44,16 @@ cp "$work/md/eduplan_markdown.so" "$work/plugins/"
 cmp "$work/before.csv" "$work/after.csv" || { echo "markdown round trip changed the plan"; diff "$work/before.csv" "$work/after.csv" | head; exit 1; }
 echo "markdown round trip: identical"
 
+# The C API from another language: Python ctypes against the installed library. Under the
+# sanitizers Python is not instrumented, so their runtimes are preloaded.
+libeduplan=$(find "$prefix" -name 'libeduplan.so' | head -1)
+preload=""
+if [ -n "$flags" ]; then
+  preload="$(g++ -print-file-name=libasan.so):$(g++ -print-file-name=libubsan.so)"
+fi
+LD_PRELOAD="$preload" ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 "$source/tests/install/c_api.py" \
+  "$libeduplan" "$source" "$work"
+
 export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name eduplan.pc)")
 test "$(pkg-config --modversion eduplan)" = "$("$eduplan" --version | cut -d' ' -f2)"

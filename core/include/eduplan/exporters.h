@@ -6,7 +6,8 @@
 //   2. EDUPLAN_PLUGIN_PATH (':'-separated absolute paths; the value "disable" turns all
 //      loading off),
 //   3. the install directory, relative to the executable (<prefix>/bin/../lib/eduplan/exporters,
-//      or lib/<multiarch>/… where the libraries go there).
+//      or lib/<multiarch>/… where the libraries go there), and <directory of libeduplan>/eduplan/
+//      exporters, so that programs embedding the library find them too.
 // A module file, or its directory, that is group- or world-writable is refused (a
 // directory with the sticky bit, like /tmp, is allowed). Modules are loaded with
 // RTLD_NOW | RTLD_LOCAL and stay loaded for the life of the process.

@@ -1,0 +1,225 @@
+// The C API over the C++ library: handles own C++ objects, every entry catches everything.
+#include "eduplan/c_api.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eduplan/enum_text.h"
+#include "eduplan/error.h"
+#include "eduplan/exporters.h"
+#include "eduplan/reader.h"
+#include "eduplan/storage.h"
+#include "eduplan/version.h"
+
+struct eduplan_db {
+  std::unique_ptr<eduplan::Storage> storage;
+};
+
+struct eduplan_plan {
+  eduplan::Plan plan;
+  std::vector<std::string> severities;  // per finding, for stable C strings
+};
+
+struct eduplan_names {
+  std::vector<std::string> names;
+};
+
+namespace {
+
+thread_local std::string last_error;
+
+eduplan_code fail(eduplan_code code, std::string message) {
+  last_error = std::move(message);
+  return code;
+}
+
+// Runs `body`, translating every exception into a code and a message.
+template <class Body>
+eduplan_code guarded(Body body) {
+  try {
+    last_error.clear();
+    return body();
+  } catch (const eduplan::IoError& e) {
+    return fail(EDUPLAN_E_IO, e.what());
+  } catch (const eduplan::StorageError& e) {
+    return fail(EDUPLAN_E_STORAGE, e.what());
+  } catch (const eduplan::UsageError& e) {
+    return fail(EDUPLAN_E_USAGE, e.what());
+  } catch (const eduplan::ExportError& e) {
+    return fail(EDUPLAN_E_EXPORT, e.what());
+  } catch (const std::exception& e) {
+    return fail(EDUPLAN_E_INTERNAL, e.what());
+  } catch (...) {
+    return fail(EDUPLAN_E_INTERNAL, "unknown error");
+  }
+}
+
+eduplan_plan* wrap(eduplan::Plan plan) {
+  auto* p = new eduplan_plan{std::move(plan), {}};
+  for (const auto& f : p->plan.findings) p->severities.push_back(eduplan::to_text(f.severity));
+  return p;
+}
+
+const eduplan::FocusArea* area_at(const eduplan_plan* p, size_t field, size_t area) {
+  if (!p || field >= p->plan.fields.size() || area >= p->plan.fields[field].focus_areas.size())
+    return nullptr;
+  return &p->plan.fields[field].focus_areas[area];
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* eduplan_version(void) { return EDUPLAN_VERSION_STRING; }
+const char* eduplan_last_error(void) { return last_error.c_str(); }
+
+eduplan_code eduplan_db_open(const char* path, eduplan_db** out) {
+  return guarded([&] {
+    if (!path || !out) return fail(EDUPLAN_E_USAGE, "eduplan_db_open: path and out are required");
+    *out = new eduplan_db{eduplan::open_database(path)};
+    return EDUPLAN_OK;
+  });
+}
+
+void eduplan_db_close(eduplan_db* db) { delete db; }
+
+eduplan_code eduplan_read(const char* document, const char* units_csv, const char* plan_name,
+                          eduplan_plan** out) {
+  return guarded([&] {
+    if (!document || !out)
+      return fail(EDUPLAN_E_USAGE, "eduplan_read: document and out are required");
+    *out = nullptr;
+    eduplan::UnitsDirectory directory;
+    if (units_csv) {
+      std::vector<eduplan::Finding> problems;
+      directory = eduplan::UnitsDirectory::load(units_csv, problems);
+      if (eduplan::has_errors(problems)) {
+        return fail(EDUPLAN_E_INPUT, std::string(units_csv) + ":" +
+                                         std::to_string(problems[0].line) + ": " +
+                                         problems[0].message);
+      }
+    }
+    *out = wrap(eduplan::read_plan_file(
+        document, {units_csv ? &directory : nullptr, plan_name ? plan_name : ""}));
+    if (eduplan::has_errors((*out)->plan.findings)) {
+      return fail(EDUPLAN_E_INPUT, std::string(document) + ": Dokument hat Fehler (siehe Befunde)");
+    }
+    return EDUPLAN_OK;
+  });
+}
+
+eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan) {
+  return guarded([&] {
+    if (!db || !plan) return fail(EDUPLAN_E_USAGE, "eduplan_db_save: db and plan are required");
+    if (eduplan::has_errors(plan->plan.findings))
+      return fail(EDUPLAN_E_INPUT, "plan has errors; not stored");
+    db->storage->save_plan(plan->plan);
+    return EDUPLAN_OK;
+  });
+}
+
+eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** out) {
+  return guarded([&] {
+    if (!db || !name || !out)
+      return fail(EDUPLAN_E_USAGE, "eduplan_db_load: db, name and out are required");
+    auto plan = db->storage->load_plan(name);
+    if (!plan) return fail(EDUPLAN_E_NOT_FOUND, std::string("no plan named ") + name);
+    *out = wrap(std::move(*plan));
+    return EDUPLAN_OK;
+  });
+}
+
+eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out) {
+  return guarded([&] {
+    if (!db || !out) return fail(EDUPLAN_E_USAGE, "eduplan_db_plans: db and out are required");
+    auto* names = new eduplan_names{};
+    for (const auto& info : db->storage->list_plans()) names->names.push_back(info.name);
+    *out = names;
+    return EDUPLAN_OK;
+  });
+}
+
+void eduplan_plan_free(eduplan_plan* plan) { delete plan; }
+size_t eduplan_names_count(const eduplan_names* n) { return n ? n->names.size() : 0; }
+const char* eduplan_names_get(const eduplan_names* n, size_t i) {
+  return n && i < n->names.size() ? n->names[i].c_str() : nullptr;
+}
+void eduplan_names_free(eduplan_names* names) { delete names; }
+
+const char* eduplan_plan_name(const eduplan_plan* p) { return p ? p->plan.name.c_str() : nullptr; }
+size_t eduplan_plan_field_count(const eduplan_plan* p) { return p ? p->plan.fields.size() : 0; }
+const char* eduplan_plan_field_title(const eduplan_plan* p, size_t f) {
+  return p && f < p->plan.fields.size() ? p->plan.fields[f].title.c_str() : nullptr;
+}
+size_t eduplan_plan_focus_area_count(const eduplan_plan* p, size_t f) {
+  return p && f < p->plan.fields.size() ? p->plan.fields[f].focus_areas.size() : 0;
+}
+const char* eduplan_plan_focus_area_text(const eduplan_plan* p, size_t f, size_t a) {
+  const auto* area = area_at(p, f, a);
+  return area ? area->text.c_str() : nullptr;
+}
+size_t eduplan_plan_focus_area_unit_count(const eduplan_plan* p, size_t f, size_t a) {
+  const auto* area = area_at(p, f, a);
+  return area ? area->responsibilities.size() : 0;
+}
+long eduplan_plan_focus_area_unit(const eduplan_plan* p, size_t f, size_t a, size_t k) {
+  const auto* area = area_at(p, f, a);
+  return area && k < area->responsibilities.size()
+             ? static_cast<long>(area->responsibilities[k].unit)
+             : -1;
+}
+size_t eduplan_plan_unit_count(const eduplan_plan* p) { return p ? p->plan.units.size() : 0; }
+const char* eduplan_plan_unit_name(const eduplan_plan* p, size_t u) {
+  return p && u < p->plan.units.size() ? p->plan.units[u].name.c_str() : nullptr;
+}
+long eduplan_plan_unit_division(const eduplan_plan* p, size_t u) {
+  if (!p || u >= p->plan.units.size() || !p->plan.units[u].parent) return -1;
+  return static_cast<long>(*p->plan.units[u].parent);
+}
+int eduplan_plan_unit_is_division(const eduplan_plan* p, size_t u) {
+  return p && u < p->plan.units.size() && p->plan.units[u].is_division ? 1 : 0;
+}
+size_t eduplan_plan_finding_count(const eduplan_plan* p) { return p ? p->plan.findings.size() : 0; }
+
+eduplan_code eduplan_plan_finding(const eduplan_plan* p, size_t i, const char** rule,
+                                  const char** severity, const char** message, int* line,
+                                  const char** subject) {
+  if (!p || i >= p->plan.findings.size())
+    return fail(EDUPLAN_E_USAGE, "finding index out of range");
+  const auto& f = p->plan.findings[i];
+  if (rule) *rule = f.rule.c_str();
+  if (severity) *severity = p->severities[i].c_str();
+  if (message) *message = f.message.c_str();
+  if (line) *line = f.line;
+  if (subject) *subject = f.subject.c_str();
+  return EDUPLAN_OK;
+}
+
+eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* exporter,
+                            const char* const* options, const char* plugin_dir,
+                            const char* target) {
+  return guarded([&] {
+    if (!db || !plan_name || !exporter || !target) {
+      return fail(EDUPLAN_E_USAGE,
+                  "eduplan_export: db, plan_name, exporter and target are required");
+    }
+    std::map<std::string, std::string> values;
+    for (const char* const* o = options; o && *o; ++o) {
+      std::string kv(*o);
+      const auto eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0)
+        return fail(EDUPLAN_E_USAGE, "option must be key=value: " + kv);
+      values[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    auto plan = db->storage->load_plan(plan_name);
+    if (!plan) return fail(EDUPLAN_E_NOT_FOUND, std::string("no plan named ") + plan_name);
+    std::vector<std::filesystem::path> dirs;
+    if (plugin_dir) dirs.emplace_back(plugin_dir);
+    eduplan::ExporterRegistry::discover(dirs).export_plan(exporter, *plan, values, target);
+    return EDUPLAN_OK;
+  });
+}
+
+}  // extern "C"
