@@ -7,6 +7,7 @@
 
 #include <boost/program_options.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "commands.h"
@@ -35,6 +36,9 @@ std::optional<bool> wants_json(const char* command, const po::variables_map& vm)
 // --plugin-dir (repeatable), and the registry it leads to.
 void add_plugin_dir_option(po::options_description& options);
 ExporterRegistry discover_exporters(const po::variables_map& vm);
+
+// The options an exporter declares, as lines for --help and `eduplan plugins`.
+void print_exporter_options(std::ostream& out, const ExporterInfo& exporter);
 
 // Opens the database named by --db (or the default) if it exists; else prints why.
 std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, const char* command);

@@ -12,8 +12,6 @@
 
 namespace eduplan::cli {
 
-void print_exporter_options(std::ostream& out, const ExporterInfo& e);
-
 namespace {
 
 std::map<std::string, std::string> parse_option_values(const std::vector<std::string>& raw) {
