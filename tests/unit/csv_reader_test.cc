@@ -1,4 +1,4 @@
-#include "csv_reader.h"
+#include "util/csv_reader.h"
 
 #include <gtest/gtest.h>
 

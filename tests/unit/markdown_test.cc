@@ -1,4 +1,4 @@
-#include "markdown.h"
+#include "parse/markdown.h"
 
 #include <gtest/gtest.h>
 

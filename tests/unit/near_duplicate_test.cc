@@ -1,4 +1,4 @@
-#include "near_duplicate.h"
+#include "rules/near_duplicate.h"
 
 #include <gtest/gtest.h>
 

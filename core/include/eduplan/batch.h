@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eduplan/export.h"
 #include "eduplan/exporters.h"
 #include "eduplan/model.h"
 #include "eduplan/storage.h"
@@ -22,7 +23,7 @@ BOOST_DESCRIBE_ENUM(BatchScope, division, unit, plan)
 // responsibilities, only focus areas that keep one, only fields that keep a focus area
 // (with all their objectives); units renumbered; findings about a kept unit. Keys, texts
 // and lines are unchanged.
-Plan slice_plan(const Plan& plan, const std::function<bool(std::size_t unit)>& keep);
+EDUPLAN_EXPORT Plan slice_plan(const Plan& plan, const std::function<bool(std::size_t unit)>& keep);
 
 struct BatchJob {
   std::string label;           // "Dezernat IV", "Stadtarchiv", a plan's name
@@ -35,9 +36,10 @@ struct BatchJob {
 
 // One job per division or unit that is responsible for something, in order of first
 // appearance. The jobs refer to `plan`, which must outlive them.
-std::vector<BatchJob> batch_jobs(const Plan& plan, BatchScope scope, std::string_view extension);
+EDUPLAN_EXPORT std::vector<BatchJob> batch_jobs(const Plan& plan, BatchScope scope,
+                                                std::string_view extension);
 // One job per plan in `storage`; loading is serialised, so `storage` is used safely.
-std::vector<BatchJob> plan_jobs(Storage& storage, std::string_view extension);
+EDUPLAN_EXPORT std::vector<BatchJob> plan_jobs(Storage& storage, std::string_view extension);
 
 struct BatchProgress {
   std::size_t done = 0, failed = 0, total = 0;
@@ -48,10 +50,9 @@ struct BatchProgress {
 
 // Runs the jobs on `threads` threads (0: all cores). `progress` is called after each job,
 // never concurrently. Returns one entry per job, in job order, for the index.
-std::vector<BatchEntry> run_batch(const ExporterRegistry& registry, std::string_view exporter,
-                                  const std::vector<BatchJob>& jobs,
-                                  const std::map<std::string, std::string>& options,
-                                  const std::filesystem::path& directory, unsigned threads,
-                                  const std::function<void(const BatchProgress&)>& progress);
+EDUPLAN_EXPORT std::vector<BatchEntry> run_batch(
+    const ExporterRegistry& registry, std::string_view exporter, const std::vector<BatchJob>& jobs,
+    const std::map<std::string, std::string>& options, const std::filesystem::path& directory,
+    unsigned threads, const std::function<void(const BatchProgress&)>& progress);
 
 }  // namespace eduplan

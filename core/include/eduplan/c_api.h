@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "eduplan/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -32,53 +34,58 @@ typedef struct eduplan_db eduplan_db;
 typedef struct eduplan_plan eduplan_plan;
 typedef struct eduplan_names eduplan_names;
 
-const char* eduplan_version(void);
+EDUPLAN_EXPORT const char* eduplan_version(void);
 /* The message of the last failed call on this thread ("" if none). */
-const char* eduplan_last_error(void);
+EDUPLAN_EXPORT const char* eduplan_last_error(void);
 
 /* Opens (creating and migrating if needed) an SQLite database. */
-eduplan_code eduplan_db_open(const char* path, eduplan_db** out);
-void eduplan_db_close(eduplan_db* db);
+EDUPLAN_EXPORT eduplan_code eduplan_db_open(const char* path, eduplan_db** out);
+EDUPLAN_EXPORT void eduplan_db_close(eduplan_db* db);
 
 /* Reads a document (Markdown, or the CSV flat table). units_csv and plan_name may be NULL.
  * *out is set whenever the file could be read — also with EDUPLAN_E_INPUT, so that the
  * findings can be listed. */
-eduplan_code eduplan_read(const char* document, const char* units_csv, const char* plan_name,
-                          eduplan_plan** out);
+EDUPLAN_EXPORT eduplan_code eduplan_read(const char* document, const char* units_csv,
+                                         const char* plan_name, eduplan_plan** out);
 /* Stores the plan under its name (replacing a plan of that name) in one transaction. */
-eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan);
-eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** out);
-eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out);
-void eduplan_plan_free(eduplan_plan* plan);
+EDUPLAN_EXPORT eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan);
+EDUPLAN_EXPORT eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** out);
+EDUPLAN_EXPORT eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out);
+EDUPLAN_EXPORT void eduplan_plan_free(eduplan_plan* plan);
 
-size_t eduplan_names_count(const eduplan_names* names);
-const char* eduplan_names_get(const eduplan_names* names, size_t i);
-void eduplan_names_free(eduplan_names* names);
+EDUPLAN_EXPORT size_t eduplan_names_count(const eduplan_names* names);
+EDUPLAN_EXPORT const char* eduplan_names_get(const eduplan_names* names, size_t i);
+EDUPLAN_EXPORT void eduplan_names_free(eduplan_names* names);
 
 /* Reading a plan. Indices out of range return NULL, 0 or -1. */
-const char* eduplan_plan_name(const eduplan_plan* plan);
-size_t eduplan_plan_field_count(const eduplan_plan* plan);
-const char* eduplan_plan_field_title(const eduplan_plan* plan, size_t field);
-size_t eduplan_plan_focus_area_count(const eduplan_plan* plan, size_t field);
-const char* eduplan_plan_focus_area_text(const eduplan_plan* plan, size_t field, size_t area);
-size_t eduplan_plan_focus_area_unit_count(const eduplan_plan* plan, size_t field, size_t area);
+EDUPLAN_EXPORT const char* eduplan_plan_name(const eduplan_plan* plan);
+EDUPLAN_EXPORT size_t eduplan_plan_field_count(const eduplan_plan* plan);
+EDUPLAN_EXPORT const char* eduplan_plan_field_title(const eduplan_plan* plan, size_t field);
+EDUPLAN_EXPORT size_t eduplan_plan_focus_area_count(const eduplan_plan* plan, size_t field);
+EDUPLAN_EXPORT const char* eduplan_plan_focus_area_text(const eduplan_plan* plan, size_t field,
+                                                        size_t area);
+EDUPLAN_EXPORT size_t eduplan_plan_focus_area_unit_count(const eduplan_plan* plan, size_t field,
+                                                         size_t area);
 /* The k-th responsible unit of a focus area, as an index into the plan's units. */
-long eduplan_plan_focus_area_unit(const eduplan_plan* plan, size_t field, size_t area, size_t k);
-size_t eduplan_plan_unit_count(const eduplan_plan* plan);
-const char* eduplan_plan_unit_name(const eduplan_plan* plan, size_t unit);
+EDUPLAN_EXPORT long eduplan_plan_focus_area_unit(const eduplan_plan* plan, size_t field,
+                                                 size_t area, size_t k);
+EDUPLAN_EXPORT size_t eduplan_plan_unit_count(const eduplan_plan* plan);
+EDUPLAN_EXPORT const char* eduplan_plan_unit_name(const eduplan_plan* plan, size_t unit);
 /* The unit's division as a unit index; -1 for divisions and units without one. */
-long eduplan_plan_unit_division(const eduplan_plan* plan, size_t unit);
-int eduplan_plan_unit_is_division(const eduplan_plan* plan, size_t unit);
-size_t eduplan_plan_finding_count(const eduplan_plan* plan);
+EDUPLAN_EXPORT long eduplan_plan_unit_division(const eduplan_plan* plan, size_t unit);
+EDUPLAN_EXPORT int eduplan_plan_unit_is_division(const eduplan_plan* plan, size_t unit);
+EDUPLAN_EXPORT size_t eduplan_plan_finding_count(const eduplan_plan* plan);
 /* Any out-parameter may be NULL. severity is "error", "warning" or "info". */
-eduplan_code eduplan_plan_finding(const eduplan_plan* plan, size_t i, const char** rule,
-                                  const char** severity, const char** message, int* line,
-                                  const char** subject);
+EDUPLAN_EXPORT eduplan_code eduplan_plan_finding(const eduplan_plan* plan, size_t i,
+                                                 const char** rule, const char** severity,
+                                                 const char** message, int* line,
+                                                 const char** subject);
 
 /* Exports the stored plan `plan_name` with the exporter `exporter` to `target`.
  * options: NULL-terminated "key=value" strings, or NULL. plugin_dir may be NULL. */
-eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* exporter,
-                            const char* const* options, const char* plugin_dir, const char* target);
+EDUPLAN_EXPORT eduplan_code eduplan_export(eduplan_db* db, const char* plan_name,
+                                           const char* exporter, const char* const* options,
+                                           const char* plugin_dir, const char* target);
 
 #ifdef __cplusplus
 }

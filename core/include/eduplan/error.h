@@ -5,28 +5,30 @@
 #include <stdexcept>
 #include <string>
 
+#include "eduplan/export.h"
+
 namespace eduplan {
 
 // Base of every exception eduplan throws.
-class Error : public std::runtime_error {
+class EDUPLAN_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 // A file could not be read or written. The message names the file.
-class IoError : public Error {
+class EDUPLAN_EXPORT IoError : public Error {
  public:
   using Error::Error;
 };
 
 // The database failed or holds something eduplan cannot use. The message names the database.
-class StorageError : public Error {
+class EDUPLAN_EXPORT StorageError : public Error {
  public:
   using Error::Error;
 };
 
 // An argument outside the documented contract (e.g. an unknown plan name).
-class UsageError : public Error {
+class EDUPLAN_EXPORT UsageError : public Error {
  public:
   using Error::Error;
 };

@@ -21,12 +21,13 @@
 #include <vector>
 
 #include "eduplan/error.h"
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 
 namespace eduplan {
 
 // An export failed; the target file is unchanged and no temporary file is left.
-class ExportError : public Error {
+class EDUPLAN_EXPORT ExportError : public Error {
  public:
   using Error::Error;
 };
@@ -60,7 +61,7 @@ struct RejectedModule {
   std::string reason;
 };
 
-class ExporterRegistry {
+class EDUPLAN_EXPORT ExporterRegistry {
  public:
   // Searches the directories described above. Never throws for a bad module: it is
   // listed in rejected() instead.

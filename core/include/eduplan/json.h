@@ -5,14 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 #include "eduplan/summary.h"
 
 namespace eduplan {
 
 // An array of objects with keys rule, severity, message, line, subject.
-std::string to_json(const std::vector<Finding>& findings);
+EDUPLAN_EXPORT std::string to_json(const std::vector<Finding>& findings);
 // The summary object with an added key "findings".
-std::string to_json(const PlanSummary& summary, const std::vector<Finding>& findings);
+EDUPLAN_EXPORT std::string to_json(const PlanSummary& summary,
+                                   const std::vector<Finding>& findings);
 
 }  // namespace eduplan

@@ -6,15 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "eduplan/export.h"
+
 namespace eduplan {
 
 // The text as keys see it: case folded (ASCII and Latin-1 letters such as Ä), white
 // space trimmed and collapsed to single spaces.
-std::string normalize_for_key(std::string_view text);
+EDUPLAN_EXPORT std::string normalize_for_key(std::string_view text);
 
 // "<prefix>-" followed by 16 hex digits of a 64-bit FNV-1a hash of the normalised parts,
 // joined by a separator that cannot occur in normalised text.
-std::string make_key(std::string_view prefix, std::string_view part);
-std::string make_key(std::string_view prefix, std::string_view parent_key, std::string_view part);
+EDUPLAN_EXPORT std::string make_key(std::string_view prefix, std::string_view part);
+EDUPLAN_EXPORT std::string make_key(std::string_view prefix, std::string_view parent_key,
+                                    std::string_view part);
 
 }  // namespace eduplan

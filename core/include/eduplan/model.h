@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "eduplan/export.h"
+
 namespace eduplan {
 
 enum class Severity { error, warning, info };
@@ -118,6 +120,6 @@ struct Plan {
 BOOST_DESCRIBE_STRUCT(Plan, (), (name, title, source, fields, units, objectives, findings))
 
 // True if any finding has severity error.
-bool has_errors(const std::vector<Finding>& findings);
+EDUPLAN_EXPORT bool has_errors(const std::vector<Finding>& findings);
 
 }  // namespace eduplan

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 #include "eduplan/units_directory.h"
 
@@ -24,9 +25,11 @@ struct ReadOptions {
 // bad content: every problem is a Finding in the returned plan's `findings` (sorted by
 // line); if has_errors(plan.findings) the document is rejected and the plan holds
 // nothing else.
-Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options = {});
+EDUPLAN_EXPORT Plan read_plan(std::string_view document, std::string_view source,
+                              const ReadOptions& options = {});
 
 // Reads a file. Throws IoError if it cannot be read.
-Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options = {});
+EDUPLAN_EXPORT Plan read_plan_file(const std::filesystem::path& path,
+                                   const ReadOptions& options = {});
 
 }  // namespace eduplan

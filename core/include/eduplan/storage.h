@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 
 namespace eduplan {
@@ -27,7 +28,7 @@ struct PlanInfo {
 BOOST_DESCRIBE_STRUCT(PlanInfo, (), (name, title, source, imported_at))
 
 // Not thread-safe: use one Storage per thread. Every method throws StorageError on failure.
-class Storage {
+class EDUPLAN_EXPORT Storage {
  public:
   virtual ~Storage() = default;
 
@@ -44,9 +45,9 @@ class Storage {
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.
 // Throws StorageError naming the file if it is not an eduplan database, was written by a
 // newer eduplan, or cannot be opened.
-std::unique_ptr<Storage> open_database(const std::filesystem::path& path);
+EDUPLAN_EXPORT std::unique_ptr<Storage> open_database(const std::filesystem::path& path);
 
 // A storage that keeps plans in memory, with the same contract; for tests and previews.
-std::unique_ptr<Storage> make_memory_storage();
+EDUPLAN_EXPORT std::unique_ptr<Storage> make_memory_storage();
 
 }  // namespace eduplan

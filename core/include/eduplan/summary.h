@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 
 namespace eduplan {
@@ -42,6 +43,6 @@ BOOST_DESCRIBE_STRUCT(PlanSummary, (),
                       (name, source, focus_areas, responsibilities, objectives, objective_links,
                        errors, warnings, infos, fields, units))
 
-PlanSummary summarize(const Plan& plan);
+EDUPLAN_EXPORT PlanSummary summarize(const Plan& plan);
 
 }  // namespace eduplan

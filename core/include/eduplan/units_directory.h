@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 
 namespace eduplan {
@@ -23,7 +24,7 @@ struct DirectoryEntry {
   int line = 0;  // line in the directory file
 };
 
-class UnitsDirectory {
+class EDUPLAN_EXPORT UnitsDirectory {
  public:
   UnitsDirectory() = default;
 

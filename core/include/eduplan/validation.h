@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eduplan/export.h"
 #include "eduplan/model.h"
 #include "eduplan/units_directory.h"
 
@@ -16,13 +17,13 @@ struct RuleInfo {
 };
 
 // Every rule eduplan reports, reading errors included, in a stable order.
-const std::vector<RuleInfo>& rule_catalog();
+EDUPLAN_EXPORT const std::vector<RuleInfo>& rule_catalog();
 
 // Checks a resolved plan. `directory` may be null. Findings are sorted by line, then rule.
 // Thread-safe; does not modify the plan.
-std::vector<Finding> validate(const Plan& plan, const UnitsDirectory* directory);
+EDUPLAN_EXPORT std::vector<Finding> validate(const Plan& plan, const UnitsDirectory* directory);
 
 // Sorts findings by line, then rule, keeping the order of equal ones.
-void sort_findings(std::vector<Finding>& findings);
+EDUPLAN_EXPORT void sort_findings(std::vector<Finding>& findings);
 
 }  // namespace eduplan

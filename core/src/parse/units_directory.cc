@@ -1,0 +1,90 @@
+#include "eduplan/units_directory.h"
+
+#include <algorithm>
+
+#include "eduplan/error.h"
+#include "eduplan/keys.h"
+#include "util/csv_reader.h"
+#include "util/file_io.h"
+#include "util/text.h"
+
+namespace eduplan {
+
+UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>& findings) {
+  UnitsDirectory dir;
+  auto fail = [&](int line, const std::string& message, const std::string& subject = "") {
+    findings.push_back({"directory-invalid", Severity::error, message, line, subject});
+  };
+  if (auto bad = text::find_invalid_utf8(csv)) {
+    fail(text::line_of_offset(csv, *bad),
+         "kein gültiges UTF-8 (Byte-Offset " + std::to_string(*bad) + ")");
+    return dir;
+  }
+  if (csv.find('\0') != std::string_view::npos) {
+    fail(text::line_of_offset(csv, csv.find('\0')), "enthält ein NUL-Byte");
+    return dir;
+  }
+  const std::size_t errors_before = findings.size();
+  auto records = csv::parse(csv, ',', findings);
+  if (findings.size() != errors_before) return dir;
+  if (records.empty()) {
+    fail(1, "leere Datei: erwartet wird die Kopfzeile unit,division,aliases");
+    return dir;
+  }
+  const auto& header = records.front().fields;
+  if (header.size() != 3 || text::trim(header[0]) != "unit" ||
+      text::trim(header[1]) != "division" || text::trim(header[2]) != "aliases") {
+    fail(records.front().line, "Kopfzeile muss unit,division,aliases lauten");
+    return dir;
+  }
+  auto add_name = [&](const std::string& name, std::size_t entry, int line) {
+    auto [it, inserted] = dir.index_.emplace(normalize_for_key(name), entry);
+    if (!inserted && it->second != entry) {
+      fail(line,
+           "Name „" + name + "“ ist schon in Zeile " +
+               std::to_string(dir.entries_[it->second].line) + " vergeben",
+           name);
+      return false;
+    }
+    if (name.find(',') != std::string::npos) dir.names_with_commas_.push_back(name);
+    return true;
+  };
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    if (rec.fields.size() != 3) {
+      fail(rec.line, "erwartet 3 Felder, gefunden " + std::to_string(rec.fields.size()));
+      return dir;
+    }
+    DirectoryEntry entry{
+        text::collapse_spaces(rec.fields[0]), text::collapse_spaces(rec.fields[1]), {}, rec.line};
+    if (entry.name.empty()) {
+      fail(rec.line, "Name der Einheit fehlt");
+      return dir;
+    }
+    for (auto alias : text::split(rec.fields[2], '|')) {
+      std::string a = text::collapse_spaces(alias);
+      if (!a.empty()) entry.aliases.push_back(std::move(a));
+    }
+    const std::size_t idx = dir.entries_.size();
+    dir.entries_.push_back(entry);
+    if (!add_name(entry.name, idx, rec.line)) return dir;
+    for (const auto& a : entry.aliases) {
+      if (!add_name(a, idx, rec.line)) return dir;
+    }
+  }
+  std::sort(dir.names_with_commas_.begin(), dir.names_with_commas_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return dir;
+}
+
+UnitsDirectory UnitsDirectory::load(const std::filesystem::path& path,
+                                    std::vector<Finding>& findings) {
+  return parse(read_file(path), findings);
+}
+
+const DirectoryEntry* UnitsDirectory::find(std::string_view name) const {
+  auto it = index_.find(normalize_for_key(name));
+  return it == index_.end() ? nullptr : &entries_[it->second];
+}
+
+}  // namespace eduplan

@@ -1,0 +1,36 @@
+#include "resolve/directory_lookup.h"
+
+#include "eduplan/keys.h"
+
+namespace eduplan {
+
+DirectoryLookup::DirectoryLookup(const UnitsDirectory* directory) : dir_(directory) {
+  if (!dir_) return;
+  for (const auto& e : dir_->entries()) {
+    has_slash_names_ = has_slash_names_ || e.name.find('/') != std::string::npos;
+    for (const auto& a : e.aliases)
+      has_slash_names_ = has_slash_names_ || a.find('/') != std::string::npos;
+  }
+  for (const auto& name : dir_->names_with_commas()) {
+    comma_name_starts_.insert(normalize_for_key(std::string_view(name).substr(0, name.find(','))));
+  }
+}
+
+const DirectoryEntry* DirectoryLookup::find(std::string_view name) {
+  if (!dir_) return nullptr;
+  auto it = cache_.find(name);
+  if (it == cache_.end()) it = cache_.emplace(std::string(name), dir_->find(name)).first;
+  return it->second;
+}
+
+bool DirectoryLookup::may_start_comma_name(std::string_view part) {
+  return !comma_name_starts_.empty() && comma_name_starts_.count(key_of(part)) > 0;
+}
+
+const std::string& DirectoryLookup::key_of(std::string_view name) {
+  auto it = keys_.find(name);
+  if (it == keys_.end()) it = keys_.emplace(std::string(name), normalize_for_key(name)).first;
+  return it->second;
+}
+
+}  // namespace eduplan

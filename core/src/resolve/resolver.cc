@@ -1,0 +1,367 @@
+#include "resolve/resolver.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "eduplan/keys.h"
+#include "resolve/directory_lookup.h"
+#include "resolve/name_pool.h"
+#include "util/text.h"
+
+namespace eduplan {
+
+bool looks_like_division(std::string_view name) {
+  name = text::trim(name);
+  if (text::iequals(name, "BOB")) return true;
+  for (std::string_view prefix : {"Dezernat ", "Dez. "}) {
+    if (text::starts_with_icase(name, prefix)) {
+      std::string_view numeral = text::trim(name.substr(prefix.size()));
+      return !numeral.empty() && numeral.find_first_not_of("IVXLCivxlc") == std::string_view::npos;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// One name in a unit column, as written, with the division written in front of it.
+struct Mention {
+  NameId written = kNoName;
+  NameId stated_division = kNoName;  // canonical division; kNoName if none was written
+  NameId split_from = kNoName;       // the compound "A und B" this came from
+  bool is_division = false;
+  int line = 0;
+};
+
+// Lazily computed facts about one interned spelling.
+struct NameFacts {
+  bool known = false;
+  const DirectoryEntry* entry = nullptr;  // the directory's entry for it
+  std::string key;                        // normalize_for_key
+};
+
+class Resolver {
+ private:
+  static constexpr std::size_t kNoSlot = SIZE_MAX;
+
+  // One unit of the plan (not a division), before it gets its place in Plan::units.
+  struct Slot {
+    NameId name = kNoName;  // canonical spelling
+    NameId directory_division = kNoName;
+    std::vector<std::pair<NameId, int>>
+        votes;                   // divisions the document states, in order, with counts
+    std::size_t unit = kNoSlot;  // index in Plan::units once created
+  };
+
+ public:
+  Resolver(const UnitsDirectory* dir, std::vector<Finding>& findings)
+      : dir_(dir), findings_(findings) {}
+  Resolver(const Resolver&) = delete;
+
+  Plan run(const RawDocument& doc) {
+    collect_divisions(doc);
+    // Pass 1: every mention, in document order, so that later decisions can use the whole document.
+    std::vector<std::vector<std::vector<Mention>>> mentions(doc.fields.size());
+    for (std::size_t f = 0; f < doc.fields.size(); ++f) {
+      for (const auto& fa : doc.fields[f].focus_areas) mentions[f].push_back(mentions_of(fa));
+    }
+    // Pass 2: compounds (needs all standalone names) and division votes.
+    for (auto& field : mentions) {
+      for (auto& fa : field) {
+        split_compounds(fa);
+        for (const auto& m : fa) note_division(m);
+      }
+    }
+    Plan plan;
+    plan.title = doc.title;
+    for (std::size_t f = 0; f < doc.fields.size(); ++f)
+      build_field(plan, doc.fields[f], mentions[f]);
+    return plan;
+  }
+
+ private:
+  const NameFacts& facts(NameId id) {
+    if (id >= facts_.size()) facts_.resize(names_.size());
+    NameFacts& f = facts_[id];
+    if (!f.known) {
+      f.entry = dir_.find(names_[id]);
+      f.key = normalize_for_key(names_[id]);
+      f.known = true;
+    }
+    return f;
+  }
+
+  NameId canonical_division(NameId id) {
+    const auto* e = facts(id).entry;
+    return e && e->division.empty() ? names_.intern(e->name) : id;
+  }
+
+  bool is_division_name(NameId id) {
+    const NameFacts& f = facts(id);
+    if (f.entry) return f.entry->division.empty();
+    return looks_like_division(names_[id]) || divisions_.count(f.key) > 0;
+  }
+
+  void collect_divisions(const RawDocument& doc) {
+    for (const auto& field : doc.fields) {
+      for (const auto& fa : field.focus_areas) {
+        for (const auto& e : fa.entries) {
+          if (e.has_slash)
+            divisions_.insert(facts(canonical_division(names_.intern(e.prefix))).key);
+        }
+      }
+    }
+  }
+
+  // Splits a comma-separated list; runs of parts that together form a directory name
+  // ("Amt für Statistik, Wahlen, Digitalisierung") stay one name.
+  void split_list(std::string_view list, std::vector<NameId>& out) {
+    std::vector<std::string_view> parts = text::split(list, ',');
+    for (auto& p : parts) p = text::trim(p);
+    for (std::size_t i = 0; i < parts.size();) {
+      std::size_t take = 1;
+      std::string joined(parts[i]);
+      if (dir_.may_start_comma_name(parts[i])) {
+        for (std::size_t k = std::min<std::size_t>(parts.size() - i, 8); k >= 2; --k) {
+          std::string candidate(parts[i]);
+          for (std::size_t j = 1; j < k; ++j) candidate.append(", ").append(parts[i + j]);
+          if (dir_.find(candidate)) {
+            take = k;
+            joined = std::move(candidate);
+            break;
+          }
+        }
+      }
+      if (!joined.empty()) out.push_back(names_.intern(text::collapse_spaces(joined)));
+      i += take;
+    }
+  }
+
+  std::vector<Mention> mentions_of(const RawFocusArea& fa) {
+    std::vector<Mention> out;
+    NameId division = kNoName;  // division of the previous entry
+    bool continues = false;
+    std::vector<NameId> names;
+    for (const auto& e : fa.entries) {
+      std::string_view list = e.list;
+      if (e.has_slash && !(dir_.has_slash_names() && dir_.find(e.text))) {
+        division = canonical_division(names_.intern(e.prefix));
+        if (list.empty()) {  // "Dezernat IV/" with nothing after it: the division as a whole
+          out.push_back({division, division, kNoName, true, e.line});
+          continues = e.trailing_comma;
+          continue;
+        }
+      } else {
+        list = e.text;
+        const NameId whole = names_.intern(e.text);
+        if (is_division_name(whole)) {
+          division = canonical_division(whole);
+          out.push_back({division, division, kNoName, true, e.line});
+          continues = e.trailing_comma;
+          continue;
+        }
+        if (!continues) division = kNoName;
+      }
+      names.clear();
+      split_list(list, names);
+      for (NameId name : names) {
+        const bool is_div = is_division_name(name);
+        if (is_div) {
+          name = canonical_division(name);
+        } else {
+          standalone_.insert(facts(name).key);
+        }
+        out.push_back({name, is_div ? kNoName : division, kNoName, is_div, e.line});
+      }
+      continues = e.trailing_comma;
+    }
+    return out;
+  }
+
+  bool known_unit(std::string_view name) {
+    return dir_.find(name) || standalone_.count(normalize_for_key(name)) > 0;
+  }
+
+  // The two known units "A und B" stands for, if it does; cached per spelling.
+  std::pair<NameId, NameId> compound_parts(NameId id) {
+    if (auto it = compounds_.find(id); it != compounds_.end()) return it->second;
+    std::pair<NameId, NameId> parts{kNoName, kNoName};
+    const std::string w = names_[id];
+    if (!facts(id).entry) {
+      for (std::size_t pos = w.find(" und "); pos != std::string::npos;
+           pos = w.find(" und ", pos + 1)) {
+        std::string_view left = text::trim(std::string_view(w).substr(0, pos));
+        std::string_view right = text::trim(std::string_view(w).substr(pos + 5));
+        if (known_unit(left) && known_unit(right)) {
+          parts = {names_.intern(left), names_.intern(right)};
+          break;
+        }
+      }
+    }
+    compounds_.emplace(id, parts);
+    return parts;
+  }
+
+  // "A und B" becomes A and B when both are known units, and only then.
+  void split_compounds(std::vector<Mention>& ms) {
+    std::vector<Mention> out;
+    out.reserve(ms.size());
+    for (const auto& m : ms) {
+      auto [left, right] = m.is_division ? std::pair{kNoName, kNoName} : compound_parts(m.written);
+      if (left == kNoName) {
+        out.push_back(m);
+        continue;
+      }
+      out.push_back({left, m.stated_division, m.written, false, m.line});
+      out.push_back({right, m.stated_division, m.written, false, m.line});
+    }
+    ms = std::move(out);
+  }
+
+  // The unit a spelling stands for: one slot per key (the directory's name where listed).
+  std::size_t slot_of(NameId written) {
+    if (written < slot_of_name_.size() && slot_of_name_[written] != kNoSlot)
+      return slot_of_name_[written];
+    const auto* e = facts(written).entry;
+    const NameId canonical = e ? names_.intern(e->name) : written;
+    const std::string& key = facts(canonical).key;
+    auto [it, inserted] = slot_by_key_.emplace(key, slots_.size());
+    if (inserted) {
+      Slot slot;
+      slot.name = canonical;
+      if (e && !e->division.empty())
+        slot.directory_division = canonical_division(names_.intern(e->division));
+      slots_.push_back(slot);
+    }
+    if (slot_of_name_.size() < names_.size()) slot_of_name_.resize(names_.size(), kNoSlot);
+    slot_of_name_[written] = it->second;
+    return it->second;
+  }
+
+  void note_division(const Mention& m) {
+    if (m.is_division) return;
+    Slot& slot = slots_[slot_of(m.written)];
+    if (m.stated_division == kNoName) return;
+    for (auto& [division, count] : slot.votes) {
+      if (division == m.stated_division) {
+        ++count;
+        return;
+      }
+    }
+    slot.votes.push_back({m.stated_division, 1});
+  }
+
+  // The directory's division; else the division the document states most often (first on a tie).
+  NameId chosen_division(const Slot& slot) const {
+    if (slot.directory_division != kNoName) return slot.directory_division;
+    NameId best = kNoName;
+    int best_count = 0;
+    for (const auto& [division, count] : slot.votes) {
+      if (count > best_count) {
+        best = division;
+        best_count = count;
+      }
+    }
+    return best;
+  }
+
+  std::size_t division_index(Plan& plan, NameId division, int line) {
+    const std::string& key = facts(division).key;
+    if (auto it = division_by_key_.find(key); it != division_by_key_.end()) return it->second;
+    plan.units.push_back(
+        {names_[division], std::nullopt, true, make_key("ou", names_[division]), line});
+    division_by_key_.emplace(key, plan.units.size() - 1);
+    return plan.units.size() - 1;
+  }
+
+  std::size_t unit_index(Plan& plan, const Mention& m) {
+    if (m.is_division) return division_index(plan, m.written, m.line);
+    Slot& slot = slots_[slot_of(m.written)];
+    if (slot.unit != kNoSlot) return slot.unit;
+    std::optional<std::size_t> parent;
+    if (NameId division = chosen_division(slot); division != kNoName)
+      parent = division_index(plan, division, m.line);
+    plan.units.push_back(
+        {names_[slot.name], parent, false, make_key("ou", names_[slot.name]), m.line});
+    slot.unit = plan.units.size() - 1;
+    return slot.unit;
+  }
+
+  const std::string& text_of(NameId id) const { return id == kNoName ? empty_ : names_[id]; }
+
+  void build_field(Plan& plan, const RawField& raw,
+                   const std::vector<std::vector<Mention>>& mentions) {
+    Field field{raw.title, make_key("fld", raw.title), raw.line, {}, {}};
+    for (std::size_t n = 2; field_keys_.count(field.key); ++n) {
+      field.key = make_key("fld", raw.title + " #" + std::to_string(n));
+    }
+    field_keys_.insert(field.key);
+    std::unordered_map<std::string, int> seen_text;
+    std::vector<std::size_t> units;
+    for (std::size_t i = 0; i < raw.focus_areas.size(); ++i) {
+      const auto& rfa = raw.focus_areas[i];
+      int n = ++seen_text[normalize_for_key(rfa.text)];
+      FocusArea fa{
+          rfa.text,
+          make_key("fa", field.key, n == 1 ? rfa.text : rfa.text + " #" + std::to_string(n)),
+          rfa.line,
+          {}};
+      units.clear();
+      fa.responsibilities.reserve(mentions[i].size());
+      for (const auto& m : mentions[i]) {
+        const std::size_t u = unit_index(plan, m);
+        if (std::find(units.begin(), units.end(), u) != units.end()) {
+          findings_.push_back(
+              {"unit-repeated", Severity::info,
+               "„" + names_[m.written] + "“ steht mehrfach in derselben Zeile; einmal gezählt",
+               m.line, plan.units[u].name});
+          continue;
+        }
+        units.push_back(u);
+        fa.responsibilities.push_back(
+            {u, m.line, names_[m.written], text_of(m.stated_division), text_of(m.split_from)});
+      }
+      field.focus_areas.push_back(std::move(fa));
+    }
+    std::unordered_set<std::size_t> linked;
+    for (const auto& ro : raw.objectives) {
+      std::string key = make_key("obj", ro.text);
+      auto [it, inserted] = objective_by_key_.emplace(key, plan.objectives.size());
+      if (inserted) plan.objectives.push_back({ro.text, key, ro.line});
+      if (linked.insert(it->second).second) {
+        field.objectives.push_back({it->second, ro.line});
+      } else {
+        findings_.push_back(
+            {"objective-duplicate", Severity::warning,
+             "Ableitung steht zweimal im Handlungsfeld „" + field.title + "“; einmal gezählt",
+             ro.line, ro.text});
+      }
+    }
+    plan.fields.push_back(std::move(field));
+  }
+
+  DirectoryLookup dir_;
+  std::vector<Finding>& findings_;
+  NamePool names_;
+  std::vector<NameFacts> facts_;
+  std::unordered_set<std::string> divisions_;   // keys of division names stated in the document
+  std::unordered_set<std::string> standalone_;  // keys of names listed on their own
+  std::unordered_map<NameId, std::pair<NameId, NameId>> compounds_;
+  std::vector<std::size_t> slot_of_name_;
+  StringMap<std::size_t> slot_by_key_;
+  std::vector<Slot> slots_;
+  StringMap<std::size_t> division_by_key_;
+  std::unordered_map<std::string, std::size_t> objective_by_key_;
+  std::unordered_set<std::string> field_keys_;
+  const std::string empty_;
+};
+
+}  // namespace
+
+Plan resolve(const RawDocument& doc, const UnitsDirectory* directory,
+             std::vector<Finding>& findings) {
+  return Resolver(directory, findings).run(doc);
+}
+
+}  // namespace eduplan

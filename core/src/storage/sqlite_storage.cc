@@ -1,0 +1,294 @@
+// Storage in an SQLite database: one transaction per save; the schema is in schema.cc.
+#include <unordered_map>
+
+#include "eduplan/error.h"
+#include "eduplan/storage.h"
+#include "storage/schema.h"
+#include "storage/sqlite_handle.h"
+
+namespace eduplan {
+namespace {
+
+using sqlite::insert_row;
+using sqlite::insert_sql;
+using sqlite::read_row;
+using sqlite::Statement;
+using IdMap = std::unordered_map<std::int64_t, std::size_t>;  // row id -> index in the Plan
+
+template <class Row>
+std::string select_sql(std::string_view table, std::string_view rest) {
+  return "SELECT id, " + sqlite::column_list<Row>() + " FROM " + std::string(table) + " " +
+         std::string(rest);
+}
+
+std::size_t index_of(const IdMap& ids, std::int64_t id, const char* what) {
+  auto it = ids.find(id);
+  if (it == ids.end())
+    throw StorageError(std::string("Datenbank inkonsistent: ") + what + " " + std::to_string(id));
+  return it->second;
+}
+
+// Writes one plan; the caller holds the transaction.
+class PlanWriter {
+ public:
+  explicit PlanWriter(sqlite::Database& db)
+      : db_(db),
+        field_(db, insert_sql<schema::FieldRow>("field")),
+        focus_(db, insert_sql<schema::FocusAreaRow>("focus_area")),
+        unit_(db, insert_sql<schema::OrgUnitRow>("org_unit")),
+        resp_(db, insert_sql<schema::ResponsibilityRow>("responsibility")),
+        objective_(db, insert_sql<schema::ObjectiveRow>("objective")),
+        field_objective_(db, insert_sql<schema::FieldObjectiveRow>("field_objective")),
+        finding_(db, insert_sql<schema::FindingRow>("finding")) {}
+
+  void write(const Plan& plan) {
+    Statement st(db_, insert_sql<schema::PlanRow>("plan"));
+    insert_row(st, schema::PlanRowView{plan.name, plan.title, plan.source});
+    const std::int64_t plan_id = db_.last_insert_id();
+    write_units(plan, plan_id);
+    std::vector<std::int64_t> objective_ids;
+    for (const auto& o : plan.objectives) {
+      insert_row(objective_, schema::ObjectiveRowView{plan_id, o.text, o.key, o.source_line});
+      objective_ids.push_back(db_.last_insert_id());
+    }
+    for (std::size_t f = 0; f < plan.fields.size(); ++f) {
+      const Field& field = plan.fields[f];
+      insert_row(field_, schema::FieldRowView{plan_id, static_cast<std::int64_t>(f), field.title,
+                                              field.key, field.source_line});
+      const std::int64_t field_id = db_.last_insert_id();
+      for (std::size_t i = 0; i < field.focus_areas.size(); ++i) {
+        const FocusArea& fa = field.focus_areas[i];
+        insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text,
+                                                    fa.key, fa.source_line});
+        const std::int64_t fa_id = db_.last_insert_id();
+        for (std::size_t r = 0; r < fa.responsibilities.size(); ++r) {
+          const Responsibility& resp = fa.responsibilities[r];
+          insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit),
+                                                          static_cast<std::int64_t>(r),
+                                                          resp.source_line, resp.written_name,
+                                                          resp.stated_division, resp.split_from});
+        }
+      }
+      for (std::size_t i = 0; i < field.objectives.size(); ++i) {
+        const ObjectiveRef& ref = field.objectives[i];
+        insert_row(field_objective_,
+                   schema::FieldObjectiveRowView{field_id, objective_ids.at(ref.objective),
+                                                 static_cast<std::int64_t>(i), ref.source_line});
+      }
+    }
+    for (const auto& f : plan.findings) {
+      insert_row(finding_,
+                 schema::FindingRowView{plan_id, f.rule, f.severity, f.message, f.line, f.subject});
+    }
+  }
+
+ private:
+  // Parents before children, whatever the order in the plan.
+  void write_units(const Plan& plan, std::int64_t plan_id) {
+    unit_ids_.assign(plan.units.size(), 0);
+    std::vector<bool> written(plan.units.size(), false);
+    for (std::size_t done = 0, pass = 0; done < plan.units.size(); ++pass) {
+      if (pass > plan.units.size()) throw UsageError("Plan ungültig: Zyklus in den Einheiten");
+      for (std::size_t i = 0; i < plan.units.size(); ++i) {
+        const OrgUnit& u = plan.units[i];
+        if (written[i]) continue;
+        if (u.parent && (*u.parent >= plan.units.size() || !written[*u.parent])) {
+          if (*u.parent >= plan.units.size())
+            throw UsageError("Plan ungültig: Einheit „" + u.name + "“");
+          continue;
+        }
+        std::optional<std::int64_t> parent;
+        if (u.parent) parent = unit_ids_[*u.parent];
+        insert_row(unit_, schema::OrgUnitRowView{plan_id, u.name, parent, u.is_division, u.key,
+                                                 u.source_line});
+        unit_ids_[i] = db_.last_insert_id();
+        written[i] = true;
+        ++done;
+      }
+    }
+  }
+
+  sqlite::Database& db_;
+  Statement field_, focus_, unit_, resp_, objective_, field_objective_, finding_;
+  std::vector<std::int64_t> unit_ids_;
+};
+
+// Reads one plan back into the model.
+class PlanReader {
+ public:
+  explicit PlanReader(sqlite::Database& db) : db_(db) {}
+
+  std::optional<Plan> read(std::string_view name) {
+    Statement head(db_, "SELECT id, name, title, source FROM plan WHERE name = ?");
+    const std::string plan_name(name);
+    head.bind(1, plan_name);
+    if (!head.step()) return std::nullopt;
+    Plan plan;
+    std::int64_t plan_id = 0;
+    head.column(0, plan_id);
+    head.column(1, plan.name);
+    head.column(2, plan.title);
+    head.column(3, plan.source);
+    load_units(plan, plan_id);
+    load_objectives(plan, plan_id);
+    load_fields(plan, plan_id);
+    load_findings(plan, plan_id);
+    return plan;
+  }
+
+ private:
+  void load_units(Plan& plan, std::int64_t plan_id) {
+    Statement st(db_, select_sql<schema::OrgUnitRow>("org_unit", "WHERE plan_id = ? ORDER BY id"));
+    st.bind(1, plan_id);
+    std::vector<std::optional<std::int64_t>> parents;
+    while (st.step()) {
+      std::int64_t id = 0;
+      st.column(0, id);
+      auto row = read_row<schema::OrgUnitRow>(st, 1);
+      unit_index_[id] = plan.units.size();
+      parents.push_back(row.parent_id);
+      plan.units.push_back(
+          {row.name, std::nullopt, row.is_division, row.key, static_cast<int>(row.source_line)});
+    }
+    for (std::size_t i = 0; i < parents.size(); ++i) {
+      if (parents[i]) plan.units[i].parent = index_of(unit_index_, *parents[i], "org_unit");
+    }
+  }
+
+  void load_objectives(Plan& plan, std::int64_t plan_id) {
+    Statement st(db_,
+                 select_sql<schema::ObjectiveRow>("objective", "WHERE plan_id = ? ORDER BY id"));
+    st.bind(1, plan_id);
+    while (st.step()) {
+      std::int64_t id = 0;
+      st.column(0, id);
+      auto row = read_row<schema::ObjectiveRow>(st, 1);
+      objective_index_[id] = plan.objectives.size();
+      plan.objectives.push_back({row.text, row.key, static_cast<int>(row.source_line)});
+    }
+  }
+
+  void load_fields(Plan& plan, std::int64_t plan_id) {
+    Statement fields(db_,
+                     select_sql<schema::FieldRow>("field", "WHERE plan_id = ? ORDER BY position"));
+    fields.bind(1, plan_id);
+    IdMap field_index;
+    while (fields.step()) {
+      std::int64_t id = 0;
+      fields.column(0, id);
+      auto row = read_row<schema::FieldRow>(fields, 1);
+      field_index[id] = plan.fields.size();
+      plan.fields.push_back({row.title, row.key, static_cast<int>(row.source_line), {}, {}});
+    }
+    Statement focus(
+        db_,
+        "SELECT fa.id, fa.field_id, fa.text, fa.key, fa.source_line FROM focus_area fa "
+        "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? ORDER BY f.position, fa.position");
+    focus.bind(1, plan_id);
+    std::unordered_map<std::int64_t, std::pair<std::size_t, std::size_t>> focus_index;
+    while (focus.step()) {
+      std::int64_t id = 0, field_id = 0, line = 0;
+      FocusArea fa;
+      focus.column(0, id);
+      focus.column(1, field_id);
+      focus.column(2, fa.text);
+      focus.column(3, fa.key);
+      focus.column(4, line);
+      fa.source_line = static_cast<int>(line);
+      auto& field = plan.fields[index_of(field_index, field_id, "field")];
+      focus_index[id] = {index_of(field_index, field_id, "field"), field.focus_areas.size()};
+      field.focus_areas.push_back(std::move(fa));
+    }
+    Statement resp(
+        db_,
+        "SELECT " + sqlite::column_list<schema::ResponsibilityRow>() +
+            " FROM responsibility WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa JOIN "
+            "field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, position");
+    resp.bind(1, plan_id);
+    while (resp.step()) {
+      auto row = read_row<schema::ResponsibilityRow>(resp);
+      auto it = focus_index.find(row.focus_area_id);
+      if (it == focus_index.end()) throw StorageError("Datenbank inkonsistent: focus_area");
+      plan.fields[it->second.first].focus_areas[it->second.second].responsibilities.push_back(
+          {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line),
+           row.written_name, row.stated_division, row.split_from});
+    }
+    Statement refs(
+        db_,
+        "SELECT fo.field_id, fo.objective_id, fo.source_line FROM field_objective fo JOIN field f "
+        "ON f.id = fo.field_id WHERE f.plan_id = ? ORDER BY f.position, fo.position");
+    refs.bind(1, plan_id);
+    while (refs.step()) {
+      std::int64_t field_id = 0, objective_id = 0, line = 0;
+      refs.column(0, field_id);
+      refs.column(1, objective_id);
+      refs.column(2, line);
+      plan.fields[index_of(field_index, field_id, "field")].objectives.push_back(
+          {index_of(objective_index_, objective_id, "objective"), static_cast<int>(line)});
+    }
+  }
+
+  void load_findings(Plan& plan, std::int64_t plan_id) {
+    Statement st(db_, select_sql<schema::FindingRow>("finding", "WHERE plan_id = ? ORDER BY id"));
+    st.bind(1, plan_id);
+    while (st.step()) {
+      auto row = read_row<schema::FindingRow>(st, 1);
+      plan.findings.push_back(
+          {row.rule, row.severity, row.message, static_cast<int>(row.source_line), row.subject});
+    }
+  }
+
+  sqlite::Database& db_;
+  IdMap unit_index_, objective_index_;
+};
+
+class SqliteStorage final : public Storage {
+ public:
+  explicit SqliteStorage(const std::filesystem::path& path) : db_(path.string()) {
+    schema::migrate(db_);
+  }
+
+  void save_plan(const Plan& plan) override {
+    sqlite::Transaction tx(db_);
+    remove_in_transaction(plan.name);
+    PlanWriter(db_).write(plan);
+    tx.commit();
+  }
+
+  std::vector<PlanInfo> list_plans() const override {
+    Statement st(db_, "SELECT name, title, source, imported_at FROM plan ORDER BY name");
+    std::vector<PlanInfo> out;
+    while (st.step()) out.push_back(read_row<PlanInfo>(st));
+    return out;
+  }
+
+  std::optional<Plan> load_plan(std::string_view name) const override {
+    return PlanReader(db_).read(name);
+  }
+
+  bool remove_plan(std::string_view name) override {
+    sqlite::Transaction tx(db_);
+    bool removed = remove_in_transaction(name);
+    tx.commit();
+    return removed;
+  }
+
+ private:
+  bool remove_in_transaction(std::string_view name) {
+    Statement st(db_, "DELETE FROM plan WHERE name = ?");
+    const std::string plan_name(name);
+    st.bind(1, plan_name);
+    st.step();
+    return db_.changes() > 0;
+  }
+
+  mutable sqlite::Database db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Storage> open_database(const std::filesystem::path& path) {
+  return std::make_unique<SqliteStorage>(path);
+}
+
+}  // namespace eduplan

@@ -1,0 +1,55 @@
+#include "util/atomic_output.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <random>
+
+#include "eduplan/exporters.h"
+
+namespace eduplan {
+
+AtomicOutput::AtomicOutput(const std::filesystem::path& target)
+    : target_(std::filesystem::absolute(target)) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(target_, ec))
+    throw ExportError(target_.string() + ": ist ein Verzeichnis");
+  const auto dir = target_.parent_path();
+  if (!std::filesystem::is_directory(dir, ec))
+    throw ExportError(dir.string() + ": Verzeichnis gibt es nicht");
+  std::random_device random;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".tmp-%08x", static_cast<unsigned>(random()));
+    temp_ = dir / ("." + target_.filename().string() + suffix);
+    int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      ::close(fd);
+      return;
+    }
+    if (errno != EEXIST) {
+      const std::string why = std::strerror(errno);
+      temp_.clear();
+      throw ExportError(target_.string() + ": kann nicht geschrieben werden (" + why + ")");
+    }
+  }
+  temp_.clear();
+  throw ExportError(target_.string() + ": keine temporäre Datei möglich");
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicOutput::commit() {
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+    throw ExportError(target_.string() + ": kann nicht ersetzt werden (" + std::strerror(errno) +
+                      ")");
+  }
+  committed_ = true;
+}
+
+}  // namespace eduplan

@@ -1,0 +1,80 @@
+#include "util/csv_reader.h"
+
+namespace eduplan::csv {
+
+std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Finding>& findings) {
+  if (data.starts_with("\xEF\xBB\xBF")) data.remove_prefix(3);
+  std::vector<Record> records;
+  Record record;
+  std::string field;
+  int line = 1;
+  bool in_quotes = false;
+  bool was_quoted = false;
+  bool record_started = false;
+  int quote_line = 0;  // where the open quote started
+  auto fail = [&](const std::string& message) {
+    findings.push_back({"csv-syntax", Severity::error, message, line, ""});
+  };
+  auto end_field = [&] {
+    record.fields.push_back(std::move(field));
+    field.clear();
+    was_quoted = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    bool blank = record.fields.size() == 1 && record.fields[0].empty() && !record_started;
+    if (!blank) records.push_back(std::move(record));
+    record = Record{};
+    record_started = false;
+  };
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    const char c = data[i];
+    if (record.fields.empty() && field.empty() && !record_started) record.line = line;
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < data.size() && data[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      if (!field.empty() || was_quoted) {
+        fail("Anführungszeichen mitten in einem unquotierten Feld");
+        return records;
+      }
+      in_quotes = was_quoted = record_started = true;
+      quote_line = line;
+    } else if (c == delimiter) {
+      end_field();
+      record_started = true;
+    } else if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
+      // CR of a CRLF line end: the LF ends the record.
+    } else if (c == '\n') {
+      end_record();
+      ++line;
+    } else {
+      if (was_quoted) {
+        fail("Text nach dem schließenden Anführungszeichen");
+        return records;
+      }
+      field += c;
+      record_started = true;
+    }
+  }
+  if (in_quotes) {
+    line = quote_line;
+    fail("Anführungszeichen wird nicht geschlossen");
+    return records;
+  }
+  if (record_started || !field.empty() || !record.fields.empty()) end_record();
+  return records;
+}
+
+}  // namespace eduplan::csv
