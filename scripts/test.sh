@@ -1,23 +1,36 @@
 #!/usr/bin/env bash
-# Builds eduplan and runs the whole test suite twice: a normal build (build/) and one
-# with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/).
-# Usage: scripts/test.sh [--no-sanitizers]
+# Builds eduplan and runs the whole test suite three times: a developer build (build/,
+# RelWithDebInfo), the same under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
+# and a packager's Release build (build-release/). Warnings are errors in all three.
+# Usage: scripts/test.sh [--no-sanitizers] [--no-release]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+sanitizers=1 release=1
+for arg in "$@"; do
+  case $arg in
+    --no-sanitizers) sanitizers=0 ;;
+    --no-release) release=0 ;;
+    *) echo "usage: $0 [--no-sanitizers] [--no-release]" >&2; exit 2 ;;
+  esac
+done
 
-run_suite() {  # build-dir, extra cmake args...
-  local dir=$1
-  shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+run_suite() {  # build-dir, build type, extra cmake args...
+  local dir=$1 type=$2
+  shift 2
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE="$type" -DEDUPLAN_WERROR=ON "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure
 }
 
-echo "== tests (build/)"
-run_suite build
-if [ "${1:-}" != "--no-sanitizers" ]; then
+echo "== tests (build/, RelWithDebInfo)"
+run_suite build RelWithDebInfo
+if [ $sanitizers = 1 ]; then
   echo "== tests under ASan + UBSan (build-asan/)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_suite build-asan -DEDUPLAN_SANITIZE=ON
+    run_suite build-asan RelWithDebInfo -DEDUPLAN_SANITIZE=ON
+fi
+if [ $release = 1 ]; then
+  echo "== tests of the Release build (build-release/)"
+  run_suite build-release Release
 fi
