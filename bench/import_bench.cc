@@ -152,11 +152,11 @@ int main(int argc, char** argv) {
   eduplan::Plan plan;
   auto start = Clock::now();
   if (mode == "bare") {
-    plan = eduplan::read_plan_file(doc, {&dir, ""});
+    plan = eduplan::read_plan_file(doc, {.directory = &dir});
     start = Clock::now();
     bare_insert(plan, db);
   } else {
-    plan = eduplan::read_plan_file(doc, {&dir, ""});
+    plan = eduplan::read_plan_file(doc, {.directory = &dir});
     if (mode == "import") eduplan::open_database(db)->save_plan(plan);
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();

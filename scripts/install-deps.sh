@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libboost1.81-dev libboost-program-options1.81-dev libboost-json1.81-dev
-  libsqlite3-dev sqlite3 libxlsxwriter-dev graphviz python3-openpyxl
+  libsqlite3-dev sqlite3 libxlsxwriter-dev graphviz python3-openpyxl python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev
   locales  # de_DE definitions for the German-locale export test (built with localedef, no system change)
 )

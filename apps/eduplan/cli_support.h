@@ -1,14 +1,18 @@
-// Option parsing and input loading shared by the subcommands.
+// What the subcommands share: option builders, parsing, loading inputs. Helpers never print
+// an error: they throw (eduplan::Error and its subclasses, or Rejected), and main() prints it
+// once and turns it into the exit code.
 #pragma once
 
+#include <eduplan/error.h>
 #include <eduplan/exporters.h>
+#include <eduplan/language.h>
 #include <eduplan/storage.h>
 #include <eduplan/units_directory.h>
 
 #include <boost/program_options.hpp>
 #include <optional>
-#include <ostream>
 #include <string>
+#include <vector>
 
 #include "commands.h"
 
@@ -16,41 +20,56 @@ namespace eduplan::cli {
 
 namespace po = boost::program_options;
 
+// The input has errors (exit code 1). `findings`, if any, are printed before the message,
+// one line each with `file` and line.
+class Rejected : public Error {
+ public:
+  explicit Rejected(const std::string& message, std::string file = {},
+                    std::vector<Finding> findings = {})
+      : Error(message), file(std::move(file)), findings(std::move(findings)) {}
+  std::string file;
+  std::vector<Finding> findings;
+};
+
 // The database used when --db is missing.
 inline constexpr const char* kDefaultDatabase = "eduplan.db";
 
-// Parses `args` against `options` (plus --help) with `positional` names. Returns the
-// map, or an exit code after printing help (kOk) or the problem (kUsage).
-struct Parsed {
-  po::variables_map vm;
-  std::optional<int> exit_code;
-};
-Parsed parse(const char* command, const char* synopsis, const Args& args,
-             po::options_description options, const po::positional_options_description& positional);
-
-// Adds --format text|json to `options`.
-void add_format_option(po::options_description& options);
-// True if --format is "json"; nothing (after printing the problem) if it is neither text nor json.
-std::optional<bool> wants_json(const char* command, const po::variables_map& vm);
-
-// --plugin-dir (repeatable), and the registry it leads to.
+// Option builders: every subcommand spells these options the same way.
+void add_db_option(po::options_description& options);
+void add_plan_option(po::options_description& options);
+void add_units_option(po::options_description& options);
+// DOCUMENT as the first positional argument.
+void add_document_option(po::options_description& options,
+                         po::positional_options_description& positional);
+// --format with the given choices; the first is the default.
+void add_format_option(po::options_description& options, const std::vector<std::string>& formats);
+// --plugin-dir (repeatable).
 void add_plugin_dir_option(po::options_description& options);
+
+// Parses `args` against `options` (plus --help). Returns nothing after printing the help
+// (the command then exits 0); throws UsageError (with the synopsis) for bad arguments.
+std::optional<po::variables_map> parse(const Command& command, const Args& args,
+                                       po::options_description options,
+                                       const po::positional_options_description& positional = {});
+
+// The value of --format, checked against `formats` (throws UsageError).
+std::string chosen_format(const po::variables_map& vm, const std::vector<std::string>& formats);
+
+// The exporters: --plugin-dir, then the standard search path.
 ExporterRegistry discover_exporters(const po::variables_map& vm);
 
-// The options an exporter declares, as lines for --help and `eduplan plugins`.
-void print_exporter_options(std::ostream& out, const ExporterInfo& exporter);
-
-// Opens the database named by --db (or the default) if it exists; else prints why.
-std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, const char* command);
-// The plan named by --plan, or the only plan; else prints the choices and returns nothing.
-std::optional<Plan> load_chosen_plan(Storage& storage, const po::variables_map& vm,
-                                     const char* command);
-// The database path from --db or the default, and a note for the output if it is the default.
+// The database path from --db or the default, and the note the output adds for the default.
 std::string database_path(const po::variables_map& vm);
-const char* default_note(const po::variables_map& vm);
+std::string default_note(const po::variables_map& vm);
+// Opens the database of --db; it must exist (throws UsageError naming it otherwise).
+std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm);
+// The plan named by --plan, or the database's only plan (throws UsageError listing the
+// plans otherwise).
+Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm);
+// The units directory of --units (empty if none); throws Rejected with its findings.
+UnitsDirectory load_directory(const po::variables_map& vm);
 
-// Loads the directory named by --units, if given. On errors prints them (file:line) and
-// returns nothing with `exit_code` set to kFindings.
-std::optional<UnitsDirectory> load_directory(const po::variables_map& vm, int& exit_code);
+// The value of a string option, or "" if it is missing.
+std::string value_of(const po::variables_map& vm, const char* name);
 
 }  // namespace eduplan::cli

@@ -1,52 +1,98 @@
 // eduplan export --format ID [--db FILE] [--plan NAME] [-o PATH] [--option KEY=VALUE]...
+//                [--per division|unit|plan --output-dir DIR]
+#include <eduplan/enum_text.h>
 #include <eduplan/exporters.h>
 #include <eduplan/file_names.h>
 #include <eduplan/storage.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "cli_support.h"
 #include "export_batch.h"
+#include "exporter_help.h"
+#include "text_report.h"
 
 namespace eduplan::cli {
 
 namespace {
 
-std::map<std::string, std::string> parse_option_values(const std::vector<std::string>& raw) {
+std::map<std::string, std::string> parse_option_values(const po::variables_map& vm) {
   std::map<std::string, std::string> out;
-  for (const auto& kv : raw) {
+  if (!vm.count("option")) return out;
+  for (const auto& kv : vm["option"].as<std::vector<std::string>>()) {
     auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw UsageError("--option erwartet KEY=VALUE, nicht „" + kv + "“");
+    if (eq == std::string::npos || eq == 0) {
+      throw UsageError(tr(
+          {"--option erwartet KEY=VALUE, nicht „{0}“", "--option expects KEY=VALUE, not \"{0}\""},
+          kv));
+    }
     if (!out.emplace(kv.substr(0, eq), kv.substr(eq + 1)).second) {
-      throw UsageError("--option " + kv.substr(0, eq) + " mehrfach angegeben");
+      throw UsageError(tr({"--option {0} mehrfach angegeben", "--option {0} given more than once"},
+                          kv.substr(0, eq)));
     }
   }
   return out;
 }
 
+// The exporter's `lang` option follows the message language unless it is set.
+void default_language(const ExporterInfo& exporter, std::map<std::string, std::string>& values) {
+  for (const auto& o : exporter.options) {
+    if (o.name == "lang" && !values.count("lang")) values["lang"] = to_text(language());
+  }
+}
+
+const ExporterInfo& find_exporter(const ExporterRegistry& registry, const std::string& id) {
+  if (const ExporterInfo* e = registry.find(id)) return *e;
+  std::string available;
+  for (const auto& e : registry.exporters()) available += " " + e.id;
+  std::string message = tr(
+      {"kein Exporter „{0}“ gefunden; verfügbar:{1}", "no exporter \"{0}\" found; available:{1}"},
+      id, available);
+  if (registry.disabled()) {
+    message += tr({" (Laden abgeschaltet: EDUPLAN_PLUGIN_PATH=disable)",
+                   " (loading switched off: EDUPLAN_PLUGIN_PATH=disable)"});
+  }
+  for (const auto& r : registry.rejected()) {
+    message += "\n  " + tr({"nicht geladen: {0}: {1}", "not loaded: {0}: {1}"},
+                           printable(r.path.string()), printable(r.reason));
+  }
+  throw UsageError(message);
+}
+
 }  // namespace
 
-int run_export(const Args& args) {
-  po::options_description options("Optionen");
-  options.add_options()("format,f", po::value<std::string>(),
-                        "Exporter (eduplan plugins listet alle)")(
-      "db", po::value<std::string>(), "Datenbank; ohne Angabe eduplan.db im aktuellen Verzeichnis")(
-      "plan", po::value<std::string>(),
-      "Name des Plans; nötig, wenn die Datenbank mehrere enthält")(
-      "output,o", po::value<std::string>(),
-      "Zieldatei; ohne Angabe <Plan>.<Endung> im aktuellen Verzeichnis")(
-      "option", po::value<std::vector<std::string>>()->composing(),
-      "Option des Exporters, KEY=VALUE (mehrfach)")(
+int run_export(const Command& self, const Args& args) {
+  po::options_description options(tr({"Optionen", "Options"}));
+  options.add_options()(
+      "format,f", po::value<std::string>(),
+      tr({"Exporter (eduplan plugins listet alle)", "exporter (eduplan plugins lists them all)"})
+          .c_str());
+  add_db_option(options);
+  add_plan_option(options);
+  options.add_options()("output,o", po::value<std::string>(),
+                        tr({"Zieldatei; ohne Angabe <Plan>.<Endung> im aktuellen Verzeichnis",
+                            "target file; without it <plan>.<extension> in the current directory"})
+                            .c_str())("option", po::value<std::vector<std::string>>()->composing(),
+                                      tr({"Option des Exporters, KEY=VALUE (mehrfach)",
+                                          "an option of the exporter, KEY=VALUE (repeatable)"})
+                                          .c_str())(
       "per", po::value<std::string>(),
-      "ein Bericht je division, unit oder plan (Steckbriefe), mit Verzeichnis")(
-      "output-dir", po::value<std::string>(), "Zielverzeichnis für --per (wird angelegt)")(
-      "jobs,j", po::value<unsigned>(), "parallele Berichte für --per (Standard: alle Kerne)")(
+      tr({"ein Bericht je division, unit oder plan (Steckbriefe), mit Verzeichnis",
+          "one report per division, unit or plan (profiles), with an index"})
+          .c_str())(
+      "output-dir", po::value<std::string>(),
+      tr({"Zielverzeichnis für --per (wird angelegt)", "target directory for --per (created)"})
+          .c_str())("jobs,j", po::value<unsigned>(),
+                    tr({"parallele Berichte für --per (Standard: alle Kerne)",
+                        "reports in parallel for --per (default: all cores)"})
+                        .c_str())(
       "config", po::value<std::string>(),
-      "Optionen aus einer Datei (Zeilen „format = xlsx“, „option = lang=en“; die Befehlszeile hat "
-      "Vorrang)");
+      tr({"Optionen aus einer Datei (Zeilen „format = xlsx“, „option = lang=en“; die "
+          "Befehlszeile hat Vorrang)",
+          "options from a file (lines \"format = xlsx\", \"option = lang=en\"; the "
+          "command line wins)"})
+          .c_str());
   add_plugin_dir_option(options);
   // --help is answered after parsing: with --format it shows that exporter's options.
   Args rest;
@@ -57,67 +103,55 @@ int run_export(const Args& args) {
     else
       rest.push_back(a);
   }
-  constexpr const char* kSynopsis =
-      "--format ID [--db DATEI] [--plan NAME] [-o ZIEL] [--option KEY=VALUE]...";
-  auto parsed = parse("export", kSynopsis, rest, options, {});
-  if (parsed.exit_code) return *parsed.exit_code;
-  if (help && !parsed.vm.count("format")) {
-    std::cout << "Aufruf: eduplan export " << kSynopsis << "\n\n"
+  auto vm = parse(self, rest, options);
+  if (!vm) return kOk;
+  if (help && !vm->count("format")) {
+    std::cout << tr({"Aufruf: eduplan export {0}\n\n", "usage: eduplan export {0}\n\n"},
+                    self.synopsis.get())
               << options
-              << "\n„eduplan export --format ID --help“ zeigt die Optionen eines Exporters.\n";
+              << tr({"\n„eduplan export --format ID --help“ zeigt die Optionen eines Exporters.\n",
+                     "\n\"eduplan export --format ID --help\" shows an exporter's options.\n"});
     return kOk;
   }
-  auto& vm = parsed.vm;
-  if (vm.count("config")) {
-    const auto config = vm["config"].as<std::string>();
+  if (vm->count("config")) {
+    const auto config = vm->at("config").as<std::string>();
     try {
-      po::store(po::parse_config_file<char>(config.c_str(), options), vm);
-      po::notify(vm);
+      po::store(po::parse_config_file<char>(config.c_str(), options), *vm);
+      po::notify(*vm);
     } catch (const po::error& e) {
-      std::cerr << "eduplan export: " << config << ": " << e.what() << "\n";
-      return kUsage;
+      throw UsageError(config + ": " + e.what());
     }
   }
-  if (!vm.count("format")) {
-    std::cerr << "eduplan export: --format fehlt (eduplan plugins listet die Exporter)\n";
-    return kUsage;
+  if (!vm->count("format")) {
+    throw UsageError(tr({"--format fehlt (eduplan plugins listet die Exporter)",
+                         "--format is missing (eduplan plugins lists the exporters)"}));
   }
-  const auto registry = discover_exporters(vm);
-  const auto id = vm["format"].as<std::string>();
-  const ExporterInfo* exporter = registry.find(id);
-  if (!exporter) {
-    std::cerr << "eduplan export: kein Exporter „" << id << "“ gefunden";
-    if (registry.disabled()) std::cerr << " (Laden abgeschaltet: EDUPLAN_PLUGIN_PATH=disable)";
-    std::cerr << "; verfügbar:";
-    for (const auto& e : registry.exporters()) std::cerr << " " << e.id;
-    std::cerr << "\n";
-    for (const auto& r : registry.rejected())
-      std::cerr << "  nicht geladen: " << r.path.string() << ": " << r.reason << "\n";
-    return kUsage;
-  }
+  const auto registry = discover_exporters(*vm);
+  const ExporterInfo& exporter = find_exporter(registry, vm->at("format").as<std::string>());
   if (help) {
-    std::cout << "Aufruf: eduplan export --format " << exporter->id
-              << " [--db DATEI] [--plan NAME] [-o ZIEL] "
-              << "[--option KEY=VALUE]...\n\n"
-              << exporter->id << " " << exporter->version << ": " << exporter->description << "\n"
-              << "geladen aus " << exporter->path.string() << "\n\nOptionen des Exporters:\n";
-    print_exporter_options(std::cout, *exporter);
+    std::cout << tr({"Aufruf: eduplan export --format {0} [--db DATEI] [--plan NAME] [-o ZIEL] "
+                     "[--option KEY=VALUE]...\n\n",
+                     "usage: eduplan export --format {0} [--db FILE] [--plan NAME] [-o TARGET] "
+                     "[--option KEY=VALUE]...\n\n"},
+                    exporter.id)
+              << exporter.id << " " << exporter.version << ": " << exporter.description << "\n"
+              << tr({"geladen aus {0}", "loaded from {0}"}, exporter.path.string()) << "\n\n"
+              << tr({"Optionen des Exporters:", "The exporter's options:"}) << "\n";
+    print_exporter_options(std::cout, exporter);
     return kOk;
   }
-  const auto values =
-      parse_option_values(vm.count("option") ? vm["option"].as<std::vector<std::string>>()
-                                             : std::vector<std::string>{});
-  if (vm.count("per")) return run_export_batch(vm, registry, *exporter, values);
-  auto storage = open_existing_database(vm, "export");
-  if (!storage) return kUsage;
-  auto plan = load_chosen_plan(*storage, vm, "export");
-  if (!plan) return kUsage;
+  auto values = parse_option_values(*vm);
+  default_language(exporter, values);
+  if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
+  const auto storage = open_existing_database(*vm);
+  const Plan plan = load_chosen_plan(*storage, *vm);
   const std::filesystem::path target =
-      vm.count("output")
-          ? std::filesystem::path(vm["output"].as<std::string>())
-          : std::filesystem::path(safe_file_name(plan->name, exporter->file_extension));
-  registry.export_plan(id, *plan, values, target);
-  std::cout << "geschrieben: " << target.string() << " (" << exporter->id << ")\n";
+      vm->count("output")
+          ? std::filesystem::path(vm->at("output").as<std::string>())
+          : std::filesystem::path(safe_file_name(plan.name, exporter.file_extension));
+  registry.export_plan(exporter.id, plan, values, target);
+  std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
+            << "\n";
   return kOk;
 }
 

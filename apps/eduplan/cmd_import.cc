@@ -1,4 +1,4 @@
-// eduplan import DOC [--db FILE] [--units CSV] [--plan NAME]
+// eduplan import DOC [--db FILE] [--units CSV] [--plan NAME] [--title TITLE]
 #include <eduplan/reader.h>
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
@@ -10,44 +10,46 @@
 
 namespace eduplan::cli {
 
-int run_import(const Args& args) {
-  po::options_description options("Optionen");
-  options.add_options()("document", po::value<std::string>()->required(),
-                        "das Dokument (Markdown)")(
-      "db", po::value<std::string>(),
-      "Datenbank (SQLite); ohne Angabe eduplan.db im aktuellen Verzeichnis")(
-      "units", po::value<std::string>(), "Verwaltungsverzeichnis (CSV: unit,division,aliases)")(
-      "plan", po::value<std::string>(),
-      "Name, unter dem der Plan gespeichert wird (ersetzt einen gleichnamigen); "
-      "ohne Angabe: Titel des Dokuments, sonst Dateiname");
+int run_import(const Command& self, const Args& args) {
+  po::options_description options(tr({"Optionen", "Options"}));
   po::positional_options_description positional;
-  positional.add("document", 1);
-  auto parsed = parse("import", "DOKUMENT [--db DATEI] [--units CSV] [--plan NAME]", args, options,
-                      positional);
-  if (parsed.exit_code) return *parsed.exit_code;
-  const auto& vm = parsed.vm;
-  int code = kOk;
-  auto dir = load_directory(vm, code);
-  if (!dir) return code;
-
-  const auto path = vm["document"].as<std::string>();
-  ReadOptions read_options{dir->empty() ? nullptr : &*dir,
-                           vm.count("plan") ? vm["plan"].as<std::string>() : ""};
-  Plan plan = read_plan_file(path, read_options);
+  add_document_option(options, positional);
+  add_db_option(options);
+  add_units_option(options);
+  options.add_options()(
+      "plan", po::value<std::string>(),
+      tr({"Name, unter dem der Plan gespeichert wird (ersetzt einen gleichnamigen); ohne Angabe: "
+          "Titel des Dokuments, sonst Dateiname",
+          "name to store the plan under (replaces a plan of that name); without it: the "
+          "document's title, else the file name"})
+          .c_str())("title", po::value<std::string>(),
+                    tr({"Titel des Plans für Berichte (statt der Überschrift „# …“ des Dokuments)",
+                        "the plan's title for reports (instead of the document's \"# …\" heading)"})
+                        .c_str());
+  const auto vm = parse(self, args, options, positional);
+  if (!vm) return kOk;
+  const UnitsDirectory dir = load_directory(*vm);
+  const auto path = value_of(*vm, "document");
+  const Plan plan = read_plan_file(path, {.directory = dir.empty() ? nullptr : &dir,
+                                          .plan_name = value_of(*vm, "plan"),
+                                          .title = value_of(*vm, "title")});
   print_findings(std::cout, path, plan.findings);
-  const bool default_db = !vm.count("db");
-  const std::string db_path = default_db ? kDefaultDatabase : vm["db"].as<std::string>();
+  const std::string db_path = database_path(*vm);
   if (has_errors(plan.findings)) {
-    std::cerr << path << ": Dokument abgewiesen; Datenbank " << db_path << " unverändert\n";
-    return kFindings;
+    throw Rejected(tr({"{0}: Dokument abgewiesen; Datenbank {1} unverändert",
+                       "{0}: document rejected; database {1} unchanged"},
+                      path, db_path));
   }
   auto storage = open_database(db_path);
   bool replaced = false;
   for (const auto& p : storage->list_plans()) replaced = replaced || p.name == plan.name;
   storage->save_plan(plan);
-  std::cout << "\nDatenbank: " << db_path << (default_db ? " (Standard, da --db fehlt)" : "")
-            << "\n"
-            << "Plan „" << plan.name << "“ " << (replaced ? "ersetzt" : "gespeichert") << "\n\n";
+  std::cout << "\n"
+            << tr({"Datenbank: {0}{1}", "Database: {0}{1}"}, db_path, default_note(*vm)) << "\n"
+            << (replaced
+                    ? tr({"Plan „{0}“ ersetzt", "plan \"{0}\" replaced"}, printable(plan.name))
+                    : tr({"Plan „{0}“ gespeichert", "plan \"{0}\" stored"}, printable(plan.name)))
+            << "\n\n";
   print_summary(std::cout, summarize(plan));
   return kOk;
 }

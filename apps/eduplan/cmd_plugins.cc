@@ -4,46 +4,32 @@
 #include <iostream>
 
 #include "cli_support.h"
+#include "exporter_help.h"
 
 namespace eduplan::cli {
 
-void print_exporter_options(std::ostream& out, const ExporterInfo& e) {
-  for (const auto& o : e.options) {
-    out << "    --option " << o.name << "=";
-    if (o.type == "enum") {
-      for (std::size_t i = 0; i < o.allowed.size(); ++i) out << (i ? "|" : "") << o.allowed[i];
-    } else {
-      out << "<" << o.type << ">";
-    }
-    out << "  (Standard: " << (o.default_value.empty() ? "leer" : o.default_value) << ")\n        "
-        << o.help << "\n";
-  }
-}
-
-int run_plugins(const Args& args) {
-  po::options_description options("Optionen");
+int run_plugins(const Command& self, const Args& args) {
+  po::options_description options(tr({"Optionen", "Options"}));
   add_plugin_dir_option(options);
-  auto parsed = parse("plugins", "[--plugin-dir VERZEICHNIS]...", args, options, {});
-  if (parsed.exit_code) return *parsed.exit_code;
-  const auto registry = discover_exporters(parsed.vm);
+  const auto vm = parse(self, args, options);
+  if (!vm) return kOk;
+  const auto registry = discover_exporters(*vm);
   if (registry.disabled()) {
-    std::cout << "Laden von Exportern ist abgeschaltet (EDUPLAN_PLUGIN_PATH=disable)\n";
+    std::cout << tr({"Laden von Exportern ist abgeschaltet (EDUPLAN_PLUGIN_PATH=disable)\n",
+                     "loading exporters is switched off (EDUPLAN_PLUGIN_PATH=disable)\n"});
     return kOk;
   }
-  std::cout << "Durchsuchte Verzeichnisse:\n";
+  std::cout << tr({"Durchsuchte Verzeichnisse:\n", "Directories searched:\n"});
   for (const auto& d : registry.searched()) std::cout << "  " << d.string() << "\n";
-  std::cout << "\nExporter (" << registry.exporters().size() << "):\n";
+  std::cout << "\n"
+            << tr({"Exporter ({0}):", "Exporters ({0}):"}, registry.exporters().size()) << "\n";
   for (const auto& e : registry.exporters()) {
     std::cout << "  " << e.id << " " << e.version << "  ." << e.file_extension << "  "
               << e.description << "\n"
-              << "    geladen aus " << e.path.string() << "\n";
+              << "    " << tr({"geladen aus {0}", "loaded from {0}"}, e.path.string()) << "\n";
     print_exporter_options(std::cout, e);
   }
-  if (!registry.rejected().empty()) {
-    std::cout << "\nNicht geladen:\n";
-    for (const auto& r : registry.rejected())
-      std::cout << "  " << r.path.string() << ": " << r.reason << "\n";
-  }
+  print_rejected(std::cout, registry);
   return kOk;
 }
 

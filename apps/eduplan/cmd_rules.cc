@@ -8,13 +8,14 @@
 
 namespace eduplan::cli {
 
-int run_rules(const Args& args) {
-  auto parsed = parse("rules", "", args, po::options_description("Optionen"), {});
-  if (parsed.exit_code) return *parsed.exit_code;
+int run_rules(const Command& self, const Args& args) {
+  const auto vm = parse(self, args, po::options_description(tr({"Optionen", "Options"})));
+  if (!vm) return kOk;
   for (const auto& r : rule_catalog()) {
     std::cout << r.id << "\t" << to_text(r.severity) << "\t" << r.description << "\n";
   }
-  std::cout << "\nErläuterungen und Abhilfe: docs/rules.md\n";
+  std::cout << tr({"\nErläuterungen und Abhilfe: docs/rules.md\n",
+                   "\nExplanations and remedies: docs/rules.md\n"});
   return kOk;
 }
 

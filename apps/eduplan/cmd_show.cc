@@ -3,7 +3,6 @@
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
 
-#include <filesystem>
 #include <iostream>
 
 #include "cli_support.h"
@@ -11,29 +10,24 @@
 
 namespace eduplan::cli {
 
-int run_show(const Args& args) {
-  po::options_description options("Optionen");
-  options.add_options()("db", po::value<std::string>(),
-                        "Datenbank; ohne Angabe eduplan.db im aktuellen Verzeichnis")(
-      "plan", po::value<std::string>(),
-      "Name des Plans; nötig, wenn die Datenbank mehrere enthält");
-  add_format_option(options);
-  auto parsed = parse("show", "[--db DATEI] [--plan NAME] [--format text|json]", args, options, {});
-  if (parsed.exit_code) return *parsed.exit_code;
-  const auto& vm = parsed.vm;
-  const auto json = wants_json("show", vm);
-  if (!json) return kUsage;
-  auto storage = open_existing_database(vm, "show");
-  if (!storage) return kUsage;
-  auto plan = load_chosen_plan(*storage, vm, "show");
-  if (!plan) return kUsage;
-  if (*json) {
-    std::cout << to_json(summarize(*plan), plan->findings) << "\n";
+int run_show(const Command& self, const Args& args) {
+  po::options_description options(tr({"Optionen", "Options"}));
+  add_db_option(options);
+  add_plan_option(options);
+  add_format_option(options, {"text", "json"});
+  const auto vm = parse(self, args, options);
+  if (!vm) return kOk;
+  const bool json = chosen_format(*vm, {"text", "json"}) == "json";
+  const auto storage = open_existing_database(*vm);
+  const Plan plan = load_chosen_plan(*storage, *vm);
+  if (json) {
+    std::cout << to_json(summarize(plan), plan.findings) << "\n";
     return kOk;
   }
-  std::cout << "Datenbank: " << database_path(vm) << default_note(vm) << "\n";
-  print_summary(std::cout, summarize(*plan));
-  print_findings(std::cout, plan->source, plan->findings);
+  std::cout << tr({"Datenbank: {0}{1}", "Database: {0}{1}"}, database_path(*vm), default_note(*vm))
+            << "\n";
+  print_summary(std::cout, summarize(plan));
+  print_findings(std::cout, plan.source, plan.findings);
   return kOk;
 }
 

@@ -9,43 +9,43 @@
 
 namespace eduplan::cli {
 
-int run_validate(const Args& args) {
-  po::options_description options("Optionen");
-  options.add_options()("document", po::value<std::string>()->required(),
-                        "das Dokument (Markdown)")(
-      "units", po::value<std::string>(), "Verwaltungsverzeichnis (CSV: unit,division,aliases)")(
-      "strict", "auch Warnungen als Fehler werten (Exit-Code 1)");
-  add_format_option(options);
+int run_validate(const Command& self, const Args& args) {
+  po::options_description options(tr({"Optionen", "Options"}));
   po::positional_options_description positional;
-  positional.add("document", 1);
-  auto parsed = parse("validate", "DOKUMENT [--units CSV] [--format text|json] [--strict]", args,
-                      options, positional);
-  if (parsed.exit_code) return *parsed.exit_code;
-  const auto& vm = parsed.vm;
-  const auto json = wants_json("validate", vm);
-  if (!json) return kUsage;
-  int code = kOk;
-  auto dir = load_directory(vm, code);
-  if (!dir) return code;
-
-  const auto path = vm["document"].as<std::string>();
-  Plan plan = read_plan_file(path, {dir->empty() ? nullptr : &*dir, ""});
-  if (*json) {
-    std::cout << to_json(plan.findings) << "\n";
-  } else {
-    print_findings(std::cout, path, plan.findings);
+  add_document_option(options, positional);
+  add_units_option(options);
+  options.add_options()("strict", tr({"auch Warnungen als Fehler werten (Exit-Code 1)",
+                                      "count warnings as errors too (exit code 1)"})
+                                      .c_str());
+  add_format_option(options, {"text", "json"});
+  const auto vm = parse(self, args, options, positional);
+  if (!vm) return kOk;
+  const bool json = chosen_format(*vm, {"text", "json"}) == "json";
+  const auto path = value_of(*vm, "document");
+  std::vector<Finding> findings;
+  try {
+    const UnitsDirectory dir = load_directory(*vm);
+    findings = read_plan_file(path, {.directory = dir.empty() ? nullptr : &dir}).findings;
+  } catch (const Rejected& e) {
+    if (!json) throw;
+    // For scripts the answer is always the JSON object, here about the broken directory.
+    std::cout << validation_json(e.file, e.findings) << "\n";
+    throw;
   }
   std::size_t errors = 0, warnings = 0;
-  for (const auto& f : plan.findings) {
+  for (const auto& f : findings) {
     errors += f.severity == Severity::error;
     warnings += f.severity == Severity::warning;
   }
-  if (!*json) {
-    std::cout << path << ": " << errors << " Fehler, " << warnings << " Warnungen, "
-              << plan.findings.size() - errors - warnings << " Hinweise"
-              << (errors ? " – Dokument abgewiesen" : "") << "\n";
+  if (json) {
+    std::cout << validation_json(path, findings) << "\n";
+  } else {
+    print_findings(std::cout, path, findings);
+    std::cout << printable(path) << ": "
+              << severity_counts(errors, warnings, findings.size() - errors - warnings)
+              << (errors ? tr({" – Dokument abgewiesen", " – document rejected"}) : "") << "\n";
   }
-  if (errors > 0 || (vm.count("strict") && warnings > 0)) return kFindings;
+  if (errors > 0 || (vm->count("strict") && warnings > 0)) return kFindings;
   return kOk;
 }
 

@@ -1,5 +1,8 @@
-// The CLI's subcommands: one table, one handler each (ninja-style).
+// The CLI's subcommands: one table, one handler each (ninja-style). A handler returns its exit
+// code on success and throws on failure (see cli_support.h).
 #pragma once
+
+#include <eduplan/language.h>
 
 #include <string>
 #include <vector>
@@ -7,22 +10,24 @@
 namespace eduplan::cli {
 
 // Exit codes: 0 success (warnings allowed), 1 the input has errors (or warnings with
-// --strict), 2 usage or I/O problems.
+// --strict), 2 usage, I/O or database problems.
 enum ExitCode : int { kOk = 0, kFindings = 1, kUsage = 2 };
 
 using Args = std::vector<std::string>;
 
 struct Command {
   const char* name;
-  const char* summary;  // one line for `eduplan --help`
-  int (*run)(const Args& args);
+  Text synopsis;  // the arguments, for --help and usage errors
+  Text summary;   // one line for `eduplan --help`
+  int (*run)(const Command& self, const Args& args);
 };
 
-int run_import(const Args& args);
-int run_validate(const Args& args);
-int run_show(const Args& args);
-int run_rules(const Args& args);
-int run_plugins(const Args& args);
-int run_export(const Args& args);
+int run_import(const Command& self, const Args& args);
+int run_validate(const Command& self, const Args& args);
+int run_show(const Command& self, const Args& args);
+int run_plans(const Command& self, const Args& args);
+int run_rules(const Command& self, const Args& args);
+int run_plugins(const Command& self, const Args& args);
+int run_export(const Command& self, const Args& args);
 
 }  // namespace eduplan::cli

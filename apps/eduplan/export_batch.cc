@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli_support.h"
 #include "progress.h"
 
 namespace eduplan::cli {
@@ -18,39 +17,35 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
                      const std::map<std::string, std::string>& options) {
   const auto scope = from_text<BatchScope>(vm["per"].as<std::string>());
   if (!scope) {
-    std::cerr << "eduplan export: --per muss division, unit oder plan sein\n";
-    return kUsage;
+    throw UsageError(
+        tr({"--per muss division, unit oder plan sein", "--per must be division, unit or plan"}));
   }
   if (!vm.count("output-dir")) {
-    std::cerr << "eduplan export: --per braucht --output-dir\n";
-    return kUsage;
+    throw UsageError(tr({"--per braucht --output-dir", "--per needs --output-dir"}));
   }
   const std::filesystem::path dir = vm["output-dir"].as<std::string>();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (!std::filesystem::is_directory(dir)) {
-    std::cerr << "eduplan export: Verzeichnis " << dir.string() << " kann nicht angelegt werden\n";
-    return kUsage;
+    throw IoError(
+        tr({"Verzeichnis {0} kann nicht angelegt werden", "the directory {0} cannot be created"},
+           dir.string()));
   }
-  auto storage = open_existing_database(vm, "export");
-  if (!storage) return kUsage;
+  const auto storage = open_existing_database(vm);
   std::optional<Plan> plan;
   std::vector<BatchJob> jobs;
   std::string title;
   if (*scope == BatchScope::plan) {
     jobs = plan_jobs(*storage, exporter.file_extension);
-    title = "Pläne in " + database_path(vm);
+    title = tr({"Pläne in {0}", "plans in {0}"}, database_path(vm));
   } else {
-    plan = load_chosen_plan(*storage, vm, "export");
-    if (!plan) return kUsage;
+    plan = load_chosen_plan(*storage, vm);
     jobs = batch_jobs(*plan, *scope, exporter.file_extension);
-    title = plan->name + (*scope == BatchScope::division ? ": Steckbriefe je Dezernat"
-                                                         : ": Steckbriefe je Einheit");
+    title = *scope == BatchScope::division
+                ? tr({"{0}: Steckbriefe je Dezernat", "{0}: profiles per division"}, plan->name)
+                : tr({"{0}: Steckbriefe je Einheit", "{0}: profiles per unit"}, plan->name);
   }
-  if (jobs.empty()) {
-    std::cerr << "eduplan export: nichts zu exportieren\n";
-    return kUsage;
-  }
+  if (jobs.empty()) throw UsageError(tr({"nichts zu exportieren", "nothing to export"}));
   const unsigned threads = vm.count("jobs") ? vm["jobs"].as<unsigned>() : 0;
   ProgressDisplay display;
   const auto entries = run_batch(registry, exporter.id, jobs, options, dir, threads,
@@ -58,21 +53,25 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   display.finish();
   std::size_t failed = 0;
   for (const auto& e : entries) failed += !e.ok;
-  std::cout << entries.size() - failed << " von " << entries.size() << " Berichten erstellt in "
-            << dir.string();
-  if (failed) std::cout << ", " << failed << " fehlgeschlagen";
+  std::cout << tr({"{0} von {1} Berichten erstellt in {2}", "{0} of {1} reports written to {2}"},
+                  entries.size() - failed, entries.size(), dir.string());
+  if (failed) std::cout << tr({", {0} fehlgeschlagen", ", {0} failed"}, failed);
   std::cout << "\n";
   if (exporter.writes_index) {
     const auto index = dir / safe_file_name("index", exporter.file_extension);
     try {
       registry.export_index(exporter.id, title, entries, options, index);
-      std::cout << "Verzeichnis: " << index.string() << "\n";
     } catch (const Error& e) {
-      std::cerr << "eduplan export: Verzeichnis nicht geschrieben: " << e.what() << "\n";
-      return kFindings;
+      throw Rejected(
+          tr({"Verzeichnis nicht geschrieben: {0}", "index not written: {0}"}, e.what()));
     }
+    std::cout << tr({"Verzeichnis: {0}", "index: {0}"}, index.string()) << "\n";
   }
-  return failed ? kFindings : kOk;
+  if (failed) {
+    throw Rejected(count_of(failed, {"Bericht fehlgeschlagen", "report failed"},
+                            {"Berichte fehlgeschlagen", "reports failed"}));
+  }
+  return kOk;
 }
 
 }  // namespace eduplan::cli

@@ -1,71 +1,161 @@
 // eduplan: read, check and store municipal education plans. See `eduplan --help`.
+//
+// Every failure reaches main() as an exception and is printed here, once: Rejected (the
+// input has errors) exits 1, every other eduplan::Error (usage, files, database, exporters)
+// exits 2.
 #include <eduplan/error.h>
+#include <eduplan/language.h>
 #include <eduplan/version.h>
 
 #include <clocale>
 #include <cstring>
 #include <iostream>
-#include <iterator>
 
+#include "cli_support.h"
 #include "commands.h"
+#include "text_report.h"
 
 namespace {
 
 using eduplan::cli::Command;
+namespace cli = eduplan::cli;
 
 constexpr Command kCommands[] = {
-    {"import", "Dokument lesen, prüfen und in der Datenbank speichern", eduplan::cli::run_import},
-    {"validate", "Dokument prüfen, ohne etwas zu speichern", eduplan::cli::run_validate},
-    {"show", "gespeicherten Plan zusammenfassen: Zahlen, Verwaltungsbereiche, Befunde",
-     eduplan::cli::run_show},
-    {"export", "gespeicherten Plan mit einem Exporter ausgeben (csv, dot, …)",
-     eduplan::cli::run_export},
-    {"plugins", "gefundene Exporter mit Optionen und Herkunft auflisten",
-     eduplan::cli::run_plugins},
-    {"rules", "alle Prüfregeln mit Schweregrad auflisten", eduplan::cli::run_rules},
+    {"import",
+     {"DOKUMENT [--db DATEI] [--units CSV] [--plan NAME] [--title TITEL]",
+      "DOCUMENT [--db FILE] [--units CSV] [--plan NAME] [--title TITLE]"},
+     {"Dokument lesen, prüfen und in der Datenbank speichern",
+      "read and check a document, store it in the database"},
+     cli::run_import},
+    {"validate",
+     {"DOKUMENT [--units CSV] [--format text|json] [--strict]",
+      "DOCUMENT [--units CSV] [--format text|json] [--strict]"},
+     {"Dokument prüfen, ohne etwas zu speichern", "check a document without storing anything"},
+     cli::run_validate},
+    {"show",
+     {"[--db DATEI] [--plan NAME] [--format text|json]",
+      "[--db FILE] [--plan NAME] [--format text|json]"},
+     {"gespeicherten Plan zusammenfassen: Zahlen, Verwaltungsbereiche, Befunde",
+      "summarise a stored plan: figures, units, findings"},
+     cli::run_show},
+    {"plans",
+     {"[list | rename ALT NEU | delete NAME] [--db DATEI] [--format text|json]",
+      "[list | rename OLD NEW | delete NAME] [--db FILE] [--format text|json]"},
+     {"gespeicherte Pläne auflisten, umbenennen oder löschen",
+      "list, rename or delete stored plans"},
+     cli::run_plans},
+    {"export",
+     {"--format ID [--db DATEI] [--plan NAME] [-o ZIEL] [--option KEY=VALUE]...",
+      "--format ID [--db FILE] [--plan NAME] [-o TARGET] [--option KEY=VALUE]..."},
+     {"gespeicherten Plan mit einem Exporter ausgeben (csv, dot, xlsx, …)",
+      "write a stored plan with an exporter (csv, dot, xlsx, …)"},
+     cli::run_export},
+    {"plugins",
+     {"[--plugin-dir VERZEICHNIS]...", "[--plugin-dir DIRECTORY]..."},
+     {"gefundene Exporter mit Optionen und Herkunft auflisten",
+      "list the exporters found, with their options and origin"},
+     cli::run_plugins},
+    {"rules",
+     {"", ""},
+     {"alle Prüfregeln mit Schweregrad auflisten", "list every rule with its severity"},
+     cli::run_rules},
 };
 
 void print_usage(std::ostream& out) {
-  out << "Aufruf: eduplan BEFEHL [OPTIONEN]\n\nBefehle:\n";
+  using eduplan::tr;
+  out << tr({"Aufruf: eduplan [--lang de|en] BEFEHL [OPTIONEN]\n\nBefehle:\n",
+             "usage: eduplan [--lang de|en] COMMAND [OPTIONS]\n\nCommands:\n"});
   for (const auto& c : kCommands)
-    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
-  out << "\n„eduplan BEFEHL --help“ zeigt die Optionen eines Befehls.\n"
-         "Exit-Codes: 0 in Ordnung (Warnungen erlaubt), 1 Fehler im Dokument, 2 Aufruf- oder "
-         "Dateifehler.\n";
+    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary.get() << "\n";
+  out << tr(
+      {"\n„eduplan BEFEHL --help“ zeigt die Optionen eines Befehls.\n"
+       "Sprache: --lang de|en oder LANGUAGE=en (Standard: Deutsch).\n"
+       "Exit-Codes: 0 in Ordnung (Warnungen erlaubt), 1 Fehler in der Eingabe, 2 Aufruf-, "
+       "Datei- oder Datenbankfehler.\n",
+       "\n\"eduplan COMMAND --help\" shows a command's options.\n"
+       "Language: --lang de|en or LANGUAGE=en (default: German).\n"
+       "Exit codes: 0 fine (warnings allowed), 1 errors in the input, 2 usage, file or "
+       "database problems.\n"});
+}
+
+// Takes --lang VALUE / --lang=VALUE out of the arguments (anywhere) and sets the language;
+// without it, LANGUAGE decides. Returns false for an unknown language.
+bool choose_language(std::vector<std::string>& args, std::string& bad) {
+  if (auto l = eduplan::language_from_environment()) eduplan::set_language(*l);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    std::size_t take = 0;
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      value = args[i + 1];
+      take = 2;
+    } else if (args[i].starts_with("--lang=")) {
+      value = args[i].substr(7);
+      take = 1;
+    } else {
+      continue;
+    }
+    const auto l = eduplan::parse_language(value);
+    if (!l) {
+      bad = value;
+      return false;
+    }
+    eduplan::set_language(*l);
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(i + take));
+    --i;
+  }
+  return true;
+}
+
+int run(const Command& command, const cli::Args& args) {
+  using eduplan::tr;
+  const std::string prefix = std::string("eduplan ") + command.name + ": ";
+  try {
+    return command.run(command, args);
+  } catch (const cli::Rejected& e) {
+    cli::print_findings(std::cerr, e.file, e.findings);
+    std::cerr << prefix << e.what() << "\n";
+    return cli::kFindings;
+  } catch (const eduplan::Error& e) {
+    std::cerr << prefix << e.what() << "\n";
+    return cli::kUsage;
+  } catch (const std::exception& e) {
+    std::cerr << prefix << tr({"interner Fehler: {0}", "internal error: {0}"}, e.what()) << "\n";
+    return cli::kUsage;
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  using eduplan::tr;
   // The user's locale (for libraries that print); eduplan's own output does not depend on it,
   // and exporters that write numbers switch LC_NUMERIC to "C" for themselves.
   std::setlocale(LC_ALL, "");
-  if (argc < 2) {
-    print_usage(std::cerr);
-    return eduplan::cli::kUsage;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string bad_language;
+  if (!choose_language(args, bad_language)) {
+    std::cerr << "eduplan: --lang " << bad_language << ": de oder/or en\n";
+    return cli::kUsage;
   }
-  std::string name = argv[1];
+  if (args.empty()) {
+    print_usage(std::cerr);
+    return cli::kUsage;
+  }
+  const std::string name = args.front();
   if (name == "--help" || name == "-h" || name == "help") {
     print_usage(std::cout);
-    return eduplan::cli::kOk;
+    return cli::kOk;
   }
   if (name == "--version") {
     std::cout << "eduplan " << EDUPLAN_VERSION_STRING << "\n";
-    return eduplan::cli::kOk;
+    return cli::kOk;
   }
   for (const auto& c : kCommands) {
-    if (name != c.name) continue;
-    try {
-      return c.run(eduplan::cli::Args(argv + 2, argv + argc));
-    } catch (const eduplan::Error& e) {
-      std::cerr << "eduplan " << name << ": " << e.what() << "\n";
-      return eduplan::cli::kUsage;
-    } catch (const std::exception& e) {
-      std::cerr << "eduplan " << name << ": interner Fehler: " << e.what() << "\n";
-      return eduplan::cli::kUsage;
-    }
+    if (name == c.name) return run(c, cli::Args(args.begin() + 1, args.end()));
   }
-  std::cerr << "eduplan: unbekannter Befehl „" << name << "“\n\n";
+  std::cerr << tr({"eduplan: unbekannter Befehl „{0}“\n\n", "eduplan: unknown command \"{0}\"\n\n"},
+                  name);
   print_usage(std::cerr);
-  return eduplan::cli::kUsage;
+  return cli::kUsage;
 }

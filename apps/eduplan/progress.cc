@@ -1,5 +1,6 @@
 #include "progress.h"
 
+#include <eduplan/language.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -13,7 +14,8 @@ void ProgressDisplay::update(const BatchProgress& p) {
   if (!p.error.empty() || !tty_) {
     if (drawn_) std::cerr << "\r\033[K";
     std::cout << "[" << p.done << "/" << p.total << "] " << p.job->label << ": "
-              << (p.error.empty() ? "erstellt " + p.job->file : "FEHLGESCHLAGEN: " + p.error)
+              << (p.error.empty() ? tr({"erstellt {0}", "written {0}"}, p.job->file)
+                                  : tr({"FEHLGESCHLAGEN: {0}", "FAILED: {0}"}, p.error))
               << "\n"
               << std::flush;
     drawn_ = false;
@@ -25,7 +27,8 @@ void ProgressDisplay::update(const BatchProgress& p) {
       p.done ? p.seconds / static_cast<double>(p.done) * static_cast<double>(p.total - p.done) : 0;
   std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
             << std::string(static_cast<std::size_t>(kWidth - filled), '.') << "] " << p.done << "/"
-            << p.total << "  noch ~" << static_cast<int>(left + 0.5) << " s" << std::flush;
+            << p.total << tr({"  noch ~{0} s", "  ~{0} s left"}, static_cast<int>(left + 0.5))
+            << std::flush;
   drawn_ = true;
 }
 

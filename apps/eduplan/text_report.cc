@@ -1,5 +1,7 @@
 #include "text_report.h"
 
+#include <eduplan/language.h>
+
 #include <iomanip>
 #include <string>
 
@@ -9,11 +11,11 @@ namespace {
 const char* severity_word(Severity s) {
   switch (s) {
     case Severity::error:
-      return "Fehler";
+      return Text{"Fehler", "error"}.get();
     case Severity::warning:
-      return "Warnung";
+      return Text{"Warnung", "warning"}.get();
     case Severity::info:
-      return "Hinweis";
+      return Text{"Hinweis", "note"}.get();
   }
   return "?";
 }
@@ -31,48 +33,109 @@ std::string pad(std::string_view s, std::size_t to) {
   return out;
 }
 
+void hex(std::string& out, unsigned value) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  out += "\\x";
+  out += kDigits[(value >> 4) & 0xF];
+  out += kDigits[value & 0xF];
+}
+
 }  // namespace
+
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      hex(out, c);
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      hex(out, static_cast<unsigned char>(s[++i]));  // a C1 control such as U+009B (CSI)
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 void print_findings(std::ostream& out, std::string_view file,
                     const std::vector<Finding>& findings) {
   for (const auto& f : findings) {
-    out << file;
+    out << printable(file);
     if (f.line > 0) out << ":" << f.line;
-    out << ": " << severity_word(f.severity) << ": " << f.message << " [" << f.rule << "]\n";
+    out << ": " << severity_word(f.severity) << ": " << printable(f.message) << " [" << f.rule
+        << "]\n";
   }
 }
 
+std::string severity_counts(std::size_t errors, std::size_t warnings, std::size_t infos) {
+  return count_of(errors, {"Fehler", "error"}, {"Fehler", "errors"}) + ", " +
+         count_of(warnings, {"Warnung", "warning"}, {"Warnungen", "warnings"}) + ", " +
+         count_of(infos, {"Hinweis", "note"}, {"Hinweise", "notes"});
+}
+
 void print_summary(std::ostream& out, const PlanSummary& s) {
-  std::size_t title_width = 14;
-  for (const auto& f : s.fields) title_width = std::max(title_width, width(f.title));
-  out << "Plan: " << s.name << "\n";
-  if (!s.source.empty()) out << "Quelle: " << s.source << "\n";
-  out << "\n  " << pad("Handlungsfeld", title_width)
-      << "  Schwerpunkte  Zuständigkeiten  Ableitungen\n";
+  const std::string field_word = tr({"Handlungsfeld", "Field"});
+  std::size_t title_width = std::max<std::size_t>(14, width(field_word));
+  for (const auto& f : s.fields) title_width = std::max(title_width, width(printable(f.title)));
+  out << tr({"Plan: {0}", "Plan: {0}"}, printable(s.name)) << "\n";
+  if (!s.source.empty()) out << tr({"Quelle: {0}", "Source: {0}"}, printable(s.source)) << "\n";
+  out << "\n  " << pad(field_word, title_width)
+      << tr({"  Schwerpunkte  Zuständigkeiten  Ableitungen\n",
+             "   Focus areas  Responsibilities   Objectives\n"});
   for (const auto& f : s.fields) {
-    out << "  " << pad(f.title, title_width) << "  " << std::setw(12) << f.focus_areas << "  "
-        << std::setw(15) << f.responsibilities << "  " << std::setw(11) << f.objectives << "\n";
+    out << "  " << pad(printable(f.title), title_width) << "  " << std::setw(12) << f.focus_areas
+        << "  " << std::setw(15) << f.responsibilities << "  " << std::setw(11) << f.objectives
+        << "\n";
   }
-  out << "  " << pad("Summe", title_width) << "  " << std::setw(12) << s.focus_areas << "  "
-      << std::setw(15) << s.responsibilities << "  " << std::setw(11) << s.objective_links << "\n";
-  out << "\n"
-      << s.fields.size() << " Handlungsfelder, " << s.focus_areas << " Schwerpunkte, "
-      << s.responsibilities << " Zuständigkeiten, " << s.units.size()
-      << " befasste Verwaltungsbereiche, " << s.objectives << " Ableitungen (" << s.objective_links
-      << " Zuordnungen)\n";
-  out << "\nVerwaltungsbereiche nach Zahl der Schwerpunkte:\n";
+  out << "  " << pad(tr({"Summe", "Total"}), title_width) << "  " << std::setw(12) << s.focus_areas
+      << "  " << std::setw(15) << s.responsibilities << "  " << std::setw(11) << s.objective_links
+      << "\n\n";
+  out << count_of(s.fields.size(), {"Handlungsfeld", "field"}, {"Handlungsfelder", "fields"})
+      << ", "
+      << count_of(s.focus_areas, {"Schwerpunkt", "focus area"}, {"Schwerpunkte", "focus areas"})
+      << ", "
+      << count_of(s.responsibilities, {"Zuständigkeit", "responsibility"},
+                  {"Zuständigkeiten", "responsibilities"})
+      << ", "
+      << count_of(s.units.size(), {"befasster Verwaltungsbereich", "responsible unit"},
+                  {"befasste Verwaltungsbereiche", "responsible units"})
+      << ", " << count_of(s.objectives, {"Ableitung", "objective"}, {"Ableitungen", "objectives"})
+      << " ("
+      << count_of(s.objective_links, {"Zuordnung", "assignment"}, {"Zuordnungen", "assignments"})
+      << ")\n";
+  out << tr({"\nVerwaltungsbereiche nach Zahl der Schwerpunkte:\n",
+             "\nUnits by number of focus areas:\n"});
   for (const auto& u : s.units) {
-    out << "  " << std::setw(4) << u.focus_areas << "  " << u.name;
+    out << "  " << std::setw(4) << u.focus_areas << "  " << printable(u.name);
     if (u.is_division)
-      out << " (als Ganzes)";
+      out << tr({" (als Ganzes)", " (as a whole)"});
     else if (u.division.empty())
-      out << " (Dezernat unbekannt)";
+      out << tr({" (Dezernat unbekannt)", " (division unknown)"});
     else
-      out << " (" << u.division << ")";
+      out << " (" << printable(u.division) << ")";
     out << "\n";
   }
-  out << "\nBefunde: " << s.errors << " Fehler, " << s.warnings << " Warnungen, " << s.infos
-      << " Hinweise\n";
+  out << tr({"\nBefunde: {0}\n", "\nFindings: {0}\n"},
+            severity_counts(s.errors, s.warnings, s.infos));
+}
+
+void print_plans(std::ostream& out, const std::vector<PlanInfo>& plans) {
+  if (plans.empty()) {
+    out << tr({"keine Pläne gespeichert\n", "no plans stored\n"});
+    return;
+  }
+  std::size_t name_width = width(tr({"Plan", "Plan"}));
+  for (const auto& p : plans) name_width = std::max(name_width, width(printable(p.name)));
+  out << pad(tr({"Plan", "Plan"}), name_width)
+      << tr({"  Felder  Schwerpunkte  Zuständigkeiten  importiert (UTC)      Titel\n",
+             "  Fields   Focus areas  Responsibilities  imported (UTC)        Title\n"});
+  for (const auto& p : plans) {
+    out << pad(printable(p.name), name_width) << "  " << std::setw(6) << p.fields << "  "
+        << std::setw(12) << p.focus_areas << "  " << std::setw(15) << p.responsibilities << "  "
+        << pad(p.imported_at, 20) << "  " << printable(p.title) << "\n";
+  }
 }
 
 }  // namespace eduplan::cli

@@ -1,19 +1,32 @@
-// Plain-text output of findings and summaries for the terminal (German).
+// Plain-text output of findings, summaries and plan lists for the terminal, in the message
+// language. Text from documents is made safe for a terminal first (see printable()).
 #pragma once
 
 #include <eduplan/model.h>
+#include <eduplan/storage.h>
 #include <eduplan/summary.h>
 
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace eduplan::cli {
 
+// `s` with control characters (C0 but TAB, DEL, C1 — ESC sequences included) shown as \xHH,
+// so that a document cannot move the cursor or recolour the user's terminal.
+std::string printable(std::string_view s);
+
 // One line per finding: "FILE:LINE: Warnung: message [rule]".
 void print_findings(std::ostream& out, std::string_view file, const std::vector<Finding>& findings);
 
+// "3 Fehler, 1 Warnung, 2 Hinweise" with the plural forms of the language.
+std::string severity_counts(std::size_t errors, std::size_t warnings, std::size_t infos);
+
 // Counts per field, responsible units by number of focus areas, findings by severity.
 void print_summary(std::ostream& out, const PlanSummary& summary);
+
+// One row per plan: name, counts, import date, title.
+void print_plans(std::ostream& out, const std::vector<PlanInfo>& plans);
 
 }  // namespace eduplan::cli

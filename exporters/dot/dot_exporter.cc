@@ -37,6 +37,10 @@ const eduplan_option_decl kOptions[] = {
     {"render", EDUPLAN_OPTION_ENUM, "none", kRender,
      "mit Graphviz dot als SVG oder PNG ausgeben statt DOT"},
 };
+// Parallel to kOptions: only min-weight has a range.
+const eduplan_option_range kRanges[] = {sdk::unbounded, sdk::unbounded, sdk::unbounded,
+                                        sdk::unbounded, {1, 1000000},   sdk::unbounded};
+static_assert(std::size(kRanges) == std::size(kOptions));
 
 std::string str(eduplan_str s) { return std::string(view(s)); }
 
@@ -146,8 +150,7 @@ void render_with_dot(const std::string& format, const std::string& in, const cha
 void write_dot(const Request& request) {
   const auto kind = request.option("view");
   Graph g = Builder(request).build(kind);
-  const long long min_weight = request.number("min-weight");
-  g.prune(static_cast<int>(std::clamp(min_weight, 1LL, 1000000LL)));
+  g.prune(static_cast<int>(request.number("min-weight")));  // range checked by the host
   const std::string text = g.render(kind != "responsibility");
   const auto render = std::string(request.option("render"));
   if (render == "none") {
@@ -171,7 +174,7 @@ void write_dot(const Request& request) {
 
 const eduplan_exporter kExporter =
     sdk::describe("dot", "1.0.0", "Graphviz-Netzwerke: Zuständigkeiten und Zusammenarbeit", "dot",
-                  kOptions, std::size(kOptions), sdk::run<write_dot>);
+                  kOptions, std::size(kOptions), sdk::run<write_dot>, 0, kRanges);
 
 }  // namespace
 }  // namespace eduplan::dot_exporter

@@ -10,14 +10,20 @@ namespace {
 
 constexpr const char* kLanguages[] = {"de", "en", nullptr};
 
-const eduplan_option_decl kOptions[] = {
+constexpr eduplan_option_decl kOptions[] = {
     {"lang", EDUPLAN_OPTION_ENUM, "de", kLanguages, "Sprache der Blattnamen und Überschriften"},
     {"subtitle", EDUPLAN_OPTION_STRING, "", nullptr,
      "zweite Titelzeile der Übersicht (z. B. „Steckbrief Dezernat IV“)"},
     {"rows-per-sheet", EDUPLAN_OPTION_INT, "1048576", nullptr,
-     "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird (höchstens "
-     "1048576)"},
+     "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird"},
 };
+// Parallel to kOptions: rows-per-sheet lies between a useful minimum and Excel's row limit.
+const eduplan_option_range kRanges[] = {
+    sdk::unbounded,
+    sdk::unbounded,
+    {10, kExcelRows},
+};
+static_assert(std::size(kRanges) == std::size(kOptions));
 
 // libxlsxwriter prints numbers with "%.16G", which follows LC_NUMERIC: "1234,56" under a
 // German locale, which Excel rejects. Numbers are written under "C", for this thread only.
@@ -43,10 +49,8 @@ class CNumericLocale {
 void write_xlsx(const sdk::Request& request) {
   CNumericLocale c_locale;
   const Labels& l = labels(request.option("lang") == "en");
-  const long long rows = request.number("rows-per-sheet");
-  if (rows < 10 || rows > kExcelRows)
-    throw sdk::Failure("rows-per-sheet muss zwischen 10 und 1048576 liegen");
-  Workbook wb(request.output_path(), static_cast<std::uint32_t>(rows));
+  // The host has checked the declared range.
+  Workbook wb(request.output_path(), static_cast<std::uint32_t>(request.number("rows-per-sheet")));
   if (!request.batch().empty()) {  // the index of a batch of reports
     write_index(wb, request, request.option("lang") == "en");
     wb.close();
@@ -75,7 +79,7 @@ void write_xlsx(const sdk::Request& request) {
 
 const eduplan_exporter kExporter = sdk::describe(
     "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen", "xlsx", kOptions,
-    std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX);
+    std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX, kRanges);
 
 }  // namespace
 }  // namespace eduplan::xlsx_exporter

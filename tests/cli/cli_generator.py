@@ -20,7 +20,7 @@ class Generator(TempDirTest):
     def rules(self, *args):
         result = run("validate", *args, "--format", "json")
         self.assertExit(result, 0)
-        return {f["rule"] for f in json.loads(result.stdout)}
+        return {f["rule"] for f in json.loads(result.stdout)["findings"]}
 
     def test_irregularities_are_present_and_resolved_by_the_directory(self):
         without = self.rules(self.docs[0])

@@ -21,9 +21,40 @@ class Discovery(PlanDbTest):
         self.assertExit(result, 0)
         refused = result.stdout.split("Nicht geladen:")[1]
         self.assertIn("test_no_entry.so: kein Einsprungpunkt eduplan_exporter_entry", refused)
-        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.1)", refused)
-        self.assertIn("test_abi_minor.so: ABI-Version 1.2 ist neuer als eduplan (ABI 1.1)", refused)
-        self.assertIn("older10 0.0.1", result.stdout)  # an older minor is accepted
+        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.2)", refused)
+        self.assertIn("test_abi_minor.so: ABI-Version 1.3 ist neuer als eduplan (ABI 1.2)", refused)
+        for older in ("older10 0.0.1", "older11 0.0.1", "current12 0.0.1"):  # older minors load
+            self.assertIn(older, result.stdout.split("Nicht geladen:")[0])
+
+    def test_broken_option_declarations_are_refused_and_the_rest_still_works(self):
+        result = run("plugins", "--plugin-dir", MODULES)
+        self.assertExit(result, 0)
+        refused = result.stdout.split("Nicht geladen:")[1]
+        self.assertIn("test_options_null_list.so: 5 Optionen deklariert, aber keine Liste", refused)
+        self.assertIn("test_options_bad_default.so: Option level: Standardwert „50“ ist selbst ungültig",
+                      refused)
+        self.assertIn("test_options_bad_range.so: Option level: Minimum größer als Maximum", refused)
+        exported = self.export("csv", self.path("x.csv"), extra=["--plugin-dir", MODULES])
+        self.assertExit(exported, 0)
+
+    def test_ranges_are_shown_and_enforced_only_for_modules_that_declare_them(self):
+        listing = run("plugins", "--plugin-dir", MODULES).stdout
+        self.assertIn("--option rows-per-sheet=<int 10..1048576>  (Standard: 1048576)", listing)
+        current = listing.split("current12 0.0.1")[1]
+        self.assertIn("--option level=<int 1..9>", current.split("\n  ")[2])
+        older = listing.split("older11 0.0.1")[1]
+        self.assertIn("--option level=<int>", older.split("\n  ")[2])  # 1.1 knows no ranges
+        for value, code in (("9", 0), ("1", 0), ("10", 2), ("0", 2), ("x", 2), ("99999999999999999999", 2)):
+            result = self.export("current12", self.path("x.txt"), f"level={value}",
+                                 extra=["--plugin-dir", MODULES])
+            self.assertExit(result, code)
+            if code:
+                self.assertIn("erwartet eine ganze Zahl von 1 bis 9", result.stderr)
+        self.assertExit(self.export("older11", self.path("y.txt"), "level=10",
+                                    extra=["--plugin-dir", MODULES]), 0)
+        result = self.export("xlsx", self.path("z.xlsx"), "rows-per-sheet=5")
+        self.assertExit(result, 2)
+        self.assertIn("rows-per-sheet=5 ungültig; erwartet eine ganze Zahl von 10 bis 1048576", result.stderr)
 
     def test_disable_turns_loading_off(self):
         result = run_env(["plugins"], {"EDUPLAN_PLUGIN_PATH": "disable"})
@@ -102,7 +133,7 @@ class AtomicOutput(PlanDbTest):
         self.assertUntouched()
 
     def test_refused_modules_cannot_be_used(self):
-        for module_id in ("major2", "minor12"):
+        for module_id in ("major2", "minor13"):
             result = self.export(module_id, self.target, extra=["--plugin-dir", MODULES])
             self.assertExit(result, 2)
             self.assertIn(f"kein Exporter „{module_id}“", result.stderr)
@@ -132,7 +163,7 @@ class Options(PlanDbTest):
         result = run("export", "--format", "dot", "--help")
         self.assertExit(result, 0)
         self.assertIn("--option view=responsibility|cooperation|fields", result.stdout)
-        self.assertIn("--option min-weight=<int>", result.stdout)
+        self.assertIn("--option min-weight=<int 1..1000000>", result.stdout)
         self.assertExit(run("export", "--help"), 0)
 
     def test_bad_options_are_refused_before_the_exporter_runs(self):

@@ -1,15 +1,34 @@
-"""eduplan validate: text and JSON findings, --strict, exit codes."""
+"""eduplan validate: text and JSON findings, --strict, exit codes; the JSON answers its schema."""
 import json
+import os
 import unittest
 
+import jsonschema
+
 from support import SEED, UNITS, TempDirTest, run
+
+with open(os.path.join(os.path.dirname(__file__), "..", "..", "docs", "validate.schema.json"),
+          encoding="utf-8") as f:
+    SCHEMA = json.load(f)
+
+
+def validated(result):
+    """The JSON printed by `validate --format json`, checked against docs/validate.schema.json."""
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
+    return data
 
 
 class ValidateSeed(TempDirTest):
     def test_json_without_directory_names_the_irregularities(self):
         result = run("validate", SEED, "--format", "json")
         self.assertExit(result, 0)
-        findings = json.loads(result.stdout)
+        data = validated(result)
+        self.assertEqual(data["file"], SEED)
+        self.assertTrue(data["valid"])
+        findings = data["findings"]
+        self.assertEqual(data["counts"]["warning"], sum(f["severity"] == "warning" for f in findings))
+        self.assertEqual(sum(data["counts"].values()), len(findings))
         for f in findings:
             self.assertEqual(set(f), {"rule", "severity", "message", "line", "subject"})
             self.assertIn(f["severity"], {"error", "warning", "info"})
@@ -27,7 +46,7 @@ class ValidateSeed(TempDirTest):
         self.assertEqual(findings, sorted(findings, key=lambda f: f["line"]))
 
     def test_directory_resolves_the_variants(self):
-        findings = json.loads(run("validate", SEED, "--units", UNITS, "--format", "json").stdout)
+        findings = validated(run("validate", SEED, "--units", UNITS, "--format", "json"))["findings"]
         self.assertNotIn("unit-near-duplicate", {f["rule"] for f in findings})
         mismatch = [f for f in findings if f["rule"] == "unit-division-mismatch"]
         self.assertEqual({f["line"] for f in mismatch}, {110})
@@ -47,7 +66,38 @@ class ValidateSeed(TempDirTest):
         bad = self.write("bad.md", "# nur Titel\n")
         result = run("validate", bad, "--format", "json")
         self.assertExit(result, 1)
-        self.assertEqual(json.loads(result.stdout)[0]["rule"], "document-no-field")
+        data = validated(result)
+        self.assertFalse(data["valid"])
+        self.assertEqual(data["counts"]["error"], 1)
+        self.assertEqual(data["findings"][0]["rule"], "document-no-field")
+
+    def test_a_broken_units_directory_still_answers_in_json(self):
+        units = self.write("units.csv", "unit,division,aliases\nJugendamt,Dezernat V\n")
+        result = run("validate", SEED, "--units", units, "--format", "json")
+        self.assertExit(result, 1)
+        data = validated(result)
+        self.assertEqual(data["file"], units)
+        self.assertFalse(data["valid"])
+        self.assertEqual(data["findings"][0]["rule"], "directory-invalid")
+        self.assertEqual(data["findings"][0]["line"], 2)
+        self.assertIn(f"{units}:2:", result.stderr)
+
+    def test_english_messages_and_plural_forms(self):
+        one = self.write("one.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n"
+                                   "|--|--|\n| S | Dezernat V/ Jugendamt |\n")
+        german = run("validate", one)
+        self.assertIn("0 Fehler, 1 Warnung, 0 Hinweise", german.stdout)
+        self.assertIn("hat keine Ableitungen", german.stdout)
+        for english in (run("--lang", "en", "validate", one), run("validate", one, "--lang=en")):
+            self.assertIn("0 errors, 1 warning, 0 notes", english.stdout)
+            self.assertIn(f"{one}:1: warning: ", english.stdout)
+            self.assertIn('field "A" has no objectives', english.stdout)
+        env = dict(os.environ, LANGUAGE="en_GB:de")
+        import subprocess
+        from support import EDUPLAN
+        by_env = subprocess.run([EDUPLAN, "validate", one], capture_output=True, text=True, env=env)
+        self.assertIn("1 warning", by_env.stdout)
+        self.assertExit(run("--lang", "fr", "validate", one), 2)
 
     def test_bad_format_is_a_usage_error(self):
         self.assertExit(run("validate", SEED, "--format", "xml"), 2)

@@ -90,6 +90,53 @@ assert os.path.getsize(target) > 0
 check(lib.eduplan_export(db, s("Konzept"), s("pdf"), None, None, s(target)), 2)
 assert "pdf" in lib.eduplan_last_error().decode()
 check(lib.eduplan_db_load(db, s("fehlt"), C.byref(plan)), 5)
+assert lib.eduplan_last_error().decode() == "kein Plan „fehlt“"
 check(lib.eduplan_read(s(os.path.join(work, "none.md")), None, None, C.byref(plan)), 3)
+
+# A broken units directory: EDUPLAN_E_INPUT, and *out holds its findings with the CSV's line.
+broken_units = os.path.join(work, "units.csv")
+with open(broken_units, "w", encoding="utf-8") as f:
+    f.write("unit,division,aliases\nJugendamt,Dezernat V\n")
+plan = P()
+check(lib.eduplan_read(s(os.path.join(source, "examples", "bildungskonzept.md")), s(broken_units), None,
+                       C.byref(plan)), 1)
+assert plan.value, "no plan handle for a broken directory"
+assert lib.eduplan_plan_finding_count(plan) == 1
+check(lib.eduplan_plan_finding(plan, C.c_size_t(0), C.byref(rule), None, None, C.byref(line), None))
+assert (rule.value, line.value) == (b"directory-invalid", 2)
+assert lib.eduplan_last_error().decode().startswith(broken_units + ":2: ")
+lib.eduplan_plan_free(plan)
+
+# Messages in English on request; an unknown language is refused.
+check(lib.eduplan_set_language(b"en_GB.UTF-8"))
+check(lib.eduplan_db_load(db, s("fehlt"), C.byref(plan)), 5)
+assert lib.eduplan_last_error().decode() == 'no plan "fehlt"', lib.eduplan_last_error()
+check(lib.eduplan_set_language(b"fr"), 2)
+check(lib.eduplan_set_language(b"de"))
+
+# Plans: list with figures, rename, delete.
+lib.eduplan_plan_list_name.restype = C.c_char_p
+lib.eduplan_plan_list_imported_at.restype = C.c_char_p
+lib.eduplan_plan_list_name.argtypes = [P, C.c_size_t]
+lib.eduplan_plan_list_imported_at.argtypes = [P, C.c_size_t]
+lib.eduplan_plan_list_count.restype = C.c_size_t
+lib.eduplan_plan_list_count.argtypes = [P]
+lib.eduplan_plan_list_free.argtypes = [P]
+lib.eduplan_plan_list_figures.argtypes = [P, C.c_size_t] + [C.POINTER(C.c_size_t)] * 4
+check(lib.eduplan_db_rename_plan(db, s("Konzept"), s("Konzept 2025")))
+check(lib.eduplan_db_rename_plan(db, s("Konzept"), s("X")), 5)
+listing = P()
+check(lib.eduplan_db_list_plans(db, C.byref(listing)))
+assert lib.eduplan_plan_list_count(listing) == 1
+assert lib.eduplan_plan_list_name(listing, 0).decode() == "Konzept 2025"
+assert lib.eduplan_plan_list_imported_at(listing, 0).decode().endswith("Z")
+figures = [C.c_size_t() for _ in range(4)]
+check(lib.eduplan_plan_list_figures(listing, 0, *[C.byref(x) for x in figures]))
+assert [x.value for x in figures] == [6, 55, 135, 14], [x.value for x in figures]
+check(lib.eduplan_plan_list_figures(listing, 1, None, None, None, None), 2)
+assert lib.eduplan_plan_list_name(listing, 1) is None
+lib.eduplan_plan_list_free(listing)
+check(lib.eduplan_db_delete_plan(db, s("Konzept 2025")))
+check(lib.eduplan_db_delete_plan(db, s("Konzept 2025")), 5)
 lib.eduplan_db_close(db)
 print("c api: ok")

@@ -14,7 +14,7 @@ const Plan& seed() {
   static const UnitsDirectory dir =
       UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
   static const Plan plan =
-      read_plan_file(testing::example_path("bildungskonzept.md"), {&dir, "Seed"});
+      read_plan_file(testing::example_path("bildungskonzept.md"), {.directory = &dir, .plan_name = "Seed"});
   return plan;
 }
 

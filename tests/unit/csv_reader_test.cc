@@ -1,4 +1,4 @@
-#include "util/csv_reader.h"
+#include "parse/csv_reader.h"
 
 #include <gtest/gtest.h>
 

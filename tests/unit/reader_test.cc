@@ -136,7 +136,7 @@ TEST_F(Seed, KeysAreStableAcrossReads) {
 TEST(Reader, NameFromOptionThenTitleThenFileStem) {
   const std::string doc = "# Konzept 2025\n## Handlungsfeld A\n";
   EXPECT_EQ(read_plan(doc, "x/plan.md").name, "Konzept 2025");
-  EXPECT_EQ(read_plan(doc, "x/plan.md", {nullptr, "eigener Name"}).name, "eigener Name");
+  EXPECT_EQ(read_plan(doc, "x/plan.md", {.plan_name = "eigener Name"}).name, "eigener Name");
   EXPECT_EQ(read_plan("## Handlungsfeld A\n", "x/plan.md").name, "plan");
 }
 
@@ -217,7 +217,7 @@ TEST(Reader, DirectoryNameWithSlashIsNotSplitAtTheSlash) {
   const Plan plan = read_plan(
       "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | "
       "Jugend-/Familienamt |\n",
-      "t.md", {&dir, ""});
+      "t.md", {.directory = &dir});
   ASSERT_EQ(plan.fields.at(0).focus_areas.at(0).responsibilities.size(), 1u);
   const auto& u = plan.units[plan.fields[0].focus_areas[0].responsibilities[0].unit];
   EXPECT_EQ(u.name, "Jugend-/Familienamt");

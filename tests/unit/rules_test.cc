@@ -1,6 +1,7 @@
 // Data-driven rule tests: every document in tests/data/rules/ says in HTML comments
 // which rules must fire on which line ("<!-- expect RULE LINE -->") and which must not
 // ("<!-- absent RULE -->"); "<!-- directory FILE -->" names a units directory.
+#include <eduplan/language.h>
 #include <eduplan/reader.h>
 #include <eduplan/validation.h>
 #include <gtest/gtest.h>
@@ -49,22 +50,31 @@ std::vector<fs::path> rule_documents() {
   return docs;
 }
 
-class RuleDocument : public ::testing::TestWithParam<fs::path> {};
-
-TEST_P(RuleDocument, FiresExactlyWhereExpected) {
-  std::ifstream in(GetParam());
+std::string contents(const fs::path& path) {
+  std::ifstream in(path);
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const Expectations e = expectations_of(buffer.str());
+  return buffer.str();
+}
+
+// Reads a rule document as its expectations say: with its units directory, if it names one.
+Plan read_rule_document(const fs::path& path, const Expectations& e) {
   UnitsDirectory dir;
   ReadOptions options;
   if (!e.directory.empty()) {
     std::vector<Finding> dir_findings;
-    dir = UnitsDirectory::load(GetParam().parent_path() / e.directory, dir_findings);
-    ASSERT_TRUE(dir_findings.empty());
+    dir = UnitsDirectory::load(path.parent_path() / e.directory, dir_findings);
+    EXPECT_TRUE(dir_findings.empty()) << e.directory;
     options.directory = &dir;
   }
-  const Plan plan = read_plan(buffer.str(), GetParam().string(), options);
+  return read_plan(contents(path), path.string(), options);
+}
+
+class RuleDocument : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(RuleDocument, FiresExactlyWhereExpected) {
+  const Expectations e = expectations_of(contents(GetParam()));
+  const Plan plan = read_rule_document(GetParam(), e);
   std::set<std::string> expected_rules;
   for (const auto& [rule, line] : e.expected) expected_rules.insert(rule);
   std::multiset<std::pair<std::string, int>> actual;
@@ -93,10 +103,7 @@ TEST(RuleDocuments, CleanDocumentHasNoFindingsAtAll) {
 TEST(RuleDocuments, EveryCatalogueRuleHasADocumentThatTriggersIt) {
   std::set<std::string> covered;
   for (const auto& doc : rule_documents()) {
-    std::ifstream in(doc);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    for (const auto& [rule, line] : expectations_of(buffer.str()).expected) covered.insert(rule);
+    for (const auto& [rule, line] : expectations_of(contents(doc)).expected) covered.insert(rule);
   }
   // Rules that need bytes a Markdown file cannot hold, or another file type, are tested elsewhere:
   // reader_test (encoding), units_directory_test (directory-invalid), csv_reader_test (csv-syntax),
@@ -110,16 +117,36 @@ TEST(RuleDocuments, EveryCatalogueRuleHasADocumentThatTriggersIt) {
   }
 }
 
+// Every document is read as its expectations say (with its directory, so that the
+// directory-only rules such as unit-division-mismatch fire too).
 TEST(RuleCatalogue, FindingsUseOnlyCataloguedRulesWithTheirSeverity) {
   std::map<std::string, Severity> catalogue;
   for (const auto& r : rule_catalog()) catalogue[std::string(r.id)] = r.severity;
+  std::set<std::string> seen;
   for (const auto& doc : rule_documents()) {
-    const Plan plan = read_plan_file(doc);
+    const Plan plan = read_rule_document(doc, expectations_of(contents(doc)));
     for (const auto& f : plan.findings) {
+      seen.insert(f.rule);
       ASSERT_TRUE(catalogue.count(f.rule)) << f.rule;
       EXPECT_EQ(catalogue[f.rule], f.severity) << f.rule;
     }
   }
+  EXPECT_TRUE(seen.count("unit-division-mismatch"));
+}
+
+TEST(RuleCatalogue, IdsAreUniqueAndDescribedInBothLanguages) {
+  std::set<std::string> ids;
+  const Language before = language();
+  for (Language l : {Language::de, Language::en}) {
+    set_language(l);
+    for (const auto& r : rule_catalog()) {
+      EXPECT_FALSE(r.description.empty()) << r.id;
+      if (l == Language::de) {
+        EXPECT_TRUE(ids.insert(std::string(r.id)).second) << r.id;
+      }
+    }
+  }
+  set_language(before);
 }
 
 }  // namespace

@@ -21,14 +21,14 @@ Plan seed(const std::string& name) {
   static std::vector<Finding> df;
   static UnitsDirectory dir =
       UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
-  return read_plan_file(testing::example_path("bildungskonzept.md"), {&dir, name});
+  return read_plan_file(testing::example_path("bildungskonzept.md"), {.directory = &dir, .plan_name = name});
 }
 
 Plan small(const std::string& name) {
   return read_plan(
       "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Dezernat V/ "
       "Jugendamt |\n",
-      "small.md", {nullptr, name});
+      "small.md", {.plan_name = name});
 }
 
 fs::path temp_db(const std::string& tag) {

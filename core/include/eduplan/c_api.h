@@ -33,24 +33,49 @@ typedef enum eduplan_code {
 typedef struct eduplan_db eduplan_db;
 typedef struct eduplan_plan eduplan_plan;
 typedef struct eduplan_names eduplan_names;
+typedef struct eduplan_plan_list eduplan_plan_list;
 
 EDUPLAN_EXPORT const char* eduplan_version(void);
-/* The message of the last failed call on this thread ("" if none). */
+/* The message of the last failed call on this thread ("" if none), in the message language. */
 EDUPLAN_EXPORT const char* eduplan_last_error(void);
+/* The language of messages and of findings made from now on, for the whole process: "de"
+ * (the default) or "en" (also "en_GB.UTF-8" and the like). */
+EDUPLAN_EXPORT eduplan_code eduplan_set_language(const char* language);
 
 /* Opens (creating and migrating if needed) an SQLite database. */
 EDUPLAN_EXPORT eduplan_code eduplan_db_open(const char* path, eduplan_db** out);
 EDUPLAN_EXPORT void eduplan_db_close(eduplan_db* db);
 
 /* Reads a document (Markdown, or the CSV flat table). units_csv and plan_name may be NULL.
- * *out is set whenever the file could be read — also with EDUPLAN_E_INPUT, so that the
- * findings can be listed. */
+ * *out is set whenever the files could be read — also with EDUPLAN_E_INPUT, so that the
+ * findings can be listed: those of the document, or those of a broken units directory (rule
+ * directory-invalid, with the directory's lines). */
 EDUPLAN_EXPORT eduplan_code eduplan_read(const char* document, const char* units_csv,
                                          const char* plan_name, eduplan_plan** out);
 /* Stores the plan under its name (replacing a plan of that name) in one transaction. */
 EDUPLAN_EXPORT eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan);
 EDUPLAN_EXPORT eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** out);
 EDUPLAN_EXPORT eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out);
+/* Renames a stored plan: EDUPLAN_E_NOT_FOUND without a plan `from`, EDUPLAN_E_USAGE if `to` is
+ * empty or taken. */
+EDUPLAN_EXPORT eduplan_code eduplan_db_rename_plan(eduplan_db* db, const char* from,
+                                                   const char* to);
+/* Deletes a stored plan and all its rows in one transaction; other plans are untouched.
+ * EDUPLAN_E_NOT_FOUND without such a plan. */
+EDUPLAN_EXPORT eduplan_code eduplan_db_delete_plan(eduplan_db* db, const char* name);
+
+/* The stored plans with their figures, ordered by name. */
+EDUPLAN_EXPORT eduplan_code eduplan_db_list_plans(eduplan_db* db, eduplan_plan_list** out);
+EDUPLAN_EXPORT size_t eduplan_plan_list_count(const eduplan_plan_list* list);
+/* NULL for an index out of range. imported_at is UTC, ISO 8601. */
+EDUPLAN_EXPORT const char* eduplan_plan_list_name(const eduplan_plan_list* list, size_t i);
+EDUPLAN_EXPORT const char* eduplan_plan_list_title(const eduplan_plan_list* list, size_t i);
+EDUPLAN_EXPORT const char* eduplan_plan_list_imported_at(const eduplan_plan_list* list, size_t i);
+/* Any out-parameter may be NULL. */
+EDUPLAN_EXPORT eduplan_code eduplan_plan_list_figures(const eduplan_plan_list* list, size_t i,
+                                                      size_t* fields, size_t* focus_areas,
+                                                      size_t* responsibilities, size_t* objectives);
+EDUPLAN_EXPORT void eduplan_plan_list_free(eduplan_plan_list* list);
 EDUPLAN_EXPORT void eduplan_plan_free(eduplan_plan* plan);
 
 EDUPLAN_EXPORT size_t eduplan_names_count(const eduplan_names* names);

@@ -13,9 +13,11 @@
 // RTLD_NOW | RTLD_LOCAL and stay loaded for the life of the process.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,13 +34,22 @@ class EDUPLAN_EXPORT ExportError : public Error {
   using Error::Error;
 };
 
+// The type of an exporter option; its values are text on the command line ("true", "42").
+enum class OptionType { string, boolean, integer, enumeration };
+BOOST_DESCRIBE_ENUM(OptionType, string, boolean, integer, enumeration)
+
 struct ExporterOption {
   std::string name;
-  std::string type;  // "string", "bool", "int" or "enum"
+  OptionType type = OptionType::string;
   std::string default_value;
-  std::vector<std::string> allowed;  // enum only
+  std::vector<std::string> allowed;      // enumeration only
+  std::optional<std::int64_t> min, max;  // integer only; both ends included
   std::string help;
 };
+
+// How an option's values are written in help texts: "true|false", "<int 10..1048576>",
+// "a|b|c", "<text>".
+EDUPLAN_EXPORT std::string option_syntax(const ExporterOption& option);
 
 struct ExporterInfo {
   std::string id, version, description, file_extension;
@@ -55,7 +66,7 @@ struct BatchEntry {
   bool ok = true;
 };
 
-// A module that was found but not loaded, and why (German).
+// A module that was found but not loaded, and why (in the message language).
 struct RejectedModule {
   std::filesystem::path path;
   std::string reason;

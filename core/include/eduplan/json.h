@@ -3,16 +3,24 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/storage.h"
 #include "eduplan/summary.h"
 
 namespace eduplan {
 
 // An array of objects with keys rule, severity, message, line, subject.
 EDUPLAN_EXPORT std::string to_json(const std::vector<Finding>& findings);
+// The result of checking a document (docs/validate.schema.json): an object with keys file,
+// valid (no errors), counts (error, warning, info) and findings.
+EDUPLAN_EXPORT std::string validation_json(std::string_view file,
+                                           const std::vector<Finding>& findings);
+// An array of the stored plans: name, title, source, imported_at and counts.
+EDUPLAN_EXPORT std::string to_json(const std::vector<PlanInfo>& plans);
 // The summary object with an added key "findings".
 EDUPLAN_EXPORT std::string to_json(const PlanSummary& summary,
                                    const std::vector<Finding>& findings);

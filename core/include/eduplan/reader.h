@@ -18,7 +18,8 @@ namespace eduplan {
 
 struct ReadOptions {
   const UnitsDirectory* directory = nullptr;  // optional; must outlive the call
-  std::string plan_name;  // if empty: the document's "# " title, else the file stem
+  std::string plan_name;                      // if empty: the plan's title, else the file stem
+  std::string title;  // if not empty, the plan's title instead of the document's "# " heading
 };
 
 // Reads a document held in memory. `source` names it in Plan::source. Never throws for

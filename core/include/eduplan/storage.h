@@ -3,6 +3,7 @@
 // The SQLite schema is a public interface, documented in docs/schema.md.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -24,8 +25,11 @@ struct PlanInfo {
   std::string title;
   std::string source;
   std::string imported_at;  // UTC, ISO 8601
+  std::size_t fields = 0, focus_areas = 0, responsibilities = 0, objectives = 0;
 };
-BOOST_DESCRIBE_STRUCT(PlanInfo, (), (name, title, source, imported_at))
+BOOST_DESCRIBE_STRUCT(PlanInfo, (),
+                      (name, title, source, imported_at, fields, focus_areas, responsibilities,
+                       objectives))
 
 // Not thread-safe: use one Storage per thread. Every method throws StorageError on failure.
 class EDUPLAN_EXPORT Storage {
@@ -35,11 +39,15 @@ class EDUPLAN_EXPORT Storage {
   // Stores `plan` (with its findings) under plan.name, replacing a plan of that name.
   // All or nothing: on failure the storage is unchanged.
   virtual void save_plan(const Plan& plan) = 0;
-  virtual std::vector<PlanInfo> list_plans() const = 0;  // ordered by name
+  virtual std::vector<PlanInfo> list_plans() const = 0;  // ordered by name, with counts
   // The plan stored under `name`, as saved (indices, keys, lines, findings), or nothing.
   virtual std::optional<Plan> load_plan(std::string_view name) const = 0;
-  // Removes the plan; false if there was none.
+  // Removes the plan and everything that belongs to it, in one transaction; other plans are
+  // untouched. False if there was none.
   virtual bool remove_plan(std::string_view name) = 0;
+  // Gives the plan `from` the name `to`. False if there is no plan `from`; throws UsageError
+  // if `to` is empty or taken by another plan.
+  virtual bool rename_plan(std::string_view from, std::string_view to) = 0;
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.

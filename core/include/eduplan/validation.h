@@ -13,11 +13,11 @@ namespace eduplan {
 struct RuleInfo {
   std::string_view id;
   Severity severity;
-  std::string_view description;  // German, one sentence: what the rule reports
+  std::string_view description;  // one sentence: what the rule reports, in language()
 };
 
 // Every rule eduplan reports, reading errors included, in a stable order.
-EDUPLAN_EXPORT const std::vector<RuleInfo>& rule_catalog();
+EDUPLAN_EXPORT std::vector<RuleInfo> rule_catalog();
 
 // Checks a resolved plan. `directory` may be null. Findings are sorted by line, then rule.
 // Thread-safe; does not modify the plan.

@@ -9,6 +9,7 @@
 #include "eduplan/enum_text.h"
 #include "eduplan/error.h"
 #include "eduplan/exporters.h"
+#include "eduplan/language.h"
 #include "eduplan/reader.h"
 #include "eduplan/storage.h"
 #include "eduplan/version.h"
@@ -26,7 +27,13 @@ struct eduplan_names {
   std::vector<std::string> names;
 };
 
+struct eduplan_plan_list {
+  std::vector<eduplan::PlanInfo> plans;
+};
+
 namespace {
+
+using eduplan::tr;
 
 thread_local std::string last_error;
 
@@ -52,8 +59,16 @@ eduplan_code guarded(Body body) {
   } catch (const std::exception& e) {
     return fail(EDUPLAN_E_INTERNAL, e.what());
   } catch (...) {
-    return fail(EDUPLAN_E_INTERNAL, "unknown error");
+    return fail(EDUPLAN_E_INTERNAL, tr({"unbekannter Fehler", "unknown error"}));
   }
+}
+
+std::string required(const char* function, const char* arguments) {
+  return tr({"{0}: nötig sind {1}", "{0}: {1} are required"}, function, arguments);
+}
+
+eduplan_code not_found(const char* name) {
+  return fail(EDUPLAN_E_NOT_FOUND, tr({"kein Plan „{0}“", "no plan \"{0}\""}, name));
 }
 
 eduplan_plan* wrap(eduplan::Plan plan) {
@@ -75,9 +90,18 @@ extern "C" {
 const char* eduplan_version(void) { return EDUPLAN_VERSION_STRING; }
 const char* eduplan_last_error(void) { return last_error.c_str(); }
 
+eduplan_code eduplan_set_language(const char* language) {
+  return guarded([&] {
+    const auto l = language ? eduplan::parse_language(language) : std::nullopt;
+    if (!l) return fail(EDUPLAN_E_USAGE, required("eduplan_set_language", "language (de, en)"));
+    eduplan::set_language(*l);
+    return EDUPLAN_OK;
+  });
+}
+
 eduplan_code eduplan_db_open(const char* path, eduplan_db** out) {
   return guarded([&] {
-    if (!path || !out) return fail(EDUPLAN_E_USAGE, "eduplan_db_open: path and out are required");
+    if (!path || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_open", "path, out"));
     *out = new eduplan_db{eduplan::open_database(path)};
     return EDUPLAN_OK;
   });
@@ -88,23 +112,31 @@ void eduplan_db_close(eduplan_db* db) { delete db; }
 eduplan_code eduplan_read(const char* document, const char* units_csv, const char* plan_name,
                           eduplan_plan** out) {
   return guarded([&] {
-    if (!document || !out)
-      return fail(EDUPLAN_E_USAGE, "eduplan_read: document and out are required");
+    if (!document || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_read", "document, out"));
     *out = nullptr;
     eduplan::UnitsDirectory directory;
     if (units_csv) {
       std::vector<eduplan::Finding> problems;
       directory = eduplan::UnitsDirectory::load(units_csv, problems);
       if (eduplan::has_errors(problems)) {
-        return fail(EDUPLAN_E_INPUT, std::string(units_csv) + ":" +
-                                         std::to_string(problems[0].line) + ": " +
-                                         problems[0].message);
+        // A plan handle that holds nothing but the directory's findings, for listing them.
+        eduplan::Plan broken;
+        broken.name = plan_name ? plan_name : "";
+        broken.source = units_csv;
+        broken.findings = std::move(problems);
+        *out = wrap(std::move(broken));
+        const auto& first = (*out)->plan.findings.front();
+        return fail(EDUPLAN_E_INPUT, tr({"{0}:{1}: Verwaltungsverzeichnis fehlerhaft: {2}",
+                                         "{0}:{1}: the units directory is broken: {2}"},
+                                        units_csv, first.line, first.message));
       }
     }
-    *out = wrap(eduplan::read_plan_file(
-        document, {units_csv ? &directory : nullptr, plan_name ? plan_name : ""}));
+    *out = wrap(eduplan::read_plan_file(document, {.directory = units_csv ? &directory : nullptr,
+                                                   .plan_name = plan_name ? plan_name : ""}));
     if (eduplan::has_errors((*out)->plan.findings)) {
-      return fail(EDUPLAN_E_INPUT, std::string(document) + ": Dokument hat Fehler (siehe Befunde)");
+      return fail(EDUPLAN_E_INPUT, tr({"{0}: Dokument hat Fehler (siehe Befunde)",
+                                       "{0}: the document has errors (see the findings)"},
+                                      document));
     }
     return EDUPLAN_OK;
   });
@@ -112,9 +144,11 @@ eduplan_code eduplan_read(const char* document, const char* units_csv, const cha
 
 eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan) {
   return guarded([&] {
-    if (!db || !plan) return fail(EDUPLAN_E_USAGE, "eduplan_db_save: db and plan are required");
-    if (eduplan::has_errors(plan->plan.findings))
-      return fail(EDUPLAN_E_INPUT, "plan has errors; not stored");
+    if (!db || !plan) return fail(EDUPLAN_E_USAGE, required("eduplan_db_save", "db, plan"));
+    if (eduplan::has_errors(plan->plan.findings)) {
+      return fail(EDUPLAN_E_INPUT,
+                  tr({"Plan hat Fehler; nicht gespeichert", "the plan has errors; not stored"}));
+    }
     db->storage->save_plan(plan->plan);
     return EDUPLAN_OK;
   });
@@ -123,9 +157,9 @@ eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan) {
 eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** out) {
   return guarded([&] {
     if (!db || !name || !out)
-      return fail(EDUPLAN_E_USAGE, "eduplan_db_load: db, name and out are required");
+      return fail(EDUPLAN_E_USAGE, required("eduplan_db_load", "db, name, out"));
     auto plan = db->storage->load_plan(name);
-    if (!plan) return fail(EDUPLAN_E_NOT_FOUND, std::string("no plan named ") + name);
+    if (!plan) return not_found(name);
     *out = wrap(std::move(*plan));
     return EDUPLAN_OK;
   });
@@ -133,13 +167,69 @@ eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** ou
 
 eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out) {
   return guarded([&] {
-    if (!db || !out) return fail(EDUPLAN_E_USAGE, "eduplan_db_plans: db and out are required");
+    if (!db || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_plans", "db, out"));
     auto* names = new eduplan_names{};
     for (const auto& info : db->storage->list_plans()) names->names.push_back(info.name);
     *out = names;
     return EDUPLAN_OK;
   });
 }
+
+eduplan_code eduplan_db_rename_plan(eduplan_db* db, const char* from, const char* to) {
+  return guarded([&] {
+    if (!db || !from || !to)
+      return fail(EDUPLAN_E_USAGE, required("eduplan_db_rename_plan", "db, from, to"));
+    return db->storage->rename_plan(from, to) ? EDUPLAN_OK : not_found(from);
+  });
+}
+
+eduplan_code eduplan_db_delete_plan(eduplan_db* db, const char* name) {
+  return guarded([&] {
+    if (!db || !name) return fail(EDUPLAN_E_USAGE, required("eduplan_db_delete_plan", "db, name"));
+    return db->storage->remove_plan(name) ? EDUPLAN_OK : not_found(name);
+  });
+}
+
+eduplan_code eduplan_db_list_plans(eduplan_db* db, eduplan_plan_list** out) {
+  return guarded([&] {
+    if (!db || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_list_plans", "db, out"));
+    *out = new eduplan_plan_list{db->storage->list_plans()};
+    return EDUPLAN_OK;
+  });
+}
+
+size_t eduplan_plan_list_count(const eduplan_plan_list* l) { return l ? l->plans.size() : 0; }
+
+namespace {
+const eduplan::PlanInfo* info_at(const eduplan_plan_list* l, size_t i) {
+  return l && i < l->plans.size() ? &l->plans[i] : nullptr;
+}
+}  // namespace
+
+const char* eduplan_plan_list_name(const eduplan_plan_list* l, size_t i) {
+  const auto* p = info_at(l, i);
+  return p ? p->name.c_str() : nullptr;
+}
+const char* eduplan_plan_list_title(const eduplan_plan_list* l, size_t i) {
+  const auto* p = info_at(l, i);
+  return p ? p->title.c_str() : nullptr;
+}
+const char* eduplan_plan_list_imported_at(const eduplan_plan_list* l, size_t i) {
+  const auto* p = info_at(l, i);
+  return p ? p->imported_at.c_str() : nullptr;
+}
+eduplan_code eduplan_plan_list_figures(const eduplan_plan_list* l, size_t i, size_t* fields,
+                                       size_t* focus_areas, size_t* responsibilities,
+                                       size_t* objectives) {
+  const auto* p = info_at(l, i);
+  if (!p) return fail(EDUPLAN_E_USAGE, tr({"Index außerhalb des Bereichs", "index out of range"}));
+  if (fields) *fields = p->fields;
+  if (focus_areas) *focus_areas = p->focus_areas;
+  if (responsibilities) *responsibilities = p->responsibilities;
+  if (objectives) *objectives = p->objectives;
+  return EDUPLAN_OK;
+}
+void eduplan_plan_list_free(eduplan_plan_list* list) { delete list; }
 
 void eduplan_plan_free(eduplan_plan* plan) { delete plan; }
 size_t eduplan_names_count(const eduplan_names* n) { return n ? n->names.size() : 0; }
@@ -187,7 +277,7 @@ eduplan_code eduplan_plan_finding(const eduplan_plan* p, size_t i, const char** 
                                   const char** severity, const char** message, int* line,
                                   const char** subject) {
   if (!p || i >= p->plan.findings.size())
-    return fail(EDUPLAN_E_USAGE, "finding index out of range");
+    return fail(EDUPLAN_E_USAGE, tr({"Index außerhalb des Bereichs", "index out of range"}));
   const auto& f = p->plan.findings[i];
   if (rule) *rule = f.rule.c_str();
   if (severity) *severity = p->severities[i].c_str();
@@ -202,19 +292,20 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
                             const char* target) {
   return guarded([&] {
     if (!db || !plan_name || !exporter || !target) {
-      return fail(EDUPLAN_E_USAGE,
-                  "eduplan_export: db, plan_name, exporter and target are required");
+      return fail(EDUPLAN_E_USAGE, required("eduplan_export", "db, plan_name, exporter, target"));
     }
     std::map<std::string, std::string> values;
     for (const char* const* o = options; o && *o; ++o) {
       std::string kv(*o);
       const auto eq = kv.find('=');
       if (eq == std::string::npos || eq == 0)
-        return fail(EDUPLAN_E_USAGE, "option must be key=value: " + kv);
+        return fail(
+            EDUPLAN_E_USAGE,
+            tr({"Option muss key=value sein: {0}", "an option must be key=value: {0}"}, kv));
       values[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     auto plan = db->storage->load_plan(plan_name);
-    if (!plan) return fail(EDUPLAN_E_NOT_FOUND, std::string("no plan named ") + plan_name);
+    if (!plan) return not_found(plan_name);
     std::vector<std::filesystem::path> dirs;
     if (plugin_dir) dirs.emplace_back(plugin_dir);
     eduplan::ExporterRegistry::discover(dirs).export_plan(exporter, *plan, values, target);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "eduplan/file_names.h"
+#include "eduplan/language.h"
 #include "util/text.h"
 
 namespace eduplan {
@@ -121,7 +122,9 @@ std::vector<BatchJob> plan_jobs(Storage& storage, std::string_view extension) {
                       std::lock_guard lock(*mutex);
                       auto plan = storage.load_plan(name);
                       if (!plan)
-                        throw StorageError("Plan „" + name + "“ ist nicht mehr in der Datenbank");
+                        throw StorageError(tr({"Plan „{0}“ ist nicht mehr in der Datenbank",
+                                               "plan \"{0}\" is no longer in the database"},
+                                              name));
                       return std::move(*plan);
                     },
                     {}});

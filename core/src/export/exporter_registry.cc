@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "eduplan/exporters.h"
+#include "eduplan/language.h"
 #include "export/exporter_options.h"
 #include "export/plan_view.h"
 #include "export/plugin_module.h"
@@ -64,7 +65,8 @@ ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_d
       for (const auto& info : impl->infos) {
         if (info.id == ok.info.id) {
           impl->rejected.push_back(
-              {file, "Kennung " + info.id + " schon geladen aus " + info.path.string()});
+              {file, tr({"Kennung {0} schon geladen aus {1}", "id {0} already loaded from {1}"},
+                        info.id, info.path.string())});
           shadowed = true;
         }
       }
@@ -99,7 +101,9 @@ void ExporterRegistry::export_index(std::string_view id, const std::string& titl
                                     const fs::path& target) const {
   const ExporterInfo* info = find(id);
   if (info && !info->writes_index)
-    throw UsageError("Exporter " + info->id + " kann kein Verzeichnis schreiben");
+    throw UsageError(
+        tr({"Exporter {0} kann kein Verzeichnis schreiben", "exporter {0} cannot write an index"},
+           info->id));
   Plan index;
   index.name = title;
   run(id, index, &entries, options, target);
@@ -111,8 +115,9 @@ void ExporterRegistry::run(std::string_view id, const Plan& plan,
                            const fs::path& target) const {
   const ExporterInfo* info = find(id);
   if (!info)
-    throw UsageError("kein Exporter „" + std::string(id) +
-                     "“ gefunden (eduplan plugins listet alle)");
+    throw UsageError(tr({"kein Exporter „{0}“ gefunden (eduplan plugins listet alle)",
+                         "no exporter \"{0}\" found (eduplan plugins lists them all)"},
+                        id));
   const auto* descriptor = impl_->descriptors[static_cast<std::size_t>(info - impl_->infos.data())];
   const auto values = resolve_options(*info, options);
   std::vector<eduplan_option_value> option_views;
@@ -144,12 +149,15 @@ void ExporterRegistry::run(std::string_view id, const Plan& plan,
   try {
     status = descriptor->run(&request);
   } catch (...) {
-    sink.message = "Ausnahme ist aus dem Exporter entkommen";
+    sink.message =
+        tr({"Ausnahme ist aus dem Exporter entkommen", "an exception escaped the exporter"});
   }
   if (status != EDUPLAN_STATUS_OK) {
-    throw ExportError("Exporter " + info->id + " ist fehlgeschlagen: " +
-                      (sink.message.empty() ? "ohne Meldung" : sink.message) + "; " +
-                      target.string() + " unverändert");
+    throw ExportError(tr(
+        {"Exporter {0} ist fehlgeschlagen: {1}; {2} unverändert",
+         "exporter {0} failed: {1}; {2} unchanged"},
+        info->id, sink.message.empty() ? tr({"ohne Meldung", "without a message"}) : sink.message,
+        target.string()));
   }
   out.commit();
 }

@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <cstring>
 
+#include "eduplan/language.h"
+#include "export/exporter_options.h"
+
 namespace eduplan {
 namespace {
 
@@ -21,18 +24,64 @@ bool valid_id(const char* id) {
   return true;
 }
 
-const char* type_name(eduplan_option_type t) {
+std::optional<OptionType> type_of(eduplan_option_type t) {
   switch (t) {
     case EDUPLAN_OPTION_STRING:
-      return "string";
+      return OptionType::string;
     case EDUPLAN_OPTION_BOOL:
-      return "bool";
+      return OptionType::boolean;
     case EDUPLAN_OPTION_INT:
-      return "int";
+      return OptionType::integer;
     case EDUPLAN_OPTION_ENUM:
-      return "enum";
+      return OptionType::enumeration;
   }
-  return nullptr;
+  return std::nullopt;
+}
+
+// True if the descriptor is long enough to hold `member` (a field appended in a later minor).
+template <class Member>
+bool has(const eduplan_exporter* d, std::size_t offset, const Member&) {
+  return d->struct_size >= offset + sizeof(Member);
+}
+
+// The options a descriptor declares, checked; a reason on failure.
+std::variant<std::vector<ExporterOption>, std::string> declared_options(const eduplan_exporter* d) {
+  const bool with_ranges =
+      has(d, offsetof(eduplan_exporter, option_ranges), d->option_ranges) && d->option_ranges;
+  std::vector<ExporterOption> out;
+  if (d->option_count > 0 && !d->options)
+    return tr({"{0} Optionen deklariert, aber keine Liste", "{0} options declared but no list"},
+              d->option_count);
+  for (std::size_t i = 0; i < d->option_count; ++i) {
+    const eduplan_option_decl& o = d->options[i];
+    const auto type = type_of(o.type);
+    if (!o.name || !*o.name || !type || !o.default_value) {
+      return tr({"Option {0} unvollständig deklariert", "option {0} is declared incompletely"},
+                i + 1);
+    }
+    ExporterOption opt{o.name, *type, o.default_value, {}, {}, {}, o.help ? o.help : ""};
+    if (*type == OptionType::enumeration) {
+      for (const char* const* a = o.allowed; a && *a; ++a) opt.allowed.emplace_back(*a);
+      if (opt.allowed.empty())
+        return tr({"Option {0}: Aufzählung ohne erlaubte Werte", "option {0}: enum without values"},
+                  opt.name);
+    }
+    if (*type == OptionType::integer && with_ranges) {
+      const eduplan_option_range& r = d->option_ranges[i];
+      if (r.min != EDUPLAN_OPTION_NO_MIN) opt.min = r.min;
+      if (r.max != EDUPLAN_OPTION_NO_MAX) opt.max = r.max;
+      if (opt.min && opt.max && *opt.min > *opt.max)
+        return tr({"Option {0}: Minimum größer als Maximum", "option {0}: minimum above maximum"},
+                  opt.name);
+    }
+    if (!option_value_valid(opt, opt.default_value)) {
+      return tr({"Option {0}: Standardwert „{1}“ ist selbst ungültig",
+                 "option {0}: the default \"{1}\" is itself invalid"},
+                opt.name, opt.default_value);
+    }
+    out.push_back(std::move(opt));
+  }
+  return out;
 }
 
 }  // namespace
@@ -40,54 +89,52 @@ const char* type_name(eduplan_option_type t) {
 std::variant<LoadedExporter, std::string> load_exporter_module(const std::filesystem::path& file) {
   // Never dlclose: objects and code of a module must outlive every use.
   void* handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!handle) return std::string("kann nicht geladen werden: ") + ::dlerror();
+  if (!handle) return tr({"kann nicht geladen werden: {0}", "cannot be loaded: {0}"}, ::dlerror());
   void* symbol = ::dlsym(handle, EDUPLAN_EXPORTER_ENTRY_NAME);
-  if (!symbol)
-    return std::string("kein Einsprungpunkt " EDUPLAN_EXPORTER_ENTRY_NAME
-                       " (kein eduplan-Exporter?)");
+  if (!symbol) {
+    return tr({"kein Einsprungpunkt {0} (kein eduplan-Exporter?)",
+               "no entry point {0} (not an eduplan exporter?)"},
+              EDUPLAN_EXPORTER_ENTRY_NAME);
+  }
   const eduplan_exporter* d = nullptr;
   try {
     d = reinterpret_cast<eduplan_exporter_entry_fn>(symbol)();
   } catch (...) {
-    return std::string("Einsprungpunkt hat eine Ausnahme geworfen");
+    return tr({"Einsprungpunkt hat eine Ausnahme geworfen", "the entry point threw an exception"});
   }
-  if (!d) return std::string("Einsprungpunkt liefert keinen Deskriptor");
-  constexpr std::size_t kVersionEnd = offsetof(eduplan_exporter, abi_minor) + sizeof(d->abi_minor);
-  if (d->struct_size < kVersionEnd) return std::string("Deskriptor zu klein für eine ABI-Version");
+  if (!d)
+    return tr(
+        {"Einsprungpunkt liefert keinen Deskriptor", "the entry point returned no descriptor"});
+  if (!has(d, offsetof(eduplan_exporter, abi_minor), d->abi_minor))
+    return tr(
+        {"Deskriptor zu klein für eine ABI-Version", "descriptor too small for an ABI version"});
   const std::string host = version_text(EDUPLAN_EXPORTER_ABI_MAJOR, EDUPLAN_EXPORTER_ABI_MINOR);
   const std::string module = version_text(d->abi_major, d->abi_minor);
   if (d->abi_major != EDUPLAN_EXPORTER_ABI_MAJOR) {
-    return "ABI-Version " + module + " passt nicht zu eduplan (ABI " + host +
-           "): Hauptversion muss gleich sein";
+    return tr({"ABI-Version {0} passt nicht zu eduplan (ABI {1}): Hauptversion muss gleich sein",
+               "ABI version {0} does not fit eduplan (ABI {1}): the major version must be equal"},
+              module, host);
   }
   if (d->abi_minor > EDUPLAN_EXPORTER_ABI_MINOR) {
-    return "ABI-Version " + module + " ist neuer als eduplan (ABI " + host +
-           "): eduplan aktualisieren";
+    return tr({"ABI-Version {0} ist neuer als eduplan (ABI {1}): eduplan aktualisieren",
+               "ABI version {0} is newer than eduplan (ABI {1}): update eduplan"},
+              module, host);
   }
-  if (d->struct_size < offsetof(eduplan_exporter, run) + sizeof(d->run))
-    return std::string("Deskriptor unvollständig");
-  if (!valid_id(d->id)) return std::string("ungültige Kennung (erlaubt: a-z, 0-9, -, _)");
-  if (!d->run || !d->version || !d->file_extension) return std::string("Deskriptor unvollständig");
+  const std::string incomplete = tr({"Deskriptor unvollständig", "descriptor incomplete"});
+  if (!has(d, offsetof(eduplan_exporter, run), d->run)) return incomplete;
+  if (!valid_id(d->id))
+    return tr(
+        {"ungültige Kennung (erlaubt: a-z, 0-9, -, _)", "invalid id (allowed: a-z, 0-9, -, _)"});
+  if (!d->run || !d->version || !d->file_extension) return incomplete;
 
   LoadedExporter out{
       d, {d->id, d->version, d->description ? d->description : "", d->file_extension, file, {}}};
   // Fields appended in 1.1 exist only if the descriptor is long enough.
-  if (d->struct_size >= offsetof(eduplan_exporter, capabilities) + sizeof(d->capabilities)) {
+  if (has(d, offsetof(eduplan_exporter, capabilities), d->capabilities))
     out.info.writes_index = (d->capabilities & EDUPLAN_CAPABILITY_INDEX) != 0;
-  }
-  for (std::size_t i = 0; i < d->option_count; ++i) {
-    const eduplan_option_decl& o = d->options[i];
-    const char* type = type_name(o.type);
-    if (!o.name || !*o.name || !type || !o.default_value) {
-      return "Option " + std::to_string(i + 1) + " unvollständig deklariert";
-    }
-    ExporterOption opt{o.name, type, o.default_value, {}, o.help ? o.help : ""};
-    if (o.type == EDUPLAN_OPTION_ENUM) {
-      for (const char* const* a = o.allowed; a && *a; ++a) opt.allowed.emplace_back(*a);
-      if (opt.allowed.empty()) return "Option " + opt.name + ": Aufzählung ohne erlaubte Werte";
-    }
-    out.info.options.push_back(std::move(opt));
-  }
+  auto options = declared_options(d);
+  if (auto* reason = std::get_if<std::string>(&options)) return *reason;
+  out.info.options = std::move(std::get<std::vector<ExporterOption>>(options));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 
+#include "eduplan/language.h"
 #include "util/text.h"
 
 namespace eduplan {
@@ -24,7 +25,8 @@ void add_directory(SearchPath& sp, const fs::path& dir, bool must_exist) {
   std::error_code ec;
   fs::path canonical = fs::canonical(dir, ec);
   if (ec || !fs::is_directory(canonical, ec)) {
-    if (must_exist) sp.problems.push_back({dir, "Verzeichnis gibt es nicht"});
+    if (must_exist)
+      sp.problems.push_back({dir, tr({"Verzeichnis gibt es nicht", "no such directory"})});
     return;
   }
   for (const auto& d : sp.directories) {
@@ -60,7 +62,8 @@ SearchPath plugin_search_path(const std::vector<fs::path>& extra) {
       fs::path p(part);
       if (p.is_relative()) {
         sp.problems.push_back(
-            {p, "EDUPLAN_PLUGIN_PATH: relativer Pfad ignoriert (nur absolute Pfade)"});
+            {p, tr({"EDUPLAN_PLUGIN_PATH: relativer Pfad ignoriert (nur absolute Pfade)",
+                    "EDUPLAN_PLUGIN_PATH: relative path ignored (absolute paths only)"})});
         continue;
       }
       add_directory(sp, p, true);
@@ -76,15 +79,20 @@ SearchPath plugin_search_path(const std::vector<fs::path>& extra) {
 
 std::optional<std::string> unsafe_module_reason(const fs::path& file) {
   struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return "kann nicht gelesen werden";
-  if (!S_ISREG(st.st_mode)) return "keine reguläre Datei";
+  if (::stat(file.c_str(), &st) != 0) return tr({"kann nicht gelesen werden", "cannot be read"});
+  if (!S_ISREG(st.st_mode)) return tr({"keine reguläre Datei", "not a regular file"});
   if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-    return "Datei ist für Gruppe oder alle beschreibbar (chmod go-w " + file.string() + ")";
+    return tr({"Datei ist für Gruppe oder alle beschreibbar (chmod go-w {0})",
+               "the file is writable by group or others (chmod go-w {0})"},
+              file.string());
   }
   struct stat dir {};
-  if (::stat(file.parent_path().c_str(), &dir) != 0) return "Verzeichnis kann nicht gelesen werden";
+  if (::stat(file.parent_path().c_str(), &dir) != 0)
+    return tr({"Verzeichnis kann nicht gelesen werden", "the directory cannot be read"});
   if ((dir.st_mode & (S_IWGRP | S_IWOTH)) && !(dir.st_mode & S_ISVTX)) {
-    return "Verzeichnis " + file.parent_path().string() + " ist für Gruppe oder alle beschreibbar";
+    return tr({"Verzeichnis {0} ist für Gruppe oder alle beschreibbar",
+               "the directory {0} is writable by group or others"},
+              file.parent_path().string());
   }
   return std::nullopt;
 }

@@ -8,6 +8,23 @@ std::string to_json(const std::vector<Finding>& findings) {
   return boost::json::serialize(boost::json::value_from(findings));
 }
 
+std::string validation_json(std::string_view file, const std::vector<Finding>& findings) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
+  boost::json::object out;
+  out["file"] = file;
+  out["valid"] = counts[static_cast<int>(Severity::error)] == 0;
+  out["counts"] = {{"error", counts[static_cast<int>(Severity::error)]},
+                   {"warning", counts[static_cast<int>(Severity::warning)]},
+                   {"info", counts[static_cast<int>(Severity::info)]}};
+  out["findings"] = boost::json::value_from(findings);
+  return boost::json::serialize(out);
+}
+
+std::string to_json(const std::vector<PlanInfo>& plans) {
+  return boost::json::serialize(boost::json::value_from(plans));
+}
+
 std::string to_json(const PlanSummary& summary, const std::vector<Finding>& findings) {
   boost::json::value v = boost::json::value_from(summary);
   v.as_object()["findings"] = boost::json::value_from(findings);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "model/rule_catalog.h"
 #include "parse/markdown.h"
 #include "util/text.h"
 
@@ -80,23 +81,26 @@ class Parser {
 
   void table(const std::vector<TableLine>& rows) {
     if (!in_field_) {
-      error("table-outside-field", rows.front().line,
-            doc_.fields.empty()
-                ? "Tabelle vor dem ersten Handlungsfeld (erwartet: „## Handlungsfeld …“)"
-                : "Tabelle außerhalb eines Handlungsfelds");
+      report(rule::kTableOutsideField, rows.front().line,
+             doc_.fields.empty()
+                 ? tr({"Tabelle vor dem ersten Handlungsfeld (erwartet: „## Handlungsfeld …“)",
+                       "table before the first field (expected: \"## Handlungsfeld …\")"})
+                 : tr({"Tabelle außerhalb eines Handlungsfelds", "table outside a field"}));
       return;
     }
     const std::size_t columns = rows.front().cells.size();
     if (columns == 0) {  // a line of bare pipes: nothing to read
-      warning("table-unknown", rows.front().line, "Tabelle ohne Zellen; ignoriert");
+      report(rule::kTableUnknown, rows.front().line,
+             tr({"Tabelle ohne Zellen; ignoriert", "table without cells; ignored"}));
       return;
     }
     bool consistent = true;
     for (const auto& r : rows) {
       if (r.cells.size() != columns) {
-        error("table-cell-count", r.line,
-              "Tabellenzeile hat " + std::to_string(r.cells.size()) + " Zellen, die Tabelle aber " +
-                  std::to_string(columns) + " (Zeile " + std::to_string(rows.front().line) + ")");
+        report(rule::kTableCellCount, r.line,
+               tr({"Tabellenzeile hat {0} Zellen, die Tabelle aber {1} (Zeile {2})",
+                   "table row has {0} cells, the table {1} (line {2})"},
+                  r.cells.size(), columns, rows.front().line));
         consistent = false;
       }
     }
@@ -122,9 +126,12 @@ class Parser {
       return;
     }
     if (columns != 2) {
-      warning("table-unknown", rows.front().line,
-              "Tabelle mit " + std::to_string(columns) +
-                  " Spalten ist weder eine Schwerpunkt- noch eine Ableitungstabelle; ignoriert");
+      report(rule::kTableUnknown, rows.front().line,
+             tr({"Tabelle mit {0} Spalten ist weder eine Schwerpunkt- noch eine "
+                 "Ableitungstabelle; ignoriert",
+                 "table with {0} columns is neither a focus-area nor an objectives table; "
+                 "ignored"},
+                columns));
       return;
     }
     for (std::size_t i = first_data; i < rows.size(); ++i) {
@@ -135,8 +142,9 @@ class Parser {
 
   RawDocument finish(int last_line) {
     if (doc_.fields.empty() && errors_ == 0) {
-      error("document-no-field", last_line,
-            "Dokument enthält kein Handlungsfeld (erwartet: Überschrift „## Handlungsfeld …“)");
+      report(rule::kDocumentNoField, last_line,
+             tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „## Handlungsfeld …“)",
+                 "document contains no field (expected: heading \"## Handlungsfeld …\")"}));
     }
     return std::move(doc_);
   }
@@ -157,26 +165,26 @@ class Parser {
         auto& prev = field.focus_areas.back();
         if (!prev.entries.empty()) prev.entries.back().trailing_comma = false;
         prev.entries.insert(prev.entries.end(), entries.begin(), entries.end());
-        findings_.push_back(
-            {"focus-row-continued", Severity::info,
-             "Zeile ohne Schwerpunkttext: Verwaltungsbereiche dem Schwerpunkt aus Zeile " +
-                 std::to_string(prev.line) + " zugeordnet",
-             row.line, prev.text});
+        findings_.push_back(make_finding(
+            rule::kFocusRowContinued,
+            tr({"Zeile ohne Schwerpunkttext: Verwaltungsbereiche dem Schwerpunkt aus Zeile {0} "
+                "zugeordnet",
+                "row without focus-area text: its units go to the focus area of line {0}"},
+               prev.line),
+            row.line, prev.text));
         return;
       }
-      warning("focus-no-text", row.line,
-              "Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt; ignoriert");
+      report(rule::kFocusNoText, row.line,
+             tr({"Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt; ignoriert",
+                 "row names units but no focus area; ignored"}));
       return;
     }
     field.focus_areas.push_back({std::move(focus), row.line, std::move(entries)});
   }
 
-  void error(const char* rule, int line, std::string message) {
-    ++errors_;
-    findings_.push_back({rule, Severity::error, std::move(message), line, ""});
-  }
-  void warning(const char* rule, int line, std::string message) {
-    findings_.push_back({rule, Severity::warning, std::move(message), line, ""});
+  void report(const rule::Rule& rule, int line, std::string message) {
+    errors_ += rule.severity == Severity::error;
+    findings_.push_back(make_finding(rule, std::move(message), line));
   }
 
   std::vector<Finding>& findings_;
@@ -189,16 +197,21 @@ class Parser {
 
 bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
-    findings.push_back({"encoding-nul-byte", Severity::error,
-                        "NUL-Byte an Byte-Offset " + std::to_string(nul) + " (Binärdatei?)",
-                        text::line_of_offset(text, nul), ""});
+    findings.push_back(make_finding(rule::kEncodingNulByte,
+                                    tr({"NUL-Byte an Byte-Offset {0} (Binärdatei?)",
+                                        "NUL byte at byte offset {0} (binary file?)"},
+                                       nul),
+                                    text::line_of_offset(text, nul)));
     return false;
   }
   if (auto bad = text::find_invalid_utf8(text)) {
-    findings.push_back({"encoding-invalid-utf8", Severity::error,
-                        "kein gültiges UTF-8 an Byte-Offset " + std::to_string(*bad) +
-                            " (Datei als UTF-8 speichern)",
-                        text::line_of_offset(text, *bad), ""});
+    findings.push_back(
+        make_finding(rule::kEncodingInvalidUtf8,
+                     tr({"kein gültiges UTF-8 an Byte-Offset {0} (Datei als UTF-8 "
+                         "speichern)",
+                         "not valid UTF-8 at byte offset {0} (save the file as UTF-8)"},
+                        *bad),
+                     text::line_of_offset(text, *bad)));
     return false;
   }
   return true;

@@ -3,7 +3,8 @@
 #include <unordered_map>
 
 #include "eduplan/keys.h"
-#include "util/csv_reader.h"
+#include "model/rule_catalog.h"
+#include "parse/csv_reader.h"
 #include "util/text.h"
 
 namespace eduplan {
@@ -50,12 +51,15 @@ class Builder {
 
   void row(const std::vector<std::string>& cells, int line) {
     auto kind = kind_of(cells[0]);
-    if (!kind) return error(line, "unbekannte Zeilenart „" + cells[0] + "“");
-    if (cells[1].empty()) return error(line, "Handlungsfeld fehlt");
+    if (!kind)
+      return error(line,
+                   tr({"unbekannte Zeilenart „{0}“", "unknown kind of row \"{0}\""}, cells[0]));
+    if (cells[1].empty()) return error(line, tr({"Handlungsfeld fehlt", "the field is missing"}));
     Field& field = field_named(cells[1], line);
     if (*kind == Kind::field) return;
     if (*kind == Kind::objective) {
-      if (cells[6].empty()) return error(line, "Ableitung ohne Text");
+      if (cells[6].empty())
+        return error(line, tr({"Ableitung ohne Text", "objective without text"}));
       std::string key = make_key("obj", cells[6]);
       auto [it, inserted] = objectives_.emplace(key, plan_.objectives.size());
       if (inserted) plan_.objectives.push_back({cells[6], key, line});
@@ -65,13 +69,15 @@ class Builder {
       field.objectives.push_back({it->second, line});
       return;
     }
-    if (cells[3].empty()) return error(line, "Schwerpunkt ohne Text");
+    if (cells[3].empty())
+      return error(line, tr({"Schwerpunkt ohne Text", "focus area without text"}));
     FocusArea& fa = focus_area(field, cells[2], cells[3], line);
     if (*kind == Kind::focus_area) return;
     const std::string& division = cells[4];
     const std::string& unit = cells[5];
     if (division.empty() && unit.empty())
-      return error(line, "Zuständigkeit ohne Dezernat und Einheit");
+      return error(line, tr({"Zuständigkeit ohne Dezernat und Einheit",
+                             "responsibility without division and unit"}));
     const std::size_t u =
         unit.empty() ? division_index(division, line) : unit_index(unit, division, line);
     for (const auto& r : fa.responsibilities) {
@@ -84,7 +90,7 @@ class Builder {
 
  private:
   void error(int line, std::string message) {
-    findings_.push_back({"flat-table-invalid", Severity::error, std::move(message), line, ""});
+    findings_.push_back(make_finding(rule::kFlatTableInvalid, std::move(message), line));
   }
 
   Field& field_named(const std::string& title, int line) {
@@ -148,9 +154,10 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
   for (std::size_t i = 1; i < records.size() && findings.size() - before < 50; ++i) {
     auto& cells = records[i].fields;
     if (cells.size() != 7) {
-      findings.push_back({"flat-table-invalid", Severity::error,
-                          "erwartet 7 Felder, gefunden " + std::to_string(cells.size()),
-                          records[i].line, ""});
+      findings.push_back(make_finding(
+          rule::kFlatTableInvalid,
+          tr({"erwartet 7 Felder, gefunden {0}", "expected 7 fields, found {0}"}, cells.size()),
+          records[i].line));
       continue;
     }
     for (auto& c : cells) c = unneutralize(c);

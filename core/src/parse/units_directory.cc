@@ -4,7 +4,8 @@
 
 #include "eduplan/error.h"
 #include "eduplan/keys.h"
-#include "util/csv_reader.h"
+#include "model/rule_catalog.h"
+#include "parse/csv_reader.h"
 #include "util/file_io.h"
 #include "util/text.h"
 
@@ -13,36 +14,40 @@ namespace eduplan {
 UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>& findings) {
   UnitsDirectory dir;
   auto fail = [&](int line, const std::string& message, const std::string& subject = "") {
-    findings.push_back({"directory-invalid", Severity::error, message, line, subject});
+    findings.push_back(make_finding(rule::kDirectoryInvalid, message, line, subject));
   };
   if (auto bad = text::find_invalid_utf8(csv)) {
     fail(text::line_of_offset(csv, *bad),
-         "kein gültiges UTF-8 (Byte-Offset " + std::to_string(*bad) + ")");
+         tr({"kein gültiges UTF-8 (Byte-Offset {0})", "not valid UTF-8 (byte offset {0})"}, *bad));
     return dir;
   }
   if (csv.find('\0') != std::string_view::npos) {
-    fail(text::line_of_offset(csv, csv.find('\0')), "enthält ein NUL-Byte");
+    fail(text::line_of_offset(csv, csv.find('\0')),
+         tr({"enthält ein NUL-Byte", "contains a NUL byte"}));
     return dir;
   }
   const std::size_t errors_before = findings.size();
   auto records = csv::parse(csv, ',', findings);
   if (findings.size() != errors_before) return dir;
   if (records.empty()) {
-    fail(1, "leere Datei: erwartet wird die Kopfzeile unit,division,aliases");
+    fail(1, tr({"leere Datei: erwartet wird die Kopfzeile unit,division,aliases",
+                "empty file: the header unit,division,aliases is expected"}));
     return dir;
   }
   const auto& header = records.front().fields;
   if (header.size() != 3 || text::trim(header[0]) != "unit" ||
       text::trim(header[1]) != "division" || text::trim(header[2]) != "aliases") {
-    fail(records.front().line, "Kopfzeile muss unit,division,aliases lauten");
+    fail(records.front().line, tr({"Kopfzeile muss unit,division,aliases lauten",
+                                   "the header must be unit,division,aliases"}));
     return dir;
   }
   auto add_name = [&](const std::string& name, std::size_t entry, int line) {
     auto [it, inserted] = dir.index_.emplace(normalize_for_key(name), entry);
     if (!inserted && it->second != entry) {
       fail(line,
-           "Name „" + name + "“ ist schon in Zeile " +
-               std::to_string(dir.entries_[it->second].line) + " vergeben",
+           tr({"Name „{0}“ ist schon in Zeile {1} vergeben",
+               "the name \"{0}\" is already taken in line {1}"},
+              name, dir.entries_[it->second].line),
            name);
       return false;
     }
@@ -52,13 +57,14 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
   for (std::size_t r = 1; r < records.size(); ++r) {
     const auto& rec = records[r];
     if (rec.fields.size() != 3) {
-      fail(rec.line, "erwartet 3 Felder, gefunden " + std::to_string(rec.fields.size()));
+      fail(rec.line, tr({"erwartet 3 Felder, gefunden {0}", "expected 3 fields, found {0}"},
+                        rec.fields.size()));
       return dir;
     }
     DirectoryEntry entry{
         text::collapse_spaces(rec.fields[0]), text::collapse_spaces(rec.fields[1]), {}, rec.line};
     if (entry.name.empty()) {
-      fail(rec.line, "Name der Einheit fehlt");
+      fail(rec.line, tr({"Name der Einheit fehlt", "the unit's name is missing"}));
       return dir;
     }
     for (auto alias : text::split(rec.fields[2], '|')) {

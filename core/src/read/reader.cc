@@ -23,6 +23,7 @@ Plan read_plan(std::string_view document, std::string_view source, const ReadOpt
     auto rule_findings = validate(plan, options.directory);
     findings.insert(findings.end(), rule_findings.begin(), rule_findings.end());
   }
+  if (!options.title.empty()) plan.title = options.title;
   plan.source = std::string(source);
   plan.name = options.plan_name;
   if (plan.name.empty()) plan.name = plan.title;

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "eduplan/keys.h"
+#include "model/rule_catalog.h"
 #include "resolve/directory_lookup.h"
 #include "resolve/name_pool.h"
 #include "util/text.h"
@@ -313,9 +314,11 @@ class Resolver {
         const std::size_t u = unit_index(plan, m);
         if (std::find(units.begin(), units.end(), u) != units.end()) {
           findings_.push_back(
-              {"unit-repeated", Severity::info,
-               "„" + names_[m.written] + "“ steht mehrfach in derselben Zeile; einmal gezählt",
-               m.line, plan.units[u].name});
+              make_finding(rule::kUnitRepeated,
+                           tr({"„{0}“ steht mehrfach in derselben Zeile; einmal gezählt",
+                               "\"{0}\" is named more than once in the same row; counted once"},
+                              names_[m.written]),
+                           m.line, plan.units[u].name));
           continue;
         }
         units.push_back(u);
@@ -333,9 +336,11 @@ class Resolver {
         field.objectives.push_back({it->second, ro.line});
       } else {
         findings_.push_back(
-            {"objective-duplicate", Severity::warning,
-             "Ableitung steht zweimal im Handlungsfeld „" + field.title + "“; einmal gezählt",
-             ro.line, ro.text});
+            make_finding(rule::kObjectiveDuplicate,
+                         tr({"Ableitung steht zweimal im Handlungsfeld „{0}“; einmal gezählt",
+                             "objective stands twice in the field \"{0}\"; counted once"},
+                            field.title),
+                         ro.line, ro.text));
       }
     }
     plan.fields.push_back(std::move(field));

@@ -5,13 +5,11 @@
 
 #include "eduplan/model.h"
 #include "eduplan/units_directory.h"
+#include "model/rule_catalog.h"
 
 namespace eduplan {
 
 void check_units(const Plan& plan, const UnitsDirectory* directory, std::vector<Finding>& out);
 void check_structure(const Plan& plan, std::vector<Finding>& out);
-
-// „text“ in German quotation marks.
-inline std::string german_quoted(std::string_view s) { return "„" + std::string(s) + "“"; }
 
 }  // namespace eduplan

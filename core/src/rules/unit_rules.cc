@@ -42,16 +42,18 @@ class UnitChecker {
     if (u.is_division) return;
     note_spelling(r);
     if (!r.split_from.empty() && split_reported_.insert({r.source_line, r.split_from}).second) {
-      out_.push_back({"unit-compound-split", Severity::info,
-                      german_quoted(r.split_from) + " als zwei Einheiten gelesen", r.source_line,
-                      r.split_from});
+      out_.push_back(make_finding(
+          rule::kUnitCompoundSplit,
+          tr({"„{0}“ als zwei Einheiten gelesen", "\"{0}\" read as two units"}, r.split_from),
+          r.source_line, r.split_from));
     }
     if (r.stated_division.empty()) {
       if (u.parent) {
-        out_.push_back({"unit-division-inferred", Severity::info,
-                        german_quoted(u.name) + " ohne Dezernat genannt; zugeordnet zu " +
-                            german_quoted(division_of(u)),
-                        r.source_line, u.name});
+        out_.push_back(make_finding(rule::kUnitDivisionInferred,
+                                    tr({"„{0}“ ohne Dezernat genannt; zugeordnet zu „{1}“",
+                                        "\"{0}\" named without division; assigned to \"{1}\""},
+                                       u.name, division_of(u)),
+                                    r.source_line, u.name));
       }
       return;
     }
@@ -62,10 +64,12 @@ class UnitChecker {
     if (!known) stated.push_back({r.stated_division, r.source_line});
     if (u.parent && dir_.find(u.name) &&
         dir_.key_of(division_of(u)) != dir_.key_of(r.stated_division)) {
-      out_.push_back({"unit-division-mismatch", Severity::warning,
-                      german_quoted(u.name) + " steht unter " + german_quoted(r.stated_division) +
-                          ", laut Verwaltungsverzeichnis unter " + german_quoted(division_of(u)),
-                      r.source_line, u.name});
+      out_.push_back(
+          make_finding(rule::kUnitDivisionMismatch,
+                       tr({"„{0}“ steht unter „{1}“, laut Verwaltungsverzeichnis unter „{2}“",
+                           "\"{0}\" stands under \"{1}\", in the units directory under \"{2}\""},
+                          u.name, r.stated_division, division_of(u)),
+                       r.source_line, u.name));
     }
   }
 
@@ -77,22 +81,27 @@ class UnitChecker {
       std::string list;
       for (const auto& s : stated) {
         if (!list.empty()) list += ", ";
-        list += s.division + " (Zeile " + std::to_string(s.line) + ")";
+        list += tr({"{0} (Zeile {1})", "{0} (line {1})"}, s.division, s.line);
       }
-      std::string chosen = u.parent ? "; zugeordnet zu " + german_quoted(division_of(u)) : "";
-      out_.push_back({"unit-multiple-divisions", Severity::warning,
-                      german_quoted(u.name) + " steht unter mehreren Dezernaten: " + list + chosen,
-                      stated[1].line, u.name});
+      std::string chosen =
+          u.parent ? tr({"; zugeordnet zu „{0}“", "; assigned to \"{0}\""}, division_of(u)) : "";
+      out_.push_back(make_finding(rule::kUnitMultipleDivisions,
+                                  tr({"„{0}“ steht unter mehreren Dezernaten: {1}{2}",
+                                      "\"{0}\" stands under several divisions: {1}{2}"},
+                                     u.name, list, chosen),
+                                  stated[1].line, u.name));
     }
   }
 
   void report_no_division() {
     for (const auto& u : plan_.units) {
       if (u.is_division || u.parent) continue;
-      out_.push_back({"unit-no-division", Severity::warning,
-                      german_quoted(u.name) +
-                          ": kein Dezernat bekannt (weder im Dokument noch im Verzeichnis)",
-                      u.source_line, u.name});
+      out_.push_back(make_finding(
+          rule::kUnitNoDivision,
+          tr({"„{0}“: kein Dezernat bekannt (weder im Dokument noch im Verzeichnis)",
+              "\"{0}\": no division known (neither in the document nor in the directory)"},
+             u.name),
+          u.source_line, u.name));
     }
   }
 
@@ -111,14 +120,18 @@ class UnitChecker {
       std::string list;
       for (const auto& n : group) {
         if (!list.empty()) list += ", ";
-        list += german_quoted(n) + " (Zeile " + std::to_string(first_line_.at(n)) + ")";
+        list += tr({"„{0}“ (Zeile {1})", "\"{0}\" (line {1})"}, n, first_line_.at(n));
       }
       std::string subject;
       for (const auto& n : group) subject += (subject.empty() ? "" : " | ") + n;
-      out_.push_back({"unit-near-duplicate", Severity::warning,
-                      "vermutlich dieselbe Einheit: " + list +
-                          "; vereinheitlichen oder im Verwaltungsverzeichnis als Alias eintragen",
-                      first_line_.at(group[1]), subject});
+      out_.push_back(make_finding(
+          rule::kUnitNearDuplicate,
+          tr({"vermutlich dieselbe Einheit: {0}; vereinheitlichen oder im Verwaltungsverzeichnis "
+              "als Alias eintragen",
+              "probably the same unit: {0}; write it one way or add an alias to the units "
+              "directory"},
+             list),
+          first_line_.at(group[1]), subject));
     }
   }
 

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "eduplan/storage.h"
+#include "storage/storage_checks.h"
 
 namespace eduplan {
 namespace {
@@ -12,7 +13,14 @@ class MemoryStorage final : public Storage {
   std::vector<PlanInfo> list_plans() const override {
     std::vector<PlanInfo> out;
     for (const auto& [name, entry] : plans_) {
-      out.push_back({name, entry.plan.title, entry.plan.source, entry.imported_at});
+      PlanInfo info{name, entry.plan.title, entry.plan.source, entry.imported_at};
+      info.fields = entry.plan.fields.size();
+      info.objectives = entry.plan.objectives.size();
+      for (const auto& f : entry.plan.fields) {
+        info.focus_areas += f.focus_areas.size();
+        for (const auto& fa : f.focus_areas) info.responsibilities += fa.responsibilities.size();
+      }
+      out.push_back(std::move(info));
     }
     return out;
   }
@@ -24,6 +32,19 @@ class MemoryStorage final : public Storage {
   }
 
   bool remove_plan(std::string_view name) override { return plans_.erase(std::string(name)) > 0; }
+
+  bool rename_plan(std::string_view from, std::string_view to) override {
+    check_rename(from, to);
+    auto it = plans_.find(std::string(from));
+    if (it == plans_.end()) return false;
+    if (from == to) return true;
+    if (plans_.count(std::string(to))) throw_name_taken(to);
+    Entry entry = std::move(it->second);
+    entry.plan.name = std::string(to);
+    plans_.erase(it);
+    plans_.emplace(std::string(to), std::move(entry));
+    return true;
+  }
 
  private:
   struct Entry {

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "eduplan/error.h"
+#include "eduplan/language.h"
 #include "eduplan/storage.h"
 
 namespace eduplan::schema {
@@ -118,13 +119,18 @@ void migrate(sqlite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   int version = user_version(db);  // fails here for a file that is not SQLite
   if (version > kSchemaVersion) {
-    throw StorageError(db.path() + ": Datenbank hat Schema-Version " + std::to_string(version) +
-                       ", dieses eduplan kennt nur bis " + std::to_string(kSchemaVersion) +
-                       " (neueres eduplan verwenden)");
+    throw StorageError(
+        tr({"{0}: Datenbank hat Schema-Version {1}, dieses eduplan kennt nur bis {2} "
+            "(neueres eduplan verwenden)",
+            "{0}: the database has schema version {1}, this eduplan knows up to {2} "
+            "(use a newer eduplan)"},
+           db.path(), version, kSchemaVersion));
   }
   if (version == kSchemaVersion) return;
   if (version == 0 && foreign_database(db)) {
-    throw StorageError(db.path() + ": SQLite-Datenbank, aber keine eduplan-Datenbank");
+    throw StorageError(tr({"{0}: SQLite-Datenbank, aber keine eduplan-Datenbank",
+                           "{0}: an SQLite database, but not an eduplan database"},
+                          db.path()));
   }
   sqlite::Transaction tx(db);
   for (int v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "eduplan/error.h"
+#include "eduplan/language.h"
 
 namespace eduplan::sqlite {
 
@@ -10,14 +11,15 @@ Database::Database(const std::string& path) : path_(path), db_(nullptr, sqlite3_
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   db_.reset(raw);
-  if (rc != SQLITE_OK) fail("öffnen");
+  if (rc != SQLITE_OK) fail(tr({"öffnen", "open"}));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);
 }
 
 void Database::fail(const std::string& context) const {
   const char* msg = db_ ? sqlite3_errmsg(db_.get()) : "out of memory";
-  throw StorageError(path_ + ": Datenbank (" + context + "): " + msg);
+  throw StorageError(
+      tr({"{0}: Datenbank ({1}): {2}", "{0}: database ({1}): {2}"}, path_, context, msg));
 }
 
 void Database::exec(std::string_view sql) {
@@ -41,7 +43,8 @@ Statement::Statement(Database& db, std::string_view sql)
 }
 
 void Statement::fail(const std::string& what) const {
-  throw StorageError(db_.path() + ": Datenbank: " + what + " in " + sqlite3_sql(stmt_.get()));
+  throw StorageError(tr({"{0}: Datenbank: {1} in {2}", "{0}: database: {1} in {2}"}, db_.path(),
+                        what, sqlite3_sql(stmt_.get())));
 }
 
 bool Statement::step() {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "eduplan/enum_text.h"
+#include "eduplan/language.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -70,7 +71,7 @@ class Statement {
     std::string t;
     column(col, t);
     auto v = from_text<E>(t);
-    if (!v) fail("unexpected value '" + t + "'");
+    if (!v) fail(tr({"unerwarteter Wert „{0}“", "unexpected value \"{0}\""}, t));
     out = *v;
   }
 

@@ -2,9 +2,11 @@
 #include <unordered_map>
 
 #include "eduplan/error.h"
+#include "eduplan/language.h"
 #include "eduplan/storage.h"
 #include "storage/schema.h"
 #include "storage/sqlite_handle.h"
+#include "storage/storage_checks.h"
 
 namespace eduplan {
 namespace {
@@ -24,7 +26,8 @@ std::string select_sql(std::string_view table, std::string_view rest) {
 std::size_t index_of(const IdMap& ids, std::int64_t id, const char* what) {
   auto it = ids.find(id);
   if (it == ids.end())
-    throw StorageError(std::string("Datenbank inkonsistent: ") + what + " " + std::to_string(id));
+    throw StorageError(
+        tr({"Datenbank inkonsistent: {0} {1}", "database inconsistent: {0} {1}"}, what, id));
   return it->second;
 }
 
@@ -88,13 +91,16 @@ class PlanWriter {
     unit_ids_.assign(plan.units.size(), 0);
     std::vector<bool> written(plan.units.size(), false);
     for (std::size_t done = 0, pass = 0; done < plan.units.size(); ++pass) {
-      if (pass > plan.units.size()) throw UsageError("Plan ungültig: Zyklus in den Einheiten");
+      if (pass > plan.units.size())
+        throw UsageError(tr(
+            {"Plan ungültig: Zyklus in den Einheiten", "invalid plan: a cycle among its units"}));
       for (std::size_t i = 0; i < plan.units.size(); ++i) {
         const OrgUnit& u = plan.units[i];
         if (written[i]) continue;
         if (u.parent && (*u.parent >= plan.units.size() || !written[*u.parent])) {
           if (*u.parent >= plan.units.size())
-            throw UsageError("Plan ungültig: Einheit „" + u.name + "“");
+            throw UsageError(
+                tr({"Plan ungültig: Einheit „{0}“", "invalid plan: unit \"{0}\""}, u.name));
           continue;
         }
         std::optional<std::int64_t> parent;
@@ -208,7 +214,9 @@ class PlanReader {
     while (resp.step()) {
       auto row = read_row<schema::ResponsibilityRow>(resp);
       auto it = focus_index.find(row.focus_area_id);
-      if (it == focus_index.end()) throw StorageError("Datenbank inkonsistent: focus_area");
+      if (it == focus_index.end())
+        throw StorageError(
+            tr({"Datenbank inkonsistent: {0}", "database inconsistent: {0}"}, "focus_area"));
       plan.fields[it->second.first].focus_areas[it->second.second].responsibilities.push_back(
           {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line),
            row.written_name, row.stated_division, row.split_from});
@@ -256,7 +264,17 @@ class SqliteStorage final : public Storage {
   }
 
   std::vector<PlanInfo> list_plans() const override {
-    Statement st(db_, "SELECT name, title, source, imported_at FROM plan ORDER BY name");
+    // One query: counts per plan through correlated sub-selects on the indexed keys.
+    Statement st(db_,
+                 "SELECT p.name, p.title, p.source, p.imported_at,"
+                 " (SELECT count(*) FROM field f WHERE f.plan_id = p.id),"
+                 " (SELECT count(*) FROM focus_area fa JOIN field f ON f.id = fa.field_id"
+                 "  WHERE f.plan_id = p.id),"
+                 " (SELECT count(*) FROM responsibility r JOIN focus_area fa"
+                 "  ON fa.id = r.focus_area_id JOIN field f ON f.id = fa.field_id"
+                 "  WHERE f.plan_id = p.id),"
+                 " (SELECT count(*) FROM objective o WHERE o.plan_id = p.id)"
+                 " FROM plan p ORDER BY p.name");
     std::vector<PlanInfo> out;
     while (st.step()) out.push_back(read_row<PlanInfo>(st));
     return out;
@@ -271,6 +289,24 @@ class SqliteStorage final : public Storage {
     bool removed = remove_in_transaction(name);
     tx.commit();
     return removed;
+  }
+
+  bool rename_plan(std::string_view from, std::string_view to) override {
+    check_rename(from, to);
+    sqlite::Transaction tx(db_);
+    const std::string old_name(from), new_name(to);
+    if (old_name != new_name) {
+      Statement taken(db_, "SELECT 1 FROM plan WHERE name = ?");
+      taken.bind(1, new_name);
+      if (taken.step()) throw_name_taken(to);
+    }
+    Statement st(db_, "UPDATE plan SET name = ? WHERE name = ?");
+    st.bind(1, new_name);
+    st.bind(2, old_name);
+    st.step();
+    const bool renamed = db_.changes() > 0;
+    tx.commit();
+    return renamed;
   }
 
  private:

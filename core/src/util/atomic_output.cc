@@ -9,6 +9,7 @@
 #include <random>
 
 #include "eduplan/exporters.h"
+#include "eduplan/language.h"
 
 namespace eduplan {
 
@@ -16,10 +17,11 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     : target_(std::filesystem::absolute(target)) {
   std::error_code ec;
   if (std::filesystem::is_directory(target_, ec))
-    throw ExportError(target_.string() + ": ist ein Verzeichnis");
+    throw ExportError(tr({"{0}: ist ein Verzeichnis", "{0}: is a directory"}, target_.string()));
   const auto dir = target_.parent_path();
   if (!std::filesystem::is_directory(dir, ec))
-    throw ExportError(dir.string() + ": Verzeichnis gibt es nicht");
+    throw ExportError(
+        tr({"{0}: Verzeichnis gibt es nicht", "{0}: no such directory"}, dir.string()));
   std::random_device random;
   for (int attempt = 0; attempt < 100; ++attempt) {
     char suffix[32];
@@ -33,11 +35,14 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     if (errno != EEXIST) {
       const std::string why = std::strerror(errno);
       temp_.clear();
-      throw ExportError(target_.string() + ": kann nicht geschrieben werden (" + why + ")");
+      throw ExportError(
+          tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
+             target_.string(), why));
     }
   }
   temp_.clear();
-  throw ExportError(target_.string() + ": keine temporäre Datei möglich");
+  throw ExportError(tr({"{0}: keine temporäre Datei möglich", "{0}: no temporary file possible"},
+                       target_.string()));
 }
 
 AtomicOutput::~AtomicOutput() {
@@ -46,8 +51,8 @@ AtomicOutput::~AtomicOutput() {
 
 void AtomicOutput::commit() {
   if (::rename(temp_.c_str(), target_.c_str()) != 0) {
-    throw ExportError(target_.string() + ": kann nicht ersetzt werden (" + std::strerror(errno) +
-                      ")");
+    throw ExportError(tr({"{0}: kann nicht ersetzt werden ({1})", "{0}: cannot be replaced ({1})"},
+                         target_.string(), std::strerror(errno)));
   }
   committed_ = true;
 }

@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define EDUPLAN_EXPORTER_ABI_MAJOR 1
-#define EDUPLAN_EXPORTER_ABI_MINOR 1
+#define EDUPLAN_EXPORTER_ABI_MINOR 2
 
 typedef struct eduplan_str {
   const char* data; /* UTF-8, size bytes, may be NULL when size is 0 */
@@ -112,6 +112,15 @@ typedef struct eduplan_option_decl {
   const char* help;           /* one line, NUL-terminated */
 } eduplan_option_decl;
 
+/* Since 1.2: the range of an INT option (both ends included). EDUPLAN_OPTION_NO_MIN and
+ * EDUPLAN_OPTION_NO_MAX leave an end open. Ignored for other types. */
+#define EDUPLAN_OPTION_NO_MIN INT64_MIN
+#define EDUPLAN_OPTION_NO_MAX INT64_MAX
+typedef struct eduplan_option_range {
+  int64_t min;
+  int64_t max;
+} eduplan_option_range;
+
 typedef struct eduplan_option_value {
   eduplan_str name;
   eduplan_str value;
@@ -157,6 +166,9 @@ typedef struct eduplan_exporter {
   eduplan_status (*run)(const eduplan_export_request* request);
   /* Since 1.1 (a 1.0 descriptor ends before this field: no capabilities). */
   uint32_t capabilities; /* EDUPLAN_CAPABILITY_* bits */
+  /* Since 1.2: NULL, or option_count ranges parallel to `options` (see eduplan_option_range).
+   * The host refuses values outside the range before calling run, and shows the range. */
+  const eduplan_option_range* option_ranges;
 } eduplan_exporter;
 
 #define EDUPLAN_CAPABILITY_INDEX 1u /* writes a batch index (see eduplan_export_request.batch) */

@@ -29,6 +29,8 @@
 
 namespace eduplan::sdk {
 
+inline constexpr eduplan_option_range unbounded{EDUPLAN_OPTION_NO_MIN, EDUPLAN_OPTION_NO_MAX};
+
 inline std::string_view view(eduplan_str s) {
   return s.size ? std::string_view(s.data, s.size) : std::string_view();
 }
@@ -133,12 +135,14 @@ eduplan_status run(const eduplan_export_request* request) noexcept {
   return EDUPLAN_STATUS_ERROR;
 }
 
-// A descriptor for the current ABI version.
+// A descriptor for the current ABI version. `ranges` is null or has one entry per option
+// (only INT options use theirs; `unbounded` leaves both ends open).
 constexpr eduplan_exporter describe(const char* id, const char* version, const char* description,
                                     const char* extension, const eduplan_option_decl* options,
                                     std::size_t option_count,
                                     eduplan_status (*run_fn)(const eduplan_export_request*),
-                                    std::uint32_t capabilities = 0) {
+                                    std::uint32_t capabilities = 0,
+                                    const eduplan_option_range* ranges = nullptr) {
   return eduplan_exporter{sizeof(eduplan_exporter),
                           EDUPLAN_EXPORTER_ABI_MAJOR,
                           EDUPLAN_EXPORTER_ABI_MINOR,
@@ -149,7 +153,8 @@ constexpr eduplan_exporter describe(const char* id, const char* version, const c
                           options,
                           option_count,
                           run_fn,
-                          capabilities};
+                          capabilities,
+                          ranges};
 }
 
 }  // namespace eduplan::sdk

@@ -1,4 +1,6 @@
-#include "util/csv_reader.h"
+#include "parse/csv_reader.h"
+
+#include "model/rule_catalog.h"
 
 namespace eduplan::csv {
 
@@ -12,8 +14,8 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
   bool was_quoted = false;
   bool record_started = false;
   int quote_line = 0;  // where the open quote started
-  auto fail = [&](const std::string& message) {
-    findings.push_back({"csv-syntax", Severity::error, message, line, ""});
+  auto fail = [&](const Text& message) {
+    findings.push_back(make_finding(rule::kCsvSyntax, tr(message), line));
   };
   auto end_field = [&] {
     record.fields.push_back(std::move(field));
@@ -46,7 +48,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
     }
     if (c == '"') {
       if (!field.empty() || was_quoted) {
-        fail("Anführungszeichen mitten in einem unquotierten Feld");
+        fail({"Anführungszeichen mitten in einem unquotierten Feld", "quote inside an unquoted field"});
         return records;
       }
       in_quotes = was_quoted = record_started = true;
@@ -61,7 +63,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
       ++line;
     } else {
       if (was_quoted) {
-        fail("Text nach dem schließenden Anführungszeichen");
+        fail({"Text nach dem schließenden Anführungszeichen", "text after the closing quote"});
         return records;
       }
       field += c;
@@ -70,7 +72,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
   }
   if (in_quotes) {
     line = quote_line;
-    fail("Anführungszeichen wird nicht geschlossen");
+    fail({"Anführungszeichen wird nicht geschlossen", "quote is never closed"});
     return records;
   }
   if (record_started || !field.empty() || !record.fields.empty()) end_record();

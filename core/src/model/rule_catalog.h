@@ -1,0 +1,158 @@
+// The catalogue of findings (internal): one constant per rule with its id, severity and what
+// it reports, in German and English. Code that reports a finding names the constant, so a
+// misspelt rule does not compile and a rule's severity is written once.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "eduplan/language.h"
+#include "eduplan/model.h"
+
+namespace eduplan::rule {
+
+struct Rule {
+  std::string_view id;
+  Severity severity;
+  Text description;  // one sentence: what the rule reports
+};
+
+using enum Severity;
+
+// Reading: errors reject the document.
+inline constexpr Rule kEncodingNulByte{"encoding-nul-byte",
+                                       error,
+                                       {"Die Datei enthält ein NUL-Byte (meist eine Binärdatei).",
+                                        "The file contains a NUL byte (usually a binary file)."}};
+inline constexpr Rule kEncodingInvalidUtf8{
+    "encoding-invalid-utf8",
+    error,
+    {"Die Datei ist kein gültiges UTF-8.", "The file is not valid UTF-8."}};
+inline constexpr Rule kTableCellCount{
+    "table-cell-count",
+    error,
+    {"Eine Tabellenzeile hat eine andere Zellenzahl als die erste Zeile der Tabelle.",
+     "A table row has another number of cells than the table's first row."}};
+inline constexpr Rule kTableOutsideField{
+    "table-outside-field",
+    error,
+    {"Eine Tabelle steht vor dem ersten oder außerhalb eines Handlungsfelds.",
+     "A table stands before the first field or outside a field."}};
+inline constexpr Rule kDocumentNoField{
+    "document-no-field",
+    error,
+    {"Das Dokument enthält kein Handlungsfeld.", "The document contains no field."}};
+inline constexpr Rule kDirectoryInvalid{
+    "directory-invalid",
+    error,
+    {"Das Verwaltungsverzeichnis (CSV) ist fehlerhaft.", "The units directory (CSV) is broken."}};
+inline constexpr Rule kFlatTableInvalid{
+    "flat-table-invalid",
+    error,
+    {"Eine Zeile der flachen Plantabelle (CSV-Export) ist unvollständig oder unbekannt.",
+     "A row of the flat plan table (CSV export) is incomplete or unknown."}};
+inline constexpr Rule kCsvSyntax{
+    "csv-syntax",
+    error,
+    {"Eine CSV-Datei verletzt RFC 4180 (z. B. offenes Anführungszeichen).",
+     "A CSV file violates RFC 4180 (e.g. an unclosed quote)."}};
+inline constexpr Rule kTableUnknown{
+    "table-unknown",
+    warning,
+    {"Eine Tabelle ist weder Schwerpunkt- noch Ableitungstabelle und wird ignoriert.",
+     "A table is neither a focus-area nor an objectives table and is ignored."}};
+inline constexpr Rule kFocusNoText{
+    "focus-no-text",
+    warning,
+    {"Eine Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt.",
+     "A row names units but no focus area."}};
+inline constexpr Rule kFocusRowContinued{
+    "focus-row-continued",
+    info,
+    {"Eine Zeile ohne Schwerpunkttext setzt die vorige Zeile fort.",
+     "A row without focus-area text continues the previous row."}};
+inline constexpr Rule kUnitRepeated{
+    "unit-repeated",
+    info,
+    {"Eine Einheit steht mehrfach in derselben Zeile.", "A unit is named twice in one row."}};
+inline constexpr Rule kObjectiveDuplicate{"objective-duplicate",
+                                          warning,
+                                          {"Eine Ableitung steht zweimal im selben Handlungsfeld.",
+                                           "An objective stands twice in the same field."}};
+// Units.
+inline constexpr Rule kUnitMultipleDivisions{
+    "unit-multiple-divisions",
+    warning,
+    {"Eine Einheit steht im Dokument unter verschiedenen Dezernaten.",
+     "A unit stands under different divisions in the document."}};
+inline constexpr Rule kUnitDivisionMismatch{
+    "unit-division-mismatch",
+    warning,
+    {"Das Dezernat im Dokument weicht vom Verwaltungsverzeichnis ab.",
+     "The division in the document differs from the units directory."}};
+inline constexpr Rule kUnitNearDuplicate{"unit-near-duplicate",
+                                         warning,
+                                         {"Zwei Schreibweisen meinen vermutlich dieselbe Einheit.",
+                                          "Two spellings probably mean the same unit."}};
+inline constexpr Rule kUnitNoDivision{
+    "unit-no-division",
+    warning,
+    {"Für eine Einheit ist kein Dezernat bekannt.", "No division is known for a unit."}};
+inline constexpr Rule kUnitDivisionInferred{
+    "unit-division-inferred",
+    info,
+    {"Eine Einheit ohne Dezernat wurde dem Dezernat zugeordnet, das sie anderswo hat.",
+     "A unit named without division was given the division it has elsewhere."}};
+inline constexpr Rule kUnitCompoundSplit{"unit-compound-split",
+                                         info,
+                                         {"„A und B“ wurde in zwei bekannte Einheiten geteilt.",
+                                          "\"A und B\" was split into two known units."}};
+// Structure.
+inline constexpr Rule kFocusNoUnit{"focus-no-unit",
+                                   warning,
+                                   {"Für einen Schwerpunkt ist kein Verwaltungsbereich genannt.",
+                                    "A focus area names no responsible unit."}};
+inline constexpr Rule kFocusDuplicate{
+    "focus-duplicate",
+    warning,
+    {"Ein Schwerpunkt steht zweimal im selben Handlungsfeld (beide bleiben erhalten).",
+     "A focus area stands twice in the same field (both are kept)."}};
+inline constexpr Rule kFieldDuplicate{
+    "field-duplicate",
+    warning,
+    {"Zwei Handlungsfelder haben denselben Titel.", "Two fields have the same title."}};
+inline constexpr Rule kFieldEmpty{
+    "field-empty",
+    warning,
+    {"Ein Handlungsfeld hat keine Schwerpunkte.", "A field has no focus areas."}};
+inline constexpr Rule kFieldNoObjective{
+    "field-no-objective",
+    warning,
+    {"Ein Handlungsfeld hat keine Ableitungen.", "A field has no objectives."}};
+inline constexpr Rule kObjectiveShared{"objective-shared",
+                                       info,
+                                       {"Eine Ableitung gehört zu mehreren Handlungsfeldern.",
+                                        "An objective belongs to several fields."}};
+
+// Every rule, in the order `eduplan rules` and docs/rules.md list them.
+inline constexpr const Rule* kAll[] = {
+    &kEncodingNulByte,    &kEncodingInvalidUtf8,   &kTableCellCount,       &kTableOutsideField,
+    &kDocumentNoField,    &kDirectoryInvalid,      &kFlatTableInvalid,     &kCsvSyntax,
+    &kTableUnknown,       &kFocusNoText,           &kFocusRowContinued,    &kUnitRepeated,
+    &kObjectiveDuplicate, &kUnitMultipleDivisions, &kUnitDivisionMismatch, &kUnitNearDuplicate,
+    &kUnitNoDivision,     &kUnitDivisionInferred,  &kUnitCompoundSplit,    &kFocusNoUnit,
+    &kFocusDuplicate,     &kFieldDuplicate,        &kFieldEmpty,           &kFieldNoObjective,
+    &kObjectiveShared,
+};
+
+}  // namespace eduplan::rule
+
+namespace eduplan {
+
+// A finding of `rule`: its id and severity come from the catalogue.
+inline Finding make_finding(const rule::Rule& rule, std::string message, int line,
+                            std::string subject = {}) {
+  return {std::string(rule.id), rule.severity, std::move(message), line, std::move(subject)};
+}
+
+}  // namespace eduplan
