@@ -12,6 +12,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/eduplan ${PROJECT_SOURCE_DI
 install(FILES ${PROJECT_BINARY_DIR}/core/include/eduplan/version.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/eduplan)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/examples/bildungskonzept.md ${PROJECT_SOURCE_DIR}/examples/verwaltungsgliederung.csv
+  DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
 set(config_dir ${CMAKE_INSTALL_LIBDIR}/cmake/eduplan)
 install(EXPORT eduplanTargets NAMESPACE eduplan:: DESTINATION ${config_dir})
@@ -24,6 +26,11 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/eduplanConfigVersion.cmak
 install(FILES ${PROJECT_BINARY_DIR}/eduplanConfig.cmake ${PROJECT_BINARY_DIR}/eduplanConfigVersion.cmake
   DESTINATION ${config_dir})
 
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/EduplanExporter.cmake DESTINATION ${config_dir})
+
+# pkg-config: the C API, relocatable (prefix found from the .pc file's own directory).
+file(RELATIVE_PATH EDUPLAN_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+string(REGEX REPLACE "/$" "" EDUPLAN_PC_TO_PREFIX "${EDUPLAN_PC_TO_PREFIX}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/eduplan.pc.in ${PROJECT_BINARY_DIR}/eduplan.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/eduplan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

@@ -7,7 +7,7 @@ trap 'rm -rf "$out"' EXIT
 cpack --config "$1/CPackConfig.cmake" -G DEB -B "$out" >/dev/null
 deb=$(ls "$out"/eduplan_*_amd64.deb)
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/eduplan ./usr/lib/libeduplan.so.0.1 ./usr/lib/eduplan/exporters/eduplan_xlsx.so \
+for f in ./usr/bin/eduplan ./usr/lib/libeduplan.so.0.2 ./usr/lib/eduplan/exporters/eduplan_xlsx.so \
          ./usr/lib/eduplan/exporters/eduplan_csv.so ./usr/lib/eduplan/exporters/eduplan_dot.so \
          ./usr/include/eduplan/exporter_abi.h ./usr/include/eduplan/c_api.h ./usr/lib/cmake/eduplan/eduplanConfig.cmake \
          ./usr/lib/pkgconfig/eduplan.pc ./usr/share/man/man1/eduplan.1 ./usr/share/doc/eduplan/schema.md; do

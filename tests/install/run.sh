@@ -57,7 +57,25 @@ LD_PRELOAD="$preload" ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 "$source/test
 export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name eduplan.pc)")
 test "$(pkg-config --modversion eduplan)" = "$("$eduplan" --version | cut -d' ' -f2)"
-libs=$(pkg-config --libs eduplan)
-echo "pkg-config: $libs"
+libs=$(pkg-config --libs eduplan) cflags=$(pkg-config --cflags eduplan)
+echo "pkg-config: $cflags $libs"
 grep -q -- "-leduplan" <<<"$libs"
+if grep -q -- "-std=" <<<"$cflags"; then echo "eduplan.pc carries a language standard: $cflags"; exit 1; fi
+# Relocatable: a moved prefix still describes itself.
+mv "$prefix" "$prefix.moved" && mkdir "$prefix"
+moved=$(PKG_CONFIG_PATH=${PKG_CONFIG_PATH/$prefix/$prefix.moved} pkg-config --variable=includedir eduplan)
+relocated=0
+test -f "$moved/eduplan/c_api.h" && relocated=1
+rmdir "$prefix" && mv "$prefix.moved" "$prefix"
+[ $relocated = 1 ] || { echo "pkg-config is not relocatable: $moved"; exit 1; }
+unset PKG_CONFIG_PATH
+
+# The documentation's snippets, built and run exactly as printed against this prefix. Under the
+# sanitizers the programs load an instrumented libeduplan: their runtimes are preloaded.
+snippet_env=()
+if [ -n "$flags" ]; then snippet_env=("LD_PRELOAD=$preload" "ASAN_OPTIONS=detect_leaks=0"); fi
+for doc in embedding.md plugin-sdk.md; do
+  /usr/bin/python3 "$source/tests/install/doc_snippets.py" "$source/docs/$doc" "$prefix" "$work/doc-$doc" \
+    "${snippet_env[@]}"
+done
 echo "install: ok"
