@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-program-options1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libxlsxwriter-dev graphviz python3-openpyxl python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev
+  libutf8proc-dev libzip-dev libxml2-dev  # the readers: Unicode, .docx/.odt/.xlsx (zip + XML)
   locales  # de_DE definitions for the German-locale export test (built with localedef, no system change)
 )
 

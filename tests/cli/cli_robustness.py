@@ -42,8 +42,14 @@ class BrokenDocuments(TempDirTest):
     def test_empty_file(self):
         self.rejected("empty.md", b"", 1, "{path}:1: Fehler: Dokument enthält kein Handlungsfeld")
 
-    def test_table_before_first_field(self):
-        self.rejected("before.md", TABLE_HEAD + "| a | b |\n## Handlungsfeld A\n", 1, "{path}:1: Fehler: Tabelle vor")
+    def test_table_before_first_field_is_a_warning_not_a_rejection(self):
+        path = self.write("before.md", "| Kapitel | Seite |\n|---|---|\n| Handlungsfeld A | 3 |\n\n"
+                                       "## Handlungsfeld A\n" + TABLE_HEAD + "| S | Dezernat V/ Jugendamt |\n")
+        result = run("import", path, "--db", self.db, "--plan", "mit Inhaltsverzeichnis")
+        self.assertExit(result, 0)
+        self.assertIn(f"{path}:1: Warnung: Tabelle vor dem ersten Handlungsfeld", result.stdout)
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM field f JOIN plan p ON p.id = f.plan_id "
+                                         "WHERE p.name = 'mit Inhaltsverzeichnis'"), "1")
 
     def test_missing_file(self):
         result = run("import", self.path("fehlt.md"), "--db", self.db)

@@ -1,6 +1,7 @@
 // Stable keys: identifiers derived from normalised text, so that an element can be
-// followed across re-imports and plan versions. Two texts that differ only in case,
-// surrounding or repeated white space get the same key.
+// followed across re-imports and plan versions. Two texts that differ only in case, in
+// Unicode normalisation form, in the kind of space, or in surrounding or repeated white space
+// get the same key.
 #pragma once
 
 #include <string>
@@ -10,8 +11,9 @@
 
 namespace eduplan {
 
-// The text as keys see it: case folded (ASCII and Latin-1 letters such as Ä), white
-// space trimmed and collapsed to single spaces.
+// The text as keys see it: Unicode NFC, every space character a space, soft hyphens and
+// zero-width characters removed, lower case (per code point: Ä → ä; ß stays), white space
+// trimmed and collapsed to single spaces.
 EDUPLAN_EXPORT std::string normalize_for_key(std::string_view text);
 
 // "<prefix>-" followed by 16 hex digits of a 64-bit FNV-1a hash of the normalised parts,

@@ -63,16 +63,26 @@ struct Responsibility {
 BOOST_DESCRIBE_STRUCT(Responsibility, (),
                       (unit, source_line, written_name, stated_division, split_from))
 
+// A further column of a focus-area table ("Zeitraum", "Status", …) and its value in one row.
+struct Attribute {
+  std::string name;
+  std::string value;
+
+  friend bool operator==(const Attribute&, const Attribute&) = default;
+};
+BOOST_DESCRIBE_STRUCT(Attribute, (), (name, value))
+
 // A Handlungsschwerpunkt: one row of a field's table.
 struct FocusArea {
   std::string text;
   std::string key;
   int source_line = 0;
   std::vector<Responsibility> responsibilities;  // in document order, no unit twice
+  std::vector<Attribute> attributes;             // the table's further columns, in column order
 
   friend bool operator==(const FocusArea&, const FocusArea&) = default;
 };
-BOOST_DESCRIBE_STRUCT(FocusArea, (), (text, key, source_line, responsibilities))
+BOOST_DESCRIBE_STRUCT(FocusArea, (), (text, key, source_line, responsibilities, attributes))
 
 // A reference from a field to one of the plan's objectives.
 struct ObjectiveRef {

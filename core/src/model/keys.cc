@@ -1,9 +1,11 @@
 #include "eduplan/keys.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan {
 namespace {
@@ -28,11 +30,15 @@ std::string format_key(std::string_view prefix, std::uint64_t h) {
 }  // namespace
 
 std::string normalize_for_key(std::string_view s) {
-  // One pass: collapse white space, then fold the case of what was kept.
+  // Canonical Unicode first (NFC, one kind of space, no invisible characters), so that text
+  // typed on another system gets the same key; then white space collapsed and case lowered.
+  const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  const std::string canonical = ascii ? std::string() : unicode::canonicalize(s);
+  const std::string_view text = ascii ? s : std::string_view(canonical);
   std::string out;
-  out.reserve(s.size());
+  out.reserve(text.size());
   bool pending = false;
-  for (char c : text::trim(s)) {
+  for (char c : text::trim(text)) {
     if (text::is_space(c)) {
       pending = true;
       continue;
@@ -41,7 +47,7 @@ std::string normalize_for_key(std::string_view s) {
     pending = false;
     out += c;
   }
-  return text::fold_case_in_place(out);
+  return ascii ? text::fold_case_in_place(out) : unicode::lower(out);
 }
 
 std::string make_key(std::string_view prefix, std::string_view part) {

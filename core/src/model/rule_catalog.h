@@ -1,6 +1,7 @@
 // The catalogue of findings (internal): one constant per rule with its id, severity and what
 // it reports, in German and English. Code that reports a finding names the constant, so a
 // misspelt rule does not compile and a rule's severity is written once.
+// clang-format off
 #pragma once
 
 #include <string>
@@ -19,133 +20,196 @@ struct Rule {
 
 using enum Severity;
 
+
 // Reading: errors reject the document.
-inline constexpr Rule kEncodingNulByte{"encoding-nul-byte",
-                                       error,
-                                       {"Die Datei enthält ein NUL-Byte (meist eine Binärdatei).",
-                                        "The file contains a NUL byte (usually a binary file)."}};
+inline constexpr Rule kEncodingNulByte{
+    "encoding-nul-byte", error,
+    {"Die Datei enthält ein NUL-Byte (meist eine Binärdatei).",
+     "The file contains a NUL byte (usually a binary file)."}};
 inline constexpr Rule kEncodingInvalidUtf8{
-    "encoding-invalid-utf8",
-    error,
-    {"Die Datei ist kein gültiges UTF-8.", "The file is not valid UTF-8."}};
+    "encoding-invalid-utf8", error,
+    {"Die Datei ist kein gültiges UTF-8.",
+     "The file is not valid UTF-8."}};
 inline constexpr Rule kTableCellCount{
-    "table-cell-count",
-    error,
-    {"Eine Tabellenzeile hat eine andere Zellenzahl als die erste Zeile der Tabelle.",
-     "A table row has another number of cells than the table's first row."}};
-inline constexpr Rule kTableOutsideField{
-    "table-outside-field",
-    error,
-    {"Eine Tabelle steht vor dem ersten oder außerhalb eines Handlungsfelds.",
-     "A table stands before the first field or outside a field."}};
+    "table-cell-count", error,
+    {"Eine Tabellenzeile hat mehr Zellen als die erste Zeile der Tabelle.",
+     "A table row has more cells than the table's first row."}};
 inline constexpr Rule kDocumentNoField{
-    "document-no-field",
-    error,
-    {"Das Dokument enthält kein Handlungsfeld.", "The document contains no field."}};
+    "document-no-field", error,
+    {"Das Dokument enthält kein Handlungsfeld.",
+     "The document contains no field."}};
+inline constexpr Rule kDocumentUnreadable{
+    "document-unreadable", error,
+    {"Eine Word- oder LibreOffice-Datei ist beschädigt, zu groß oder enthält Unerlaubtes (z. B. externe XML-Entitäten).",
+     "A Word or LibreOffice file is damaged, too large or holds something forbidden (e.g. external XML entities)."}};
 inline constexpr Rule kDirectoryInvalid{
-    "directory-invalid",
-    error,
-    {"Das Verwaltungsverzeichnis (CSV) ist fehlerhaft.", "The units directory (CSV) is broken."}};
+    "directory-invalid", error,
+    {"Das Verwaltungsverzeichnis (CSV) ist fehlerhaft.",
+     "The units directory (CSV) is broken."}};
 inline constexpr Rule kFlatTableInvalid{
-    "flat-table-invalid",
-    error,
-    {"Eine Zeile der flachen Plantabelle (CSV-Export) ist unvollständig oder unbekannt.",
-     "A row of the flat plan table (CSV export) is incomplete or unknown."}};
+    "flat-table-invalid", error,
+    {"Eine Zeile der flachen Plantabelle (CSV-Export) ist unvollständig, widersprüchlich oder unbekannt.",
+     "A row of the flat plan table (CSV export) is incomplete, contradictory or unknown."}};
 inline constexpr Rule kCsvSyntax{
-    "csv-syntax",
-    error,
+    "csv-syntax", error,
     {"Eine CSV-Datei verletzt RFC 4180 (z. B. offenes Anführungszeichen).",
      "A CSV file violates RFC 4180 (e.g. an unclosed quote)."}};
+
+// Reading: warnings and notes.
+inline constexpr Rule kTableOutsideField{
+    "table-outside-field", warning,
+    {"Eine Tabelle steht vor dem ersten oder außerhalb eines Handlungsfelds und wird ignoriert.",
+     "A table stands before the first field or outside a field and is ignored."}};
 inline constexpr Rule kTableUnknown{
-    "table-unknown",
-    warning,
+    "table-unknown", warning,
     {"Eine Tabelle ist weder Schwerpunkt- noch Ableitungstabelle und wird ignoriert.",
      "A table is neither a focus-area nor an objectives table and is ignored."}};
+inline constexpr Rule kTableCellMissing{
+    "table-cell-missing", warning,
+    {"Einer Tabellenzeile fehlen Zellen am Ende; sie gelten als leer.",
+     "A table row lacks cells at its end; they count as empty."}};
+inline constexpr Rule kTableColumnsGuessed{
+    "table-columns-guessed", warning,
+    {"Eine Schwerpunkttabelle ohne Kopfzeile hat mehr als zwei Spalten; Spalte 1 gilt als Schwerpunkt, Spalte 2 als Verwaltungsbereich, die übrigen als unbenannte Merkmale.",
+     "A focus-area table without a header row has more than two columns; column 1 counts as focus area, column 2 as units, the others as unnamed attributes."}};
+inline constexpr Rule kTableHeaderRepeated{
+    "table-header-repeated", info,
+    {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",
+     "A repeated header row (a page break in the original) was skipped."}};
 inline constexpr Rule kFocusNoText{
-    "focus-no-text",
-    warning,
+    "focus-no-text", warning,
     {"Eine Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt.",
      "A row names units but no focus area."}};
 inline constexpr Rule kFocusRowContinued{
-    "focus-row-continued",
-    info,
+    "focus-row-continued", info,
     {"Eine Zeile ohne Schwerpunkttext setzt die vorige Zeile fort.",
      "A row without focus-area text continues the previous row."}};
+inline constexpr Rule kFieldHeadingRead{
+    "field-heading-read", info,
+    {"Eine Überschrift wurde als Handlungsfeld gelesen: ohne das Wort „Handlungsfeld“ (weil eine Schwerpunkttabelle folgt) oder mit entfernter Nummerierung.",
+     "A heading was read as a field: without the word \"Handlungsfeld\" (because a focus-area table follows) or with its numbering taken off."}};
+inline constexpr Rule kListIgnored{
+    "list-ignored", info,
+    {"Eine Liste in einem Handlungsfeld steht nicht unter „Ableitungen“ und wird als Fließtext ignoriert.",
+     "A list in a field does not stand under \"Ableitungen\" and is ignored as running text."}};
+inline constexpr Rule kTextCanonical{
+    "text-canonical", info,
+    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, HTML-Entitäten, Markdown-Escapes); der Text bleibt derselbe.",
+     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, HTML entities, Markdown escapes); the text stays the same."}};
 inline constexpr Rule kUnitRepeated{
-    "unit-repeated",
-    info,
-    {"Eine Einheit steht mehrfach in derselben Zeile.", "A unit is named twice in one row."}};
-inline constexpr Rule kObjectiveDuplicate{"objective-duplicate",
-                                          warning,
-                                          {"Eine Ableitung steht zweimal im selben Handlungsfeld.",
-                                           "An objective stands twice in the same field."}};
+    "unit-repeated", info,
+    {"Eine Einheit steht mehrfach in derselben Zeile.",
+     "A unit is named twice in one row."}};
+inline constexpr Rule kObjectiveDuplicate{
+    "objective-duplicate", warning,
+    {"Eine Ableitung steht zweimal im selben Handlungsfeld.",
+     "An objective stands twice in the same field."}};
+
 // Units.
 inline constexpr Rule kUnitMultipleDivisions{
-    "unit-multiple-divisions",
-    warning,
+    "unit-multiple-divisions", warning,
     {"Eine Einheit steht im Dokument unter verschiedenen Dezernaten.",
      "A unit stands under different divisions in the document."}};
 inline constexpr Rule kUnitDivisionMismatch{
-    "unit-division-mismatch",
-    warning,
+    "unit-division-mismatch", warning,
     {"Das Dezernat im Dokument weicht vom Verwaltungsverzeichnis ab.",
      "The division in the document differs from the units directory."}};
-inline constexpr Rule kUnitNearDuplicate{"unit-near-duplicate",
-                                         warning,
-                                         {"Zwei Schreibweisen meinen vermutlich dieselbe Einheit.",
-                                          "Two spellings probably mean the same unit."}};
+inline constexpr Rule kUnitNotInDirectory{
+    "unit-not-in-directory", warning,
+    {"Eine Einheit steht nicht im Verwaltungsverzeichnis (mit Vorschlägen ähnlicher Namen).",
+     "A unit is not in the units directory (with suggestions of similar names)."}};
+inline constexpr Rule kUnitNearDuplicate{
+    "unit-near-duplicate", warning,
+    {"Zwei Schreibweisen meinen vermutlich dieselbe Einheit.",
+     "Two spellings probably mean the same unit."}};
 inline constexpr Rule kUnitNoDivision{
-    "unit-no-division",
-    warning,
-    {"Für eine Einheit ist kein Dezernat bekannt.", "No division is known for a unit."}};
+    "unit-no-division", warning,
+    {"Für eine Einheit ist kein Dezernat bekannt.",
+     "No division is known for a unit."}};
 inline constexpr Rule kUnitDivisionInferred{
-    "unit-division-inferred",
-    info,
+    "unit-division-inferred", info,
     {"Eine Einheit ohne Dezernat wurde dem Dezernat zugeordnet, das sie anderswo hat.",
      "A unit named without division was given the division it has elsewhere."}};
-inline constexpr Rule kUnitCompoundSplit{"unit-compound-split",
-                                         info,
-                                         {"„A und B“ wurde in zwei bekannte Einheiten geteilt.",
-                                          "\"A und B\" was split into two known units."}};
+inline constexpr Rule kUnitCompoundSplit{
+    "unit-compound-split", info,
+    {"„A und B“ wurde in zwei bekannte Einheiten geteilt.",
+     "\"A und B\" was split into two known units."}};
+inline constexpr Rule kUnitEntrySplit{
+    "unit-entry-split", info,
+    {"Ein Eintrag wurde an einem Dezernatsnamen oder zwischen zwei bekannten Einheiten geteilt (ein verlorener Zeilenumbruch).",
+     "An entry was split at a division's name or between two known units (a lost line break)."}};
+inline constexpr Rule kDivisionNormalized{
+    "division-normalized", info,
+    {"Eine Schreibweise eines Dezernats („Dezernat 4“, „Dez. IV“) wurde als „Dezernat IV“ gelesen.",
+     "A spelling of a division (\"Dezernat 4\", \"Dez. IV\") was read as \"Dezernat IV\"."}};
+
 // Structure.
-inline constexpr Rule kFocusNoUnit{"focus-no-unit",
-                                   warning,
-                                   {"Für einen Schwerpunkt ist kein Verwaltungsbereich genannt.",
-                                    "A focus area names no responsible unit."}};
+inline constexpr Rule kFocusNoUnit{
+    "focus-no-unit", warning,
+    {"Für einen Schwerpunkt ist kein Verwaltungsbereich genannt.",
+     "A focus area names no responsible unit."}};
 inline constexpr Rule kFocusDuplicate{
-    "focus-duplicate",
-    warning,
+    "focus-duplicate", warning,
     {"Ein Schwerpunkt steht zweimal im selben Handlungsfeld (beide bleiben erhalten).",
      "A focus area stands twice in the same field (both are kept)."}};
 inline constexpr Rule kFieldDuplicate{
-    "field-duplicate",
-    warning,
-    {"Zwei Handlungsfelder haben denselben Titel.", "Two fields have the same title."}};
+    "field-duplicate", warning,
+    {"Zwei Handlungsfelder haben denselben Titel.",
+     "Two fields have the same title."}};
 inline constexpr Rule kFieldEmpty{
-    "field-empty",
-    warning,
-    {"Ein Handlungsfeld hat keine Schwerpunkte.", "A field has no focus areas."}};
+    "field-empty", warning,
+    {"Ein Handlungsfeld hat keine Schwerpunkte.",
+     "A field has no focus areas."}};
 inline constexpr Rule kFieldNoObjective{
-    "field-no-objective",
-    warning,
-    {"Ein Handlungsfeld hat keine Ableitungen.", "A field has no objectives."}};
-inline constexpr Rule kObjectiveShared{"objective-shared",
-                                       info,
-                                       {"Eine Ableitung gehört zu mehreren Handlungsfeldern.",
-                                        "An objective belongs to several fields."}};
+    "field-no-objective", warning,
+    {"Ein Handlungsfeld hat keine Ableitungen.",
+     "A field has no objectives."}};
+inline constexpr Rule kObjectiveShared{
+    "objective-shared", info,
+    {"Eine Ableitung gehört zu mehreren Handlungsfeldern.",
+     "An objective belongs to several fields."}};
 
 // Every rule, in the order `eduplan rules` and docs/rules.md list them.
 inline constexpr const Rule* kAll[] = {
-    &kEncodingNulByte,    &kEncodingInvalidUtf8,   &kTableCellCount,       &kTableOutsideField,
-    &kDocumentNoField,    &kDirectoryInvalid,      &kFlatTableInvalid,     &kCsvSyntax,
-    &kTableUnknown,       &kFocusNoText,           &kFocusRowContinued,    &kUnitRepeated,
-    &kObjectiveDuplicate, &kUnitMultipleDivisions, &kUnitDivisionMismatch, &kUnitNearDuplicate,
-    &kUnitNoDivision,     &kUnitDivisionInferred,  &kUnitCompoundSplit,    &kFocusNoUnit,
-    &kFocusDuplicate,     &kFieldDuplicate,        &kFieldEmpty,           &kFieldNoObjective,
+    &kEncodingNulByte,
+    &kEncodingInvalidUtf8,
+    &kTableCellCount,
+    &kDocumentNoField,
+    &kDocumentUnreadable,
+    &kDirectoryInvalid,
+    &kFlatTableInvalid,
+    &kCsvSyntax,
+    &kTableOutsideField,
+    &kTableUnknown,
+    &kTableCellMissing,
+    &kTableColumnsGuessed,
+    &kTableHeaderRepeated,
+    &kFocusNoText,
+    &kFocusRowContinued,
+    &kFieldHeadingRead,
+    &kListIgnored,
+    &kTextCanonical,
+    &kUnitRepeated,
+    &kObjectiveDuplicate,
+    &kUnitMultipleDivisions,
+    &kUnitDivisionMismatch,
+    &kUnitNotInDirectory,
+    &kUnitNearDuplicate,
+    &kUnitNoDivision,
+    &kUnitDivisionInferred,
+    &kUnitCompoundSplit,
+    &kUnitEntrySplit,
+    &kDivisionNormalized,
+    &kFocusNoUnit,
+    &kFocusDuplicate,
+    &kFieldDuplicate,
+    &kFieldEmpty,
+    &kFieldNoObjective,
     &kObjectiveShared,
 };
 
 }  // namespace eduplan::rule
+// clang-format on
 
 namespace eduplan {
 

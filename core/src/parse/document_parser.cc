@@ -1,150 +1,125 @@
 #include "parse/document_parser.h"
 
+#include <optional>
 #include <string>
 
 #include "model/rule_catalog.h"
 #include "parse/markdown.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan {
 namespace {
 
-struct TableLine {
-  std::vector<std::string> cells;
-  int line;
-};
+// What a table column is for, from its header.
+enum class Role { none, focus, units, objectives };
 
-bool is_field_heading(std::string_view heading, std::string& title) {
-  constexpr std::string_view kWord = "Handlungsfeld";
-  if (!text::starts_with_icase(heading, kWord)) return false;
-  std::string_view rest = heading.substr(kWord.size());
-  if (!rest.empty() && rest.front() != ' ' && rest.front() != ':' && rest.front() != '-')
-    return false;
-  while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == '-')) {
-    rest.remove_prefix(1);
-  }
-  title = rest.empty() ? std::string(heading) : std::string(rest);
-  return true;
-}
-
-bool looks_like_header(const std::vector<std::string>& cells) {
-  for (const auto& c : cells) {
-    std::string t = text::fold_case(markdown::cell_text(c));
-    if (t.find("handlungsschwerpunkt") != std::string::npos ||
-        t.find("verwaltungsbereich") != std::string::npos) {
-      return true;
-    }
+bool contains_any(const std::string& lowered, std::initializer_list<std::string_view> words) {
+  for (auto w : words) {
+    if (lowered.find(w) != std::string::npos) return true;
   }
   return false;
 }
 
-bool is_objective_label(const std::string& cell) {
-  return text::starts_with_icase(markdown::cell_text(cell), "Ableitung");
+Role role_of(std::string_view header) {
+  const std::string t = unicode::lower(header);
+  if (contains_any(t, {"ableitung"})) return Role::objectives;
+  if (contains_any(t, {"schwerpunkt", "maßnahme", "massnahme"})) return Role::focus;
+  if (contains_any(t, {"verwaltungsbereich", "zuständig", "zustaendig", "federführ", "federfuehr",
+                       "verantwortlich", "befasst", "organisationseinheit"}))
+    return Role::units;
+  return Role::none;
 }
 
-RawUnitEntry parse_unit_entry(std::string_view part, int line) {
-  RawUnitEntry entry;
-  entry.line = line;
-  std::string s = text::collapse_spaces(part);
-  while (!s.empty() && (s.back() == ',' || s.back() == ' ')) {
-    if (s.back() == ',') entry.trailing_comma = true;
-    s.pop_back();
-  }
-  entry.text = s;
-  std::size_t slash = s.find('/');
-  if (slash != std::string::npos && slash > 0) {
-    entry.has_slash = true;
-    entry.prefix = std::string(text::trim(std::string_view(s).substr(0, slash)));
-    entry.list = std::string(text::trim(std::string_view(s).substr(slash + 1)));
-  } else {
-    entry.list = s;
-  }
-  return entry;
+// "Ableitungen", "Ableitungen:", "Ableitung" (any case, bold already removed).
+bool is_objectives_label(std::string_view text) {
+  std::string_view t = text::trim(text);
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
+  const std::string lowered = unicode::lower(t);
+  return lowered == "ableitungen" || lowered == "ableitung";
 }
 
-class Parser {
+// A label that names the focus-area table of a field ("Handlungsschwerpunkte"), not a field.
+bool is_focus_label(std::string_view text) {
+  return role_of(text) == Role::focus && text.size() < 80 && field_title(text) == std::nullopt;
+}
+
+std::string_view strip_roman_or_number(std::string_view s, bool need_separator) {
+  std::size_t n = 0;
+  while (n < s.size() && ((s[n] >= '0' && s[n] <= '9') || s[n] == '.')) ++n;
+  if (n == 0) {
+    while (n < s.size() && std::string_view("IVXLC").find(s[n]) != std::string_view::npos) ++n;
+    need_separator = true;  // "Handlungsfeld Mix" is a title, "Handlungsfeld IV:" a number
+  }
+  if (n == 0) return s;
+  std::string_view rest = s.substr(n);
+  const std::string_view trimmed = text::trim(rest);
+  const bool separator = trimmed.empty() || trimmed.starts_with(":") || trimmed.starts_with(".") ||
+                         trimmed.starts_with(")") || trimmed.starts_with("-") ||
+                         trimmed.starts_with("–") || trimmed.starts_with("—");
+  if (need_separator && !separator) return s;
+  if (!need_separator && !separator && !rest.starts_with(' ')) return s;
+  return rest;
+}
+
+std::string_view strip_separators(std::string_view s) {
+  for (;;) {
+    s = text::trim(s);
+    bool stripped = false;
+    for (std::string_view sep : {":", ".", ")", "-", "–", "—"}) {
+      if (s.starts_with(sep)) {
+        s.remove_prefix(sep.size());
+        stripped = true;
+      }
+    }
+    if (!stripped) return s;
+  }
+}
+
+// A cell's header text as an attribute name: trailing ':' removed; "Spalte N" if empty.
+std::string column_name(const Cell& cell, std::size_t column) {
+  std::string name = cell.text();
+  while (!name.empty() && (name.back() == ':' || name.back() == ' ')) name.pop_back();
+  return name.empty() ? tr({"Spalte {0}", "Column {0}"}, column + 1) : name;
+}
+
+// A line that could be a field's heading: a heading, a bold paragraph, or a short line that
+// names a field ("Handlungsfeld MINT" without markup, as converters leave it).
+struct Candidate {
+  std::string heading;  // as written
+  std::string title;
+  int line = 0;
+  bool named = false;  // contains the word "Handlungsfeld"
+  bool numbered = false;
+};
+
+class Interpreter {
  public:
-  explicit Parser(std::vector<Finding>& findings) : findings_(findings) {}
+  explicit Interpreter(std::vector<Finding>& findings) : findings_(findings) {}
 
-  void heading(const markdown::Heading& h, int line) {
-    std::string title;
-    if (h.level <= 2 && is_field_heading(h.text, title)) {
-      doc_.fields.push_back(RawField{title, line, {}, {}});
-      in_field_ = true;
-    } else if (h.level == 1) {
-      if (doc_.title.empty()) doc_.title = h.text;
-      in_field_ = false;
-    } else if (h.level == 2) {
-      in_field_ = false;  // another section: its tables belong to no field
-    }
-  }
-
-  void table(const std::vector<TableLine>& rows) {
-    if (!in_field_) {
-      report(rule::kTableOutsideField, rows.front().line,
-             doc_.fields.empty()
-                 ? tr({"Tabelle vor dem ersten Handlungsfeld (erwartet: „## Handlungsfeld …“)",
-                       "table before the first field (expected: \"## Handlungsfeld …\")"})
-                 : tr({"Tabelle außerhalb eines Handlungsfelds", "table outside a field"}));
-      return;
-    }
-    const std::size_t columns = rows.front().cells.size();
-    if (columns == 0) {  // a line of bare pipes: nothing to read
-      report(rule::kTableUnknown, rows.front().line,
-             tr({"Tabelle ohne Zellen; ignoriert", "table without cells; ignored"}));
-      return;
-    }
-    bool consistent = true;
-    for (const auto& r : rows) {
-      if (r.cells.size() != columns) {
-        report(rule::kTableCellCount, r.line,
-               tr({"Tabellenzeile hat {0} Zellen, die Tabelle aber {1} (Zeile {2})",
-                   "table row has {0} cells, the table {1} (line {2})"},
-                  r.cells.size(), columns, rows.front().line));
-        consistent = false;
-      }
-    }
-    if (!consistent) return;
-
-    std::size_t first_data = 0;
-    if (rows.size() > 1 && markdown::is_alignment_row(rows[1].cells)) {
-      first_data = 2;
-    } else if (markdown::is_alignment_row(rows[0].cells)) {
-      first_data = 1;
-    } else if (looks_like_header(rows[0].cells)) {
-      first_data = 1;
-    }
-    bool objectives = false;
-    for (const auto& r : rows) objectives = objectives || is_objective_label(r.cells.front());
-    RawField& field = doc_.fields.back();
-    if (objectives) {
-      for (std::size_t i = first_data; i < rows.size(); ++i) {
-        if (markdown::is_alignment_row(rows[i].cells) || columns < 2) continue;
-        std::string t = markdown::cell_text(rows[i].cells.back());
-        if (!t.empty()) field.objectives.push_back({std::move(t), rows[i].line});
-      }
-      return;
-    }
-    if (columns != 2) {
-      report(rule::kTableUnknown, rows.front().line,
-             tr({"Tabelle mit {0} Spalten ist weder eine Schwerpunkt- noch eine "
-                 "Ableitungstabelle; ignoriert",
-                 "table with {0} columns is neither a focus-area nor an objectives table; "
-                 "ignored"},
-                columns));
-      return;
-    }
-    for (std::size_t i = first_data; i < rows.size(); ++i) {
-      if (markdown::is_alignment_row(rows[i].cells)) continue;
-      focus_row(field, rows[i]);
+  void block(const Block& b) {
+    if (too_many_errors()) return;
+    if (b.kind != BlockKind::list_item) end_list();
+    switch (b.kind) {
+      case BlockKind::heading:
+        return heading(b.text, b.level, b.line);
+      case BlockKind::paragraph:
+        return paragraph(b);
+      case BlockKind::list_item:
+        return list_item(b);
+      case BlockKind::table:
+        return table(b);
     }
   }
 
   RawDocument finish(int last_line) {
+    end_list();
     if (doc_.fields.empty() && errors_ == 0) {
       report(rule::kDocumentNoField, last_line,
-             tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „## Handlungsfeld …“)",
-                 "document contains no field (expected: heading \"## Handlungsfeld …\")"}));
+             tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „Handlungsfeld …“ "
+                 "oder eine Überschrift mit einer Schwerpunkttabelle darunter)",
+                 "the document contains no field (expected: a heading \"Handlungsfeld …\" or a "
+                 "heading with a focus-area table below it)"}));
     }
     return std::move(doc_);
   }
@@ -152,19 +127,271 @@ class Parser {
   bool too_many_errors() const { return errors_ >= kMaxErrors; }
 
  private:
-  void focus_row(RawField& field, const TableLine& row) {
-    std::string focus = markdown::cell_text(row.cells[0]);
+  static constexpr int kBoldLevel = 7;  // a bold paragraph ranks below every heading
+
+  void heading(const std::string& text, int level, int line) {
+    objectives_mode_ = false;
+    if (is_objectives_label(text)) {
+      objectives_mode_ = field_ != nullptr;
+      candidate_.reset();
+      return;
+    }
+    if (field_ && is_focus_label(text)) {  // "Handlungsschwerpunkte" above the table
+      candidate_.reset();
+      return;
+    }
+    bool numbered = false;
+    if (auto title = field_title(text, &numbered)) {
+      start_field({text, *title, line, true, numbered}, level);
+      return;
+    }
+    if (!field_ || level <= field_level_) field_ = nullptr;
+    if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;
+    candidate_ = Candidate{text, text, line, false, false};
+    candidate_level_ = level;
+  }
+
+  void paragraph(const Block& b) {
+    const std::string& t = b.text;
+    if (is_objectives_label(t)) {
+      objectives_mode_ = field_ != nullptr;
+      return;
+    }
+    // "Ableitungen: Text" on one line: a label and the first objective.
+    if (const auto colon = t.find(':');
+        colon != std::string::npos && field_ && is_objectives_label(t.substr(0, colon + 1))) {
+      objectives_mode_ = true;
+      add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
+      return;
+    }
+    if (b.bold) return heading(t, kBoldLevel, b.line);
+    short_line(t, b.line);
+  }
+
+  void list_item(const Block& b) {
+    if (objectives_mode_) {
+      add_objective(b.text, b.line);
+      return;
+    }
+    if (short_line(b.text, b.line)) return;
+    if (field_ && list_items_++ == 0) list_line_ = b.line;
+  }
+
+  // A plain line that names a field ("Handlungsfeld MINT") is a candidate heading.
+  bool short_line(const std::string& t, int line) {
+    bool numbered = false;
+    auto title = field_title(t, &numbered);
+    if (!title || t.size() > 80 || t.ends_with('.')) return false;
+    candidate_ = Candidate{t, *title, line, true, numbered};
+    candidate_level_ = kBoldLevel;
+    return true;
+  }
+
+  void end_list() {
+    if (list_items_ > 0 && field_) {
+      report(rule::kListIgnored, list_line_,
+             tr({"Liste mit {0} Einträgen im Handlungsfeld „{1}“ steht nicht unter „Ableitungen“; "
+                 "als Fließtext ignoriert",
+                 "list of {0} items in the field \"{1}\" does not stand under \"Ableitungen\"; "
+                 "ignored as running text"},
+                list_items_, field_->title));
+    }
+    list_items_ = 0;
+  }
+
+  void start_field(const Candidate& c, int level) {
+    if (!c.named) {
+      report(rule::kFieldHeadingRead, c.line,
+             tr({"Überschrift „{0}“ ohne das Wort „Handlungsfeld“ als Handlungsfeld gelesen, weil "
+                 "eine Schwerpunkttabelle folgt",
+                 "heading \"{0}\" without the word \"Handlungsfeld\" read as a field because a "
+                 "focus-area table follows"},
+                c.heading));
+      if (doc_.title == c.heading && doc_.fields.empty()) doc_.title.clear();
+    } else if (c.numbered) {
+      report(rule::kFieldHeadingRead, c.line,
+             tr({"Überschrift „{0}“ als Handlungsfeld „{1}“ gelesen (Nummerierung entfernt)",
+                 "heading \"{0}\" read as the field \"{1}\" (numbering taken off)"},
+                c.heading, c.title));
+    }
+    doc_.fields.push_back(RawField{c.title, c.line, {}, {}});
+    field_ = &doc_.fields.back();
+    field_level_ = level;
+    candidate_.reset();
+    objectives_mode_ = false;
+  }
+
+  void table(const Block& b) {
+    std::size_t columns = 0;
+    for (const auto& r : b.rows) columns = std::max(columns, r.cells.size());
+    if (columns == 0) {  // a line of bare pipes: nothing to read
+      report(rule::kTableUnknown, b.line,
+             tr({"Tabelle ohne Zellen; ignoriert", "table without cells; ignored"}));
+      return;
+    }
+    const Row& first = b.rows.front();
+    const std::size_t width = first.cells.size();  // the first row decides, as in GFM
+    std::vector<Role> roles;
+    bool role_header = false, objectives_header = false;
+    for (const auto& c : first.cells) {
+      roles.push_back(role_of(c.text()));
+      role_header = role_header || roles.back() == Role::focus || roles.back() == Role::units;
+      objectives_header = objectives_header || roles.back() == Role::objectives;
+    }
+    const bool focus_table = role_header && !objectives_header;
+    if (candidate_ && (focus_table || (candidate_->named && !objectives_header && width >= 2))) {
+      start_field(*candidate_, candidate_level_);
+    }
+    candidate_.reset();
+    if (!field_) {
+      report(rule::kTableOutsideField, b.line,
+             doc_.fields.empty()
+                 ? tr({"Tabelle vor dem ersten Handlungsfeld (Inhaltsverzeichnis?); ignoriert",
+                       "table before the first field (a table of contents?); ignored"})
+                 : tr({"Tabelle außerhalb eines Handlungsfelds; ignoriert",
+                       "table outside a field; ignored"}));
+      return;
+    }
+    if (objectives_mode_ || objectives_header || starts_with_label(first)) {
+      objectives_table(b, 0);
+    } else if (role_header || width == 2 || (!b.header && width > 2)) {
+      // A header that names the roles; or two columns, focus area and units, with or without
+      // a header; or, without a header, the first two columns and the rest as attributes.
+      focus_table_rows(b, roles, role_header);
+    } else {
+      report(rule::kTableUnknown, b.line,
+             tr({"Tabelle mit {0} Spalte(n) ist weder eine Schwerpunkt- noch eine "
+                 "Ableitungstabelle; ignoriert",
+                 "table with {0} column(s) is neither a focus-area nor an objectives table; "
+                 "ignored"},
+                width));
+    }
+    objectives_mode_ = false;
+  }
+
+  static bool starts_with_label(const Row& r) {
+    return !r.cells.empty() && is_objectives_label(r.cells.front().text());
+  }
+
+  // Objectives: from each row the last cell that is neither empty nor the label.
+  void objectives_table(const Block& b, std::size_t from) {
+    for (std::size_t i = from; i < b.rows.size(); ++i) {
+      std::string objective;
+      for (const auto& c : b.rows[i].cells) {
+        const std::string t = c.text();
+        if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) objective = t;
+      }
+      if (!objective.empty()) add_objective(objective, b.rows[i].line);
+    }
+  }
+
+  void add_objective(const std::string& text, int line) {
+    if (field_ && !text.empty()) field_->objectives.push_back({text, line});
+  }
+
+  void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header) {
+    const std::size_t width = b.rows.front().cells.size();
+    std::size_t focus_col = 0, units_col = 1;
+    std::vector<std::pair<std::size_t, std::string>> attributes;  // column, name
+    const bool header = role_header || b.header;
+    if (role_header) {
+      auto find = [&](Role r) {
+        for (std::size_t c = 0; c < roles.size(); ++c) {
+          if (roles[c] == r) return c;
+        }
+        return roles.size();
+      };
+      units_col = find(Role::units);
+      focus_col = find(Role::focus);
+      if (focus_col == roles.size()) focus_col = units_col == 0 ? 1 : 0;
+      if (units_col == roles.size()) units_col = focus_col == 1 ? 0 : 1;
+    }
+    for (std::size_t c = 0; c < width; ++c) {
+      if (c == focus_col || c == units_col) continue;
+      attributes.emplace_back(c, header ? column_name(b.rows.front().cells[c], c)
+                                        : tr({"Spalte {0}", "Column {0}"}, c + 1));
+    }
+    if (!header && width > 2) {
+      report(rule::kTableColumnsGuessed, b.line,
+             tr({"Tabelle ohne Kopfzeile mit {0} Spalten: Spalte 1 als Schwerpunkt, Spalte 2 als "
+                 "Verwaltungsbereich, die übrigen als „Spalte 3“ … gelesen",
+                 "table without a header row with {0} columns: column 1 read as focus area, "
+                 "column 2 as units, the others as \"Column 3\" …"},
+                width));
+    }
+    const std::vector<std::string> header_texts = texts(b.rows.front());
+    for (std::size_t i = header ? 1 : 0; i < b.rows.size() && !too_many_errors(); ++i) {
+      const Row& row = b.rows[i];
+      if (starts_with_label(row)) {  // "Ableitungen:" inside the table: the rest are objectives
+        objectives_table(b, i);
+        return;
+      }
+      if (header && is_repeated_header(row, header_texts)) {
+        report(rule::kTableHeaderRepeated, row.line,
+               tr({"Kopfzeile wiederholt (Seitenumbruch?); übersprungen",
+                   "header row repeated (a page break?); skipped"}));
+        continue;
+      }
+      if (row.cells.size() > width) {
+        report(rule::kTableCellCount, row.line,
+               tr({"Tabellenzeile hat {0} Zellen, die Tabelle aber {1} (Zeile {2}); ein „|“ im "
+                   "Text als „\\|“ schreiben",
+                   "table row has {0} cells, the table {1} (line {2}); write a \"|\" in text as "
+                   "\"\\|\""},
+                  row.cells.size(), width, b.line));
+        continue;
+      }
+      if (row.cells.size() < width && !row.cells.empty()) {
+        report(rule::kTableCellMissing, row.line,
+               tr({"Tabellenzeile hat {0} Zellen, die Tabelle {1}; fehlende Zellen gelten als leer",
+                   "table row has {0} cells, the table {1}; missing cells count as empty"},
+                  row.cells.size(), width));
+      }
+      focus_row(row, focus_col, units_col, attributes);
+    }
+  }
+
+  static std::vector<std::string> texts(const Row& r) {
+    std::vector<std::string> out;
+    for (const auto& c : r.cells) out.push_back(unicode::lower(c.text()));
+    return out;
+  }
+
+  static bool is_repeated_header(const Row& row, const std::vector<std::string>& header) {
+    if (texts(row) == header) return true;
+    bool focus = false, units = false;
+    for (const auto& c : row.cells) {
+      const Role r = role_of(c.text());
+      focus = focus || (r == Role::focus && c.text().size() < 80);
+      units = units || (r == Role::units && c.text().size() < 80);
+    }
+    return focus && units;
+  }
+
+  void focus_row(const Row& row, std::size_t focus_col, std::size_t units_col,
+                 const std::vector<std::pair<std::size_t, std::string>>& attribute_cols) {
+    static const Cell kEmpty;
+    auto cell = [&](std::size_t c) -> const Cell& {
+      return c < row.cells.size() ? row.cells[c] : kEmpty;
+    };
+    std::string focus = cell(focus_col).text();
     std::vector<RawUnitEntry> entries;
-    for (const auto& part : markdown::split_at_br(markdown::strip_bold(row.cells[1]))) {
-      RawUnitEntry e = parse_unit_entry(part, row.line);
+    for (const auto& line : cell(units_col).lines) {
+      RawUnitEntry e = make_unit_entry(line, row.line);
       if (!e.list.empty() || e.has_slash) entries.push_back(std::move(e));
     }
+    std::vector<Attribute> attributes;
+    for (const auto& [c, name] : attribute_cols) {
+      std::string value = cell(c).text();
+      if (!value.empty()) attributes.push_back({name, std::move(value)});
+    }
     if (focus.empty()) {
-      if (entries.empty()) return;  // an empty row
-      if (!field.focus_areas.empty()) {
-        auto& prev = field.focus_areas.back();
+      if (entries.empty() && attributes.empty()) return;  // an empty row
+      if (!field_->focus_areas.empty()) {
+        auto& prev = field_->focus_areas.back();
         if (!prev.entries.empty()) prev.entries.back().trailing_comma = false;
         prev.entries.insert(prev.entries.end(), entries.begin(), entries.end());
+        for (auto& a : attributes) merge_attribute(prev.attributes, std::move(a));
         findings_.push_back(make_finding(
             rule::kFocusRowContinued,
             tr({"Zeile ohne Schwerpunkttext: Verwaltungsbereiche dem Schwerpunkt aus Zeile {0} "
@@ -179,7 +406,18 @@ class Parser {
                  "row names units but no focus area; ignored"}));
       return;
     }
-    field.focus_areas.push_back({std::move(focus), row.line, std::move(entries)});
+    field_->focus_areas.push_back(
+        {std::move(focus), row.line, std::move(entries), std::move(attributes)});
+  }
+
+  static void merge_attribute(std::vector<Attribute>& into, Attribute a) {
+    for (auto& existing : into) {
+      if (existing.name == a.name) {
+        existing.value += " " + a.value;
+        return;
+      }
+    }
+    into.push_back(std::move(a));
   }
 
   void report(const rule::Rule& rule, int line, std::string message) {
@@ -189,11 +427,72 @@ class Parser {
 
   std::vector<Finding>& findings_;
   RawDocument doc_;
-  bool in_field_ = false;
+  RawField* field_ = nullptr;
+  int field_level_ = 0;
+  std::optional<Candidate> candidate_;
+  int candidate_level_ = 0;
+  bool objectives_mode_ = false;
+  std::size_t list_items_ = 0;
+  int list_line_ = 0;
   int errors_ = 0;
 };
 
 }  // namespace
+
+RawUnitEntry make_unit_entry(std::string_view part, int line) {
+  RawUnitEntry entry;
+  entry.line = line;
+  std::string s = text::collapse_spaces(part);
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view bullet : {"• ", "- ", "* ", "– ", "— ", "▪ ", "· "}) {
+      if (s.starts_with(bullet)) {
+        s.erase(0, bullet.size());
+        again = true;
+      }
+    }
+  }
+  for (char& c : s) {
+    if (c == ';') c = ',';
+  }
+  while (!s.empty() && (s.back() == ',' || s.back() == ' ')) {
+    if (s.back() == ',') entry.trailing_comma = true;
+    s.pop_back();
+  }
+  entry.text = s;
+  const std::size_t slash = s.find('/');
+  if (slash != std::string::npos && slash > 0) {
+    entry.has_slash = true;
+    entry.prefix = std::string(text::trim(std::string_view(s).substr(0, slash)));
+    entry.list = std::string(text::trim(std::string_view(s).substr(slash + 1)));
+  } else {
+    entry.list = s;
+  }
+  return entry;
+}
+
+std::optional<std::string> field_title(std::string_view heading, bool* numbered) {
+  constexpr std::string_view kWord = "Handlungsfeld";
+  std::string_view s = text::trim(heading);
+  // Numbering in front: "1.", "1)", "2.3", "I.", "IV)".
+  const std::string_view unnumbered = text::trim(strip_roman_or_number(s, false));
+  const bool leading_number = unnumbered.size() != s.size();
+  s = unnumbered;
+  if (!text::starts_with_icase(s, kWord)) return std::nullopt;
+  std::string_view rest = s.substr(kWord.size());
+  if (!rest.empty()) {
+    const auto c = static_cast<unsigned char>(rest.front());
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) return std::nullopt;
+  }
+  // Numbering after the word: "Handlungsfeld 1:", "Handlungsfeld 1 –", "Handlungsfeld IV."
+  const std::string_view trimmed = text::trim(rest);
+  const std::string_view after_number = strip_roman_or_number(trimmed, false);
+  const bool trailing_number = after_number.size() != trimmed.size();
+  const std::string_view title = strip_separators(after_number);
+  if (numbered) *numbered = (leading_number || trailing_number) && !title.empty();
+  if (title.empty()) return std::string(text::trim(heading));
+  return std::string(title);
+}
 
 bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
@@ -217,36 +516,48 @@ bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
   return true;
 }
 
-RawDocument parse_document(std::string_view text, std::vector<Finding>& findings) {
+RawDocument parse_document(const std::vector<Block>& blocks, std::vector<Finding>& findings) {
+  Interpreter interpreter(findings);
+  int last_line = 0;
+  for (const auto& b : blocks) {
+    interpreter.block(b);
+    last_line = std::max(last_line, b.rows.empty() ? b.line : b.rows.back().line);
+  }
+  return interpreter.finish(std::max(last_line, 1));
+}
+
+RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings) {
   if (!check_encoding(text, findings)) return {};
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-
-  Parser parser(findings);
-  std::vector<TableLine> table;
-  int line_no = 0;
-  auto flush = [&] {
-    if (!table.empty()) parser.table(table);
-    table.clear();
-  };
-  std::size_t pos = 0;
-  while (pos <= text.size() && !parser.too_many_errors()) {
-    if (pos == text.size() && pos > 0) break;  // nothing after the final line break
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    ++line_no;
-    if (markdown::is_table_line(line)) {
-      table.push_back({markdown::split_cells(line), line_no});
-    } else {
-      flush();
-      if (auto h = markdown::parse_heading(line)) parser.heading(*h, line_no);
-    }
-    if (end == text.size()) break;
-    pos = end + 1;
+  unicode::Changes changes;
+  const std::string canonical = unicode::canonicalize(text, &changes);
+  inline_text::Counts decoded;
+  const auto blocks = markdown::blocks(canonical, &decoded);
+  if (changes.any() || decoded.total() > 0) {
+    const int line =
+        changes.any() ? text::line_of_offset(text, changes.first_offset) : decoded.first_line;
+    std::string parts;
+    auto part = [&](std::size_t n, const Text& one, const Text& other) {
+      if (n > 0) parts += (parts.empty() ? "" : ", ") + count_of(n, one, other);
+    };
+    part(changes.composed,
+         {"zerlegter Umlaut/Akzent zusammengesetzt (NFC)", "decomposed accent composed (NFC)"},
+         {"zerlegte Umlaute/Akzente zusammengesetzt (NFC)", "decomposed accents composed (NFC)"});
+    part(changes.spaces, {"Sonderleerzeichen als Leerzeichen", "special space made a space"},
+         {"Sonderleerzeichen als Leerzeichen", "special spaces made spaces"});
+    part(changes.invisible, {"unsichtbares Zeichen entfernt", "invisible character removed"},
+         {"unsichtbare Zeichen entfernt", "invisible characters removed"});
+    part(decoded.entities, {"HTML-Entität aufgelöst", "HTML entity decoded"},
+         {"HTML-Entitäten aufgelöst", "HTML entities decoded"});
+    part(decoded.escapes, {"Markdown-Escape aufgelöst", "Markdown escape decoded"},
+         {"Markdown-Escapes aufgelöst", "Markdown escapes decoded"});
+    findings.push_back(make_finding(rule::kTextCanonical,
+                                    tr({"Zeichen vereinheitlicht, der Text bleibt derselbe: {0}",
+                                        "characters made uniform, the text stays the same: {0}"},
+                                       parts),
+                                    line));
   }
-  flush();
-  return parser.finish(line_no);
+  return parse_document(blocks, findings);
 }
 
 }  // namespace eduplan

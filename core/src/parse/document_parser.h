@@ -1,22 +1,34 @@
-// Parses the text of a plan document into a RawDocument (internal).
+// Recognises a plan's structure in a document's blocks (internal): fields by their headings,
+// focus-area tables by their columns' roles, objectives by their label. The same for every
+// input format; parse_markdown() is the Markdown front end.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
 #include "eduplan/model.h"
+#include "parse/blocks.h"
 #include "parse/raw_document.h"
 
 namespace eduplan {
 
-// Problems are appended to `findings`; errors among them reject the document.
-// At most kMaxErrors errors are reported, then parsing stops.
-RawDocument parse_document(std::string_view text, std::vector<Finding>& findings);
-
 inline constexpr int kMaxErrors = 50;
+
+// Fields, focus areas, units as written and objectives. Problems are appended to `findings`;
+// errors among them reject the document. At most kMaxErrors errors are reported.
+RawDocument parse_document(const std::vector<Block>& blocks, std::vector<Finding>& findings);
+
+// A Markdown document: encoding checked, text canonicalised (reported as text-canonical),
+// blocks, structure.
+RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings);
 
 // Rejects NUL bytes and invalid UTF-8 with an error finding (line and byte offset).
 // Returns true if the text is fine.
 bool check_encoding(std::string_view text, std::vector<Finding>& findings);
+
+// The field title in a heading ("Handlungsfeld 1: MINT" → "MINT", "1. Handlungsfeld MINT" →
+// "MINT"), or nothing if the heading does not name the word "Handlungsfeld". `numbered` is
+// set if numbering was taken off.
+std::optional<std::string> field_title(std::string_view heading, bool* numbered = nullptr);
 
 }  // namespace eduplan

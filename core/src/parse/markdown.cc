@@ -7,43 +7,87 @@
 namespace eduplan::markdown {
 namespace {
 
-// Length of the tag at s[pos] if it is one of `tags` (case-insensitive), else 0.
-template <std::size_t N>
-std::size_t match_tag(std::string_view s, std::size_t pos,
-                      const std::array<std::string_view, N>& tags) {
-  for (auto tag : tags) {
+constexpr std::array<std::string_view, 3> kBrTags{"<br>", "<br/>", "<br />"};
+
+std::size_t match_br(std::string_view s, std::size_t pos) {
+  for (auto tag : kBrTags) {
     if (text::starts_with_icase(s.substr(pos), tag)) return tag.size();
   }
   return 0;
 }
 
-constexpr std::array<std::string_view, 3> kBrTags{"<br>", "<br/>", "<br />"};
-constexpr std::array<std::string_view, 4> kBoldTags{"<b>", "</b>", "<strong>", "</strong>"};
+// Leading spaces (at most three count as indentation in CommonMark; more is still accepted).
+std::string_view unindent(std::string_view line) {
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  return line;
+}
 
-std::string_view strip_emphasis(std::string_view s) {
+// "{#id .class key=value}" at the end of a heading (pandoc, kramdown).
+std::string_view strip_attributes(std::string_view s) {
   s = text::trim(s);
-  for (std::string_view mark : {"**", "__", "*", "_"}) {
-    while (s.size() > 2 * mark.size() && s.starts_with(mark) && s.ends_with(mark)) {
-      s = text::trim(s.substr(mark.size(), s.size() - 2 * mark.size()));
+  if (s.ends_with('}')) {
+    const std::size_t open = s.rfind('{');
+    if (open != std::string_view::npos) {
+      const std::string_view inner = s.substr(open + 1, s.size() - open - 2);
+      const std::string_view t = text::trim(inner);
+      if (!t.empty() &&
+          (t.front() == '#' || t.front() == '.' || t.find('=') != std::string_view::npos))
+        s = text::trim(s.substr(0, open));
     }
   }
   return s;
 }
 
+bool is_setext_underline(std::string_view line, char c) {
+  line = text::trim(line);
+  if (line.empty() || (c == '-' && line.size() < 2)) return false;
+  return line.find_first_not_of(c) == std::string_view::npos;
+}
+
+bool is_thematic_break(std::string_view line) {
+  std::string compact;
+  for (char c : line) {
+    if (c != ' ') compact += c;
+  }
+  if (compact.size() < 3) return false;
+  const char c = compact.front();
+  return (c == '*' || c == '-' || c == '_') && compact.find_first_not_of(c) == std::string::npos;
+}
+
+// The text of a list item on `line` ("- x", "* x", "+ x", "• x", "1. x", "a) x"), if it is one.
+std::optional<std::string_view> list_item(std::string_view line) {
+  line = unindent(line);
+  for (std::string_view bullet : {"- ", "* ", "+ ", "• ", "– ", "— ", "▪ ", "◦ ", "· "}) {
+    if (line.starts_with(bullet)) return text::trim(line.substr(bullet.size()));
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+      line[digits + 1] == ' ')
+    return text::trim(line.substr(digits + 2));
+  return std::nullopt;
+}
+
+bool has_pipe(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '|' && (i == 0 || line[i - 1] != '\\')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Heading> parse_heading(std::string_view line) {
-  line = text::trim(line);
+  line = text::trim(unindent(line));
   std::size_t level = 0;
   while (level < line.size() && line[level] == '#') ++level;
-  if (level == 0 || level >= line.size() || line[level] != ' ') return std::nullopt;
-  std::string content = text::collapse_spaces(strip_bold(line.substr(level)));
+  if (level == 0 || level > 6) return std::nullopt;
+  if (level < line.size() && line[level] != ' ') return std::nullopt;
+  std::string_view content = text::trim(line.substr(level));
   // Closing hashes ("## Title ##") are decoration.
-  while (!content.empty() && content.back() == '#') content.pop_back();
-  return Heading{static_cast<int>(level), std::string(strip_emphasis(content))};
+  while (!content.empty() && content.back() == '#') content.remove_suffix(1);
+  return Heading{static_cast<int>(level), inline_text::plain(strip_attributes(content))};
 }
-
-bool is_table_line(std::string_view line) { return text::trim(line).starts_with('|'); }
 
 std::vector<std::string> split_cells(std::string_view line) {
   line = text::trim(line);
@@ -60,7 +104,7 @@ std::vector<std::string> split_cells(std::string_view line) {
     if (hit == line.size()) break;
     if (line[hit] == '\\') {
       bool escaped_pipe = hit + 1 < line.size() && line[hit + 1] == '|';
-      cell += escaped_pipe ? '|' : '\\';
+      cell += escaped_pipe ? "|" : "\\";
       open = true;
       pos = hit + (escaped_pipe ? 2 : 1);
       continue;
@@ -86,72 +130,137 @@ bool is_alignment_row(const std::vector<std::string>& cells) {
   return true;
 }
 
-namespace {
-
-// Copies `s` to `emit` in runs, calling on_tag(length) for each tag from `tags`.
-template <std::size_t N, class Emit, class OnTag>
-void scan_tags(std::string_view s, const std::array<std::string_view, N>& tags, Emit emit,
-               OnTag on_tag) {
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t lt = s.find('<', pos);
-    if (lt == std::string_view::npos) break;
-    if (std::size_t n = match_tag(s, lt, tags)) {
-      emit(s.substr(pos, lt - pos));
-      on_tag();
-      pos = lt + n;
-    } else {
-      emit(s.substr(pos, lt + 1 - pos));
-      pos = lt + 1;
-    }
-  }
-  emit(s.substr(std::min(pos, s.size())));
-}
-
-}  // namespace
-
 std::vector<std::string> split_at_br(std::string_view cell) {
   std::vector<std::string> parts(1);
-  scan_tags(
-      cell, kBrTags, [&](std::string_view run) { parts.back().append(run); },
-      [&] { parts.emplace_back(); });
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == '<') {
+      if (std::size_t n = match_br(cell, i)) {
+        parts.emplace_back();
+        i += n - 1;
+        continue;
+      }
+    }
+    parts.back() += cell[i];
+  }
   return parts;
 }
 
-std::string strip_bold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  scan_tags(
-      s, kBoldTags, [&](std::string_view run) { out.append(run); }, [] {});
-  return out;
+Cell make_cell(std::string_view raw, inline_text::Counts* counts) {
+  Cell cell;
+  std::string joined;
+  for (const auto& part : split_at_br(raw)) {
+    std::string line = inline_text::plain(part, counts);
+    if (!line.empty()) cell.lines.push_back(std::move(line));
+    joined += part;
+  }
+  cell.bold = inline_text::fully_bold(joined);
+  return cell;
 }
 
-std::string cell_text(std::string_view cell) {
-  // One pass: bold tags vanish, <br> counts as white space, white space collapses.
-  std::string out;
-  out.reserve(cell.size());
-  bool pending = false;
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] == '<') {
-      if (std::size_t n = match_tag(cell, i, kBoldTags)) {
-        i += n - 1;
-        continue;
-      }
-      if (std::size_t n = match_tag(cell, i, kBrTags)) {
-        pending = true;
-        i += n - 1;
-        continue;
-      }
-    }
-    if (text::is_space(cell[i])) {
-      pending = true;
+std::string cell_text(std::string_view cell) { return make_cell(cell, nullptr).text(); }
+
+std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (end == text.size() && line.empty()) break;
+    lines.push_back(line);
+    pos = end + 1;
+  }
+  std::vector<Block> out;
+  auto blank = [](std::string_view l) { return text::trim(l).empty(); };
+  // Notes the line of the first decoded entity or escape.
+  auto note_line = [&](std::size_t before, int line) {
+    if (counts && counts->first_line == 0 && counts->total() > before) counts->first_line = line;
+  };
+  for (std::size_t i = 0; i < lines.size();) {
+    const std::string_view line = lines[i];
+    const int number = static_cast<int>(i) + 1;
+    const std::string_view t = text::trim(line);
+    const std::size_t decoded_before = counts ? counts->total() : 0;
+    struct Note {  // runs note_line when this line's block is done
+      decltype(note_line)& f;
+      std::size_t before;
+      int line;
+      ~Note() { f(before, line); }
+    } note{note_line, decoded_before, number};
+    if (t.empty()) {
+      ++i;
       continue;
     }
-    if (pending && !out.empty()) out += ' ';
-    pending = false;
-    out += cell[i];
+    if (t.starts_with("<!--")) {  // an HTML comment, possibly over several lines
+      while (i < lines.size() && lines[i].find("-->") == std::string_view::npos) ++i;
+      ++i;
+      continue;
+    }
+    if (auto h = parse_heading(line)) {
+      out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
+      ++i;
+      continue;
+    }
+    const bool delimited =
+        has_pipe(t) && i + 1 < lines.size() && is_alignment_row(split_cells(lines[i + 1]));
+    if (delimited || t.starts_with('|')) {
+      Block table{BlockKind::table, number, 0, {}, false, {}, delimited};
+      for (; i < lines.size() && !blank(lines[i]); ++i) {
+        const std::string_view l = text::trim(lines[i]);
+        if (!(l.starts_with('|') || (delimited && has_pipe(l)))) break;
+        const auto raw = split_cells(l);
+        if (is_alignment_row(raw)) continue;
+        Row row{{}, static_cast<int>(i) + 1};
+        for (const auto& c : raw) row.cells.push_back(make_cell(c, counts));
+        table.rows.push_back(std::move(row));
+      }
+      if (!table.rows.empty()) out.push_back(std::move(table));
+      continue;
+    }
+    if (i + 1 < lines.size() &&
+        (is_setext_underline(lines[i + 1], '=') || is_setext_underline(lines[i + 1], '-')) &&
+        !list_item(line)) {
+      const int level = is_setext_underline(lines[i + 1], '=') ? 1 : 2;
+      out.push_back(
+          {BlockKind::heading, number, level, inline_text::plain(t, counts), false, {}, false});
+      i += 2;
+      continue;
+    }
+    if (is_thematic_break(t)) {
+      ++i;
+      continue;
+    }
+    if (auto item = list_item(line)) {
+      out.push_back({BlockKind::list_item,
+                     number,
+                     0,
+                     inline_text::plain(*item, counts),
+                     inline_text::fully_bold(*item),
+                     {},
+                     false});
+      ++i;
+      continue;
+    }
+    out.push_back({BlockKind::paragraph,
+                   number,
+                   0,
+                   inline_text::plain(t, counts),
+                   inline_text::fully_bold(t),
+                   {},
+                   false});
+    ++i;
   }
   return out;
 }
 
 }  // namespace eduplan::markdown
+
+namespace eduplan {
+
+std::string Cell::text() const {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : " ") + l;
+  return out;
+}
+
+}  // namespace eduplan

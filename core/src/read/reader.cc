@@ -14,8 +14,8 @@ Plan read_plan(std::string_view document, std::string_view source, const ReadOpt
   if (looks_like_flat_table(document)) {
     if (check_encoding(document, findings)) plan = read_flat_table(document, findings);
   } else {
-    RawDocument raw = parse_document(document, findings);
-    if (!has_errors(findings)) plan = resolve(raw, options.directory, findings);
+    RawDocument raw = parse_markdown(document, findings);
+    if (!has_errors(findings)) plan = resolve(std::move(raw), options.directory, findings);
   }
   if (has_errors(findings)) {
     plan = Plan{};

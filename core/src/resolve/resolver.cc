@@ -1,6 +1,8 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -12,17 +14,61 @@
 
 namespace eduplan {
 
-bool looks_like_division(std::string_view name) {
-  name = text::trim(name);
-  if (text::iequals(name, "BOB")) return true;
-  for (std::string_view prefix : {"Dezernat ", "Dez. "}) {
-    if (text::starts_with_icase(name, prefix)) {
-      std::string_view numeral = text::trim(name.substr(prefix.size()));
-      return !numeral.empty() && numeral.find_first_not_of("IVXLCivxlc") == std::string_view::npos;
+namespace {
+
+// "IV" → 4, "4" → 4; 0 if it is neither (Roman numerals up to 39 and numbers up to 99).
+int numeral_value(std::string_view s) {
+  if (s.empty() || s.size() > 6) return 0;
+  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return s.size() <= 2 ? std::stoi(std::string(s)) : 0;
+  int value = 0, previous = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = 0;
+    switch (*it) {
+      case 'I':
+      case 'i':
+        v = 1;
+        break;
+      case 'V':
+      case 'v':
+        v = 5;
+        break;
+      case 'X':
+      case 'x':
+        v = 10;
+        break;
+      default:
+        return 0;
     }
+    value += v < previous ? -v : v;
+    previous = std::max(previous, v);
   }
-  return false;
+  return value > 0 && value < 40 ? value : 0;
 }
+
+std::string roman(int n) {
+  std::string out;
+  for (auto [v, s] : {std::pair{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}) {
+    for (; n >= v; n -= v) out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> division_spelling(std::string_view name) {
+  name = text::trim(name);
+  if (text::iequals(name, "BOB")) return std::string("BOB");
+  for (std::string_view prefix : {"Dezernat", "Dez."}) {
+    if (!text::starts_with_icase(name, prefix)) continue;
+    const std::string_view numeral = text::trim(name.substr(prefix.size()));
+    if (numeral.size() == name.size() - prefix.size() && prefix == "Dezernat") return std::nullopt;
+    if (const int n = numeral_value(numeral)) return "Dezernat " + roman(n);
+  }
+  return std::nullopt;
+}
+
+bool looks_like_division(std::string_view name) { return division_spelling(name).has_value(); }
 
 namespace {
 
@@ -60,7 +106,17 @@ class Resolver {
       : dir_(dir), findings_(findings) {}
   Resolver(const Resolver&) = delete;
 
-  Plan run(const RawDocument& doc) {
+  Plan run(RawDocument& doc) {
+    for (const auto& field : doc.fields) {
+      for (const auto& fa : field.focus_areas) {
+        for (const auto& e : fa.entries) {
+          if (e.has_slash) written_prefixes_.insert(normalize_for_key(e.prefix));
+        }
+      }
+    }
+    for (auto& field : doc.fields) {
+      for (auto& fa : field.focus_areas) split_lost_breaks(fa.entries);
+    }
     collect_divisions(doc);
     // Pass 1: every mention, in document order, so that later decisions can use the whole document.
     std::vector<std::vector<std::vector<Mention>>> mentions(doc.fields.size());
@@ -93,9 +149,23 @@ class Resolver {
     return f;
   }
 
-  NameId canonical_division(NameId id) {
+  // The division a spelling stands for: the directory's name, else eduplan's spelling of
+  // "Dezernat <numeral>" (reported once per spelling), else the spelling.
+  NameId canonical_division(NameId id, int line = 0) {
     const auto* e = facts(id).entry;
-    return e && e->division.empty() ? names_.intern(e->name) : id;
+    if (e && e->division.empty()) return names_.intern(e->name);
+    const auto spelled = division_spelling(names_[id]);
+    if (!spelled || *spelled == names_[id]) return id;
+    NameId canonical = names_.intern(*spelled);
+    if (const auto* ce = facts(canonical).entry; ce && ce->division.empty())
+      canonical = names_.intern(ce->name);
+    if (normalized_.insert(id).second) {
+      findings_.push_back(make_finding(
+          rule::kDivisionNormalized,
+          tr({"„{0}“ als „{1}“ gelesen", "\"{0}\" read as \"{1}\""}, names_[id], names_[canonical]),
+          line, names_[canonical]));
+    }
+    return canonical;
   }
 
   bool is_division_name(NameId id) {
@@ -104,12 +174,71 @@ class Resolver {
     return looks_like_division(names_[id]) || divisions_.count(f.key) > 0;
   }
 
+  // True if `s` names a division: in the directory, by its form, or written before a '/'.
+  bool division_like(std::string_view s) {
+    if (const auto* e = dir_.find(s)) return e->division.empty();
+    return looks_like_division(s) || written_prefixes_.count(normalize_for_key(s)) > 0;
+  }
+
+  // "Dezernat V/ A, B Dezernat IV/ C" is two entries whose line break was lost (as converters
+  // do): an entry is split before a division's name that stands in front of a later '/'.
+  void split_lost_breaks(std::vector<RawUnitEntry>& entries) {
+    std::vector<RawUnitEntry> out;
+    out.reserve(entries.size());
+    for (auto& e : entries) {
+      const std::string_view t = e.text;
+      std::vector<std::size_t> starts{0};
+      for (std::size_t slash = t.find('/'); slash != std::string_view::npos;
+           slash = t.find('/', slash + 1)) {
+        // The words in front of this '/', back to the last ',' or '/'.
+        const std::size_t from = std::max(starts.back(), [&] {
+          const std::size_t p = t.substr(0, slash).find_last_of(",/");
+          return p == std::string_view::npos ? std::size_t{0} : p + 1;
+        }());
+        const std::string_view segment = text::trim(t.substr(from, slash - from));
+        if (segment.empty()) continue;
+        std::vector<std::size_t> word_starts;
+        for (std::size_t i = 0; i < segment.size(); ++i) {
+          if (segment[i] != ' ' && (i == 0 || segment[i - 1] == ' ')) word_starts.push_back(i);
+        }
+        // The shortest run of last words (at most four) that names a division, if it is not the
+        // whole segment.
+        for (std::size_t k = 1; k < word_starts.size() && k <= 4; ++k) {
+          const std::size_t at = word_starts[word_starts.size() - k];
+          if (division_like(segment.substr(at))) {
+            starts.push_back(static_cast<std::size_t>(segment.data() - t.data()) + at);
+            break;
+          }
+        }
+      }
+      if (starts.size() == 1) {
+        out.push_back(std::move(e));
+        continue;
+      }
+      std::string pieces;
+      for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : t.size();
+        const std::string_view piece = text::trim(t.substr(starts[i], end - starts[i]));
+        pieces += (pieces.empty() ? "" : " | ") + std::string(piece);
+        RawUnitEntry entry = make_unit_entry(piece, e.line);
+        if (i + 1 == starts.size()) entry.trailing_comma = e.trailing_comma;
+        out.push_back(std::move(entry));
+      }
+      findings_.push_back(make_finding(rule::kUnitEntrySplit,
+                                       tr({"„{0}“ enthält mehrere Dezernate; gelesen als: {1}",
+                                           "\"{0}\" holds several divisions; read as: {1}"},
+                                          e.text, pieces),
+                                       e.line, e.text));
+    }
+    entries = std::move(out);
+  }
+
   void collect_divisions(const RawDocument& doc) {
     for (const auto& field : doc.fields) {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
           if (e.has_slash)
-            divisions_.insert(facts(canonical_division(names_.intern(e.prefix))).key);
+            divisions_.insert(facts(canonical_division(names_.intern(e.prefix), e.line)).key);
         }
       }
     }
@@ -147,7 +276,7 @@ class Resolver {
     for (const auto& e : fa.entries) {
       std::string_view list = e.list;
       if (e.has_slash && !(dir_.has_slash_names() && dir_.find(e.text))) {
-        division = canonical_division(names_.intern(e.prefix));
+        division = canonical_division(names_.intern(e.prefix), e.line);
         if (list.empty()) {  // "Dezernat IV/" with nothing after it: the division as a whole
           out.push_back({division, division, kNoName, true, e.line});
           continues = e.trailing_comma;
@@ -157,7 +286,7 @@ class Resolver {
         list = e.text;
         const NameId whole = names_.intern(e.text);
         if (is_division_name(whole)) {
-          division = canonical_division(whole);
+          division = canonical_division(whole, e.line);
           out.push_back({division, division, kNoName, true, e.line});
           continues = e.trailing_comma;
           continue;
@@ -169,7 +298,7 @@ class Resolver {
       for (NameId name : names) {
         const bool is_div = is_division_name(name);
         if (is_div) {
-          name = canonical_division(name);
+          name = canonical_division(name, e.line);
         } else {
           standalone_.insert(facts(name).key);
         }
@@ -199,6 +328,17 @@ class Resolver {
           break;
         }
       }
+      // "Jugendamt Stabsstelle Bildung und Wissenschaft": two known units whose line break
+      // was lost.
+      for (std::size_t pos = w.find(' '); parts.first == kNoName && pos != std::string::npos;
+           pos = w.find(' ', pos + 1)) {
+        const std::string_view left = text::trim(std::string_view(w).substr(0, pos));
+        const std::string_view right = text::trim(std::string_view(w).substr(pos + 1));
+        if (known_unit(left) && known_unit(right)) {
+          parts = {names_.intern(left), names_.intern(right)};
+          joined_.insert(id);
+        }
+      }
     }
     compounds_.emplace(id, parts);
     return parts;
@@ -212,6 +352,20 @@ class Resolver {
       auto [left, right] = m.is_division ? std::pair{kNoName, kNoName} : compound_parts(m.written);
       if (left == kNoName) {
         out.push_back(m);
+        continue;
+      }
+      if (joined_.count(m.written)) {  // a lost line break, not a compound: reported here
+        if (joined_reported_.insert({m.line, m.written}).second) {
+          findings_.push_back(make_finding(
+              rule::kUnitEntrySplit,
+              tr({"„{0}“ als zwei Einheiten gelesen: „{1}“ und „{2}“ (fehlender Zeilenumbruch?)",
+                  "\"{0}\" read as two units: \"{1}\" and \"{2}\" (a lost line break?)"},
+                 names_[m.written], names_[left], names_[right]),
+              m.line, names_[m.written]));
+        }
+        // The right part stood on a line of its own, without a division in front of it.
+        out.push_back({left, m.stated_division, kNoName, false, m.line});
+        out.push_back({right, kNoName, kNoName, false, m.line});
         continue;
       }
       out.push_back({left, m.stated_division, m.written, false, m.line});
@@ -307,7 +461,8 @@ class Resolver {
           rfa.text,
           make_key("fa", field.key, n == 1 ? rfa.text : rfa.text + " #" + std::to_string(n)),
           rfa.line,
-          {}};
+          {},
+          rfa.attributes};
       units.clear();
       fa.responsibilities.reserve(mentions[i].size());
       for (const auto& m : mentions[i]) {
@@ -353,6 +508,10 @@ class Resolver {
   std::unordered_set<std::string> divisions_;   // keys of division names stated in the document
   std::unordered_set<std::string> standalone_;  // keys of names listed on their own
   std::unordered_map<NameId, std::pair<NameId, NameId>> compounds_;
+  std::unordered_set<NameId> joined_;  // compounds that are two units without a line break
+  std::set<std::pair<int, NameId>> joined_reported_;
+  std::unordered_set<NameId> normalized_;             // division spellings reported as normalised
+  std::unordered_set<std::string> written_prefixes_;  // keys of texts written before a '/'
   std::vector<std::size_t> slot_of_name_;
   StringMap<std::size_t> slot_by_key_;
   std::vector<Slot> slots_;
@@ -364,8 +523,7 @@ class Resolver {
 
 }  // namespace
 
-Plan resolve(const RawDocument& doc, const UnitsDirectory* directory,
-             std::vector<Finding>& findings) {
+Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings) {
   return Resolver(directory, findings).run(doc);
 }
 

@@ -4,17 +4,23 @@
 // validation rules can report what was resolved.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "eduplan/model.h"
 #include "eduplan/units_directory.h"
 #include "parse/raw_document.h"
 
 namespace eduplan {
 
-// `directory` may be null. Adds findings only for what the rules cannot see later.
-Plan resolve(const RawDocument& doc, const UnitsDirectory* directory,
-             std::vector<Finding>& findings);
+// `directory` may be null. Adds findings only for what the rules cannot see later. Takes the
+// document by value: unit entries are split where a line break was lost.
+Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings);
 
-// True for "BOB" and "Dezernat <Roman numeral>" (any case).
+// True for "BOB" and "Dezernat" or "Dez." with a Roman numeral or a number (any case).
 bool looks_like_division(std::string_view name);
+// The division's name as eduplan writes it: "Dezernat IV" for "Dezernat 4", "Dez. IV",
+// "dezernat iv"; "BOB" for "bob"; nothing if `name` does not look like a division.
+std::optional<std::string> division_spelling(std::string_view name);
 
 }  // namespace eduplan

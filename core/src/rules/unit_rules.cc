@@ -1,6 +1,8 @@
 // Rules about units and divisions: unit-multiple-divisions, unit-division-mismatch,
-// unit-near-duplicate, unit-no-division, unit-division-inferred, unit-compound-split.
+// unit-near-duplicate, unit-no-division, unit-division-inferred, unit-compound-split,
+// unit-not-in-directory.
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -8,6 +10,7 @@
 #include "resolve/directory_lookup.h"
 #include "rules/near_duplicate.h"
 #include "rules/rules.h"
+#include "rules/similar_names.h"
 #include "util/text.h"
 
 namespace eduplan {
@@ -21,7 +24,7 @@ struct StatedDivision {
 class UnitChecker {
  public:
   UnitChecker(const Plan& plan, const UnitsDirectory* dir, std::vector<Finding>& out)
-      : plan_(plan), dir_(dir), out_(out), stated_(plan.units.size()) {}
+      : plan_(plan), directory_(dir), dir_(dir), out_(out), stated_(plan.units.size()) {}
 
   void run() {
     for (const auto& field : plan_.fields) {
@@ -32,6 +35,7 @@ class UnitChecker {
     report_multiple_divisions();
     report_no_division();
     report_near_duplicates();
+    if (directory_) report_not_in_directory();
   }
 
  private:
@@ -116,7 +120,9 @@ class UnitChecker {
   }
 
   void report_near_duplicates() {
+    std::set<std::string> grouped;  // spellings already reported in a group
     for (const auto& group : near_duplicate_groups(spellings_)) {
+      grouped.insert(group.begin(), group.end());
       std::string list;
       for (const auto& n : group) {
         if (!list.empty()) list += ", ";
@@ -133,9 +139,70 @@ class UnitChecker {
              list),
           first_line_.at(group[1]), subject));
     }
+    // One typed letter too many, too few, wrong or swapped: "Volkshochshule".
+    for (const auto& [a, b] : one_edit_pairs(spellings_)) {
+      const std::string& x = spellings_[a];
+      const std::string& y = spellings_[b];
+      if (grouped.count(x) && grouped.count(y)) continue;
+      const int line_x = first_line_.at(x), line_y = first_line_.at(y);
+      out_.push_back(make_finding(
+          rule::kUnitNearDuplicate,
+          tr({"vermutlich dieselbe Einheit, ein Buchstabe Unterschied (Tippfehler?): „{0}“ (Zeile "
+              "{1}), „{2}“ (Zeile {3})",
+              "probably the same unit, one letter apart (a typo?): \"{0}\" (line {1}), \"{2}\" "
+              "(line {3})"},
+             x, line_x, y, line_y),
+          std::max(line_x, line_y), x + " | " + y));
+    }
+  }
+
+  // Closed world: with a directory, every unit of the plan should be in it.
+  void report_not_in_directory() {
+    std::optional<SimilarNames> index;
+    std::vector<std::string> candidates;  // names and aliases, by index id
+    std::vector<std::string> canonical;
+    std::vector<bool> used(plan_.units.size(), false);
+    for (const auto& field : plan_.fields) {
+      for (const auto& fa : field.focus_areas) {
+        for (const auto& r : fa.responsibilities) used[r.unit] = true;
+      }
+    }
+    for (std::size_t i = 0; i < plan_.units.size(); ++i) {
+      const OrgUnit& u = plan_.units[i];
+      if (!used[i] || dir_.find(u.name)) continue;
+      if (!index) {
+        index.emplace(2);
+        for (const auto& e : directory_->entries()) {
+          auto add = [&](const std::string& n) {
+            index->add(n, candidates.size());
+            candidates.push_back(n);
+            canonical.push_back(e.name);
+          };
+          add(e.name);
+          for (const auto& a : e.aliases) add(a);
+        }
+      }
+      std::string suggestions;
+      for (const auto& [id, distance] : index->find(u.name, 3)) {
+        std::string s = eduplan::quoted(candidates[id]);
+        if (canonical[id] != candidates[id]) s += " (= " + eduplan::quoted(canonical[id]) + ")";
+        suggestions += (suggestions.empty() ? "" : tr({" oder ", " or "})) + s;
+      }
+      out_.push_back(make_finding(
+          rule::kUnitNotInDirectory,
+          suggestions.empty()
+              ? tr({"„{0}“ steht nicht im Verwaltungsverzeichnis (kein ähnlicher Name)",
+                    "\"{0}\" is not in the units directory (no similar name)"},
+                   u.name)
+              : tr({"„{0}“ steht nicht im Verwaltungsverzeichnis; meinten Sie {1}?",
+                    "\"{0}\" is not in the units directory; did you mean {1}?"},
+                   u.name, suggestions),
+          u.source_line, u.name));
+    }
   }
 
   const Plan& plan_;
+  const UnitsDirectory* directory_;
   DirectoryLookup dir_;
   std::vector<Finding>& out_;
   std::vector<std::vector<StatedDivision>> stated_;  // per unit index

@@ -1,0 +1,176 @@
+#include "rules/similar_names.h"
+
+#include <algorithm>
+#include <set>
+
+#include "eduplan/keys.h"
+#include "util/unicode.h"
+
+namespace eduplan {
+namespace {
+
+std::uint64_t hash(const std::u32string& s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char32_t c : s) {
+    h ^= static_cast<std::uint64_t>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// Every string `deletions` or fewer deletions make of `s`, hashed.
+void delete_variants(const std::u32string& s, int deletions, std::vector<std::uint64_t>& out,
+                     std::set<std::u32string>& seen) {
+  if (!seen.insert(s).second) return;
+  out.push_back(hash(s));
+  if (deletions == 0) return;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::u32string shorter = s;
+    shorter.erase(i, 1);
+    delete_variants(shorter, deletions - 1, out, seen);
+  }
+}
+
+bool is_word_char(char32_t c) { return c != U' ' && c != U'-' && c != U'/' && c != U','; }
+
+// The word of `s` around position i.
+std::u32string word_at(const std::u32string& s, std::size_t i) {
+  i = std::min(i, s.empty() ? 0 : s.size() - 1);
+  std::size_t from = i, to = i;
+  while (from > 0 && is_word_char(s[from - 1])) --from;
+  while (to < s.size() && is_word_char(s[to])) ++to;
+  return s.substr(from, to - from);
+}
+
+bool numeric_or_roman_or_short(const std::u32string& word) {
+  if (word.size() <= 1) return true;
+  const bool digits =
+      std::all_of(word.begin(), word.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  const bool roman = std::all_of(word.begin(), word.end(), [](char32_t c) {
+    return c == U'i' || c == U'v' || c == U'x' || c == U'l' || c == U'c';
+  });
+  return digits || roman;
+}
+
+// For two keys at distance 1: true if the edit is in a word that makes them different units.
+bool meaningful_difference(const std::u32string& a, const std::u32string& b) {
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  if ((i < a.size() && a[i] >= U'0' && a[i] <= U'9') ||
+      (i < b.size() && b[i] >= U'0' && b[i] <= U'9'))
+    return true;
+  return numeric_or_roman_or_short(word_at(a, i)) || numeric_or_roman_or_short(word_at(b, i));
+}
+
+}  // namespace
+
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t n = 0;
+    out += unicode::decode(utf8, i, n);
+    i += n;
+  }
+  return out;
+}
+
+int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
+  const std::size_t n = a.size(), m = b.size();
+  if (static_cast<int>(n > m ? n - m : m - n) > max) return max + 1;
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    int row_min = max + 1;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row_min = std::min(row_min, d[i][j]);
+    }
+    if (row_min > max) return max + 1;
+  }
+  return std::min(d[n][m], max + 1);
+}
+
+std::vector<std::uint64_t> SimilarNames::variants(const std::u32string& s) const {
+  std::vector<std::uint64_t> out;
+  std::set<std::u32string> seen;
+  delete_variants(s.substr(0, kPrefix), max_, out, seen);
+  return out;
+}
+
+void SimilarNames::add(std::string_view name, std::size_t id) {
+  const auto position = static_cast<std::uint32_t>(names_.size());
+  names_.push_back(code_points(normalize_for_key(name)));
+  ids_.push_back(id);
+  for (std::uint64_t v : variants(names_.back())) {
+    auto& bucket = index_[v];
+    if (bucket.empty() || bucket.back() != position) bucket.push_back(position);
+  }
+}
+
+std::vector<std::pair<std::size_t, int>> SimilarNames::find(std::string_view name,
+                                                            std::size_t limit) const {
+  const std::u32string query = code_points(normalize_for_key(name));
+  std::set<std::uint32_t> candidates;
+  for (std::uint64_t v : variants(query)) {
+    if (auto it = index_.find(v); it != index_.end())
+      candidates.insert(it->second.begin(), it->second.end());
+  }
+  std::vector<std::tuple<int, std::size_t, std::uint32_t>> ranked;  // distance, |Δlength|, pos
+  for (std::uint32_t p : candidates) {
+    if (names_[p] == query) continue;
+    const int d = edit_distance(names_[p], query, max_);
+    if (d > max_) continue;
+    const std::size_t dl = names_[p].size() > query.size() ? names_[p].size() - query.size()
+                                                           : query.size() - names_[p].size();
+    ranked.emplace_back(d, dl, p);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::pair<std::size_t, int>> out;
+  std::set<std::size_t> ids;
+  for (const auto& [d, dl, p] : ranked) {
+    if (out.size() >= limit) break;
+    if (ids.insert(ids_[p]).second) out.emplace_back(ids_[p], d);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> one_edit_pairs(
+    const std::vector<std::string>& names) {
+  std::vector<std::u32string> keys;
+  keys.reserve(names.size());
+  for (const auto& n : names) keys.push_back(code_points(normalize_for_key(n)));
+  // (hash of a variant, name) for the name itself and every one-deletion variant; names that
+  // share a variant are candidates.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> filed;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].size() < 6) continue;
+    std::vector<std::uint64_t> v;
+    std::set<std::u32string> seen;
+    delete_variants(keys[i], 1, v, seen);
+    for (auto h : v) filed.emplace_back(h, static_cast<std::uint32_t>(i));
+  }
+  std::sort(filed.begin(), filed.end());
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t a = 0; a < filed.size();) {
+    std::size_t b = a;
+    while (b < filed.size() && filed[b].first == filed[a].first) ++b;
+    for (std::size_t i = a; i < b && i - a < 64; ++i) {  // a bucket of many names: a common stem
+      for (std::size_t j = i + 1; j < b && j - a < 64; ++j) {
+        const std::size_t x = std::min(filed[i].second, filed[j].second);
+        const std::size_t y = std::max(filed[i].second, filed[j].second);
+        if (x == y || keys[x] == keys[y] || pairs.count({x, y})) continue;
+        if (edit_distance(keys[x], keys[y], 1) == 1 && !meaningful_difference(keys[x], keys[y]))
+          pairs.insert({x, y});
+      }
+    }
+    a = b;
+  }
+  return {pairs.begin(), pairs.end()};
+}
+
+}  // namespace eduplan

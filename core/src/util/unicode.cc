@@ -1,0 +1,118 @@
+#include "util/unicode.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace eduplan::unicode {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+bool invisible(char32_t c) {
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+bool space(char32_t c) {
+  return c == '\t' ||
+         (c > 0x7F && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS);
+}
+
+}  // namespace
+
+char32_t decode(std::string_view s, std::size_t i, std::size_t& length) {
+  utf8proc_int32_t c = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &c);
+  if (n <= 0) {
+    length = 1;
+    return static_cast<unsigned char>(s[i]);
+  }
+  length = static_cast<std::size_t>(n);
+  return static_cast<char32_t>(c);
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  utf8proc_uint8_t buf[4];
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+std::string canonicalize(std::string_view text, Changes* changes) {
+  Changes local;
+  Changes& ch = changes ? *changes : local;
+  std::string out;
+  out.reserve(text.size());
+  // Spaces and invisible characters first (byte offsets refer to the input) …
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if (b == '\t') {
+        out += ' ';  // an ordinary space character: not worth reporting
+      } else {
+        out += static_cast<char>(b);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    const char32_t c = decode(text, i, n);
+    if (invisible(c)) {
+      ++ch.invisible;
+      ch.first_offset = std::min(ch.first_offset, i);
+    } else if (space(c)) {
+      ++ch.spaces;
+      ch.first_offset = std::min(ch.first_offset, i);
+      out += ' ';
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  if (is_ascii(out)) return out;
+  // … then NFC for the rest.
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfc(
+      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(out.c_str())), &std::free);
+  if (!nfc) return out;
+  std::string composed(reinterpret_cast<const char*>(nfc.get()));
+  if (composed != out) {
+    // Count the code points that changed: the difference in length is a lower bound that is
+    // exact for the common case (a base letter and one combining mark become one).
+    std::size_t before = 0, after = 0;
+    for (unsigned char c : out) before += (c & 0xC0) != 0x80;
+    for (unsigned char c : composed) after += (c & 0xC0) != 0x80;
+    ch.composed += before > after ? before - after : 1;
+    if (ch.first_offset == SIZE_MAX) {
+      std::size_t k = 0;
+      while (k < out.size() && k < composed.size() && out[k] == composed[k]) ++k;
+      ch.first_offset = k;  // in the output; close enough for the line of the first change
+    }
+  }
+  return composed;
+}
+
+std::string lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    const char32_t c = decode(text, i, n);
+    append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace eduplan::unicode

@@ -1,0 +1,32 @@
+// Unicode canonicalisation of document text, through utf8proc (internal).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace eduplan::unicode {
+
+// What canonicalize() changed, so that it can be reported (never silently).
+struct Changes {
+  std::size_t composed = 0;   // code points in decomposed form (NFD, as macOS writes) composed
+  std::size_t spaces = 0;     // other space characters (no-break, narrow, ideographic …) made ' '
+  std::size_t invisible = 0;  // soft hyphens and zero-width characters removed
+  std::size_t first_offset = SIZE_MAX;  // byte offset in the input of the first change
+  bool any() const { return composed + spaces + invisible > 0; }
+};
+
+// NFC; every space character (Unicode category Zs, and TAB) becomes ' '; soft hyphen (U+00AD),
+// zero-width space/joiners (U+200B–U+200D), word joiner (U+2060) and BOM (U+FEFF) are removed.
+// Line breaks are kept. `text` must be valid UTF-8. `changes` may be null.
+std::string canonicalize(std::string_view text, Changes* changes = nullptr);
+
+// Lower case per code point (Unicode simple case mapping: Ä → ä, Σ → σ; ß stays ß), for keys
+// and comparisons that ignore case.
+std::string lower(std::string_view text);
+
+// The code point at s[i] and its length in bytes (valid UTF-8 assumed; 1 for a stray byte).
+char32_t decode(std::string_view s, std::size_t i, std::size_t& length);
+void append_utf8(std::string& out, char32_t c);
+
+}  // namespace eduplan::unicode
