@@ -102,7 +102,7 @@ class PlanTable(PlanDbTest):
                                     "Unsinn;MINT;;;;;\n")
         result = run("import", bad, "--db", self.path("x.db"))
         self.assertExit(result, 1)
-        self.assertIn(f"{bad}:3: Fehler: erwartet 7 Felder", result.stdout)
+        self.assertIn(f"{bad}:3: Fehler: CSV-Zeile hat 4 Felder, die Kopfzeile 7", result.stdout)
         self.assertIn(f"{bad}:4: Fehler: unbekannte Zeilenart", result.stdout)
         self.assertFalse(os.path.exists(self.path("x.db")))
 

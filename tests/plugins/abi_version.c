@@ -1,7 +1,7 @@
 /* A well-formed C exporter whose ABI version is set at compile time (TEST_ABI_MAJOR/MINOR).
  * Its descriptor is as long as that version's: a 1.0 descriptor ends before `capabilities`
- * (1.1), a 1.1 descriptor before `option_ranges` (1.2). It declares one INT option "level"
- * with the range 1..9, which only a 1.2 host may see. */
+ * (1.1), a 1.1 descriptor before `option_ranges` (1.2); 1.3 changed only the plan view. It
+ * declares one INT option "level" with the range 1..9, which only a 1.2 descriptor carries. */
 #include <eduplan/exporter_abi.h>
 #include <stddef.h>
 

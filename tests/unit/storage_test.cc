@@ -21,7 +21,8 @@ Plan seed(const std::string& name) {
   static std::vector<Finding> df;
   static UnitsDirectory dir =
       UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
-  return read_plan_file(testing::example_path("bildungskonzept.md"), {.directory = &dir, .plan_name = name});
+  return read_plan_file(testing::example_path("bildungskonzept.md"),
+                        {.directory = &dir, .plan_name = name});
 }
 
 Plan small(const std::string& name) {
@@ -55,6 +56,21 @@ TEST_P(StorageContract, RoundTripKeepsEverything) {
   ASSERT_TRUE(loaded);
   EXPECT_EQ(*loaded, plan);
   EXPECT_FALSE(storage->load_plan("fehlt"));
+}
+
+TEST_P(StorageContract, FurtherColumnsAreKeptAsAttributes) {
+  auto storage = GetParam().open();
+  const Plan plan = read_plan(
+      "## Handlungsfeld A\n| Maßnahme | Zuständigkeit | Zeitraum | Status |\n|--|--|--|--|\n"
+      "| S1 | Dezernat V/ Jugendamt | 2025–2027 | begonnen |\n| S2 | Dezernat V/ Jugendamt | | "
+      "geplant |\n",
+      "a.md", {.plan_name = "A"});
+  ASSERT_EQ(plan.fields.at(0).focus_areas.at(0).attributes,
+            (std::vector<Attribute>{{"Zeitraum", "2025–2027"}, {"Status", "begonnen"}}));
+  ASSERT_EQ(plan.fields[0].focus_areas.at(1).attributes,
+            (std::vector<Attribute>{{"Status", "geplant"}}));
+  storage->save_plan(plan);
+  EXPECT_EQ(*storage->load_plan("A"), plan);
 }
 
 TEST_P(StorageContract, SeveralPlansCoexistAndSameNameReplaces) {
@@ -109,6 +125,24 @@ void write_raw(const fs::path& path, const char* sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST(SqliteStorage, MigratesAVersion1Database) {
+  const fs::path path = temp_db("v1");
+  const Plan plan = seed("Konzept");
+  open_database(path)->save_plan(plan);
+  // What an eduplan of schema 1 left behind: no attribute table, user_version 1.
+  write_raw(path, "DROP TABLE focus_area_attribute; PRAGMA user_version = 1");
+  auto storage = open_database(path);
+  EXPECT_EQ(*storage->load_plan("Konzept"), plan);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 2);
+  sqlite3_finalize(st);
   sqlite3_close(db);
 }
 

@@ -13,7 +13,8 @@ namespace eduplan {
 
 // The text as keys see it: Unicode NFC, every space character a space, soft hyphens and
 // zero-width characters removed, lower case (per code point: Ä → ä; ß stays), white space
-// trimmed and collapsed to single spaces.
+// trimmed and collapsed to single spaces, typographic quotes and dashes as their plain forms,
+// no space next to a slash ("A/ B" and "A/B" are the same text to a key).
 EDUPLAN_EXPORT std::string normalize_for_key(std::string_view text);
 
 // "<prefix>-" followed by 16 hex digits of a 64-bit FNV-1a hash of the normalised parts,

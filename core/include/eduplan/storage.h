@@ -18,7 +18,7 @@
 namespace eduplan {
 
 // The schema version this build writes; older databases are migrated on open.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct PlanInfo {
   std::string name;

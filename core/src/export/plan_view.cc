@@ -24,6 +24,9 @@ PlanView::PlanView(const Plan& plan) {
   std::size_t focus_total = 0;
   for (const auto& field : plan.fields) focus_total += field.focus_areas.size();
   unit_lists_.reserve(focus_total);  // no reallocation: focus views point into these vectors
+  attribute_items_.reserve(focus_total);
+  attribute_lists_.reserve(plan.fields.size());
+  attributes_.reserve(plan.fields.size());
   focus_areas_.reserve(plan.fields.size());
   objective_lists_.reserve(plan.fields.size());
   for (const auto& field : plan.fields) {
@@ -33,6 +36,13 @@ PlanView::PlanView(const Plan& plan) {
       for (const auto& r : fa.responsibilities) units.push_back(r.unit);
       areas.push_back({str(fa.text), str(fa.key), fa.source_line, units.data(), units.size()});
     }
+    auto& lists = attribute_lists_.emplace_back();
+    for (const auto& fa : field.focus_areas) {
+      auto& items = attribute_items_.emplace_back();
+      for (const auto& a : fa.attributes) items.push_back({str(a.name), str(a.value)});
+      lists.push_back({items.data(), items.size()});
+    }
+    attributes_.push_back(lists.data());
     auto& objectives = objective_lists_.emplace_back();
     for (const auto& ref : field.objectives) objectives.push_back(ref.objective);
     fields_.push_back({str(field.title), str(field.key), areas.data(), areas.size(),
@@ -49,7 +59,8 @@ PlanView::PlanView(const Plan& plan) {
            objectives_.data(),
            objectives_.size(),
            findings_.data(),
-           findings_.size()};
+           findings_.size(),
+           attributes_.data()};
 }
 
 }  // namespace eduplan

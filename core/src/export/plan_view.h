@@ -26,6 +26,9 @@ class PlanView {
   std::vector<std::vector<size_t>> unit_lists_;                    // per focus area
   std::vector<std::vector<size_t>> objective_lists_;               // per field
   std::vector<std::string> severities_;
+  std::vector<std::vector<eduplan_attribute>> attribute_items_;       // per focus area
+  std::vector<std::vector<eduplan_attribute_list>> attribute_lists_;  // per field
+  std::vector<const eduplan_attribute_list*> attributes_;             // per field
   eduplan_plan_view view_{};
 };
 

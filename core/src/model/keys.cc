@@ -18,6 +18,37 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037UL
   return h;
 }
 
+// Typography that does not change what a text says: typographic quotes and dashes are their
+// plain forms, and no space stands next to a slash ("A/ B" is "A/B").
+std::string fold_typography(const std::string& s) {
+  static constexpr std::pair<std::string_view, std::string_view> kFolds[] = {
+      {"„", "\""}, {"“", "\""}, {"”", "\""}, {"«", "\""}, {"»", "\""}, {"‚", "'"},
+      {"‘", "'"},  {"’", "'"},  {"–", "-"},  {"—", "-"},  {"‐", "-"},  {"‑", "-"}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    bool folded = false;
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {
+      for (const auto& [from, to] : kFolds) {
+        if (std::string_view(s).substr(i).starts_with(from)) {
+          out += to;
+          i += from.size();
+          folded = true;
+          break;
+        }
+      }
+    }
+    if (folded) continue;
+    if (s[i] == ' ' &&
+        ((i + 1 < s.size() && s[i + 1] == '/') || (!out.empty() && out.back() == '/'))) {
+      ++i;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 std::string format_key(std::string_view prefix, std::uint64_t h) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
@@ -47,7 +78,8 @@ std::string normalize_for_key(std::string_view s) {
     pending = false;
     out += c;
   }
-  return ascii ? text::fold_case_in_place(out) : unicode::lower(out);
+  std::string lowered = ascii ? text::fold_case_in_place(out) : unicode::lower(out);
+  return fold_typography(lowered);
 }
 
 std::string make_key(std::string_view prefix, std::string_view part) {

@@ -144,6 +144,10 @@ inline constexpr Rule kDivisionNormalized{
      "A spelling of a division (\"Dezernat 4\", \"Dez. IV\") was read as \"Dezernat IV\"."}};
 
 // Structure.
+inline constexpr Rule kTextWordsJoined{
+    "text-words-joined", warning,
+    {"Ein Text enthält Wörter ohne Leerzeichen dazwischen („beiKonzeptentwicklungen“): vermutlich ein verlorener Zeilenumbruch.",
+     "A text holds words without a space between them (\"beiKonzeptentwicklungen\"): probably a lost line break."}};
 inline constexpr Rule kFocusNoUnit{
     "focus-no-unit", warning,
     {"Für einen Schwerpunkt ist kein Verwaltungsbereich genannt.",
@@ -200,6 +204,7 @@ inline constexpr const Rule* kAll[] = {
     &kUnitCompoundSplit,
     &kUnitEntrySplit,
     &kDivisionNormalized,
+    &kTextWordsJoined,
     &kFocusNoUnit,
     &kFocusDuplicate,
     &kFieldDuplicate,

@@ -1,18 +1,29 @@
 #include "parse/flat_table_reader.h"
 
+#include <algorithm>
+#include <array>
+#include <set>
 #include <unordered_map>
 
 #include "eduplan/keys.h"
 #include "model/rule_catalog.h"
 #include "parse/csv_reader.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan {
 namespace {
 
-constexpr std::string_view kHeaderDe =
-    "art;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung";
-constexpr std::string_view kHeaderEn = "kind;field;no;focus_area;division;unit;objective";
+// The fixed columns, German and English, of version 1 (no field number) and version 2.
+constexpr std::array<std::string_view, 7> kV1De = {
+    "art", "handlungsfeld", "nr", "schwerpunkt", "dezernat", "einheit", "ableitung"};
+constexpr std::array<std::string_view, 7> kV1En = {"kind",     "field", "no",       "focus_area",
+                                                   "division", "unit",  "objective"};
+constexpr std::array<std::string_view, 8> kV2De = {
+    "art", "feldnr", "handlungsfeld", "nr", "schwerpunkt", "dezernat", "einheit", "ableitung"};
+constexpr std::array<std::string_view, 8> kV2En = {"kind",       "field_no", "field", "no",
+                                                   "focus_area", "division", "unit",  "objective"};
+constexpr std::string_view kAttributeDe = "merkmal:", kAttributeEn = "attribute:";
 
 enum class Kind { responsibility, focus_area, objective, field };
 
@@ -40,50 +51,119 @@ std::string_view strip_bom(std::string_view s) {
   return s.starts_with("\xEF\xBB\xBF") ? s.substr(3) : s;
 }
 
-char delimiter_of(std::string_view document) {
-  std::string_view first = strip_bom(document).substr(0, strip_bom(document).find('\n'));
-  return first.find(';') != std::string_view::npos ? ';' : ',';
+// The first record of `document` with `delimiter`, fields trimmed and lower-cased.
+std::vector<std::string> header_fields(std::string_view document, char delimiter) {
+  std::string_view first = strip_bom(document);
+  // The header has no line breaks inside quotes: its first line is enough.
+  first = first.substr(0, first.find('\n'));
+  std::vector<Finding> ignored;
+  auto records = csv::parse(first, delimiter, ignored);
+  std::vector<std::string> out;
+  if (records.empty()) return out;
+  for (const auto& f : records.front().fields) out.push_back(unicode::lower(text::trim(f)));
+  return out;
+}
+
+template <std::size_t N>
+bool starts_with_columns(const std::vector<std::string>& h,
+                         const std::array<std::string_view, N>& c) {
+  return h.size() >= N && std::equal(c.begin(), c.end(), h.begin());
+}
+
+struct Layout {
+  char delimiter = ';';
+  bool v2 = false;
+  std::size_t fixed = 7;
+  std::vector<std::string> attributes;  // names of the columns after the fixed ones
+};
+
+std::optional<Layout> layout_of(std::string_view document, std::string* problem = nullptr) {
+  for (char delimiter : {';', ','}) {
+    const auto h = header_fields(document, delimiter);
+    Layout l{delimiter, false, 7, {}};
+    if (starts_with_columns(h, kV2De) || starts_with_columns(h, kV2En)) {
+      l.v2 = true;
+      l.fixed = 8;
+    } else if (!(starts_with_columns(h, kV1De) || starts_with_columns(h, kV1En)) || h.size() != 7) {
+      continue;
+    }
+    // The original spelling of the attribute columns (the header fields above are lower case).
+    std::vector<Finding> ignored;
+    const std::string_view body = strip_bom(document);
+    const auto raw = csv::parse(body.substr(0, body.find('\n')), delimiter, ignored);
+    for (std::size_t i = l.fixed; i < h.size(); ++i) {
+      const std::string name(text::trim(raw.front().fields[i]));
+      const std::string lowered = h[i];
+      std::size_t prefix = 0;
+      if (lowered.starts_with(kAttributeDe)) prefix = kAttributeDe.size();
+      if (lowered.starts_with(kAttributeEn)) prefix = kAttributeEn.size();
+      if (prefix == 0 || text::trim(std::string_view(name).substr(prefix)).empty()) {
+        if (problem) *problem = name;
+        return std::nullopt;
+      }
+      l.attributes.emplace_back(text::trim(std::string_view(name).substr(prefix)));
+    }
+    return l;
+  }
+  return std::nullopt;
 }
 
 class Builder {
  public:
-  explicit Builder(std::vector<Finding>& findings) : findings_(findings) {}
+  Builder(const Layout& layout, std::vector<Finding>& findings)
+      : layout_(layout), findings_(findings) {}
 
-  void row(const std::vector<std::string>& cells, int line) {
+  void row(const std::vector<std::string>& all, int line) {
+    // The fixed columns as in version 1: kind, field, no, focus area, division, unit, objective.
+    std::vector<std::string> cells(all.begin(),
+                                   all.begin() + static_cast<std::ptrdiff_t>(layout_.fixed));
+    std::string field_no;
+    if (layout_.v2) {
+      field_no = cells[1];
+      cells.erase(cells.begin() + 1);
+    }
     auto kind = kind_of(cells[0]);
     if (!kind)
       return error(line,
                    tr({"unbekannte Zeilenart „{0}“", "unknown kind of row \"{0}\""}, cells[0]));
     if (cells[1].empty()) return error(line, tr({"Handlungsfeld fehlt", "the field is missing"}));
-    Field& field = field_named(cells[1], line);
-    if (*kind == Kind::field) return;
+    const auto f = field_of(field_no, cells[1], line);
+    if (!f || *kind == Kind::field) return;
+    Field* field = &plan_.fields[*f];
     if (*kind == Kind::objective) {
       if (cells[6].empty())
         return error(line, tr({"Ableitung ohne Text", "objective without text"}));
       std::string key = make_key("obj", cells[6]);
       auto [it, inserted] = objectives_.emplace(key, plan_.objectives.size());
       if (inserted) plan_.objectives.push_back({cells[6], key, line});
-      for (const auto& ref : field.objectives) {
+      for (const auto& ref : field->objectives) {
         if (ref.objective == it->second) return;
       }
-      field.objectives.push_back({it->second, line});
+      field->objectives.push_back({it->second, line});
       return;
     }
     if (cells[3].empty())
       return error(line, tr({"Schwerpunkt ohne Text", "focus area without text"}));
-    FocusArea& fa = focus_area(field, cells[2], cells[3], line);
+    if (cells[2].empty())
+      return error(line, tr({"Schwerpunkt ohne Nummer (Spalte nr)",
+                             "focus area without a number (column no)"}));
+    const auto a = focus_area(*field, cells[2], cells[3], line);
+    if (!a) return;
+    FocusArea* fa = &field->focus_areas[*a];
+    if (!attributes(*fa, attributes_seen_.insert({*f, *a}).second, all, line)) return;
     if (*kind == Kind::focus_area) return;
     const std::string& division = cells[4];
     const std::string& unit = cells[5];
-    if (division.empty() && unit.empty())
+    if (division.empty() && unit.empty()) {
       return error(line, tr({"Zuständigkeit ohne Dezernat und Einheit",
                              "responsibility without division and unit"}));
+    }
     const std::size_t u =
         unit.empty() ? division_index(division, line) : unit_index(unit, division, line);
-    for (const auto& r : fa.responsibilities) {
+    for (const auto& r : fa->responsibilities) {
       if (r.unit == u) return;
     }
-    fa.responsibilities.push_back({u, line, unit.empty() ? division : unit, division, ""});
+    fa->responsibilities.push_back({u, line, unit.empty() ? division : unit, division, ""});
   }
 
   Plan finish() { return std::move(plan_); }
@@ -93,13 +173,40 @@ class Builder {
     findings_.push_back(make_finding(rule::kFlatTableInvalid, std::move(message), line));
   }
 
-  Field& field_named(const std::string& title, int line) {
-    auto [it, inserted] = fields_.emplace(normalize_for_key(title), plan_.fields.size());
-    if (inserted) plan_.fields.push_back({title, make_key("fld", title), line, {}, {}});
-    return plan_.fields[it->second];
+  // A field is identified by its number (version 2) or its exact title (version 1); the same
+  // number with another title is a contradiction, not a new field.
+  std::optional<std::size_t> field_of(const std::string& number, const std::string& title,
+                                      int line) {
+    std::string id = title;
+    if (layout_.v2) {
+      if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) {
+        error(line,
+              tr({"feldnr „{0}“ ist keine Zahl", "field_no \"{0}\" is not a number"}, number));
+        return std::nullopt;
+      }
+      id = number;
+    }
+    auto [it, inserted] = fields_.emplace(id, plan_.fields.size());
+    if (inserted) {
+      std::string key = make_key("fld", title);
+      for (std::size_t n = 2; field_keys_.count(key); ++n)
+        key = make_key("fld", title + " #" + std::to_string(n));
+      field_keys_.insert(key);
+      plan_.fields.push_back({title, key, line, {}, {}});
+    } else if (plan_.fields[it->second].title != title) {
+      error(line, tr({"Handlungsfeld Nr. {0} heißt hier „{1}“, in Zeile {2} aber „{3}“",
+                      "field no. {0} is called \"{1}\" here, but \"{3}\" in line {2}"},
+                     number, title, plan_.fields[it->second].source_line,
+                     plan_.fields[it->second].title));
+      return std::nullopt;
+    }
+    return it->second;
   }
 
-  FocusArea& focus_area(Field& field, const std::string& nr, const std::string& text, int line) {
+  // A focus area is identified by its field and number; the same number with another text is
+  // a contradiction.
+  std::optional<std::size_t> focus_area(Field& field, const std::string& nr,
+                                        const std::string& text, int line) {
     auto& by_nr = focus_by_nr_[field.key];
     auto [it, inserted] = by_nr.emplace(nr, field.focus_areas.size());
     if (inserted) {
@@ -108,9 +215,37 @@ class Builder {
           {text,
            make_key("fa", field.key, n == 1 ? text : text + " #" + std::to_string(n)),
            line,
+           {},
            {}});
+    } else if (field.focus_areas[it->second].text != text) {
+      error(line, tr({"Schwerpunkt Nr. {0} im Handlungsfeld „{1}“ hat hier einen anderen Text als "
+                      "in Zeile {2}",
+                      "focus area no. {0} in the field \"{1}\" has another text here than in line "
+                      "{2}"},
+                     nr, field.title, field.focus_areas[it->second].source_line));
+      return std::nullopt;
     }
-    return field.focus_areas[it->second];
+    return it->second;
+  }
+
+  // The attribute columns of a focus area's row; every row of the area must agree.
+  bool attributes(FocusArea& fa, bool first_row, const std::vector<std::string>& all, int line) {
+    std::vector<Attribute> attrs;
+    for (std::size_t i = 0; i < layout_.attributes.size(); ++i) {
+      const std::string& value = all[layout_.fixed + i];
+      if (!value.empty()) attrs.push_back({layout_.attributes[i], value});
+    }
+    if (first_row) {
+      fa.attributes = std::move(attrs);
+      return true;
+    }
+    if (attrs != fa.attributes) {
+      error(line, tr({"Merkmale weichen von der ersten Zeile dieses Schwerpunkts ab (Zeile {0})",
+                      "attributes differ from the first row of this focus area (line {0})"},
+                     fa.source_line));
+      return false;
+    }
+    return true;
   }
 
   std::size_t division_index(const std::string& name, int line) {
@@ -129,41 +264,58 @@ class Builder {
     return plan_.units.size() - 1;
   }
 
+  const Layout& layout_;
   std::vector<Finding>& findings_;
   Plan plan_;
   std::unordered_map<std::string, std::size_t> fields_, units_, objectives_;
+  std::set<std::string> field_keys_;
   std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> focus_by_nr_;
   std::unordered_map<std::string, std::unordered_map<std::string, int>> focus_texts_;
+  std::set<std::pair<std::size_t, std::size_t>> attributes_seen_;  // (field, area)
 };
 
 }  // namespace
 
-bool looks_like_flat_table(std::string_view document) {
-  std::string_view first = strip_bom(document);
-  first = first.substr(0, first.find('\n'));
-  if (first.ends_with('\r')) first.remove_suffix(1);
-  const std::string comma_de = text::replace_all(kHeaderDe, ";", ","),
-                    comma_en = text::replace_all(kHeaderEn, ";", ",");
-  return first == kHeaderDe || first == kHeaderEn || first == comma_de || first == comma_en;
-}
+bool looks_like_flat_table(std::string_view document) { return layout_of(document).has_value(); }
 
 Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) {
+  const auto layout = layout_of(document);
+  if (!layout) return {};
   const std::size_t before = findings.size();
-  auto records = csv::parse(document, delimiter_of(document), findings);
-  Builder builder(findings);
+  auto records = csv::parse(document, layout->delimiter, findings);
+  const std::size_t width = layout->fixed + layout->attributes.size();
+  Builder builder(*layout, findings);
   for (std::size_t i = 1; i < records.size() && findings.size() - before < 50; ++i) {
     auto& cells = records[i].fields;
-    if (cells.size() != 7) {
-      findings.push_back(make_finding(
-          rule::kFlatTableInvalid,
-          tr({"erwartet 7 Felder, gefunden {0}", "expected 7 fields, found {0}"}, cells.size()),
-          records[i].line));
+    if (cells.size() != width) {
+      findings.push_back(make_finding(rule::kFlatTableInvalid,
+                                      tr({"CSV-Zeile hat {1} Felder, die Kopfzeile {0}",
+                                          "the CSV row has {1} fields, the header {0}"},
+                                         width, cells.size()),
+                                      records[i].line));
       continue;
     }
     for (auto& c : cells) c = unneutralize(c);
     builder.row(cells, records[i].line);
   }
   return builder.finish();
+}
+
+std::string flat_table_problem(std::string_view document) {
+  std::string column;
+  if (layout_of(document, &column)) return {};
+  if (!column.empty()) {
+    return tr({"CSV-Kopfzeile: unbekannte Spalte „{0}“ (weitere Spalten heißen „merkmal:Name“)",
+               "CSV header: unknown column \"{0}\" (further columns are named \"attribute:name\")"},
+              column);
+  }
+  return tr(
+      {"CSV-Datei, aber nicht die Plantabelle von eduplan: die Kopfzeile muss mit "
+       "„art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung“ beginnen "
+       "(oder englisch, mit „,“ oder „;“)",
+       "a CSV file, but not eduplan's plan table: the header must begin "
+       "\"kind;field_no;field;no;focus_area;division;unit;objective\" (or German, with \",\" "
+       "or \";\")"});
 }
 
 }  // namespace eduplan

@@ -1,11 +1,16 @@
 // Reading the CSV exporter's flat plan table back into a Plan (internal), so that a plan
-// exported, edited in Excel and imported again comes back identical.
+// exported, edited in Excel or LibreOffice and imported again comes back identical.
 //
-// Columns: kind, field, no, focus_area, division, unit, objective (German or English
-// header); ';' or ',' (from the header); optional UTF-8 BOM; one leading ' removed where
-// the exporter neutralised a formula.
+// Version 2 columns: kind, field_no, field, no, focus_area, division, unit, objective, then one
+// "attribute:<name>" column per further column of the focus-area tables (German: art, feldnr,
+// handlungsfeld, nr, schwerpunkt, dezernat, einheit, ableitung, "merkmal:<Name>"). Version 1
+// lacks field_no and attributes. Any RFC 4180 form: ';' or ',', quoted or not, BOM or not, CRLF
+// or LF; header names in any case. One leading ' is removed where the exporter neutralised a
+// formula. A field is identified by its number, a focus area by field and number: the same
+// number with another title or text is refused, not merged.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "eduplan/model.h"
@@ -15,7 +20,10 @@ namespace eduplan {
 // True if `document` starts (after an optional BOM) with the flat table's header.
 bool looks_like_flat_table(std::string_view document);
 
-// Errors (wrong header, field count, unknown kind, missing texts) are findings with lines.
+// Errors (field count, unknown kind, missing texts, contradictions) are findings with lines.
 Plan read_flat_table(std::string_view document, std::vector<Finding>& findings);
+
+// Why a CSV document is not the flat table (its header), in words about CSV.
+std::string flat_table_problem(std::string_view document);
 
 }  // namespace eduplan

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "parse/markdown_tables.h"
 #include "util/text.h"
 
 namespace eduplan::markdown {
@@ -199,6 +200,15 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
     if (auto h = parse_heading(line)) {
       out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
       ++i;
+      continue;
+    }
+    // Tables as converters write them: HTML, grid, pandoc's multiline and simple tables.
+    std::optional<TableAt> other = html_table(lines, i, counts);
+    if (!other) other = grid_table(lines, i, counts);
+    if (!other && !has_pipe(t)) other = dash_table(lines, i, counts);
+    if (other) {
+      out.push_back(std::move(other->table));
+      i = other->next;
       continue;
     }
     const bool delimited =

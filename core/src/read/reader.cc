@@ -1,22 +1,107 @@
 #include "eduplan/reader.h"
 
+#include <algorithm>
+
 #include "eduplan/validation.h"
+#include "model/rule_catalog.h"
 #include "parse/document_parser.h"
 #include "parse/flat_table_reader.h"
+#include "parse/office.h"
 #include "resolve/resolver.h"
 #include "util/file_io.h"
+#include "util/text.h"
+#include "util/unicode.h"
+#include "util/zip_archive.h"
 
 namespace eduplan {
+namespace {
+
+enum class Format { markdown, flat_table, other_csv, docx, odt, old_office };
+
+std::string extension_of(std::string_view source) {
+  return unicode::lower(std::filesystem::path(source).extension().string());
+}
+
+Format detect(std::string_view document, std::string_view source) {
+  const std::string ext = extension_of(source);
+  if (looks_like_zip(document)) return ext == ".odt" || ext == ".ott" ? Format::odt : Format::docx;
+  if (document.starts_with(std::string_view("\xD0\xCF\x11\xE0", 4)) || ext == ".docx" ||
+      ext == ".odt" || ext == ".doc")
+    return Format::old_office;  // OLE: .doc, or an encrypted .docx; or not a zip at all
+  if (looks_like_flat_table(document)) return Format::flat_table;
+  if (ext == ".csv" || ext == ".tsv") return Format::other_csv;
+  return Format::markdown;
+}
+
+void unreadable(std::vector<Finding>& findings, std::string message) {
+  findings.push_back(make_finding(rule::kDocumentUnreadable, std::move(message), 0));
+}
+
+// A Word or LibreOffice document: its blocks, then the same recogniser as Markdown.
+RawDocument read_office(std::string_view document, Format format, std::vector<Finding>& findings) {
+  unicode::Changes changes;
+  int first_line = 0;
+  std::vector<Block> blocks;
+  try {
+    blocks = format == Format::odt ? office::odt_blocks(document, changes, first_line)
+                                   : office::docx_blocks(document, changes, first_line);
+  } catch (const ArchiveError& e) {
+    unreadable(findings, e.what());
+    return {};
+  }
+  if (changes.any()) {
+    findings.push_back(make_finding(
+        rule::kTextCanonical,
+        tr({"Zeichen vereinheitlicht, der Text bleibt derselbe: {0} zusammengesetzt (NFC), {1} "
+            "Sonderleerzeichen, {2} unsichtbare Zeichen entfernt",
+            "characters made uniform, the text stays the same: {0} composed (NFC), {1} special "
+            "spaces, {2} invisible characters removed"},
+           changes.composed, changes.spaces, changes.invisible),
+        first_line));
+  }
+  return parse_document(blocks, findings);
+}
+
+Plan read_document(std::string_view document, std::string_view source, const ReadOptions& options,
+                   std::vector<Finding>& findings) {
+  switch (detect(document, source)) {
+    case Format::old_office:
+      unreadable(findings, tr({"keine .docx/.odt-Datei (ZIP): ein altes .doc, eine verschlüsselte "
+                               "oder eine beschädigte Datei? In Word oder LibreOffice als .docx "
+                               "oder .odt speichern",
+                               "not a .docx/.odt (zip) file: an old .doc, an encrypted or a "
+                               "damaged file? Save it as .docx or .odt in Word or LibreOffice"}));
+      return {};
+    case Format::docx:
+    case Format::odt: {
+      RawDocument raw = read_office(document, detect(document, source), findings);
+      if (has_errors(findings)) return {};
+      return resolve(std::move(raw), options.directory, findings);
+    }
+    case Format::flat_table:
+    case Format::other_csv: {
+      if (!check_encoding(document, findings)) return {};
+      // The flat table holds data: tabs and line breaks in cells are kept.
+      const std::string canonical = unicode::canonicalize(document, nullptr, true);
+      if (!looks_like_flat_table(canonical)) {
+        findings.push_back(make_finding(rule::kFlatTableInvalid, flat_table_problem(canonical), 1));
+        return {};
+      }
+      return read_flat_table(canonical, findings);
+    }
+    case Format::markdown:
+      break;
+  }
+  RawDocument raw = parse_markdown(document, findings);
+  if (has_errors(findings)) return {};
+  return resolve(std::move(raw), options.directory, findings);
+}
+
+}  // namespace
 
 Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
   std::vector<Finding> findings;
-  Plan plan;
-  if (looks_like_flat_table(document)) {
-    if (check_encoding(document, findings)) plan = read_flat_table(document, findings);
-  } else {
-    RawDocument raw = parse_markdown(document, findings);
-    if (!has_errors(findings)) plan = resolve(std::move(raw), options.directory, findings);
-  }
+  Plan plan = read_document(document, source, options, findings);
   if (has_errors(findings)) {
     plan = Plan{};
   } else {

@@ -197,13 +197,24 @@ class Resolver {
         }());
         const std::string_view segment = text::trim(t.substr(from, slash - from));
         if (segment.empty()) continue;
+        // Where a division's name may begin: at a word, or glued to the end of the previous
+        // name ("PuppentheaterBOB/", "IntegrationskoordinationDezernat IV/"), as converters
+        // leave it when they drop a line break.
         std::vector<std::size_t> word_starts;
         for (std::size_t i = 0; i < segment.size(); ++i) {
-          if (segment[i] != ' ' && (i == 0 || segment[i - 1] == ' ')) word_starts.push_back(i);
+          const bool word = segment[i] != ' ' && (i == 0 || segment[i - 1] == ' ');
+          const bool glued =
+              i > 0 && segment[i] >= 'A' && segment[i] <= 'Z' && segment[i - 1] != ' ';
+          if (word || glued) word_starts.push_back(i);
         }
+        // After a comma inside the entry, a whole segment that names a division begins a new
+        // entry too ("Bibliothek, Dezernat V/ Jugendamt").
+        const bool after_comma = from > starts.back();
         // The shortest run of last words (at most four) that names a division, if it is not the
         // whole segment.
-        for (std::size_t k = 1; k < word_starts.size() && k <= 4; ++k) {
+        const std::size_t most =
+            std::min<std::size_t>(word_starts.size() - (after_comma ? 0 : 1), 6);
+        for (std::size_t k = 1; k <= most; ++k) {
           const std::size_t at = word_starts[word_starts.size() - k];
           if (division_like(segment.substr(at))) {
             starts.push_back(static_cast<std::size_t>(segment.data() - t.data()) + at);
@@ -328,13 +339,15 @@ class Resolver {
           break;
         }
       }
-      // "Jugendamt Stabsstelle Bildung und Wissenschaft": two known units whose line break
-      // was lost.
-      for (std::size_t pos = w.find(' '); parts.first == kNoName && pos != std::string::npos;
-           pos = w.find(' ', pos + 1)) {
+      // "Jugendamt Stabsstelle Bildung und Wissenschaft", "JugendamtStabsstelle …": two known
+      // units whose line break was lost.
+      for (std::size_t pos = 1; parts.first == kNoName && pos < w.size(); ++pos) {
+        const bool space = w[pos] == ' ';
+        const bool glued = w[pos] >= 'A' && w[pos] <= 'Z' && w[pos - 1] != ' ' && w[pos - 1] != '-';
+        if (!space && !glued) continue;
         const std::string_view left = text::trim(std::string_view(w).substr(0, pos));
-        const std::string_view right = text::trim(std::string_view(w).substr(pos + 1));
-        if (known_unit(left) && known_unit(right)) {
+        const std::string_view right = text::trim(std::string_view(w).substr(pos));
+        if (!left.empty() && !right.empty() && known_unit(left) && known_unit(right)) {
           parts = {names_.intern(left), names_.intern(right)};
           joined_.insert(id);
         }

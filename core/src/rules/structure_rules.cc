@@ -1,11 +1,51 @@
 // Rules about fields, focus areas and objectives: focus-no-unit, focus-duplicate,
-// field-duplicate, field-empty, field-no-objective, objective-shared.
+// field-duplicate, field-empty, field-no-objective, objective-shared, text-words-joined.
 #include <unordered_map>
 
 #include "eduplan/keys.h"
 #include "rules/rules.h"
 
 namespace eduplan {
+
+namespace {
+
+// Words glued together where a converter dropped a line break: a lower-case letter followed by
+// a capital inside one word ("beiKonzeptentwicklungen"). The Binnen-I ("BürgerInnen") is a
+// spelling, not a glue.
+std::vector<std::string> joined_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != ' ') continue;
+    const std::string_view word = text.substr(start, i - start);
+    for (std::size_t k = 1; k < word.size(); ++k) {
+      const char prev = word[k - 1], c = word[k];
+      const bool lower_before = (prev >= 'a' && prev <= 'z') || prev == '\xA4' || prev == '\xB6' ||
+                                prev == '\xBC' || prev == '\x9F';  // a z, and ä ö ü ß (UTF-8 tails)
+      if (lower_before && c >= 'A' && c <= 'Z' && !word.substr(k).starts_with("Innen") &&
+          !word.substr(k).starts_with("In")) {
+        out.emplace_back(word);
+        break;
+      }
+    }
+    start = i + 1;
+  }
+  return out;
+}
+
+void check_joined(const std::string& text, int line, std::vector<Finding>& out) {
+  const auto words = joined_words(text);
+  if (words.empty()) return;
+  std::string list;
+  for (const auto& w : words) list += (list.empty() ? "" : ", ") + eduplan::quoted(w);
+  out.push_back(make_finding(rule::kTextWordsJoined,
+                             tr({"Wörter ohne Leerzeichen: {0} (ein verlorener Zeilenumbruch?)",
+                                 "words without a space: {0} (a lost line break?)"},
+                                list),
+                             line, text));
+}
+
+}  // namespace
 
 void check_structure(const Plan& plan, std::vector<Finding>& out) {
   std::unordered_map<std::string, int> field_lines;
@@ -33,8 +73,10 @@ void check_structure(const Plan& plan, std::vector<Finding>& out) {
              field.title),
           field.source_line, field.title));
     }
+    check_joined(field.title, field.source_line, out);
     std::unordered_map<std::string, int> focus_lines;
     for (const auto& fa : field.focus_areas) {
+      check_joined(fa.text, fa.source_line, out);
       if (fa.responsibilities.empty()) {
         out.push_back(make_finding(rule::kFocusNoUnit,
                                    tr({"Schwerpunkt ohne befassten Verwaltungsbereich: „{0}“",
@@ -55,6 +97,7 @@ void check_structure(const Plan& plan, std::vector<Finding>& out) {
     }
     for (const auto& ref : field.objectives) ++fields_of_objective[ref.objective];
   }
+  for (const auto& o : plan.objectives) check_joined(o.text, o.source_line, out);
   for (std::size_t i = 0; i < plan.objectives.size(); ++i) {
     if (fields_of_objective[i] < 2) continue;
     out.push_back(make_finding(

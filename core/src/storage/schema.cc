@@ -90,6 +90,16 @@ CREATE TABLE finding (
 );
 CREATE INDEX finding_plan ON finding(plan_id);
 )sql",
+    // 2: further columns of focus-area tables (Zeitraum, Status, …).
+    R"sql(
+CREATE TABLE focus_area_attribute (
+  focus_area_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  PRIMARY KEY (focus_area_id, position)
+) WITHOUT ROWID;
+)sql",
 };
 
 int user_version(sqlite::Database& db) {

@@ -76,6 +76,15 @@ using ResponsibilityRow = ResponsibilityRowT<std::string>;
 using ResponsibilityRowView = ResponsibilityRowT<std::string_view>;
 
 template <class Text>
+struct FocusAreaAttributeRowT {  // table focus_area_attribute (since schema 2)
+  std::int64_t focus_area_id = 0, position = 0;
+  Text name, value;
+  BOOST_DESCRIBE_CLASS(FocusAreaAttributeRowT, (), (focus_area_id, position, name, value), (), ())
+};
+using FocusAreaAttributeRow = FocusAreaAttributeRowT<std::string>;
+using FocusAreaAttributeRowView = FocusAreaAttributeRowT<std::string_view>;
+
+template <class Text>
 struct ObjectiveRowT {  // table objective (id)
   std::int64_t plan_id = 0;
   Text text, key;

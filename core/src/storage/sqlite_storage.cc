@@ -38,6 +38,7 @@ class PlanWriter {
       : db_(db),
         field_(db, insert_sql<schema::FieldRow>("field")),
         focus_(db, insert_sql<schema::FocusAreaRow>("focus_area")),
+        attribute_(db, insert_sql<schema::FocusAreaAttributeRow>("focus_area_attribute")),
         unit_(db, insert_sql<schema::OrgUnitRow>("org_unit")),
         resp_(db, insert_sql<schema::ResponsibilityRow>("responsibility")),
         objective_(db, insert_sql<schema::ObjectiveRow>("objective")),
@@ -64,6 +65,11 @@ class PlanWriter {
         insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text,
                                                     fa.key, fa.source_line});
         const std::int64_t fa_id = db_.last_insert_id();
+        for (std::size_t a = 0; a < fa.attributes.size(); ++a) {
+          insert_row(attribute_, schema::FocusAreaAttributeRowView{
+                                     fa_id, static_cast<std::int64_t>(a), fa.attributes[a].name,
+                                     fa.attributes[a].value});
+        }
         for (std::size_t r = 0; r < fa.responsibilities.size(); ++r) {
           const Responsibility& resp = fa.responsibilities[r];
           insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit),
@@ -115,7 +121,7 @@ class PlanWriter {
   }
 
   sqlite::Database& db_;
-  Statement field_, focus_, unit_, resp_, objective_, field_objective_, finding_;
+  Statement field_, focus_, attribute_, unit_, resp_, objective_, field_objective_, finding_;
   std::vector<std::int64_t> unit_ids_;
 };
 
@@ -220,6 +226,22 @@ class PlanReader {
       plan.fields[it->second.first].focus_areas[it->second.second].responsibilities.push_back(
           {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line),
            row.written_name, row.stated_division, row.split_from});
+    }
+    Statement attributes(
+        db_,
+        "SELECT " + sqlite::column_list<schema::FocusAreaAttributeRow>() +
+            " FROM focus_area_attribute WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa "
+            "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, "
+            "position");
+    attributes.bind(1, plan_id);
+    while (attributes.step()) {
+      auto row = read_row<schema::FocusAreaAttributeRow>(attributes);
+      auto it = focus_index.find(row.focus_area_id);
+      if (it == focus_index.end())
+        throw StorageError(tr({"Datenbank inkonsistent: {0}", "database inconsistent: {0}"},
+                              "focus_area_attribute"));
+      plan.fields[it->second.first].focus_areas[it->second.second].attributes.push_back(
+          {std::move(row.name), std::move(row.value)});
     }
     Statement refs(
         db_,

@@ -44,7 +44,7 @@ void append_utf8(std::string& out, char32_t c) {
   out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
-std::string canonicalize(std::string_view text, Changes* changes) {
+std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs) {
   Changes local;
   Changes& ch = changes ? *changes : local;
   std::string out;
@@ -53,7 +53,7 @@ std::string canonicalize(std::string_view text, Changes* changes) {
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      if (b == '\t') {
+      if (b == '\t' && !keep_tabs) {
         out += ' ';  // an ordinary space character: not worth reporting
       } else {
         out += static_cast<char>(b);

@@ -18,8 +18,9 @@ struct Changes {
 
 // NFC; every space character (Unicode category Zs, and TAB) becomes ' '; soft hyphen (U+00AD),
 // zero-width space/joiners (U+200B–U+200D), word joiner (U+2060) and BOM (U+FEFF) are removed.
-// Line breaks are kept. `text` must be valid UTF-8. `changes` may be null.
-std::string canonicalize(std::string_view text, Changes* changes = nullptr);
+// Line breaks are kept, and tabs too if `keep_tabs` (data, not prose). `text` must be valid
+// UTF-8. `changes` may be null.
+std::string canonicalize(std::string_view text, Changes* changes = nullptr, bool keep_tabs = false);
 
 // Lower case per code point (Unicode simple case mapping: Ä → ä, Σ → σ; ß stays ß), for keys
 // and comparisons that ignore case.

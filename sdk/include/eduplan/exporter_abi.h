@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define EDUPLAN_EXPORTER_ABI_MAJOR 1
-#define EDUPLAN_EXPORTER_ABI_MINOR 2
+#define EDUPLAN_EXPORTER_ABI_MINOR 3
 
 typedef struct eduplan_str {
   const char* data; /* UTF-8, size bytes, may be NULL when size is 0 */
@@ -80,6 +80,17 @@ typedef struct eduplan_finding_view {
   eduplan_str subject;
 } eduplan_finding_view;
 
+/* Since 1.3: a further column of a focus-area table ("Zeitraum", "Status", …) and its value. */
+typedef struct eduplan_attribute {
+  eduplan_str name;
+  eduplan_str value;
+} eduplan_attribute;
+
+typedef struct eduplan_attribute_list {
+  const eduplan_attribute* items; /* in column order */
+  size_t count;
+} eduplan_attribute_list;
+
 typedef struct eduplan_plan_view {
   size_t struct_size;
   eduplan_str name;
@@ -93,6 +104,9 @@ typedef struct eduplan_plan_view {
   size_t objective_count;
   const eduplan_finding_view* findings;
   size_t finding_count;
+  /* Since 1.3 (check struct_size): attributes[f][a] are the further columns of focus area a of
+   * field f (an empty list where there are none). */
+  const eduplan_attribute_list* const* attributes;
 } eduplan_plan_view;
 
 /* ---- Options the exporter declares; the host validates values before calling run ---- */

@@ -14,6 +14,7 @@
 // everything, so no exception ever crosses the C boundary.
 #pragma once
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +25,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "eduplan/exporter_abi.h"
 
@@ -62,6 +64,30 @@ class Request {
   }
   static std::span<const std::size_t> objectives_of(const eduplan_field_view& f) {
     return {f.objectives, f.objective_count};
+  }
+
+  // The further columns of focus area `area` of field `field` (ABI 1.3; empty from an older
+  // host or where there are none).
+  std::span<const eduplan_attribute> attributes(std::size_t field, std::size_t area) const {
+    const auto& p = plan();
+    if (p.struct_size < offsetof(eduplan_plan_view, attributes) + sizeof(p.attributes) ||
+        !p.attributes || field >= p.field_count || area >= p.fields[field].focus_area_count)
+      return {};
+    const eduplan_attribute_list& list = p.attributes[field][area];
+    return {list.items, list.count};
+  }
+  // The names of all further columns, in the order they first appear.
+  std::vector<std::string_view> attribute_names() const {
+    std::vector<std::string_view> names;
+    for (std::size_t f = 0; f < plan().field_count; ++f) {
+      for (std::size_t a = 0; a < plan().fields[f].focus_area_count; ++a) {
+        for (const auto& attr : attributes(f, a)) {
+          const auto n = view(attr.name);
+          if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+        }
+      }
+    }
+    return names;
   }
 
   // The value of a declared option (the host has validated it and filled in defaults).

@@ -1,0 +1,281 @@
+// Word documents (.docx, WordprocessingML): the main part found through the package's
+// relationships, paragraph styles from word/styles.xml.
+#include <map>
+#include <optional>
+
+#include "eduplan/language.h"
+#include "parse/office.h"
+#include "parse/office_text.h"
+#include "util/text.h"
+#include "util/unicode.h"
+#include "util/xml_tree.h"
+#include "util/zip_archive.h"
+
+namespace eduplan::office {
+namespace {
+
+using Node = const xmlNode*;
+
+template <class F>
+void for_children(Node n, F f) {
+  for (Node c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) f(c);
+  }
+}
+
+Node child(Node n, std::string_view name) {
+  for (Node c = n ? n->children : nullptr; c; c = c->next) {
+    if (is_element(c, name)) return c;
+  }
+  return nullptr;
+}
+
+// <w:b/>, <w:b w:val="1"/> are bold; <w:b w:val="0"/> is not; no <w:b> says nothing.
+std::optional<bool> bold_of(Node rpr) {
+  Node b = child(rpr, "b");
+  if (!b) return std::nullopt;
+  const std::string v = attribute(b, "val");
+  return !(v == "0" || v == "false" || v == "off");
+}
+
+struct Style {
+  std::string name, based_on;
+  std::optional<int> outline;  // 0-based outline level
+  std::optional<bool> bold;
+};
+
+class Styles {
+ public:
+  void load(Node root) {
+    for_children(root, [&](Node s) {
+      if (!is_element(s, "style")) return;
+      Style st;
+      st.name = attribute(child(s, "name"), "val");
+      st.based_on = attribute(child(s, "basedOn"), "val");
+      if (Node o = child(child(s, "pPr"), "outlineLvl"))
+        st.outline = std::atoi(attribute(o, "val").c_str());
+      st.bold = bold_of(child(s, "rPr"));
+      styles_[attribute(s, "styleId")] = std::move(st);
+    });
+  }
+
+  // The heading level of a paragraph style: its outline level, or its name ("heading 2",
+  // "Überschrift 2", "Title"), following basedOn; 0 for body text.
+  int heading_level(const std::string& id) const {
+    const Style* s = find(id);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->outline) return *s->outline < 9 ? *s->outline + 1 : 0;
+      if (int level = level_from_name(s->name)) return level;
+      s = find(s->based_on);
+    }
+    return level_from_name(id);  // a style id without a definition ("Heading2")
+  }
+
+  bool list_style(const std::string& id) const {
+    const Style* s = find(id);
+    const std::string name = unicode::lower(s ? s->name : id);
+    return name.find("list") != std::string::npos || name.find("liste") != std::string::npos ||
+           name.find("aufzählung") != std::string::npos;
+  }
+
+  std::optional<bool> bold(const std::string& id) const {
+    const Style* s = find(id);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->bold) return s->bold;
+      s = find(s->based_on);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  const Style* find(const std::string& id) const {
+    auto it = styles_.find(id);
+    return it == styles_.end() ? nullptr : &it->second;
+  }
+
+  static int level_from_name(const std::string& name) {
+    std::string n = unicode::lower(name);
+    std::erase(n, ' ');
+    if (n == "title" || n == "titel") return 1;
+    for (std::string_view prefix : {"heading", "überschrift", "berschrift"}) {
+      if (n.starts_with(prefix) && n.size() == prefix.size() + 1 && n.back() >= '1' &&
+          n.back() <= '9')
+        return n.back() - '0';
+    }
+    return 0;
+  }
+
+  std::map<std::string, Style> styles_;
+};
+
+class Reader {
+ public:
+  Reader(const Styles& styles, BlockWriter& out) : styles_(styles), out_(out) {}
+
+  void body(Node body) {
+    for_children(body, [&](Node n) {
+      if (is_element(n, "p")) {
+        paragraph(n);
+      } else if (is_element(n, "tbl")) {
+        table(n);
+      } else if (is_element(n, "sdt")) {
+        body_of_sdt(n);
+      }
+    });
+  }
+
+ private:
+  void body_of_sdt(Node sdt) { body(child(sdt, "sdtContent")); }
+
+  void paragraph(Node p) {
+    const int line = out_.next_line();
+    Node ppr = child(p, "pPr");
+    const std::string style = attribute(child(ppr, "pStyle"), "val");
+    int level = styles_.heading_level(style);
+    if (Node o = child(ppr, "outlineLvl")) {
+      const int v = std::atoi(attribute(o, "val").c_str());
+      level = v < 9 ? v + 1 : 0;
+    }
+    const bool list = child(ppr, "numPr") || styles_.list_style(style);
+    ParagraphText text;
+    runs(p, styles_.bold(style).value_or(false), text);
+    out_.paragraph(text, level, list, line);
+  }
+
+  // The runs of a paragraph (or of a container inside it: links, insertions, fields).
+  void runs(Node n, bool paragraph_bold, ParagraphText& text) {
+    for_children(n, [&](Node c) {
+      const std::string_view name = local_name(c);
+      if (name == "r") {
+        Node rpr = child(c, "rPr");
+        bool bold = paragraph_bold;
+        if (auto b = styles_.bold(attribute(child(rpr, "rStyle"), "val"))) bold = *b;
+        if (auto b = bold_of(rpr)) bold = *b;
+        run(c, bold, text);
+      } else if (name == "del" || name == "moveFrom" || name == "pPr" || name == "rPr") {
+        // deleted text (tracked changes) and properties
+      } else {
+        runs(c, paragraph_bold, text);  // hyperlink, ins, smartTag, sdt, fldSimple, …
+      }
+    });
+  }
+
+  static void run(Node r, bool bold, ParagraphText& text) {
+    for_children(r, [&](Node c) {
+      const std::string_view name = local_name(c);
+      if (name == "t") {
+        xmlChar* content = xmlNodeGetContent(c);
+        text.text(content ? reinterpret_cast<const char*>(content) : "", bold);
+        xmlFree(content);
+      } else if (name == "tab" || name == "ptab") {
+        text.text(" ", bold);
+      } else if (name == "br" || name == "cr") {
+        if (attribute(c, "type") != "page") text.line_break();
+      } else if (name == "noBreakHyphen") {
+        text.text("-", bold);
+      }
+      // softHyphen, delText, instrText, fldChar, drawings, footnote references: nothing.
+    });
+  }
+
+  void table(Node tbl) {
+    const int first_line = out_.line_peek();
+    std::vector<Row> rows;
+    bool header = false;
+    auto add_row = [&](Node tr) {
+      const int line = out_.next_line();
+      Row row{{}, line};
+      if (rows.empty()) header = child(child(tr, "trPr"), "tblHeader") != nullptr;
+      cells(tr, row, line);
+      rows.push_back(std::move(row));
+    };
+    for_children(tbl, [&](Node n) {
+      if (is_element(n, "tr")) add_row(n);
+      if (is_element(n, "sdt"))
+        for_children(child(n, "sdtContent"), [&](Node r) {
+          if (is_element(r, "tr")) add_row(r);
+        });
+    });
+    out_.table(std::move(rows), header, first_line + 1);
+  }
+
+  void cells(Node tr, Row& row, int line) {
+    for_children(tr, [&](Node tc) {
+      if (is_element(tc, "sdt")) return cells(child(tc, "sdtContent"), row, line);
+      if (!is_element(tc, "tc")) return;
+      std::vector<ParagraphText> paragraphs;
+      cell_paragraphs(tc, paragraphs);
+      row.cells.push_back(out_.cell(paragraphs, line));
+      // A cell spanning several grid columns keeps the columns of the rows below aligned.
+      const int span = std::atoi(attribute(child(child(tc, "tcPr"), "gridSpan"), "val").c_str());
+      for (int i = 1; i < span && i < 64; ++i) row.cells.emplace_back();
+    });
+  }
+
+  void cell_paragraphs(Node n, std::vector<ParagraphText>& out) {
+    for_children(n, [&](Node c) {
+      if (is_element(c, "p")) {
+        const std::string style = attribute(child(child(c, "pPr"), "pStyle"), "val");
+        ParagraphText text;
+        runs(c, styles_.bold(style).value_or(false), text);
+        out.push_back(std::move(text));
+      } else if (is_element(c, "tbl") || is_element(c, "tr") || is_element(c, "tc") ||
+                 is_element(c, "sdt") || is_element(c, "sdtContent")) {
+        cell_paragraphs(c, out);  // a table nested in a cell: its text, in order
+      }
+    });
+  }
+
+  const Styles& styles_;
+  BlockWriter& out_;
+};
+
+// The package's main part: the target of the officeDocument relationship.
+std::string main_part(ZipArchive& zip) {
+  const auto rels = zip.read("_rels/.rels", ZipArchive::kMaxMember);
+  if (rels) {
+    const XmlDoc doc = parse_xml(*rels, "_rels/.rels");
+    for (Node r = xmlDocGetRootElement(doc.get())->children; r; r = r->next) {
+      if (!is_element(r, "Relationship")) continue;
+      const std::string type = attribute(r, "Type");
+      if (type.ends_with("/officeDocument")) {
+        std::string target = attribute(r, "Target");
+        if (target.starts_with('/')) target.erase(0, 1);
+        return target;
+      }
+    }
+  }
+  return "word/document.xml";
+}
+
+}  // namespace
+
+std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes, int& first_line) {
+  ZipArchive zip(bytes);
+  const std::string part = main_part(zip);
+  const auto document = zip.read(part, ZipArchive::kMaxMember);
+  if (!document) {
+    throw ArchiveError(tr({"keine Word-Datei: {0} fehlt im Archiv",
+                           "not a Word document: {0} is missing from the archive"},
+                          part));
+  }
+  Styles styles;
+  const std::string styles_part = part.substr(0, part.rfind('/') + 1) + "styles.xml";
+  if (const auto xml = zip.read(styles_part, ZipArchive::kMaxMember)) {
+    const XmlDoc doc = parse_xml(*xml, styles_part);
+    styles.load(xmlDocGetRootElement(doc.get()));
+  }
+  const XmlDoc doc = parse_xml(*document, part);
+  Node root = xmlDocGetRootElement(doc.get());
+  Node body = is_element(root, "document") ? child(root, "body") : nullptr;
+  if (!body) {
+    throw ArchiveError(
+        tr({"keine Word-Datei: {0} hat keinen w:body", "not a Word document: {0} has no w:body"},
+           part));
+  }
+  BlockWriter out(changes, first_line);
+  Reader(styles, out).body(body);
+  return out.take();
+}
+
+}  // namespace eduplan::office

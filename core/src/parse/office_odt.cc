@@ -1,0 +1,232 @@
+// LibreOffice documents (.odt, OpenDocument Text): content.xml, with the styles of styles.xml
+// and the automatic styles of content.xml.
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+
+#include "eduplan/language.h"
+#include "parse/office.h"
+#include "parse/office_text.h"
+#include "util/text.h"
+#include "util/xml_tree.h"
+#include "util/zip_archive.h"
+
+namespace eduplan::office {
+namespace {
+
+using Node = const xmlNode*;
+
+template <class F>
+void for_children(Node n, F f) {
+  for (Node c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) f(c);
+  }
+}
+
+Node child(Node n, std::string_view name) {
+  for (Node c = n ? n->children : nullptr; c; c = c->next) {
+    if (is_element(c, name)) return c;
+  }
+  return nullptr;
+}
+
+struct Style {
+  std::string parent;
+  std::optional<int> outline;
+  std::optional<bool> bold;
+};
+
+class Styles {
+ public:
+  // Every style:style below `n` (office:styles, office:automatic-styles).
+  void load(Node n) {
+    for_children(n, [&](Node c) {
+      if (is_element(c, "style")) {
+        Style s;
+        s.parent = attribute(c, "parent-style-name");
+        if (has_attribute(c, "default-outline-level"))
+          s.outline = std::atoi(attribute(c, "default-outline-level").c_str());
+        if (Node tp = child(c, "text-properties"); tp && has_attribute(tp, "font-weight")) {
+          const std::string w = attribute(tp, "font-weight");
+          s.bold = w == "bold" || std::atoi(w.c_str()) >= 600;
+        }
+        styles_[attribute(c, "name")] = std::move(s);
+      } else if (is_element(c, "styles") || is_element(c, "automatic-styles")) {
+        load(c);
+      }
+    });
+  }
+
+  std::optional<bool> bold(const std::string& name) const {
+    const Style* s = find(name);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->bold) return s->bold;
+      s = find(s->parent);
+    }
+    return std::nullopt;
+  }
+
+  int outline(const std::string& name) const {
+    const Style* s = find(name);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->outline) return *s->outline;
+      s = find(s->parent);
+    }
+    return 0;
+  }
+
+ private:
+  const Style* find(const std::string& name) const {
+    auto it = styles_.find(name);
+    return it == styles_.end() ? nullptr : &it->second;
+  }
+  std::map<std::string, Style> styles_;
+};
+
+class Reader {
+ public:
+  Reader(const Styles& styles, BlockWriter& out) : styles_(styles), out_(out) {}
+
+  void body(Node n, bool in_list = false) {
+    for_children(n, [&](Node c) {
+      const std::string_view name = local_name(c);
+      if (name == "h" || name == "p") {
+        paragraph(c, in_list);
+      } else if (name == "list") {
+        for_children(c, [&](Node item) {
+          if (is_element(item, "list-item") || is_element(item, "list-header")) body(item, true);
+        });
+      } else if (name == "table") {
+        table(c);
+      } else if (name == "section" || name == "deletion" || name == "tracked-changes") {
+        if (name == "section") body(c, in_list);
+      }
+      // table-of-content, sequence-decls, soft-page-break, frames: not the plan's text.
+    });
+  }
+
+ private:
+  void paragraph(Node p, bool in_list) {
+    const int line = out_.next_line();
+    const std::string style = attribute(p, "style-name");
+    int level = 0;
+    if (is_element(p, "h")) {
+      level =
+          has_attribute(p, "outline-level") ? std::atoi(attribute(p, "outline-level").c_str()) : 1;
+      if (level <= 0) level = 1;
+    } else {
+      level = styles_.outline(style);
+    }
+    ParagraphText text;
+    spans(p, styles_.bold(style).value_or(false), text);
+    out_.paragraph(text, level, in_list && level == 0, line);
+  }
+
+  void spans(Node n, bool bold, ParagraphText& text) {
+    for (Node c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        text.text(c->content ? reinterpret_cast<const char*>(c->content) : "", bold);
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE) continue;
+      const std::string_view name = local_name(c);
+      if (name == "span" || name == "a" || name == "ruby-base" || name == "meta") {
+        spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
+      } else if (name == "s") {
+        const int count = has_attribute(c, "c") ? std::atoi(attribute(c, "c").c_str()) : 1;
+        text.text(std::string(static_cast<std::size_t>(std::clamp(count, 1, 64)), ' '), bold);
+      } else if (name == "tab") {
+        text.text(" ", bold);
+      } else if (name == "line-break") {
+        text.line_break();
+      }
+      // note (footnotes), annotation, bookmark, change marks, frames: not the paragraph's text.
+    }
+  }
+
+  void table(Node t) {
+    std::vector<Row> rows;
+    bool header = false;
+    const int first_line = out_.line_peek() + 1;
+    auto add_rows = [&](Node container, bool is_header, auto& self) -> void {
+      for_children(container, [&](Node r) {
+        const std::string_view name = local_name(r);
+        if (name == "table-row") {
+          const int line = out_.next_line();
+          Row row{{}, line};
+          cells(r, row, line);
+          if (rows.empty()) header = is_header;
+          rows.push_back(std::move(row));
+        } else if (name == "table-header-rows") {
+          self(r, true, self);
+        } else if (name == "table-rows" || name == "table-row-group") {
+          self(r, is_header, self);
+        }
+      });
+    };
+    add_rows(t, false, add_rows);
+    out_.table(std::move(rows), header, first_line);
+  }
+
+  void cells(Node r, Row& row, int line) {
+    for_children(r, [&](Node c) {
+      const std::string_view name = local_name(c);
+      if (name != "table-cell" && name != "covered-table-cell") return;
+      std::vector<ParagraphText> paragraphs;
+      cell_paragraphs(c, paragraphs);
+      row.cells.push_back(out_.cell(paragraphs, line));
+      const int span = std::atoi(attribute(c, "number-columns-spanned").c_str());
+      for (int i = 1; i < span && i < 64; ++i) row.cells.emplace_back();
+    });
+  }
+
+  void cell_paragraphs(Node n, std::vector<ParagraphText>& out) {
+    for_children(n, [&](Node c) {
+      const std::string_view name = local_name(c);
+      if (name == "p" || name == "h") {
+        ParagraphText text;
+        spans(c, styles_.bold(attribute(c, "style-name")).value_or(false), text);
+        out.push_back(std::move(text));
+      } else if (name == "list" || name == "list-item" || name == "table" || name == "table-row" ||
+                 name == "table-cell" || name == "section") {
+        cell_paragraphs(c, out);
+      }
+    });
+  }
+
+  const Styles& styles_;
+  BlockWriter& out_;
+};
+
+}  // namespace
+
+std::vector<Block> odt_blocks(std::string_view bytes, unicode::Changes& changes, int& first_line) {
+  ZipArchive zip(bytes);
+  const auto content = zip.read("content.xml", ZipArchive::kMaxMember);
+  if (!content) {
+    throw ArchiveError(tr({"keine LibreOffice-Datei: content.xml fehlt im Archiv",
+                           "not a LibreOffice document: content.xml is missing from the archive"}));
+  }
+  Styles styles;
+  if (const auto xml = zip.read("styles.xml", ZipArchive::kMaxMember)) {
+    const XmlDoc doc = parse_xml(*xml, "styles.xml");
+    styles.load(xmlDocGetRootElement(doc.get()));
+  }
+  const XmlDoc doc = parse_xml(*content, "content.xml");
+  Node root = xmlDocGetRootElement(doc.get());
+  styles.load(root);
+  Node text = child(child(root, "body"), "text");
+  if (!text) {
+    throw ArchiveError(
+        tr({"kein Textdokument: content.xml hat kein office:text (Tabelle? "
+            "Präsentation?)",
+            "not a text document: content.xml has no office:text (a spreadsheet? "
+            "a presentation?)"}));
+  }
+  BlockWriter out(changes, first_line);
+  Reader(styles, out).body(text);
+  return out.take();
+}
+
+}  // namespace eduplan::office

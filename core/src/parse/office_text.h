@@ -1,0 +1,52 @@
+// What the Word and LibreOffice readers share (internal): collecting a paragraph's text with its
+// line breaks and boldness, and turning paragraphs and tables into blocks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parse/blocks.h"
+#include "util/unicode.h"
+
+namespace eduplan::office {
+
+// The text of one paragraph, as runs arrive.
+class ParagraphText {
+ public:
+  void text(std::string_view s, bool bold);
+  void line_break();
+  // The lines (empty ones dropped, spaces collapsed).
+  std::vector<std::string> lines() const;
+  // True if every run that holds visible text is bold.
+  bool bold() const { return visible_ && all_bold_; }
+
+ private:
+  std::vector<std::string> lines_{std::string()};
+  bool visible_ = false, all_bold_ = true;
+};
+
+// Canonicalises texts and numbers blocks as paragraphs come.
+class BlockWriter {
+ public:
+  BlockWriter(unicode::Changes& changes, int& first_changed_line)
+      : changes_(changes), first_changed_line_(first_changed_line) {}
+
+  int next_line() { return ++line_; }
+  int line_peek() const { return line_; }
+  // A body paragraph: a heading (level > 0), a list item, or a paragraph.
+  void paragraph(const ParagraphText& p, int level, bool list_item, int line);
+  void table(std::vector<Row> rows, bool header, int line);
+  // One cell from the paragraphs it holds.
+  Cell cell(const std::vector<ParagraphText>& paragraphs, int line);
+
+  std::vector<Block> take() { return std::move(blocks_); }
+
+ private:
+  std::string canonical(const std::string& s, int line);
+  std::vector<Block> blocks_;
+  unicode::Changes& changes_;
+  int& first_changed_line_;
+  int line_ = 0;
+};
+
+}  // namespace eduplan::office

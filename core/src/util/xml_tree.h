@@ -1,0 +1,30 @@
+// Parsing XML from untrusted files, through libxml2 (internal). A document with a DOCTYPE is
+// refused before it is parsed, so that no entity is ever defined, let alone expanded (billion
+// laughs) or fetched (XXE); the network is off and libxml2's own size limits stay on.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace eduplan {
+
+// Throws ArchiveError (util/zip_archive.h) with the part's name if `xml` is not well-formed or
+// declares a DOCTYPE.
+struct XmlDocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
+XmlDoc parse_xml(std::string_view xml, std::string_view part);
+
+// Small helpers over libxml2's tree: the local name of an element, its namespace, attributes.
+std::string_view local_name(const xmlNode* node);
+std::string_view namespace_of(const xmlNode* node);
+bool is_element(const xmlNode* node, std::string_view name);  // element with that local name
+// The attribute with that local name (any namespace), or "" .
+std::string attribute(const xmlNode* node, std::string_view name);
+bool has_attribute(const xmlNode* node, std::string_view name);
+
+}  // namespace eduplan
