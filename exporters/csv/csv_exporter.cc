@@ -38,7 +38,7 @@ struct Writer {
   bool english;
   std::string out;
 
-  const char* t(const char* de, const char* en) const { return english ? en : de; }
+  std::string t(const char* de, const char* en) const { return english ? en : de; }
   void row(const Row& cells) { out += format_record(cells, style); }
 
   std::string division_of(const eduplan_unit_view& u) const {
@@ -47,30 +47,49 @@ struct Writer {
 
   // One row per responsibility, per focus area without a unit, per objective of a field,
   // and per field with neither: everything needed to rebuild the plan, in document order.
+  // Fields carry their number and focus areas theirs, so that equal titles stay apart; the
+  // further columns of the focus-area tables follow as "merkmal:<name>".
   void plan_table() {
-    row({t("art", "kind"), t("handlungsfeld", "field"), t("nr", "no"),
-         t("schwerpunkt", "focus_area"), t("dezernat", "division"), t("einheit", "unit"),
-         t("ableitung", "objective")});
-    for (const auto& field : request.fields()) {
-      const std::string title = str(field.title);
+    const auto names = request.attribute_names();
+    Row header{t("art", "kind"),     t("feldnr", "field_no"),        t("handlungsfeld", "field"),
+               t("nr", "no"),        t("schwerpunkt", "focus_area"), t("dezernat", "division"),
+               t("einheit", "unit"), t("ableitung", "objective")};
+    for (auto n : names) header.push_back(t("merkmal:", "attribute:") + std::string(n));
+    row(header);
+    const auto fields = request.fields();
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      const auto& field = fields[f];
+      const std::string title = str(field.title), field_no = std::to_string(f + 1);
       const auto areas = Request::focus_areas(field);
+      auto line = [&](const char* kind_de, const char* kind_en, const std::string& nr,
+                      const std::string& text, const std::string& division, const std::string& unit,
+                      const std::string& objective, std::size_t area) {
+        Row r{t(kind_de, kind_en), field_no, title, nr, text, division, unit, objective};
+        for (auto n : names) {
+          std::string value;
+          if (!nr.empty()) {
+            for (const auto& a : request.attributes(f, area)) {
+              if (view(a.name) == n) value = str(a.value);
+            }
+          }
+          r.push_back(std::move(value));
+        }
+        row(r);
+      };
       if (areas.empty() && field.objective_count == 0)
-        row({t("Handlungsfeld", "field"), title, "", "", "", "", ""});
+        line("Handlungsfeld", "field", "", "", "", "", "", 0);
       for (std::size_t i = 0; i < areas.size(); ++i) {
         const std::string nr = std::to_string(i + 1), text = str(areas[i].text);
-        if (areas[i].unit_count == 0)
-          row({t("Schwerpunkt", "focus_area"), title, nr, text, "", "", ""});
+        if (areas[i].unit_count == 0) line("Schwerpunkt", "focus_area", nr, text, "", "", "", i);
         for (std::size_t u : Request::units_of(areas[i])) {
           const auto& unit = request.units()[u];
           const bool whole = unit.is_division != 0;
-          row({t("Zuständigkeit", "responsibility"), title, nr, text,
-               whole ? str(unit.name) : division_of(unit), whole ? "" : str(unit.name), ""});
+          line("Zuständigkeit", "responsibility", nr, text,
+               whole ? str(unit.name) : division_of(unit), whole ? "" : str(unit.name), "", i);
         }
       }
-      for (std::size_t o : Request::objectives_of(field)) {
-        row({t("Ableitung", "objective"), title, "", "", "", "",
-             str(request.objectives()[o].text)});
-      }
+      for (std::size_t o : Request::objectives_of(field))
+        line("Ableitung", "objective", "", "", "", "", str(request.objectives()[o].text), 0);
     }
   }
 

@@ -112,10 +112,24 @@ std::string PlanFacts::division_name(std::size_t u) const {
 
 void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l) {
   const auto& r = facts.r;
-  for (const auto& field : r.fields()) {
-    Table t(wb, view(field.title), {l.nr, l.focus_area, l.units_col, l.divisions_col},
-            {6, 60, 45, 22}, 2);
+  for (std::size_t f = 0; f < r.fields().size(); ++f) {
+    const auto& field = r.fields()[f];
     const auto areas = sdk::Request::focus_areas(field);
+    // The further columns of this field's table ("Zeitraum", "Status"), after the units.
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+      for (const auto& a : r.attributes(f, i)) {
+        const std::string n(view(a.name));
+        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+      }
+    }
+    std::vector<std::string> header{l.nr, l.focus_area, l.units_col, l.divisions_col};
+    std::vector<double> widths{6, 60, 45, 22};
+    for (const auto& n : names) {
+      header.push_back(n);
+      widths.push_back(18);
+    }
+    Table t(wb, view(field.title), header, widths, 2);
     for (std::size_t i = 0; i < areas.size(); ++i) {
       std::string units, divisions;  // one line per responsible unit, side by side
       for (std::size_t u : sdk::Request::units_of(areas[i])) {
@@ -133,6 +147,11 @@ void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l) {
       wb.text(ws, row, 1, view(areas[i].text), wb.formats().wrap);
       wb.text(ws, row, 2, units, wb.formats().wrap);
       wb.text(ws, row, 3, divisions, wb.formats().wrap);
+      for (const auto& a : r.attributes(f, i)) {
+        const auto col =
+            std::find(names.begin(), names.end(), std::string(view(a.name))) - names.begin();
+        wb.text(ws, row, static_cast<std::uint16_t>(4 + col), view(a.value), wb.formats().wrap);
+      }
     }
     if (field.objective_count > 0) {
       t.next_row();  // a blank row between the tables

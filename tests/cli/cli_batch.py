@@ -100,7 +100,7 @@ class PerDivision(PlanDbTest):
         self.assertExit(result, 0)
         self.assertEqual(len(os.listdir(self.path("csv"))), 5)  # csv writes no index
         with open(os.path.join(self.path("csv"), "BOB.csv"), encoding="utf-8-sig") as f:
-            self.assertTrue(f.readline().startswith("art,handlungsfeld"))
+            self.assertTrue(f.readline().startswith("art,feldnr,handlungsfeld"))
         bad = self.write("bad.cfg", "unbekannt = 1\n")
         self.assertExit(run("export", "--config", bad), 2)
         self.assertExit(run("export", "--config", self.path("fehlt.cfg")), 2)

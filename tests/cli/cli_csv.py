@@ -5,7 +5,9 @@ import os
 
 from support import SEED, UNITS, PlanDbTest, TempDirTest, query, run
 
-HEADER = ["art", "handlungsfeld", "nr", "schwerpunkt", "dezernat", "einheit", "ableitung"]
+HEADER = ["art", "feldnr", "handlungsfeld", "nr", "schwerpunkt", "dezernat", "einheit", "ableitung"]
+# Column indices of the flat table, version 2.
+KIND, FIELD_NO, FIELD, NR, FOCUS, DIVISION, UNIT, OBJECTIVE = range(8)
 
 
 def read_csv(path, delimiter=";", bom=True):
@@ -30,13 +32,14 @@ class PlanTable(PlanDbTest):
         kinds = [r[0] for r in rows[1:]]
         self.assertEqual(kinds.count("Zuständigkeit"), 135)
         self.assertEqual(kinds.count("Ableitung"), 16)
-        self.assertTrue(all(len(r) == 7 for r in rows))
-        whole = [r for r in rows if r[4] == "Dezernat III"]
+        self.assertTrue(all(len(r) == 8 for r in rows))
+        whole = [r for r in rows if r[DIVISION] == "Dezernat III"]
         self.assertEqual(len(whole), 4)
-        self.assertTrue(all(r[5] == "" for r in whole))
-        self.assertIn(["Zuständigkeit", "Bildungsplanung/ Infrastruktur", "9", "Festlegung der Schulbezirke für "
+        self.assertTrue(all(r[UNIT] == "" for r in whole))
+        self.assertIn(["Zuständigkeit", "1", "Bildungsplanung/ Infrastruktur", "9", "Festlegung der Schulbezirke für "
                        "Grundschulen mittels Optimierungsverfahren", "BOB", "Amt für Statistik, Wahlen, Digitalisierung", ""],
                       rows)
+        self.assertEqual({r[FIELD_NO] for r in rows[1:]}, {"1", "2", "3", "4", "5", "6"})
 
     def test_comma_without_bom_and_lf(self):
         target = self.path("plan.csv")
@@ -82,9 +85,9 @@ class PlanTable(PlanDbTest):
         self.assertExit(self.export("csv", exported), 0)
         rows, _ = read_csv(exported)
         for r in rows:
-            if r[5] == "Stadtarchiv":
-                r[5] = "Stadtarchiv (neu)"
-        rows.append(["Zuständigkeit", "MINT", "7", "Neuer Schwerpunkt", "Dezernat V", "Jugendamt", ""])
+            if r[UNIT] == "Stadtarchiv":
+                r[UNIT] = "Stadtarchiv (neu)"
+        rows.append(["Zuständigkeit", "3", "MINT", "7", "Neuer Schwerpunkt", "Dezernat V", "Jugendamt", ""])
         edited = self.path("edited.csv")
         with open(edited, "w", encoding="utf-8-sig", newline="") as f:
             csv.writer(f, delimiter=";").writerows(rows)
@@ -126,7 +129,7 @@ class HostileText(TempDirTest):
             args += ["--option", o]
         self.assertExit(run(*args), 0)
         rows, _ = read_csv(target)
-        return target, [r[3] for r in rows[1:]]
+        return target, [r[FOCUS] for r in rows[1:]]
 
     def test_formulas_are_neutralised_and_cells_stay_whole(self):
         _, cells = self.export()
@@ -142,11 +145,6 @@ class HostileText(TempDirTest):
         db2 = self.path("back.db")
         self.assertExit(run("import", target, "--db", db2), 0)
         self.assertEqual([r[0] for r in query(db2, "SELECT text FROM focus_area ORDER BY position")], self.TEXTS)
-
-
-if __name__ == "__main__":
-    import unittest
-    unittest.main()
 
 
 class CellsFromTheFlatTable(TempDirTest):
@@ -170,6 +168,107 @@ class CellsFromTheFlatTable(TempDirTest):
                 outputs.append(f.read())
         self.assertEqual(outputs[0], outputs[1])
         back, _ = read_csv(self.path("out0.csv"))
-        self.assertEqual([r[3] for r in back[1:]], ["Zeile 1\nZeile 2", "'\tmit Tabulator", "Wagenrücklauf\r\nund mehr",
-                                                    "ganz normal"])
-        self.assertTrue(all(len(r) == 7 for r in back))
+        self.assertEqual([r[FOCUS] for r in back[1:]], ["Zeile 1\nZeile 2", "'\tmit Tabulator",
+                                                        "Wagenrücklauf\r\nund mehr", "ganz normal"])
+        self.assertTrue(all(len(r) == 8 for r in back))
+
+
+class FlatTableDialects(PlanDbTest):
+    """The flat table as Excel and LibreOffice save it back re-imports identically (issue: any
+    RFC 4180 form), and the version 1 table of eduplan 0.1 still reads."""
+
+    def structure(self, db):
+        return query(db, "SELECT f.position, f.title, fa.position, fa.text, u.name, coalesce(d.name, '') "
+                         "FROM responsibility r JOIN focus_area fa ON fa.id = r.focus_area_id "
+                         "JOIN field f ON f.id = fa.field_id JOIN org_unit u ON u.id = r.org_unit_id "
+                         "LEFT JOIN org_unit d ON d.id = u.parent_id ORDER BY 1, 3, r.position")
+
+    def reimport(self, rows, name, delimiter=";", quoting=csv.QUOTE_MINIMAL, bom=True, newline="\r\n"):
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+            csv.writer(f, delimiter=delimiter, quoting=quoting, lineterminator=newline).writerows(rows)
+        db = self.path(name + ".db")
+        result = run("import", path, "--db", db)
+        self.assertExit(result, 0)
+        return db
+
+    def test_every_dialect_comes_back_identical(self):
+        exported = self.path("plan.csv")
+        self.assertExit(self.export("csv", exported), 0)
+        rows, _ = read_csv(exported)
+        expected = self.structure(self.db)
+        for i, dialect in enumerate([dict(quoting=csv.QUOTE_ALL),                       # LibreOffice, all quoted
+                                     dict(delimiter=",", bom=False, newline="\n"),      # another program
+                                     dict(delimiter=",", quoting=csv.QUOTE_ALL, bom=False),
+                                     dict(bom=False)]):                                 # Excel without BOM
+            db = self.reimport(rows, f"d{i}.csv", **dialect)
+            self.assertEqual(self.structure(db), expected, dialect)
+
+    def test_header_in_other_case_and_version_1(self):
+        exported = self.path("plan.csv")
+        self.assertExit(self.export("csv", exported), 0)
+        rows, _ = read_csv(exported)
+        upper = [[c.upper() for c in rows[0]]] + rows[1:]
+        self.assertEqual(self.structure(self.reimport(upper, "upper.csv")), self.structure(self.db))
+        v1 = [[r[KIND]] + r[FIELD:] for r in rows]  # without feldnr, as eduplan 0.1 wrote it
+        self.assertEqual(self.structure(self.reimport(v1, "v1.csv")), self.structure(self.db))
+
+    def test_not_the_plan_table_speaks_of_csv(self):
+        other = self.write("adressen.csv", "Name;Straße;Ort\nA;B;C\n")
+        result = run("import", other, "--db", self.path("x.db"))
+        self.assertExit(result, 1)
+        self.assertIn(f"{other}:1: Fehler: CSV-Datei, aber nicht die Plantabelle", result.stdout)
+        self.assertNotIn("Handlungsfeld …", result.stdout)
+
+
+class FlatTableIdentity(TempDirTest):
+    """Fields and focus areas are identified by number: equal titles stay apart, contradictions are
+    refused, never merged."""
+
+    DOC = ("## Handlungsfeld Bildung\n| Schwerpunkt | Verwaltungsbereich | Zeitraum |\n|--|--|--|\n"
+           "| A | Dezernat V/ Jugendamt | 2025 |\n| A | Dezernat V/ Sozialamt | |\n\n"
+           "## Handlungsfeld Bildung\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| B | Dezernat V/ Jugendamt |\n\n"
+           "## Handlungsfeld bildung\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| C | Dezernat V/ Jugendamt |\n")
+
+    def test_round_trip_keeps_equal_titles_repeated_texts_and_attributes(self):
+        doc = self.write("plan.md", self.DOC)
+        db = self.path("a.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        first = self.path("1.csv")
+        self.assertExit(run("export", "--db", db, "--format", "csv", "-o", first), 0)
+        rows, _ = read_csv(first)
+        self.assertEqual(rows[0][-1], "merkmal:Zeitraum")
+        db2 = self.path("b.db")
+        result = run("import", first, "--db", db2)
+        self.assertExit(result, 0)
+        sql = ("SELECT f.position, f.title, f.key, fa.position, fa.text, fa.key FROM focus_area fa "
+               "JOIN field f ON f.id = fa.field_id ORDER BY 1, 4")
+        self.assertEqual(query(db, sql), query(db2, sql))
+        self.assertEqual(len(query(db2, sql)), 4)
+        attrs = "SELECT fa.text, a.name, a.value FROM focus_area_attribute a JOIN focus_area fa ON fa.id = a.focus_area_id"
+        self.assertEqual(query(db2, attrs), [["A", "Zeitraum", "2025"]])
+        second = self.path("2.csv")
+        self.assertExit(run("export", "--db", db2, "--format", "csv", "-o", second), 0)
+        with open(first, "rb") as a, open(second, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+    def test_contradictions_are_refused(self):
+        head = "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung;merkmal:Status\n"
+        cases = {
+            "title.csv": head + "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;;\nZuständigkeit;1;f;2;T;Dezernat V;Jugendamt;;\n",
+            "nr.csv": head + "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;;\nZuständigkeit;1;F;1;T;Dezernat V;Sozialamt;;\n",
+            "attr.csv": head + "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;;offen\nZuständigkeit;1;F;1;S;Dezernat V;Sozialamt;;zu\n",
+            "fieldno.csv": head + "Zuständigkeit;eins;F;1;S;Dezernat V;Jugendamt;;\n",
+            "column.csv": head.replace("merkmal:Status", "Status") + "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;;\n",
+        }
+        for name, content in cases.items():
+            path = self.write(name, content)
+            result = run("import", path, "--db", self.path(name + ".db"))
+            self.assertExit(result, 1)
+            self.assertIn(f"{path}:", result.stdout + result.stderr, name)
+            self.assertFalse(os.path.exists(self.path(name + ".db")), name)
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()

@@ -143,7 +143,7 @@ class AtomicOutput(PlanDbTest):
     def test_success_replaces_the_target(self):
         self.assertExit(self.export("csv", self.target), 0)
         with open(self.target, encoding="utf-8-sig") as f:
-            self.assertTrue(f.read().startswith("art;handlungsfeld"))
+            self.assertTrue(f.read().startswith("art;feldnr;handlungsfeld"))
         self.assertEqual(sorted(os.listdir(self.dir)), ["plan.db", "report.txt"])
 
     def test_missing_directory_and_directory_target(self):

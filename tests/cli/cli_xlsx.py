@@ -134,6 +134,23 @@ class SeedWorkbook(PlanDbTest):
             self.assertIn("<v>2.4545", z.read("xl/worksheets/sheet1.xml").decode())
 
 
+class FurtherColumns(TempDirTest):
+    def test_attribute_columns_follow_the_units(self):
+        doc = self.write("plan.md", "## Handlungsfeld A\n| Maßnahme | Zuständigkeit | Zeitraum | Status |\n"
+                                    "|--|--|--|--|\n| S1 | Dezernat V/ Jugendamt | 2025 | offen |\n"
+                                    "| S2 | Dezernat V/ Sozialamt | | geplant |\n")
+        db = self.path("a.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        target = self.path("a.xlsx")
+        self.assertExit(run("export", "--db", db, "--format", "xlsx", "-o", target), 0)
+        ws = openpyxl.load_workbook(target)["A"]
+        header = [c.value for c in ws[1]]
+        self.assertEqual(header[-2:], ["Zeitraum", "Status"])
+        rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[1]}
+        self.assertEqual(rows["S1"][-2:], ("2025", "offen"))
+        self.assertEqual(rows["S2"][-2:], (None, "geplant"))
+
+
 class HostileData(TempDirTest):
     """exporter-rules.md, XLSX cases 1-5, with data only the flat table can carry."""
 

@@ -56,6 +56,7 @@ std::vector<std::string> header_fields(std::string_view document, char delimiter
   std::string_view first = strip_bom(document);
   // The header has no line breaks inside quotes: its first line is enough.
   first = first.substr(0, first.find('\n'));
+  if (first.ends_with('\r')) first.remove_suffix(1);
   std::vector<Finding> ignored;
   auto records = csv::parse(first, delimiter, ignored);
   std::vector<std::string> out;
@@ -90,7 +91,9 @@ std::optional<Layout> layout_of(std::string_view document, std::string* problem 
     // The original spelling of the attribute columns (the header fields above are lower case).
     std::vector<Finding> ignored;
     const std::string_view body = strip_bom(document);
-    const auto raw = csv::parse(body.substr(0, body.find('\n')), delimiter, ignored);
+    std::string_view header_line = body.substr(0, body.find('\n'));
+    if (header_line.ends_with('\r')) header_line.remove_suffix(1);
+    const auto raw = csv::parse(header_line, delimiter, ignored);
     for (std::size_t i = l.fixed; i < h.size(); ++i) {
       const std::string name(text::trim(raw.front().fields[i]));
       const std::string lowered = h[i];
