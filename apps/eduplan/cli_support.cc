@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "text_report.h"
+
 namespace eduplan::cli {
 
 void add_db_option(po::options_description& options) {
@@ -142,11 +144,11 @@ UnitsDirectory load_directory(const po::variables_map& vm) {
   std::vector<Finding> findings;
   UnitsDirectory dir = UnitsDirectory::load(path, findings);
   if (has_errors(findings)) {
-    throw Rejected(tr({"{0}: Verwaltungsverzeichnis fehlerhaft; nichts geschrieben",
-                       "{0}: the units directory is broken; nothing written"},
-                      path),
-                   path, std::move(findings));
+    throw Rejected(
+        tr({"{0}: Verwaltungsverzeichnis fehlerhaft", "{0}: the units directory is broken"}, path),
+        path, std::move(findings));
   }
+  print_findings(std::cout, path, findings);  // warnings, e.g. a converted encoding
   return dir;
 }
 

@@ -24,9 +24,17 @@ class BrokenDocuments(TempDirTest):
         self.assertIn(expect_in_output.format(path=path), result.stdout + result.stderr)
         self.assertEqual(digest(self.db), self.before, "database changed")
 
-    def test_latin1_bytes(self):
-        self.rejected("latin1.md", ("## Handlungsfeld A\n" + TABLE_HEAD).encode() + b"| Gr\xfc\xdfe | Dezernat V/ Amt |\n",
+    def test_bytes_that_are_no_text(self):
+        self.rejected("binary.md", ("## Handlungsfeld A\n" + TABLE_HEAD).encode() + b"| Gr\x81\x8de | Dezernat V/ Amt |\n",
                       1, "{path}:4: Fehler: kein gültiges UTF-8 an Byte-Offset 79")
+
+    def test_windows_1252_is_converted_and_said(self):
+        path = self.write("ansi.md", ("## Handlungsfeld A\n" + TABLE_HEAD).encode() + b"| Gr\xfc\xdfe | Dezernat V/ Amt |\n")
+        result = run("import", path, "--db", self.db, "--plan", "ansi")
+        self.assertExit(result, 0)
+        self.assertIn(f"{path}:1: Warnung: Datei ist in Windows-1252 gespeichert", result.stdout)
+        self.assertEqual(scalar(self.db, "SELECT fa.text FROM focus_area fa JOIN field f ON f.id = fa.field_id "
+                                         "JOIN plan p ON p.id = f.plan_id WHERE p.name = 'ansi'"), "Grüße")
 
     def test_nul_byte(self):
         self.rejected("nul.md", b"## Handlungsfeld A\nText\x00mehr\n", 1, "{path}:2: Fehler: NUL-Byte")

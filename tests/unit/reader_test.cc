@@ -162,14 +162,42 @@ TEST(Reader, EscapedPipeAndAngleBracketsAreText) {
   EXPECT_EQ(plan.fields[0].focus_areas[0].text, "Kinder <5 Jahre | Eltern x");  // <i> is formatting
 }
 
-TEST(Reader, InvalidUtf8NamesLineAndOffset) {
-  const Plan plan = read_plan("## Handlungsfeld A\nok\nbad \xC3\x28 here\n", "t.md");
+TEST(Reader, NeitherUtf8NorWindows1252NamesLineAndOffset) {
+  // 0x81 is not a character in Windows-1252 either: a binary file, not text.
+  const Plan plan = read_plan("## Handlungsfeld A\nok\nbad \x81\x28 here\n", "t.md");
   ASSERT_EQ(plan.findings.size(), 1u);
   EXPECT_EQ(plan.findings[0].rule, "encoding-invalid-utf8");
   EXPECT_EQ(plan.findings[0].line, 3);
   EXPECT_NE(plan.findings[0].message.find("Byte-Offset 26"), std::string::npos)
       << plan.findings[0].message;
   EXPECT_TRUE(plan.fields.empty());
+}
+
+TEST(Reader, Windows1252AndUtf16AreConvertedAndSaid) {
+  const std::string utf8 =
+      "## Handlungsfeld Übergänge\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+      "| Grüße „an alle“ € | Dezernat V/ Jugendamt |\n";
+  const Plan expected = read_plan(utf8, "t.md");
+  const std::string cp1252 =
+      "## Handlungsfeld \xDC"
+      "berg\xE4"
+      "nge\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+      "| Gr\xFC\xDF"
+      "e \x84"
+      "an alle\x93 \x80 | Dezernat V/ Jugendamt |\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char32_t c :
+       std::u32string(U"## Handlungsfeld Übergänge\n| Schwerpunkt | Verwaltungsbereich "
+                      U"|\n|--|--|\n| Grüße „an alle“ € | Dezernat V/ Jugendamt |\n")) {
+    utf16 += static_cast<char>(c & 0xFF);
+    utf16 += static_cast<char>(c >> 8);
+  }
+  for (const std::string& doc : {cp1252, utf16}) {
+    const Plan plan = read_plan(doc, "t.md");
+    ASSERT_FALSE(has_errors(plan.findings));
+    EXPECT_EQ(plan.fields, expected.fields);
+    EXPECT_EQ(testing::with_rule(plan.findings, "encoding-converted").size(), 1u);
+  }
 }
 
 TEST(Reader, NulByteRejects) {

@@ -51,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, BadDirectories,
                                            BadDirectory{"unit,division,aliases\nA,D,\n,D,\n", 3},
                                            BadDirectory{"unit,division,aliases\nA,D,X\nB,D,x\n", 3},
                                            BadDirectory{"unit,division,aliases\nA,D,\"open\n", 2},
-                                           BadDirectory{"unit,division,aliases\nA\xE4,D,\n", 2}));
+                                           BadDirectory{"unit,division,aliases\nA\x81,D,\n", 2}));
 
 }  // namespace
 }  // namespace eduplan

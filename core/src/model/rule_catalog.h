@@ -28,8 +28,12 @@ inline constexpr Rule kEncodingNulByte{
      "The file contains a NUL byte (usually a binary file)."}};
 inline constexpr Rule kEncodingInvalidUtf8{
     "encoding-invalid-utf8", error,
-    {"Die Datei ist kein gültiges UTF-8.",
-     "The file is not valid UTF-8."}};
+    {"Die Datei ist weder gültiges UTF-8 noch Windows-1252 oder UTF-16 (meist eine Binärdatei).",
+     "The file is neither valid UTF-8 nor Windows-1252 or UTF-16 (usually a binary file)."}};
+inline constexpr Rule kEncodingConverted{
+    "encoding-converted", warning,
+    {"Die Datei ist nicht in UTF-8 gespeichert (Windows-1252 oder UTF-16) und wurde umgewandelt.",
+     "The file is not saved as UTF-8 (Windows-1252 or UTF-16) and was converted."}};
 inline constexpr Rule kTableCellCount{
     "table-cell-count", error,
     {"Eine Tabellenzeile hat mehr Zellen als die erste Zeile der Tabelle.",
@@ -72,6 +76,10 @@ inline constexpr Rule kTableColumnsGuessed{
     "table-columns-guessed", warning,
     {"Eine Schwerpunkttabelle ohne Kopfzeile hat mehr als zwei Spalten; Spalte 1 gilt als Schwerpunkt, Spalte 2 als Verwaltungsbereich, die übrigen als unbenannte Merkmale.",
      "A focus-area table without a header row has more than two columns; column 1 counts as focus area, column 2 as units, the others as unnamed attributes."}};
+inline constexpr Rule kTableExtraColumns{
+    "table-extra-columns", info,
+    {"Eine Schwerpunkttabelle hat weitere Spalten; sie werden als Merkmale der Schwerpunkte gespeichert.",
+     "A focus-area table has further columns; they are stored as attributes of the focus areas."}};
 inline constexpr Rule kTableHeaderRepeated{
     "table-header-repeated", info,
     {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",
@@ -94,8 +102,8 @@ inline constexpr Rule kListIgnored{
      "A list in a field does not stand under \"Ableitungen\" and is ignored as running text."}};
 inline constexpr Rule kTextCanonical{
     "text-canonical", info,
-    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, HTML-Entitäten, Markdown-Escapes); der Text bleibt derselbe.",
-     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, HTML entities, Markdown escapes); the text stays the same."}};
+    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes).",
+     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes)."}};
 inline constexpr Rule kUnitRepeated{
     "unit-repeated", info,
     {"Eine Einheit steht mehrfach in derselben Zeile.",
@@ -177,6 +185,7 @@ inline constexpr Rule kObjectiveShared{
 inline constexpr const Rule* kAll[] = {
     &kEncodingNulByte,
     &kEncodingInvalidUtf8,
+    &kEncodingConverted,
     &kTableCellCount,
     &kDocumentNoField,
     &kDocumentUnreadable,
@@ -187,6 +196,7 @@ inline constexpr const Rule* kAll[] = {
     &kTableUnknown,
     &kTableCellMissing,
     &kTableColumnsGuessed,
+    &kTableExtraColumns,
     &kTableHeaderRepeated,
     &kFocusNoText,
     &kFocusRowContinued,

@@ -1,5 +1,6 @@
 #include "parse/document_parser.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -311,6 +312,15 @@ class Interpreter {
       attributes.emplace_back(c, header ? column_name(b.rows.front().cells[c], c)
                                         : tr({"Spalte {0}", "Column {0}"}, c + 1));
     }
+    if (header && !attributes.empty()) {
+      std::string names;
+      for (const auto& [c, name] : attributes)
+        names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
+      report(rule::kTableExtraColumns, b.line,
+             tr({"weitere Spalten {0} als Merkmale der Schwerpunkte gespeichert",
+                 "further columns {0} stored as attributes of the focus areas"},
+                names));
+    }
     if (!header && width > 2) {
       report(rule::kTableColumnsGuessed, b.line,
              tr({"Tabelle ohne Kopfzeile mit {0} Spalten: Spalte 1 als Schwerpunkt, Spalte 2 als "
@@ -475,8 +485,9 @@ std::optional<std::string> field_title(std::string_view heading, bool* numbered)
   constexpr std::string_view kWord = "Handlungsfeld";
   std::string_view s = text::trim(heading);
   // Numbering in front: "1.", "1)", "2.3", "I.", "IV)".
-  const std::string_view unnumbered = text::trim(strip_roman_or_number(s, false));
+  std::string_view unnumbered = text::trim(strip_roman_or_number(s, false));
   const bool leading_number = unnumbered.size() != s.size();
+  if (leading_number) unnumbered = strip_separators(unnumbered);  // "I. Handlungsfeld"
   s = unnumbered;
   if (!text::starts_with_icase(s, kWord)) return std::nullopt;
   std::string_view rest = s.substr(kWord.size());
@@ -526,9 +537,41 @@ RawDocument parse_document(const std::vector<Block>& blocks, std::vector<Finding
   return interpreter.finish(std::max(last_line, 1));
 }
 
+Finding canonical_text_finding(const unicode::Changes& changes, const inline_text::Counts& decoded,
+                               int line) {
+  std::string parts;
+  auto part = [&](std::size_t n, const Text& one, const Text& other) {
+    if (n > 0) parts += (parts.empty() ? "" : ", ") + count_of(n, one, other);
+  };
+  part(changes.composed,
+       {"zerlegter Umlaut/Akzent zusammengesetzt (NFC)", "decomposed accent composed (NFC)"},
+       {"zerlegte Umlaute/Akzente zusammengesetzt (NFC)", "decomposed accents composed (NFC)"});
+  part(changes.spaces, {"Sonderleerzeichen als Leerzeichen", "special space made a space"},
+       {"Sonderleerzeichen als Leerzeichen", "special spaces made spaces"});
+  part(changes.invisible, {"unsichtbares Zeichen entfernt", "invisible character removed"},
+       {"unsichtbare Zeichen entfernt", "invisible characters removed"});
+  part(changes.quotes,
+       {"typografisches Anführungszeichen gerade", "typographic quote made straight"},
+       {"typografische Anführungszeichen gerade", "typographic quotes made straight"});
+  part(decoded.entities, {"HTML-Entität aufgelöst", "HTML entity decoded"},
+       {"HTML-Entitäten aufgelöst", "HTML entities decoded"});
+  part(decoded.escapes, {"Markdown-Escape aufgelöst", "Markdown escape decoded"},
+       {"Markdown-Escapes aufgelöst", "Markdown escapes decoded"});
+  return make_finding(rule::kTextCanonical,
+                      tr({"Zeichen vereinheitlicht: {0}", "characters made uniform: {0}"}, parts),
+                      line);
+}
+
 RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings) {
   if (!check_encoding(text, findings)) return {};
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // Old Mac line ends (CR only) as line ends.
+  std::string cr_only;
+  if (text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos) {
+    cr_only = std::string(text);
+    std::replace(cr_only.begin(), cr_only.end(), '\r', '\n');
+    text = cr_only;
+  }
   unicode::Changes changes;
   const std::string canonical = unicode::canonicalize(text, &changes);
   inline_text::Counts decoded;
@@ -536,26 +579,7 @@ RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings
   if (changes.any() || decoded.total() > 0) {
     const int line =
         changes.any() ? text::line_of_offset(text, changes.first_offset) : decoded.first_line;
-    std::string parts;
-    auto part = [&](std::size_t n, const Text& one, const Text& other) {
-      if (n > 0) parts += (parts.empty() ? "" : ", ") + count_of(n, one, other);
-    };
-    part(changes.composed,
-         {"zerlegter Umlaut/Akzent zusammengesetzt (NFC)", "decomposed accent composed (NFC)"},
-         {"zerlegte Umlaute/Akzente zusammengesetzt (NFC)", "decomposed accents composed (NFC)"});
-    part(changes.spaces, {"Sonderleerzeichen als Leerzeichen", "special space made a space"},
-         {"Sonderleerzeichen als Leerzeichen", "special spaces made spaces"});
-    part(changes.invisible, {"unsichtbares Zeichen entfernt", "invisible character removed"},
-         {"unsichtbare Zeichen entfernt", "invisible characters removed"});
-    part(decoded.entities, {"HTML-Entität aufgelöst", "HTML entity decoded"},
-         {"HTML-Entitäten aufgelöst", "HTML entities decoded"});
-    part(decoded.escapes, {"Markdown-Escape aufgelöst", "Markdown escape decoded"},
-         {"Markdown-Escapes aufgelöst", "Markdown escapes decoded"});
-    findings.push_back(make_finding(rule::kTextCanonical,
-                                    tr({"Zeichen vereinheitlicht, der Text bleibt derselbe: {0}",
-                                        "characters made uniform, the text stays the same: {0}"},
-                                       parts),
-                                    line));
+    findings.push_back(canonical_text_finding(changes, decoded, line));
   }
   return parse_document(blocks, findings);
 }

@@ -8,7 +8,9 @@
 
 #include "eduplan/model.h"
 #include "parse/blocks.h"
+#include "parse/inline_text.h"
 #include "parse/raw_document.h"
+#include "util/unicode.h"
 
 namespace eduplan {
 
@@ -21,6 +23,10 @@ RawDocument parse_document(const std::vector<Block>& blocks, std::vector<Finding
 // A Markdown document: encoding checked, text canonicalised (reported as text-canonical),
 // blocks, structure.
 RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings);
+
+// The text-canonical note: what canonicalisation and decoding changed, with the first line.
+Finding canonical_text_finding(const unicode::Changes& changes, const inline_text::Counts& decoded,
+                               int line);
 
 // Rejects NUL bytes and invalid UTF-8 with an error finding (line and byte offset).
 // Returns true if the text is fine.

@@ -87,7 +87,10 @@ std::optional<Heading> parse_heading(std::string_view line) {
   std::string_view content = text::trim(line.substr(level));
   // Closing hashes ("## Title ##") are decoration.
   while (!content.empty() && content.back() == '#') content.remove_suffix(1);
-  return Heading{static_cast<int>(level), inline_text::plain(strip_attributes(content))};
+  std::string joined;
+  for (const auto& part : split_at_br(strip_attributes(content)))
+    joined += (joined.empty() ? "" : " ") + part;
+  return Heading{static_cast<int>(level), inline_text::plain(joined)};
 }
 
 std::vector<std::string> split_cells(std::string_view line) {
@@ -160,6 +163,17 @@ Cell make_cell(std::string_view raw, inline_text::Counts* counts) {
 
 std::string cell_text(std::string_view cell) { return make_cell(cell, nullptr).text(); }
 
+namespace {
+
+// A heading, paragraph or list item as plain text: a <br> in it only wraps the line.
+std::string line_text(std::string_view raw, inline_text::Counts* counts) {
+  std::string joined;
+  for (const auto& part : split_at_br(raw)) joined += (joined.empty() ? "" : " ") + part;
+  return inline_text::plain(joined, counts);
+}
+
+}  // namespace
+
 std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
   std::vector<std::string_view> lines;
   for (std::size_t pos = 0; pos <= text.size();) {
@@ -231,8 +245,7 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
         (is_setext_underline(lines[i + 1], '=') || is_setext_underline(lines[i + 1], '-')) &&
         !list_item(line)) {
       const int level = is_setext_underline(lines[i + 1], '=') ? 1 : 2;
-      out.push_back(
-          {BlockKind::heading, number, level, inline_text::plain(t, counts), false, {}, false});
+      out.push_back({BlockKind::heading, number, level, line_text(t, counts), false, {}, false});
       i += 2;
       continue;
     }
@@ -244,7 +257,7 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       out.push_back({BlockKind::list_item,
                      number,
                      0,
-                     inline_text::plain(*item, counts),
+                     line_text(*item, counts),
                      inline_text::fully_bold(*item),
                      {},
                      false});
@@ -254,7 +267,7 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
     out.push_back({BlockKind::paragraph,
                    number,
                    0,
-                   inline_text::plain(t, counts),
+                   line_text(t, counts),
                    inline_text::fully_bold(t),
                    {},
                    false});

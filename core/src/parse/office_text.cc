@@ -24,10 +24,12 @@ std::vector<std::string> ParagraphText::lines() const {
 }
 
 std::string BlockWriter::canonical(const std::string& s, int line) {
-  const std::size_t before = changes_.composed + changes_.spaces + changes_.invisible;
+  auto total = [&] {
+    return changes_.composed + changes_.spaces + changes_.invisible + changes_.quotes;
+  };
+  const std::size_t before = total();
   std::string out = text::collapse_spaces(unicode::canonicalize(s, &changes_));
-  if (first_changed_line_ == 0 && changes_.composed + changes_.spaces + changes_.invisible > before)
-    first_changed_line_ = line;
+  if (first_changed_line_ == 0 && total() > before) first_changed_line_ = line;
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "eduplan/keys.h"
 #include "model/rule_catalog.h"
 #include "parse/csv_reader.h"
+#include "util/encoding.h"
 #include "util/file_io.h"
 #include "util/text.h"
 
@@ -16,6 +17,16 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
   auto fail = [&](int line, const std::string& message, const std::string& subject = "") {
     findings.push_back(make_finding(rule::kDirectoryInvalid, message, line, subject));
   };
+  std::optional<Decoded> decoded = decode_text(csv);
+  if (decoded && decoded->from) {
+    findings.push_back(make_finding(
+        rule::kEncodingConverted,
+        tr({"Verwaltungsverzeichnis ist in {0} gespeichert, nicht in UTF-8; umgewandelt",
+            "the units directory is saved as {0}, not as UTF-8; converted"},
+           decoded->from),
+        1));
+    csv = decoded->text;
+  }
   if (auto bad = text::find_invalid_utf8(csv)) {
     fail(text::line_of_offset(csv, *bad),
          tr({"kein gültiges UTF-8 (Byte-Offset {0})", "not valid UTF-8 (byte offset {0})"}, *bad));

@@ -8,6 +8,7 @@
 #include "parse/flat_table_reader.h"
 #include "parse/office.h"
 #include "resolve/resolver.h"
+#include "util/encoding.h"
 #include "util/file_io.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -49,21 +50,28 @@ RawDocument read_office(std::string_view document, Format format, std::vector<Fi
     unreadable(findings, e.what());
     return {};
   }
-  if (changes.any()) {
-    findings.push_back(make_finding(
-        rule::kTextCanonical,
-        tr({"Zeichen vereinheitlicht, der Text bleibt derselbe: {0} zusammengesetzt (NFC), {1} "
-            "Sonderleerzeichen, {2} unsichtbare Zeichen entfernt",
-            "characters made uniform, the text stays the same: {0} composed (NFC), {1} special "
-            "spaces, {2} invisible characters removed"},
-           changes.composed, changes.spaces, changes.invisible),
-        first_line));
-  }
+  if (changes.any()) findings.push_back(canonical_text_finding(changes, {}, first_line));
   return parse_document(blocks, findings);
 }
 
-Plan read_document(std::string_view document, std::string_view source, const ReadOptions& options,
+// Text in another encoding than UTF-8 is converted, and that is said.
+std::optional<std::string> converted(std::string_view document, std::vector<Finding>& findings) {
+  auto decoded = decode_text(document);
+  if (!decoded || !decoded->from) return std::nullopt;
+  findings.push_back(
+      make_finding(rule::kEncodingConverted,
+                   tr({"Datei ist in {0} gespeichert, nicht in UTF-8; umgewandelt (Umlaute prüfen)",
+                       "the file is saved as {0}, not as UTF-8; converted (check the umlauts)"},
+                      decoded->from),
+                   1));
+  return std::move(decoded->text);
+}
+
+Plan read_document(std::string_view original, std::string_view source, const ReadOptions& options,
                    std::vector<Finding>& findings) {
+  std::optional<std::string> utf8;
+  if (!looks_like_zip(original)) utf8 = converted(original, findings);
+  const std::string_view document = utf8 ? std::string_view(*utf8) : original;
   switch (detect(document, source)) {
     case Format::old_office:
       unreadable(findings, tr({"keine .docx/.odt-Datei (ZIP): ein altes .doc, eine verschlüsselte "

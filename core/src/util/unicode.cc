@@ -19,6 +19,25 @@ bool invisible(char32_t c) {
   return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
 }
 
+char plain_quote(char32_t c) {
+  switch (c) {
+    case 0x201E:
+    case 0x201C:
+    case 0x201D:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x201F:
+      return '"';
+    case 0x201A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+      return '\'';
+    default:
+      return 0;
+  }
+}
+
 bool space(char32_t c) {
   return c == '\t' ||
          (c > 0x7F && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS);
@@ -63,7 +82,11 @@ std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs
     }
     std::size_t n = 0;
     const char32_t c = decode(text, i, n);
-    if (invisible(c)) {
+    if (const char q = plain_quote(c)) {
+      ++ch.quotes;
+      ch.first_offset = std::min(ch.first_offset, i);
+      out += q;
+    } else if (invisible(c)) {
       ++ch.invisible;
       ch.first_offset = std::min(ch.first_offset, i);
     } else if (space(c)) {

@@ -1,0 +1,70 @@
+#include "util/encoding.h"
+
+#include "util/text.h"
+#include "util/unicode.h"
+
+namespace eduplan {
+namespace {
+
+// Windows-1252 0x80–0x9F (0 where the code page defines nothing).
+constexpr char32_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian) {
+  if (bytes.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t i) -> char32_t {
+    const auto a = static_cast<unsigned char>(bytes[i]),
+               b = static_cast<unsigned char>(bytes[i + 1]);
+    return little_endian ? (b << 8 | a) : (a << 8 | b);
+  };
+  for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      if (i + 3 >= bytes.size()) return std::nullopt;
+      const char32_t low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return std::nullopt;
+      c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    } else if (c >= 0xDC00 && c <= 0xDFFF) {
+      return std::nullopt;
+    }
+    if (c == 0) return std::nullopt;
+    unicode::append_utf8(out, c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Decoded> decode_text(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF"))
+    bytes.remove_prefix(3);
+  else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    const bool le = bytes.starts_with("\xFF\xFE");
+    auto text = from_utf16(bytes.substr(2), le);
+    if (!text) return std::nullopt;
+    return Decoded{std::move(*text), le ? "UTF-16LE" : "UTF-16BE"};
+  }
+  if (bytes.find('\0') != std::string_view::npos) return std::nullopt;
+  if (!text::find_invalid_utf8(bytes)) return Decoded{std::string(bytes), nullptr};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (unsigned char c : bytes) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return std::nullopt;
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0xA0) {
+      if (!kCp1252High[c - 0x80]) return std::nullopt;
+      unicode::append_utf8(out, kCp1252High[c - 0x80]);
+    } else {
+      unicode::append_utf8(out, c);
+    }
+  }
+  return Decoded{std::move(out), "Windows-1252"};
+}
+
+}  // namespace eduplan

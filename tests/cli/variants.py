@@ -1,0 +1,176 @@
+"""Realistic variants of the example plan: what converters, other cities' habits and other operating
+systems do to the same document. Each variant is (name, file name, content, expectation):
+  "identical"  eduplan must store exactly the plan of the example (texts included);
+  "explained"  it may store another plan, but then with findings the example does not have.
+The classes follow the issue that asked for them (decomposed umlauts, special spaces, invisible
+characters, numbered and styled headings, objectives in other forms, other separators, entities and
+escapes, other table syntaxes, lost line breaks, typos)."""
+import re
+import unicodedata
+
+NBSP, NNBSP, SHY, ZWSP, ZWJ, WJ = "\u00a0", "\u202f", "\u00ad", "\u200b", "\u200d", "\u2060"
+
+
+def _fields(seed, fn):
+    """Rewrites each '## *Handlungsfeld X*' heading line with fn(index, title, line)."""
+    out, index = [], 0
+    for line in seed.splitlines(keepends=True):
+        m = re.match(r"^## \*{1,2}Handlungsfeld (.*?)\*{1,2}\s*$", line)
+        if m:
+            index += 1
+            out.append(fn(index, m.group(1)) + "\n")
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII"]
+
+
+def _objective_tables(seed, fn):
+    """Rewrites each objectives table (the lines from the header row before 'Ableitungen:' on) with fn(rows)."""
+    lines = seed.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        if i + 2 < len(lines) and lines[i].startswith("|") and lines[i + 1].startswith("|--") and \
+                "Ableitungen:" in lines[i + 2]:
+            j = i + 2
+            rows = []
+            while j < len(lines) and lines[j].startswith("|"):
+                cells = [c.strip() for c in lines[j].strip().strip("|").split("|")]
+                rows.append(cells[-1])
+                j += 1
+            out.extend(fn(rows))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _unit_cells(seed, fn):
+    """Rewrites the second cell of every focus-area row (not header, not objectives) with fn(cell)."""
+    out = []
+    for line in seed.split("\n"):
+        if line.startswith("| ") and "Verwaltungsbereich" not in line and "Ableitungen" not in line and \
+                not line.startswith("|--") and line.count("|") == 3 and "Dezernat" in line + "BOB":
+            cells = line.split("|")
+            if cells[2].strip():
+                cells[2] = " " + fn(cells[2].strip()) + " "
+            line = "|".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _focus_tables(seed, header, value):
+    """Adds a column to every focus-area table: `header` in its header row, `value` in its rows."""
+    out, in_focus = [], False
+    for line in seed.split("\n"):
+        if "Verwaltungsbereich" in line and line.startswith("|"):
+            in_focus = True
+            line = line.rstrip().rstrip("|") + f"| {header} |"
+        elif in_focus and line.startswith("|--"):
+            line = line.rstrip().rstrip("|") + "|---|"
+        elif in_focus and line.startswith("|"):
+            line = line.rstrip().rstrip("|") + f"| {value} |"
+        else:
+            in_focus = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def _no_outer_pipes(seed):
+    out = []
+    for line in seed.split("\n"):
+        if line.startswith("|"):
+            line = line.strip()[1:-1].strip()
+            if re.fullmatch(r"[-: |]+", line):
+                line = " | ".join("---" for _ in line.split("|"))
+        out.append(line)
+    return "\n".join(out)
+
+
+def variants(seed):
+    v = []
+    add = lambda name, content, expectation="identical", ext="md": v.append((name, f"{name}.{ext}", content,
+                                                                               expectation))
+    # Operating systems and editors.
+    add("nfd", unicodedata.normalize("NFD", seed))
+    add("crlf", seed.replace("\n", "\r\n"))
+    add("bom", "\ufeff" + seed)
+    add("tabs", seed.replace("   |", "\t|"))
+    add("trailing-spaces", seed.replace("\n", "   \n"))
+    add("nbsp-after-slash-and-comma", seed.replace("/ ", "/" + NBSP).replace(", ", "," + NBSP))
+    add("narrow-nbsp", seed.replace("Dezernat ", "Dezernat" + NNBSP))
+    add("soft-hyphens", seed.replace("Stadtbibliothek", "Stadt" + SHY + "bibliothek")
+        .replace("Jugendamt", "Jugend" + SHY + "amt").replace("Integrationskoordination", "Integrations" + SHY + "koordination"))
+    add("zero-width", seed.replace("Stadtarchiv", "Stadt" + ZWSP + "archiv").replace("Theater", "The" + ZWJ + "ater")
+        .replace("Konservatorium", "Konserva" + WJ + "torium"))
+    add("windows-1252", seed.encode("cp1252"), ext="md")
+    add("utf-16", "\ufeff".encode("utf-16-le") + seed.encode("utf-16-le"))
+    add("old-mac-line-ends", seed.replace("\n", "\r"))
+    # Headings.
+    add("heading-number-after", _fields(seed, lambda i, t: f"## Handlungsfeld {i}: {t}"))
+    add("heading-number-dash", _fields(seed, lambda i, t: f"## Handlungsfeld {i} – {t}"))
+    add("heading-number-before", _fields(seed, lambda i, t: f"## {i}. Handlungsfeld {t}"))
+    add("heading-roman-before", _fields(seed, lambda i, t: f"## {ROMAN[i]}. Handlungsfeld {t}"))
+    add("heading-level-3", _fields(seed, lambda i, t: f"### Handlungsfeld {t}"))
+    add("heading-level-1", _fields(seed, lambda i, t: f"# Handlungsfeld {t}"))
+    add("heading-setext", _fields(seed, lambda i, t: f"Handlungsfeld {t}\n" + "-" * 20))
+    add("heading-setext-1", _fields(seed, lambda i, t: f"Handlungsfeld {t}\n" + "=" * 20))
+    add("heading-bold-paragraph", _fields(seed, lambda i, t: f"**Handlungsfeld {t}**"))
+    add("heading-attributes", _fields(seed, lambda i, t: f"## Handlungsfeld {t} {{#feld-{i} .handlungsfeld}}"))
+    add("heading-closing-hashes", _fields(seed, lambda i, t: f"## Handlungsfeld {t} ##"))
+    add("heading-without-word", _fields(seed, lambda i, t: f"## {t}"))
+    add("heading-lower-case", _fields(seed, lambda i, t: f"## handlungsfeld {t}"))
+    add("heading-colon", _fields(seed, lambda i, t: f"## Handlungsfeld: {t}"))
+    add("heading-plain-line", _fields(seed, lambda i, t: f"Handlungsfeld {t}"))
+    add("title-and-contents", "# Bildungskonzept\n\n## Inhalt\n\n| Kapitel | Seite |\n|---|---|\n"
+        "| Handlungsfelder | 2 |\n\n" + seed)
+    # Objectives in other forms.
+    add("objectives-in-header-row", _objective_tables(seed, lambda rows: [f"| Ableitungen: | {rows[0]} |", "|---|---|"]
+                                                      + [f"| | {r} |" for r in rows[1:]]))
+    add("objectives-bold-label", _objective_tables(seed, lambda rows: ["**Ableitungen:**", "", "|  |  |", "|---|---|"]
+                                                   + [f"| | {r} |" for r in rows]))
+    add("objectives-bullet-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                    + [f"- {r}" for r in rows]))
+    add("objectives-bold-bullet-list", _objective_tables(seed, lambda rows: ["**Ableitungen**", ""]
+                                                         + [f"* {r}" for r in rows]))
+    add("objectives-heading-list", _objective_tables(seed, lambda rows: ["### Ableitungen", ""]
+                                                     + [f"{n}. {r}" for n, r in enumerate(rows, 1)]))
+    add("objectives-one-column", _objective_tables(seed, lambda rows: ["| Ableitungen |", "|---|"]
+                                                   + [f"| {r} |" for r in rows]))
+    # Unit lists.
+    add("semicolons", _unit_cells(seed, lambda c: re.sub(r",(?! Wahlen| Digitalisierung)", ";", c)))
+    add("bullets", _unit_cells(seed, lambda c: "<br>".join("• " + p for p in c.split("<br>"))))
+    add("dezernat-arabic", re.sub(r"Dezernat (IV|V|VI|III|II|I)\b",
+                                  lambda m: "Dezernat " + str(ROMAN.index(m.group(1))), seed))
+    add("dezernat-abbreviated", re.sub(r"Dezernat (IV|V|VI|III|II|I)/", r"Dez. \1/", seed))
+    # Entities and escapes.
+    add("html-entities", seed.replace('"', "&quot;").replace("Einwohner:innen", "Einwohner&#58;innen")
+        .replace("für", "f&uuml;r"))
+    add("markdown-escapes", seed.replace("(", "\\(").replace(")", "\\)").replace("-Berufe", "\\-Berufe"))
+    add("typographic-quotes", re.sub(r'"([^"]*)"', "„\\1“", seed))
+    # Tables.
+    add("no-outer-pipes", _no_outer_pipes(seed))
+    add("no-delimiter-rows", "\n".join(l for l in seed.split("\n") if not re.fullmatch(r"\|[-:| ]+\|", l.strip())))
+    add("repeated-header-row", seed.replace("| Förderung der Medienkompetenz und Digitalisierung",
+                                            "| genannte Handlungsschwerpunkte der Fachbereiche | befasster "
+                                            "Verwaltungsbereich |\n| Förderung der Medienkompetenz und Digitalisierung"))
+    add("header-synonyms", seed.replace("genannte Handlungsschwerpunkte der Fachbereiche", "Maßnahme")
+        .replace("befasster Verwaltungsbereich", "Federführung"))
+    add("wide-padding", seed.replace(" | ", "      |      "))
+    # Several at once, as a document passed through a few hands.
+    combined = unicodedata.normalize("NFD", seed).replace("\n", "\r\n").replace("/ ", "/" + NBSP)
+    combined = _fields(combined, lambda i, t: f"### Handlungsfeld {i}: {t} {{#f{i}}}")
+    add("combined", _unit_cells(combined, lambda c: c.replace("Dezernat IV", "Dez. 4")))
+    # Changes eduplan cannot undo: they must be reported.
+    add("typo-in-unit", seed.replace("Volkshochschule", "Volkshochshule"), "explained")
+    add("typo-two-letters", seed.replace("Seniorenkoordination", "Senoirenkordination", 1), "explained")
+    add("unknown-unit", seed.replace("Dezernat V/ Gesundheitsamt", "Dezernat V/ Gesundheitsamt, Ordnungsamt"),
+        "explained")
+    add("lost-line-breaks", seed.replace("<br>", ""), "explained")
+    add("row-with-extra-cell", seed.replace("| Stärkung des Ehrenamtes  |", "| Stärkung des Ehrenamtes | x |"),
+        "explained")
+    add("third-column", _focus_tables(seed, "Zeitraum", "2025–2027"), "explained")
+    return v
