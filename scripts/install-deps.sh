@@ -10,6 +10,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libutf8proc-dev libzip-dev libxml2-dev  # the readers: Unicode, .docx/.odt/.xlsx (zip + XML)
   locales  # de_DE definitions for the German-locale export test (built with localedef, no system change)
+  # Real clients in the tests: documents made by pandoc and LibreOffice Writer, workbooks printed by
+  # LibreOffice Calc to PDF and measured with poppler.
+  pandoc libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 )
 
 missing=()
