@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "eduplan/keys.h"
 #include "util/unicode.h"
@@ -9,26 +11,29 @@
 namespace eduplan {
 namespace {
 
-std::uint64_t hash(const std::u32string& s) {
+// The hash of `s` without the code points at positions `skip1` and `skip2` (npos: none).
+std::uint64_t hash_without(const std::u32string& s, std::size_t skip1, std::size_t skip2) {
   std::uint64_t h = 14695981039346656037ULL;
-  for (char32_t c : s) {
-    h ^= static_cast<std::uint64_t>(c);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i == skip1 || i == skip2) continue;
+    h ^= static_cast<std::uint64_t>(s[i]);
     h *= 1099511628211ULL;
   }
   return h;
 }
 
-// Every string `deletions` or fewer deletions make of `s`, hashed.
-void delete_variants(const std::u32string& s, int deletions, std::vector<std::uint64_t>& out,
-                     std::set<std::u32string>& seen) {
-  if (!seen.insert(s).second) return;
-  out.push_back(hash(s));
-  if (deletions == 0) return;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    std::u32string shorter = s;
-    shorter.erase(i, 1);
-    delete_variants(shorter, deletions - 1, out, seen);
+// Every string one or two deletions (at most `deletions`) make of `s`, and `s` itself, hashed;
+// each once.
+std::vector<std::uint64_t> delete_variants(const std::u32string& s, int deletions) {
+  std::vector<std::uint64_t> out{hash_without(s, std::u32string::npos, std::u32string::npos)};
+  for (std::size_t i = 0; deletions >= 1 && i < s.size(); ++i) {
+    out.push_back(hash_without(s, i, std::u32string::npos));
+    for (std::size_t j = i + 1; deletions >= 2 && j < s.size(); ++j)
+      out.push_back(hash_without(s, i, j));
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool is_word_char(char32_t c) { return c != U' ' && c != U'-' && c != U'/' && c != U','; }
@@ -76,30 +81,43 @@ std::u32string code_points(std::string_view utf8) {
 }
 
 int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
+  // Damerau-Levenshtein (Lowrance-Wagner): a transposition may be edited again, so "Museum" →
+  // "Mseueum" (two letters swapped, one inserted) is 2, as a person would count it.
   const std::size_t n = a.size(), m = b.size();
   if (static_cast<int>(n > m ? n - m : m - n) > max) return max + 1;
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= n; ++i) {
-    int row_min = max + 1;
-    for (std::size_t j = 1; j <= m; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      row_min = std::min(row_min, d[i][j]);
-    }
-    if (row_min > max) return max + 1;
+  const int inf = static_cast<int>(n + m);
+  std::vector<std::vector<int>> d(n + 2, std::vector<int>(m + 2, 0));
+  d[0][0] = inf;
+  for (std::size_t i = 0; i <= n; ++i) {
+    d[i + 1][0] = inf;
+    d[i + 1][1] = static_cast<int>(i);
   }
-  return std::min(d[n][m], max + 1);
+  for (std::size_t j = 0; j <= m; ++j) {
+    d[0][j + 1] = inf;
+    d[1][j + 1] = static_cast<int>(j);
+  }
+  std::unordered_map<char32_t, std::size_t> last_row;  // last row where a character was seen
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t last_match_col = 0;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t i1 = last_row.count(b[j - 1]) ? last_row[b[j - 1]] : 0;
+      const std::size_t j1 = last_match_col;
+      int cost = 1;
+      if (a[i - 1] == b[j - 1]) {
+        cost = 0;
+        last_match_col = j;
+      }
+      d[i + 1][j + 1] =
+          std::min({d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1,
+                    d[i1][j1] + static_cast<int>(i - i1 - 1) + 1 + static_cast<int>(j - j1 - 1)});
+    }
+    last_row[a[i - 1]] = i;
+  }
+  return std::min(d[n + 1][m + 1], max + 1);
 }
 
 std::vector<std::uint64_t> SimilarNames::variants(const std::u32string& s) const {
-  std::vector<std::uint64_t> out;
-  std::set<std::u32string> seen;
-  delete_variants(s.substr(0, kPrefix), max_, out, seen);
-  return out;
+  return delete_variants(s.substr(0, kPrefix), max_);
 }
 
 void SimilarNames::add(std::string_view name, std::size_t id) {
@@ -149,10 +167,7 @@ std::vector<std::pair<std::size_t, std::size_t>> one_edit_pairs(
   std::vector<std::pair<std::uint64_t, std::uint32_t>> filed;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i].size() < 6) continue;
-    std::vector<std::uint64_t> v;
-    std::set<std::u32string> seen;
-    delete_variants(keys[i], 1, v, seen);
-    for (auto h : v) filed.emplace_back(h, static_cast<std::uint32_t>(i));
+    for (auto h : delete_variants(keys[i], 1)) filed.emplace_back(h, static_cast<std::uint32_t>(i));
   }
   std::sort(filed.begin(), filed.end());
   std::set<std::pair<std::size_t, std::size_t>> pairs;

@@ -2,8 +2,8 @@
 // (internal). Symmetric deletion (as SymSpell does): every name is filed under the strings
 // that up to `max_distance` deletions make of its first kPrefix code points; a query files
 // its own deletions the same way and only compares the names it meets there. Distances are
-// optimal string alignment (Levenshtein plus transposition of neighbours), on code points of
-// the names' keys (normalize_for_key: case and spacing do not count).
+// Damerau-Levenshtein (insertions, deletions, substitutions, transpositions of neighbours), on
+// code points of the names' keys (normalize_for_key: case and spacing do not count).
 #pragma once
 
 #include <cstddef>
