@@ -10,7 +10,8 @@ install(TARGETS eduplan_csv eduplan_dot eduplan_xlsx LIBRARY DESTINATION ${EDUPL
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/eduplan ${PROJECT_SOURCE_DIR}/sdk/include/eduplan
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
 install(FILES ${PROJECT_BINARY_DIR}/core/include/eduplan/version.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/eduplan)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The documentation keeps the repository's layout, so that README.md's links to docs/ work.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs PATTERN eduplan.1 EXCLUDE)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/examples/bildungskonzept.md ${PROJECT_SOURCE_DIR}/examples/verwaltungsgliederung.csv
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
@@ -26,7 +27,8 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/eduplanConfigVersion.cmak
 install(FILES ${PROJECT_BINARY_DIR}/eduplanConfig.cmake ${PROJECT_BINARY_DIR}/eduplanConfigVersion.cmake
   DESTINATION ${config_dir})
 
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/EduplanExporter.cmake DESTINATION ${config_dir})
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/EduplanExporter.cmake ${CMAKE_CURRENT_LIST_DIR}/eduplan-exporter.map
+  DESTINATION ${config_dir})
 
 # pkg-config: the C API, relocatable (prefix found from the .pc file's own directory).
 file(RELATIVE_PATH EDUPLAN_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)

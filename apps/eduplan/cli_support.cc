@@ -8,67 +8,104 @@
 
 namespace eduplan::cli {
 
-void add_db_option(po::options_description& options) {
-  options.add_options()("db", po::value<std::string>(),
-                        tr({"Datenbank (SQLite); ohne Angabe eduplan.db im aktuellen Verzeichnis",
-                            "database (SQLite); without it, eduplan.db in the current directory"})
-                            .c_str());
+CommandLine::CommandLine() : visible(tr({"Optionen", "Options"})) {}
+
+void add_db_option(CommandLine& line) {
+  line.visible.add_options()(
+      "db", po::value<std::string>()->value_name(tr({"DATEI", "FILE"})),
+      tr({"Datenbank (SQLite); ohne Angabe eduplan.db im aktuellen Verzeichnis",
+          "database (SQLite); without it, eduplan.db in the current directory"})
+          .c_str());
 }
 
-void add_plan_option(po::options_description& options) {
-  options.add_options()("plan", po::value<std::string>(),
-                        tr({"Name des Plans; nötig, wenn die Datenbank mehrere enthält",
-                            "name of the plan; needed when the database holds several"})
-                            .c_str());
+void add_plan_option(CommandLine& line) {
+  line.visible.add_options()("plan", po::value<std::string>()->value_name("NAME"),
+                             tr({"Name des Plans; nötig, wenn die Datenbank mehrere enthält",
+                                 "name of the plan; needed when the database holds several"})
+                                 .c_str());
 }
 
-void add_units_option(po::options_description& options) {
-  options.add_options()("units", po::value<std::string>(),
-                        tr({"Verwaltungsverzeichnis (CSV: unit,division,aliases)",
-                            "units directory (CSV: unit,division,aliases)"})
-                            .c_str());
+void add_units_option(CommandLine& line) {
+  line.visible.add_options()("units", po::value<std::string>()->value_name("CSV"),
+                             tr({"Verwaltungsverzeichnis (CSV: unit,division,aliases)",
+                                 "units directory (CSV: unit,division,aliases)"})
+                                 .c_str());
 }
 
-void add_document_option(po::options_description& options,
-                         po::positional_options_description& positional) {
-  options.add_options()("document", po::value<std::string>()->required(),
-                        tr({"das Dokument (Markdown oder CSV-Plantabelle)",
-                            "the document (Markdown or the CSV plan table)"})
-                            .c_str());
-  positional.add("document", 1);
+void add_document_option(CommandLine& line) {
+  line.hidden.add_options()("document", po::value<std::string>()->required(), "");
+  line.positional.add("document", 1);
 }
 
-void add_format_option(po::options_description& options, const std::vector<std::string>& formats) {
+void add_format_option(CommandLine& line, const std::vector<std::string>& formats) {
   std::string list;
   for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
-  options.add_options()("format", po::value<std::string>()->default_value(formats.front()),
-                        tr({"Ausgabe: {0}", "output: {0}"}, list).c_str());
+  line.visible.add_options()(
+      "format", po::value<std::string>()->default_value(formats.front())->value_name(list),
+      tr({"Ausgabe", "output"}).c_str());
 }
 
-void add_plugin_dir_option(po::options_description& options) {
-  options.add_options()(
-      "plugin-dir", po::value<std::vector<std::string>>()->composing(),
+void add_plugin_dir_option(CommandLine& line) {
+  line.visible.add_options()(
+      "plugin-dir",
+      po::value<std::vector<std::string>>()->composing()->value_name(
+          tr({"VERZEICHNIS", "DIRECTORY"})),
       tr({"zusätzliches Verzeichnis mit Exportern (mehrfach; vor EDUPLAN_PLUGIN_PATH)",
           "additional directory with exporters (repeatable; before EDUPLAN_PLUGIN_PATH)"})
           .c_str());
 }
 
+namespace {
+
+// Boost.Program_options says what went wrong in English; eduplan says it in the message
+// language, naming the option as the user wrote it (or the argument, for a positional one).
+std::string option_problem(const po::error& e, const Command& command) {
+  auto name = [&](const po::error_with_option_name& x) {
+    std::string n = x.get_option_name();
+    if (n == "--document") return std::string(tr({"DOKUMENT", "DOCUMENT"}));
+    if (n == "--action" || n == "--names") return std::string(tr({"die Aktion", "the action"}));
+    return n;
+  };
+  if (auto* x = dynamic_cast<const po::required_option*>(&e))
+    return tr({"{0} fehlt", "{0} is missing"}, name(*x));
+  if (auto* x = dynamic_cast<const po::unknown_option*>(&e))
+    return tr({"unbekannte Option {0}", "unknown option {0}"}, name(*x));
+  if (dynamic_cast<const po::too_many_positional_options_error*>(&e))
+    return tr({"zu viele Argumente", "too many arguments"});
+  if (auto* x = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+    if (x->kind() == po::invalid_syntax::missing_parameter)
+      return tr({"{0} braucht einen Wert", "{0} needs a value"}, name(*x));
+    return tr({"{0}: ungültige Schreibweise", "{0}: invalid syntax"}, name(*x));
+  }
+  if (auto* x = dynamic_cast<const po::multiple_occurrences*>(&e))
+    return tr({"{0} mehrfach angegeben", "{0} given more than once"}, name(*x));
+  if (auto* x = dynamic_cast<const po::validation_error*>(&e))
+    return tr({"ungültiger Wert für {0}", "invalid value for {0}"}, name(*x));
+  if (auto* x = dynamic_cast<const po::error_with_option_name*>(&e))
+    return tr({"{0}: ungültig", "{0}: invalid"}, name(*x));
+  (void)command;
+  return e.what();
+}
+
+}  // namespace
+
 std::optional<po::variables_map> parse(const Command& command, const Args& args,
-                                       po::options_description options,
-                                       const po::positional_options_description& positional) {
-  options.add_options()("help,h", tr({"diese Hilfe", "this help"}).c_str());
+                                       CommandLine& line) {
+  line.visible.add_options()("help,h", tr({"diese Hilfe", "this help"}).c_str());
+  po::options_description all;
+  all.add(line.visible).add(line.hidden);
   const std::string usage = tr({"Aufruf: eduplan {0} {1}", "usage: eduplan {0} {1}"}, command.name,
                                command.synopsis.get());
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::store(po::command_line_parser(args).options(all).positional(line.positional).run(), vm);
     if (vm.count("help")) {
-      std::cout << usage << "\n\n" << options;
+      std::cout << usage << "\n\n" << line.visible;
       return std::nullopt;
     }
     po::notify(vm);
   } catch (const po::error& e) {
-    throw UsageError(std::string(e.what()) + "\n" + usage);
+    throw UsageError(option_problem(e, command) + "\n" + usage);
   }
   return vm;
 }
@@ -104,8 +141,17 @@ std::string default_note(const po::variables_map& vm) {
                         : tr({" (Standard, da --db fehlt)", " (the default: --db is missing)"});
 }
 
+void note_default_database(const po::variables_map& vm) {
+  if (vm.count("db")) return;
+  std::cerr << tr({"eduplan: Datenbank {0} (Standard, da --db fehlt)",
+                   "eduplan: database {0} (the default: --db is missing)"},
+                  kDefaultDatabase)
+            << "\n";
+}
+
 std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm) {
   const std::string path = database_path(vm);
+  note_default_database(vm);
   if (!std::filesystem::exists(path)) {
     throw UsageError(tr({"Datenbank {0}{1} gibt es nicht; zuerst „eduplan import“ ausführen",
                          "database {0}{1} does not exist; run \"eduplan import\" first"},

@@ -34,23 +34,29 @@ class Rejected : public Error {
 // The database used when --db is missing.
 inline constexpr const char* kDefaultDatabase = "eduplan.db";
 
-// Option builders: every subcommand spells these options the same way.
-void add_db_option(po::options_description& options);
-void add_plan_option(po::options_description& options);
-void add_units_option(po::options_description& options);
-// DOCUMENT as the first positional argument.
-void add_document_option(po::options_description& options,
-                         po::positional_options_description& positional);
-// --format with the given choices; the first is the default.
-void add_format_option(po::options_description& options, const std::vector<std::string>& formats);
-// --plugin-dir (repeatable).
-void add_plugin_dir_option(po::options_description& options);
+// A command's options: the visible ones (shown by --help), the positional arguments (named in
+// the synopsis instead) and their hidden options.
+struct CommandLine {
+  CommandLine();
+  po::options_description visible;
+  po::options_description hidden;
+  po::positional_options_description positional;
+};
 
-// Parses `args` against `options` (plus --help). Returns nothing after printing the help
-// (the command then exits 0); throws UsageError (with the synopsis) for bad arguments.
-std::optional<po::variables_map> parse(const Command& command, const Args& args,
-                                       po::options_description options,
-                                       const po::positional_options_description& positional = {});
+// Option builders: every subcommand spells these options the same way.
+void add_db_option(CommandLine& line);
+void add_plan_option(CommandLine& line);
+void add_units_option(CommandLine& line);
+// DOCUMENT as the first positional argument.
+void add_document_option(CommandLine& line);
+// --format with the given choices; the first is the default.
+void add_format_option(CommandLine& line, const std::vector<std::string>& formats);
+// --plugin-dir (repeatable).
+void add_plugin_dir_option(CommandLine& line);
+
+// Parses `args` (plus --help). Returns nothing after printing the help (the command then exits
+// 0); throws UsageError with the synopsis for bad arguments, in the message language.
+std::optional<po::variables_map> parse(const Command& command, const Args& args, CommandLine& line);
 
 // The value of --format, checked against `formats` (throws UsageError).
 std::string chosen_format(const po::variables_map& vm, const std::vector<std::string>& formats);
@@ -61,6 +67,8 @@ ExporterRegistry discover_exporters(const po::variables_map& vm);
 // The database path from --db or the default, and the note the output adds for the default.
 std::string database_path(const po::variables_map& vm);
 std::string default_note(const po::variables_map& vm);
+// Says on stderr that the default database is used, if --db is missing.
+void note_default_database(const po::variables_map& vm);
 // Opens the database of --db; it must exist (throws UsageError naming it otherwise).
 std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm);
 // The plan named by --plan, or the database's only plan (throws UsageError listing the

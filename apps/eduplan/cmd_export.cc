@@ -63,37 +63,38 @@ const ExporterInfo& find_exporter(const ExporterRegistry& registry, const std::s
 }  // namespace
 
 int run_export(const Command& self, const Args& args) {
-  po::options_description options(tr({"Optionen", "Options"}));
-  options.add_options()(
-      "format,f", po::value<std::string>(),
+  CommandLine line;
+  line.visible.add_options()(
+      "format,f", po::value<std::string>()->value_name("ID"),
       tr({"Exporter (eduplan plugins listet alle)", "exporter (eduplan plugins lists them all)"})
           .c_str());
-  add_db_option(options);
-  add_plan_option(options);
-  options.add_options()("output,o", po::value<std::string>(),
-                        tr({"Zieldatei; ohne Angabe <Plan>.<Endung> im aktuellen Verzeichnis",
-                            "target file; without it <plan>.<extension> in the current directory"})
-                            .c_str())("option", po::value<std::vector<std::string>>()->composing(),
-                                      tr({"Option des Exporters, KEY=VALUE (mehrfach)",
-                                          "an option of the exporter, KEY=VALUE (repeatable)"})
-                                          .c_str())(
-      "per", po::value<std::string>(),
-      tr({"ein Bericht je division, unit oder plan (Steckbriefe), mit Verzeichnis",
-          "one report per division, unit or plan (profiles), with an index"})
+  add_db_option(line);
+  add_plan_option(line);
+  line.visible.add_options()(
+      "output,o", po::value<std::string>()->value_name(tr({"ZIEL", "TARGET"})),
+      tr({"Zieldatei; ohne Angabe <Plan>.<Endung> im aktuellen Verzeichnis",
+          "target file; without it <plan>.<extension> in the current directory"})
           .c_str())(
-      "output-dir", po::value<std::string>(),
+      "option", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"),
+      tr({"Option des Exporters, KEY=VALUE (mehrfach)",
+          "an option of the exporter, KEY=VALUE (repeatable)"})
+          .c_str())("per", po::value<std::string>()->value_name("division|unit|plan"),
+                    tr({"ein Bericht je division, unit oder plan (Steckbriefe), mit Verzeichnis",
+                        "one report per division, unit or plan (profiles), with an index"})
+                        .c_str())(
+      "output-dir", po::value<std::string>()->value_name(tr({"VERZEICHNIS", "DIRECTORY"})),
       tr({"Zielverzeichnis für --per (wird angelegt)", "target directory for --per (created)"})
-          .c_str())("jobs,j", po::value<unsigned>(),
+          .c_str())("jobs,j", po::value<unsigned>()->value_name("N"),
                     tr({"parallele Berichte für --per (Standard: alle Kerne)",
                         "reports in parallel for --per (default: all cores)"})
                         .c_str())(
-      "config", po::value<std::string>(),
+      "config", po::value<std::string>()->value_name(tr({"DATEI", "FILE"})),
       tr({"Optionen aus einer Datei (Zeilen „format = xlsx“, „option = lang=en“; die "
           "Befehlszeile hat Vorrang)",
           "options from a file (lines \"format = xlsx\", \"option = lang=en\"; the "
           "command line wins)"})
           .c_str());
-  add_plugin_dir_option(options);
+  add_plugin_dir_option(line);
   // --help is answered after parsing: with --format it shows that exporter's options.
   Args rest;
   bool help = false;
@@ -103,12 +104,12 @@ int run_export(const Command& self, const Args& args) {
     else
       rest.push_back(a);
   }
-  auto vm = parse(self, rest, options);
+  auto vm = parse(self, rest, line);
   if (!vm) return kOk;
   if (help && !vm->count("format")) {
     std::cout << tr({"Aufruf: eduplan export {0}\n\n", "usage: eduplan export {0}\n\n"},
                     self.synopsis.get())
-              << options
+              << line.visible
               << tr({"\n„eduplan export --format ID --help“ zeigt die Optionen eines Exporters.\n",
                      "\n\"eduplan export --format ID --help\" shows an exporter's options.\n"});
     return kOk;
@@ -116,7 +117,7 @@ int run_export(const Command& self, const Args& args) {
   if (vm->count("config")) {
     const auto config = vm->at("config").as<std::string>();
     try {
-      po::store(po::parse_config_file<char>(config.c_str(), options), *vm);
+      po::store(po::parse_config_file<char>(config.c_str(), line.visible), *vm);
       po::notify(*vm);
     } catch (const po::error& e) {
       throw UsageError(config + ": " + e.what());

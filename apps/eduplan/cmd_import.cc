@@ -11,22 +11,21 @@
 namespace eduplan::cli {
 
 int run_import(const Command& self, const Args& args) {
-  po::options_description options(tr({"Optionen", "Options"}));
-  po::positional_options_description positional;
-  add_document_option(options, positional);
-  add_db_option(options);
-  add_units_option(options);
-  options.add_options()(
-      "plan", po::value<std::string>(),
+  CommandLine line;
+  add_document_option(line);
+  add_db_option(line);
+  add_units_option(line);
+  line.visible.add_options()(
+      "plan", po::value<std::string>()->value_name("NAME"),
       tr({"Name, unter dem der Plan gespeichert wird (ersetzt einen gleichnamigen); ohne Angabe: "
           "Titel des Dokuments, sonst Dateiname",
           "name to store the plan under (replaces a plan of that name); without it: the "
           "document's title, else the file name"})
-          .c_str())("title", po::value<std::string>(),
+          .c_str())("title", po::value<std::string>()->value_name(tr({"TITEL", "TITLE"})),
                     tr({"Titel des Plans für Berichte (statt der Überschrift „# …“ des Dokuments)",
                         "the plan's title for reports (instead of the document's \"# …\" heading)"})
                         .c_str());
-  const auto vm = parse(self, args, options, positional);
+  const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const UnitsDirectory dir = load_directory(*vm);
   const auto path = value_of(*vm, "document");

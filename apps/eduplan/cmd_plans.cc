@@ -10,18 +10,13 @@
 namespace eduplan::cli {
 
 int run_plans(const Command& self, const Args& args) {
-  po::options_description options(tr({"Optionen", "Options"}));
-  add_db_option(options);
-  add_format_option(options, {"text", "json"});
-  options.add_options()("action", po::value<std::string>()->default_value("list"),
-                        tr({"list, rename oder delete", "list, rename or delete"}).c_str())(
-      "names", po::value<std::vector<std::string>>(),
-      tr({"Namen: ALT NEU für rename, NAME für delete",
-          "names: OLD NEW for rename, NAME for delete"})
-          .c_str());
-  po::positional_options_description positional;
-  positional.add("action", 1).add("names", -1);
-  const auto vm = parse(self, args, options, positional);
+  CommandLine line;
+  add_db_option(line);
+  add_format_option(line, {"text", "json"});
+  line.hidden.add_options()("action", po::value<std::string>()->default_value("list"), "")(
+      "names", po::value<std::vector<std::string>>(), "");
+  line.positional.add("action", 1).add("names", -1);
+  const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const auto action = vm->at("action").as<std::string>();
   const auto names = vm->count("names") ? vm->at("names").as<std::vector<std::string>>()

@@ -9,9 +9,9 @@
 namespace eduplan::cli {
 
 int run_plugins(const Command& self, const Args& args) {
-  po::options_description options(tr({"Optionen", "Options"}));
-  add_plugin_dir_option(options);
-  const auto vm = parse(self, args, options);
+  CommandLine line;
+  add_plugin_dir_option(line);
+  const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const auto registry = discover_exporters(*vm);
   if (registry.disabled()) {

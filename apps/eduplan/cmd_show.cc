@@ -11,11 +11,11 @@
 namespace eduplan::cli {
 
 int run_show(const Command& self, const Args& args) {
-  po::options_description options(tr({"Optionen", "Options"}));
-  add_db_option(options);
-  add_plan_option(options);
-  add_format_option(options, {"text", "json"});
-  const auto vm = parse(self, args, options);
+  CommandLine line;
+  add_db_option(line);
+  add_plan_option(line);
+  add_format_option(line, {"text", "json"});
+  const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
   const auto storage = open_existing_database(*vm);

@@ -10,15 +10,14 @@
 namespace eduplan::cli {
 
 int run_validate(const Command& self, const Args& args) {
-  po::options_description options(tr({"Optionen", "Options"}));
-  po::positional_options_description positional;
-  add_document_option(options, positional);
-  add_units_option(options);
-  options.add_options()("strict", tr({"auch Warnungen als Fehler werten (Exit-Code 1)",
-                                      "count warnings as errors too (exit code 1)"})
-                                      .c_str());
-  add_format_option(options, {"text", "json"});
-  const auto vm = parse(self, args, options, positional);
+  CommandLine line;
+  add_document_option(line);
+  add_units_option(line);
+  line.visible.add_options()("strict", tr({"auch Warnungen als Fehler werten (Exit-Code 1)",
+                                           "count warnings as errors too (exit code 1)"})
+                                           .c_str());
+  add_format_option(line, {"text", "json"});
+  const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
   const auto path = value_of(*vm, "document");
@@ -45,7 +44,12 @@ int run_validate(const Command& self, const Args& args) {
               << severity_counts(errors, warnings, findings.size() - errors - warnings)
               << (errors ? tr({" – Dokument abgewiesen", " – document rejected"}) : "") << "\n";
   }
-  if (errors > 0 || (vm->count("strict") && warnings > 0)) return kFindings;
+  if (errors > 0) return kFindings;
+  if (vm->count("strict") && warnings > 0) {
+    throw Rejected(tr(
+        {"{0}: --strict: Warnungen gelten als Fehler", "{0}: --strict: warnings count as errors"},
+        path));
+  }
   return kOk;
 }
 

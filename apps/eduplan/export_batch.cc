@@ -53,7 +53,7 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   display.finish();
   std::size_t failed = 0;
   for (const auto& e : entries) failed += !e.ok;
-  std::cout << tr({"{0} von {1} Berichten erstellt in {2}", "{0} of {1} reports written to {2}"},
+  std::cout << tr({"{0} von {1} Berichten geschrieben in {2}", "{0} of {1} reports written to {2}"},
                   entries.size() - failed, entries.size(), dir.string());
   if (failed) std::cout << tr({", {0} fehlgeschlagen", ", {0} failed"}, failed);
   std::cout << "\n";
@@ -62,10 +62,11 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
     try {
       registry.export_index(exporter.id, title, entries, options, index);
     } catch (const Error& e) {
-      throw Rejected(
-          tr({"Verzeichnis nicht geschrieben: {0}", "index not written: {0}"}, e.what()));
+      throw Rejected(tr({"Übersicht der Berichte nicht geschrieben: {0}", "index not written: {0}"},
+                        e.what()));
     }
-    std::cout << tr({"Verzeichnis: {0}", "index: {0}"}, index.string()) << "\n";
+    std::cout << tr({"Übersicht der Berichte: {0}", "index of the reports: {0}"}, index.string())
+              << "\n";
   }
   if (failed) {
     throw Rejected(count_of(failed, {"Bericht fehlgeschlagen", "report failed"},

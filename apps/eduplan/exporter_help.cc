@@ -1,5 +1,6 @@
 #include "exporter_help.h"
 
+#include <eduplan/enum_text.h>
 #include <eduplan/language.h>
 
 #include "text_report.h"
@@ -7,10 +8,12 @@
 namespace eduplan::cli {
 
 void print_exporter_options(std::ostream& out, const ExporterInfo& e) {
+  if (e.options.empty()) out << "    " << tr({"(keine)", "(none)"}) << "\n";
   for (const auto& o : e.options) {
+    // The CLI sets an exporter's `lang` to the message language unless it is given.
+    const std::string def = o.name == "lang" ? to_text(language()) : o.default_value;
     out << "    --option " << o.name << "=" << option_syntax(o) << "  ("
-        << tr({"Standard: {0}", "default: {0}"},
-              o.default_value.empty() ? tr({"leer", "empty"}) : o.default_value)
+        << tr({"Standard: {0}", "default: {0}"}, def.empty() ? tr({"leer", "empty"}) : def)
         << ")\n        " << o.help << "\n";
   }
 }

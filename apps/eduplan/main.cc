@@ -63,8 +63,9 @@ constexpr Command kCommands[] = {
 
 void print_usage(std::ostream& out) {
   using eduplan::tr;
-  out << tr({"Aufruf: eduplan [--lang de|en] BEFEHL [OPTIONEN]\n\nBefehle:\n",
-             "usage: eduplan [--lang de|en] COMMAND [OPTIONS]\n\nCommands:\n"});
+  out << tr(
+      {"Aufruf: eduplan [--lang de|en] BEFEHL [OPTIONEN]\n       eduplan --version\n\nBefehle:\n",
+       "usage: eduplan [--lang de|en] COMMAND [OPTIONS]\n       eduplan --version\n\nCommands:\n"});
   for (const auto& c : kCommands)
     out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary.get() << "\n";
   out << tr(

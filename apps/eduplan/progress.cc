@@ -14,7 +14,7 @@ void ProgressDisplay::update(const BatchProgress& p) {
   if (!p.error.empty() || !tty_) {
     if (drawn_) std::cerr << "\r\033[K";
     std::cout << "[" << p.done << "/" << p.total << "] " << p.job->label << ": "
-              << (p.error.empty() ? tr({"erstellt {0}", "written {0}"}, p.job->file)
+              << (p.error.empty() ? tr({"geschrieben: {0}", "written: {0}"}, p.job->file)
                                   : tr({"FEHLGESCHLAGEN: {0}", "FAILED: {0}"}, p.error))
               << "\n"
               << std::flush;

@@ -129,10 +129,10 @@ void print_plans(std::ostream& out, const std::vector<PlanInfo>& plans) {
   std::size_t name_width = width(tr({"Plan", "Plan"}));
   for (const auto& p : plans) name_width = std::max(name_width, width(printable(p.name)));
   out << pad(tr({"Plan", "Plan"}), name_width)
-      << tr({"  Felder  Schwerpunkte  Zuständigkeiten  importiert (UTC)      Titel\n",
-             "  Fields   Focus areas  Responsibilities  imported (UTC)        Title\n"});
+      << tr({"  Handlungsfelder  Schwerpunkte  Zuständigkeiten  importiert (UTC)      Titel\n",
+             "           Fields   Focus areas  Responsibilities  imported (UTC)        Title\n"});
   for (const auto& p : plans) {
-    out << pad(printable(p.name), name_width) << "  " << std::setw(6) << p.fields << "  "
+    out << pad(printable(p.name), name_width) << "  " << std::setw(15) << p.fields << "  "
         << std::setw(12) << p.focus_areas << "  " << std::setw(15) << p.responsibilities << "  "
         << pad(p.imported_at, 20) << "  " << printable(p.title) << "\n";
   }

@@ -27,7 +27,7 @@ class PerDivision(PlanDbTest):
     def test_one_workbook_per_division_with_exactly_its_responsibilities(self):
         result = self.batch()
         self.assertExit(result, 0)
-        self.assertIn("5 von 5 Berichten erstellt", result.stdout)
+        self.assertIn("5 von 5 Berichten geschrieben", result.stdout)
         self.assertEqual(sorted(os.listdir(self.out)), sorted([d + ".xlsx" for d in DIVISIONS] + ["index.xlsx"]))
         total = 0
         for d in DIVISIONS:
@@ -55,7 +55,7 @@ class PerDivision(PlanDbTest):
         os.makedirs(os.path.join(self.out, "Dezernat V.xlsx"))  # a directory where the workbook should go
         result = self.batch("--jobs", "2")
         self.assertExit(result, 1)
-        self.assertIn("4 von 5 Berichten erstellt", result.stdout)
+        self.assertIn("4 von 5 Berichten geschrieben", result.stdout)
         self.assertIn("Dezernat V: FEHLGESCHLAGEN", result.stdout)
         for d in DIVISIONS:
             if d != "Dezernat V":

@@ -2,6 +2,7 @@
 import os
 import shutil
 import stat
+import subprocess
 
 from support import MODULES, PlanDbTest, run, run_env
 
@@ -55,6 +56,12 @@ class Discovery(PlanDbTest):
         result = self.export("xlsx", self.path("z.xlsx"), "rows-per-sheet=5")
         self.assertExit(result, 2)
         self.assertIn("rows-per-sheet=5 ungültig; erwartet eine ganze Zahl von 10 bis 1048576", result.stderr)
+
+    def test_bundled_modules_export_only_their_entry_point(self):
+        for module in ("eduplan_csv.so", "eduplan_dot.so", "eduplan_xlsx.so"):
+            out = subprocess.run(["nm", "-D", "--defined-only", os.path.join(BUNDLED, module)],
+                                 capture_output=True, text=True, check=True).stdout
+            self.assertEqual([line.split()[-1] for line in out.splitlines()], ["eduplan_exporter_entry"], module)
 
     def test_disable_turns_loading_off(self):
         result = run_env(["plugins"], {"EDUPLAN_PLUGIN_PATH": "disable"})
@@ -149,7 +156,8 @@ class AtomicOutput(PlanDbTest):
     def test_missing_directory_and_directory_target(self):
         result = self.export("csv", self.path("nope/x.csv"))
         self.assertExit(result, 2)
-        self.assertIn("Verzeichnis gibt es nicht", result.stderr)
+        self.assertIn("x.csv: das Verzeichnis", result.stderr)
+        self.assertIn("gibt es nicht", result.stderr)
         self.assertExit(self.export("csv", self.dir), 2)
 
     def test_unwritable_location(self):

@@ -123,15 +123,26 @@ class Usage(TempDirTest):
         self.assertExit(run("frobnicate"), 2)
         result = run("import", SEED, "--nope")
         self.assertExit(result, 2)
-        self.assertIn("nope", result.stderr)
-        self.assertExit(run("import"), 2)
+        self.assertIn("eduplan import: unbekannte Option --nope\nAufruf: eduplan import DOKUMENT", result.stderr)
+        missing = run("import")
+        self.assertExit(missing, 2)
+        self.assertIn("eduplan import: DOKUMENT fehlt", missing.stderr)
+        self.assertIn("DOCUMENT is missing", run("--lang", "en", "validate").stderr)
+        self.assertIn("zu viele Argumente", run("import", SEED, SEED).stderr)
+        self.assertIn("--db braucht einen Wert", run("show", "--db").stderr)
+        self.assertIn("ungültiger Wert für --jobs", run("export", "--format", "csv", "--jobs", "viele").stderr)
 
     def test_help_and_version(self):
         result = run("--help")
         self.assertExit(result, 0)
         for command in ("import", "validate", "show"):
             self.assertIn(command, result.stdout)
-        self.assertExit(run("import", "--help"), 0)
+        help_text = run("import", "--help")
+        self.assertExit(help_text, 0)
+        self.assertNotIn("--document", help_text.stdout)  # the positional argument is named in the synopsis
+        self.assertIn("--db DATEI", help_text.stdout)
+        self.assertNotIn(" arg", help_text.stdout)
+        self.assertIn("--db FILE", run("--lang", "en", "import", "--help").stdout)
         self.assertRegex(run("--version").stdout, r"^eduplan \d+\.\d+\.\d+\n$")
 
 

@@ -10,7 +10,7 @@ contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/eduplan ./usr/lib/libeduplan.so.0.2 ./usr/lib/eduplan/exporters/eduplan_xlsx.so \
          ./usr/lib/eduplan/exporters/eduplan_csv.so ./usr/lib/eduplan/exporters/eduplan_dot.so \
          ./usr/include/eduplan/exporter_abi.h ./usr/include/eduplan/c_api.h ./usr/lib/cmake/eduplan/eduplanConfig.cmake \
-         ./usr/lib/pkgconfig/eduplan.pc ./usr/share/man/man1/eduplan.1 ./usr/share/doc/eduplan/schema.md; do
+         ./usr/lib/pkgconfig/eduplan.pc ./usr/share/man/man1/eduplan.1 ./usr/share/doc/eduplan/docs/schema.md; do
   grep -q " $f\$" <<<"$contents" || grep -q " $f " <<<"$contents" || { echo "missing in package: $f"; exit 1; }
 done
 dpkg-deb -f "$deb" Depends | grep -q libxlsxwriter4

@@ -3,7 +3,7 @@
 Annotated code blocks (the info string after the language):
   ```cpp file=konzept/main.cpp     the block is written to that file (relative to a work directory)
   ```sh run                        the block is run with bash -e in the work directory
-  ```text output                   must appear, exactly, in the output of the run block before it
+  ```text output                   must be, exactly, the last lines the run block before it printed
 Every cpp, c and cmake block must carry file=, so that nothing printed goes untested. The one
 liberty taken: the documented prefix /opt/eduplan is replaced by the prefix under test.
 
@@ -49,7 +49,9 @@ def main(document, prefix, work, env_pairs):
             last_output = result.stdout.replace(prefix, DOC_PREFIX)
             ran += 1
         elif info == "output":
-            if last_output is None or body not in last_output:
+            expected = body.splitlines()
+            printed = (last_output or "").splitlines()
+            if last_output is None or printed[-len(expected):] != expected:
                 print(f"{where}: the documented output is not what the commands printed\n--- documented\n{body}"
                       f"--- printed\n{last_output}")
                 return 1

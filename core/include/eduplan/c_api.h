@@ -46,10 +46,10 @@ EDUPLAN_EXPORT eduplan_code eduplan_set_language(const char* language);
 EDUPLAN_EXPORT eduplan_code eduplan_db_open(const char* path, eduplan_db** out);
 EDUPLAN_EXPORT void eduplan_db_close(eduplan_db* db);
 
-/* Reads a document (Markdown, or the CSV flat table). units_csv and plan_name may be NULL.
- * *out is set whenever the files could be read — also with EDUPLAN_E_INPUT, so that the
- * findings can be listed: those of the document, or those of a broken units directory (rule
- * directory-invalid, with the directory's lines). */
+/* Reads a document (Markdown, Word .docx, LibreOffice .odt, or the CSV flat table). units_csv
+ * and plan_name may be NULL. *out is set whenever the files could be read — also with
+ * EDUPLAN_E_INPUT, so that the findings can be listed: those of the document, or those of a
+ * broken units directory (rules directory-invalid or csv-syntax, with the directory's lines). */
 EDUPLAN_EXPORT eduplan_code eduplan_read(const char* document, const char* units_csv,
                                          const char* plan_name, eduplan_plan** out);
 /* Stores the plan under its name (replacing a plan of that name) in one transaction. */

@@ -37,7 +37,8 @@ class EDUPLAN_EXPORT Storage {
   virtual ~Storage() = default;
 
   // Stores `plan` (with its findings) under plan.name, replacing a plan of that name.
-  // All or nothing: on failure the storage is unchanged.
+  // All or nothing: on failure the storage is unchanged. Throws UsageError for a name that is
+  // empty or only spaces.
   virtual void save_plan(const Plan& plan) = 0;
   virtual std::vector<PlanInfo> list_plans() const = 0;  // ordered by name, with counts
   // The plan stored under `name`, as saved (indices, keys, lines, findings), or nothing.

@@ -93,7 +93,11 @@ const char* eduplan_last_error(void) { return last_error.c_str(); }
 eduplan_code eduplan_set_language(const char* language) {
   return guarded([&] {
     const auto l = language ? eduplan::parse_language(language) : std::nullopt;
-    if (!l) return fail(EDUPLAN_E_USAGE, required("eduplan_set_language", "language (de, en)"));
+    if (!l) {
+      return fail(EDUPLAN_E_USAGE, tr({"eduplan_set_language: Sprache „{0}“ unbekannt (de oder en)",
+                                       "eduplan_set_language: unknown language \"{0}\" (de or en)"},
+                                      language ? language : "NULL"));
+    }
     eduplan::set_language(*l);
     return EDUPLAN_OK;
   });

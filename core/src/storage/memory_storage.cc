@@ -8,7 +8,10 @@ namespace {
 
 class MemoryStorage final : public Storage {
  public:
-  void save_plan(const Plan& plan) override { plans_[plan.name] = {plan, "1970-01-01T00:00:00Z"}; }
+  void save_plan(const Plan& plan) override {
+    check_plan_name(plan.name);
+    plans_[plan.name] = {plan, "1970-01-01T00:00:00Z"};
+  }
 
   std::vector<PlanInfo> list_plans() const override {
     std::vector<PlanInfo> out;

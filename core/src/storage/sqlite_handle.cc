@@ -17,6 +17,11 @@ Database::Database(const std::string& path) : path_(path), db_(nullptr, sqlite3_
 }
 
 void Database::fail(const std::string& context) const {
+  if (db_ && sqlite3_errcode(db_.get()) == SQLITE_NOTADB) {
+    throw StorageError(tr({"{0}: keine SQLite-Datenbank (oder beschädigt)",
+                           "{0}: not an SQLite database (or damaged)"},
+                          path_));
+  }
   const char* msg = db_ ? sqlite3_errmsg(db_.get()) : "out of memory";
   throw StorageError(
       tr({"{0}: Datenbank ({1}): {2}", "{0}: database ({1}): {2}"}, path_, context, msg));

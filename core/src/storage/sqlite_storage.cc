@@ -279,6 +279,7 @@ class SqliteStorage final : public Storage {
   }
 
   void save_plan(const Plan& plan) override {
+    check_plan_name(plan.name);
     sqlite::Transaction tx(db_);
     remove_in_transaction(plan.name);
     PlanWriter(db_).write(plan);

@@ -10,6 +10,7 @@
 
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
+#include "util/file_io.h"
 
 namespace eduplan {
 
@@ -21,7 +22,8 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
   const auto dir = target_.parent_path();
   if (!std::filesystem::is_directory(dir, ec))
     throw ExportError(
-        tr({"{0}: Verzeichnis gibt es nicht", "{0}: no such directory"}, dir.string()));
+        tr({"{0}: das Verzeichnis {1} gibt es nicht", "{0}: the directory {1} does not exist"},
+           target_.string(), dir.string()));
   std::random_device random;
   for (int attempt = 0; attempt < 100; ++attempt) {
     char suffix[32];
@@ -33,7 +35,7 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
       return;
     }
     if (errno != EEXIST) {
-      const std::string why = std::strerror(errno);
+      const std::string why = error_text(errno);
       temp_.clear();
       throw ExportError(
           tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
@@ -52,7 +54,7 @@ AtomicOutput::~AtomicOutput() {
 void AtomicOutput::commit() {
   if (::rename(temp_.c_str(), target_.c_str()) != 0) {
     throw ExportError(tr({"{0}: kann nicht ersetzt werden ({1})", "{0}: cannot be replaced ({1})"},
-                         target_.string(), std::strerror(errno)));
+                         target_.string(), error_text(errno)));
   }
   committed_ = true;
 }

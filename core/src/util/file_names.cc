@@ -35,8 +35,8 @@ std::string safe_file_name(std::string_view stem, std::string_view extension,
   }
   s = text::collapse_spaces(s);
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
-  while (!s.empty() && s.front() == '.')
-    s.erase(0, 1);  // no hidden files, no "..": dots lead nowhere
+  while (!s.empty() && (s.front() == '.' || s.front() == ' '))
+    s.erase(0, 1);  // no hidden files, no "..", no leading space
   if (s.empty()) s = "plan";
   if (reserved(s)) s = "_" + s;
   const std::size_t ext_bytes = extension.empty() ? 0 : extension.size() + 1;
