@@ -13,6 +13,9 @@ packages=(
   # Real clients in the tests: documents made by pandoc and LibreOffice Writer, workbooks printed by
   # LibreOffice Calc to PDF and measured with poppler.
   pandoc libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+  # Carlito has Calibri's metrics: LibreOffice then sizes columns as Excel does (the workbook's default
+  # font is Calibri), the tighter case for the print tests' row heights.
+  fonts-crosextra-carlito
 )
 
 missing=()

@@ -37,13 +37,17 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   std::string title;
   if (*scope == BatchScope::plan) {
     jobs = plan_jobs(*storage, exporter.file_extension);
-    title = tr({"Pläne in {0}", "plans in {0}"}, database_path(vm));
+    title = tr({"Berichte aller Pläne in {0}", "reports of all plans in {0}"},
+               std::filesystem::path(database_path(vm)).filename().string());
   } else {
     plan = load_chosen_plan(*storage, vm);
     jobs = batch_jobs(*plan, *scope, exporter.file_extension);
+    const std::string plan_title =
+        plan->title.empty() ? tr({"Bildungskonzept", "Education plan"}) : plan->title;
     title = *scope == BatchScope::division
-                ? tr({"{0}: Steckbriefe je Dezernat", "{0}: profiles per division"}, plan->name)
-                : tr({"{0}: Steckbriefe je Einheit", "{0}: profiles per unit"}, plan->name);
+                ? tr({"Steckbriefe je Dezernat – {0}", "Profiles per division – {0}"}, plan_title)
+                : tr({"Steckbriefe je Verwaltungsbereich – {0}", "Profiles per unit – {0}"},
+                     plan_title);
   }
   if (jobs.empty()) throw UsageError(tr({"nichts zu exportieren", "nothing to export"}));
   const unsigned threads = vm.count("jobs") ? vm["jobs"].as<unsigned>() : 0;
@@ -60,7 +64,8 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   if (exporter.writes_index) {
     const auto index = dir / safe_file_name("index", exporter.file_extension);
     try {
-      registry.export_index(exporter.id, title, entries, options, index);
+      registry.export_index(exporter.id, title, plan ? plan->name : std::string(), entries,
+                            options, index);
     } catch (const Error& e) {
       throw Rejected(tr({"Übersicht der Berichte nicht geschrieben: {0}", "index not written: {0}"},
                         e.what()));

@@ -1,5 +1,6 @@
 // The Graphviz exporter: who is responsible for what, who works with whom.
-//   view=responsibility  fields -> focus areas -> units, units clustered by division
+//   view=responsibility  fields -> focus areas -> units, each field's focus areas in a cluster,
+//                        units clustered by division between two halves of the fields
 //   view=cooperation     units joined when they share focus areas, weighted by how many
 //   view=fields          fields x units, weighted by the number of focus areas
 // Large plans: field=, division=, collapse=true (units into divisions), min-weight=.
@@ -29,8 +30,10 @@ const eduplan_option_decl kOptions[] = {
      "responsibility: Felder, Schwerpunkte, Einheiten; cooperation: Einheiten mit gemeinsamen "
      "Schwerpunkten; "
      "fields: Felder x Einheiten"},
-    {"field", EDUPLAN_OPTION_STRING, "", nullptr, "nur dieses Handlungsfeld (Titel)"},
-    {"division", EDUPLAN_OPTION_STRING, "", nullptr, "nur Einheiten dieses Dezernats (Name)"},
+    {"field", EDUPLAN_OPTION_STRING, "", nullptr,
+     "nur dieses Handlungsfeld (Titel, Groß-/Kleinschreibung egal)"},
+    {"division", EDUPLAN_OPTION_STRING, "", nullptr,
+     "nur Einheiten dieses Dezernats (Name, Groß-/Kleinschreibung egal)"},
     {"collapse", EDUPLAN_OPTION_BOOL, "false", nullptr,
      "Einheiten zu ihren Dezernaten zusammenfassen"},
     {"min-weight", EDUPLAN_OPTION_INT, "1", nullptr, "Kanten mit geringerem Gewicht weglassen"},
@@ -44,6 +47,34 @@ static_assert(std::size(kRanges) == std::size(kOptions));
 
 std::string str(eduplan_str s) { return std::string(view(s)); }
 
+// Names compared the way a user types them: ASCII and Latin-1 letters (Ä, Ö, Ü, É, …) in
+// either case, surrounding spaces ignored.
+std::string folded(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto n = static_cast<unsigned char>(out[i + 1]);
+      if (n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = static_cast<char>(n + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// "kein Handlungsfeld „Mint“ im Plan; es gibt: „MINT“, „Teilhabe“"
+[[noreturn]] void not_found(const char* what, const std::string& wanted,
+                            const std::vector<std::string>& names) {
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "„" : ", „") + n + "“";
+  throw sdk::Failure(std::string("kein ") + what + " „" + wanted + "“ im Plan; es gibt: " +
+                     (list.empty() ? std::string("keines") : list));
+}
+
 class Builder {
  public:
   explicit Builder(const Request& r)
@@ -51,24 +82,32 @@ class Builder {
         field_(r.option("field")),
         division_(r.option("division")),
         collapse_(r.flag("collapse")) {
-    for (const auto& f : r.fields()) {
-      if (!field_.empty() && view(f.title) == field_) field_found_ = true;
+    if (!field_.empty()) {
+      std::vector<std::string> names;
+      for (const auto& f : r.fields()) {
+        names.push_back(str(f.title));
+        if (folded(view(f.title)) == folded(field_)) field_title_ = str(f.title);
+      }
+      if (field_title_.empty()) not_found("Handlungsfeld", field_, names);
     }
-    for (const auto& u : r.units()) {
-      if (!division_.empty() && u.is_division && view(u.name) == division_) division_found_ = true;
+    if (!division_.empty()) {
+      std::vector<std::string> names;
+      for (const auto& u : r.units()) {
+        if (!u.is_division) continue;
+        names.push_back(str(u.name));
+        if (folded(view(u.name)) == folded(division_)) division_name_ = str(u.name);
+      }
+      if (division_name_.empty()) not_found("Dezernat", division_, names);
     }
-    if (!field_.empty() && !field_found_)
-      throw sdk::Failure("kein Handlungsfeld „" + field_ + "“ im Plan");
-    if (!division_.empty() && !division_found_)
-      throw sdk::Failure("kein Dezernat „" + division_ + "“ im Plan");
   }
 
   Graph build(std::string_view kind) {
     Graph g;
     g.directed = kind != "cooperation";
+    const auto right = right_side();
     for (std::size_t f = 0; f < r_.fields().size(); ++f) {
       const auto& field = r_.fields()[f];
-      if (!field_.empty() && view(field.title) != field_) continue;
+      if (!field_title_.empty() && view(field.title) != field_title_) continue;
       const auto areas = Request::focus_areas(field);
       for (std::size_t a = 0; a < areas.size(); ++a) {
         std::vector<std::string> units;
@@ -77,13 +116,18 @@ class Builder {
         }
         if (units.empty()) continue;
         if (kind == "responsibility") {
-          const std::string fid = g.node("f" + std::to_string(f + 1), str(field.title), "box");
+          // Each field's focus areas in a cluster of their own, the field at its head.
+          const int cluster = cluster_of(g, "f" + std::to_string(f), str(field.title), "#F2F2F2");
+          const std::string fid =
+              g.node("f" + std::to_string(f + 1), wrap(str(field.title), 24), "box", cluster);
           const std::string aid = g.node("a" + std::to_string(f + 1) + "_" + std::to_string(a + 1),
-                                         str(areas[a].text), "note");
-          g.edge(fid, aid);
-          for (const auto& u : units) g.edge(aid, u);
+                                         wrap(str(areas[a].text), 60), "note", cluster);
+          // Fields on the right are laid out right to left: units in the middle column.
+          g.edge(fid, aid, 1, right[f]);
+          for (const auto& u : units) g.edge(aid, u, 1, right[f]);
         } else if (kind == "fields") {
-          const std::string fid = g.node("f" + std::to_string(f + 1), str(field.title), "box");
+          const std::string fid =
+              g.node("f" + std::to_string(f + 1), wrap(str(field.title), 24), "box");
           for (const auto& u : std::set<std::string>(units.begin(), units.end())) g.edge(fid, u);
         } else {
           std::set<std::string> distinct(units.begin(), units.end());
@@ -97,37 +141,57 @@ class Builder {
   }
 
  private:
+  // The responsibility view draws fields, focus areas, units, focus areas, fields from left to
+  // right: half the focus areas on each side of the units halves the drawing's height. A field
+  // goes to the side with fewer focus areas so far.
+  std::vector<bool> right_side() const {
+    std::vector<bool> right(r_.fields().size(), false);
+    std::size_t left_count = 0, right_count = 0;
+    for (std::size_t f = 0; f < r_.fields().size(); ++f) {
+      if (!field_title_.empty()) break;  // one field: one side
+      const std::size_t n = r_.fields()[f].focus_area_count;
+      right[f] = right_count < left_count;
+      (right[f] ? right_count : left_count) += n;
+    }
+    return right;
+  }
+
   std::size_t division_of(std::size_t u) const {
     const auto& unit = r_.units()[u];
     return unit.is_division ? u : unit.division;
   }
 
   bool in_division(std::size_t u) const {
-    if (division_.empty()) return true;
+    if (division_name_.empty()) return true;
     std::size_t d = division_of(u);
-    return d != EDUPLAN_NO_INDEX && view(r_.units()[d].name) == division_;
+    return d != EDUPLAN_NO_INDEX && view(r_.units()[d].name) == division_name_;
   }
 
-  int cluster_of(Graph& g, std::size_t division) {
-    auto [it, inserted] = clusters_.emplace(division, static_cast<int>(g.clusters.size()));
-    if (inserted) g.clusters.push_back(str(r_.units()[division].name));
+  int cluster_of(Graph& g, const std::string& key, const std::string& label,
+                 const std::string& fill = "") {
+    auto [it, inserted] = clusters_.emplace(key, static_cast<int>(g.clusters.size()));
+    if (inserted) g.clusters.push_back({label, fill});
     return it->second;
   }
 
   std::string unit_node(Graph& g, std::size_t u) {
     const std::size_t d = division_of(u);
     if (collapse_ && d != EDUPLAN_NO_INDEX)
-      return g.node("d" + std::to_string(d + 1), str(r_.units()[d].name), "folder");
+      return g.node("d" + std::to_string(d + 1), wrap(str(r_.units()[d].name), 28), "folder");
     const auto& unit = r_.units()[u];
-    if (unit.is_division) return g.node("d" + std::to_string(u + 1), str(unit.name), "folder");
-    return g.node("u" + std::to_string(u + 1), str(unit.name), "ellipse",
-                  d == EDUPLAN_NO_INDEX ? -1 : cluster_of(g, d));
+    if (unit.is_division)
+      return g.node("d" + std::to_string(u + 1), wrap(str(unit.name), 28), "folder");
+    return g.node("u" + std::to_string(u + 1), wrap(str(unit.name), 28), "ellipse",
+                  d == EDUPLAN_NO_INDEX
+                      ? -1
+                      : cluster_of(g, "d" + std::to_string(d), str(r_.units()[d].name)));
   }
 
   const Request& r_;
   std::string field_, division_;
-  bool collapse_, field_found_ = false, division_found_ = false;
-  std::map<std::size_t, int> clusters_;
+  std::string field_title_, division_name_;  // as the plan spells them
+  bool collapse_;
+  std::map<std::string, int> clusters_;
 };
 
 // Runs `dot -T<format> -o <out> <in>` without a shell.

@@ -12,6 +12,13 @@ namespace eduplan::dot_exporter {
 // A DOT quoted string: \ and " escaped, line breaks as \n, CR dropped.
 std::string quote(std::string_view text);
 
+// Text broken into lines of about `width` characters at spaces, for a node's label.
+std::string wrap(std::string_view text, std::size_t width);
+
+// The graph's one font: sans-serif for nodes, clusters and edge labels alike (a fontconfig
+// pattern for the renderers, a CSS family list in SVG).
+inline constexpr const char* kFont = "Helvetica,Arial,sans-serif";
+
 struct Node {
   std::string id;  // synthetic: f1, a2, u3, d4
   std::string label;
@@ -19,16 +26,27 @@ struct Node {
   int cluster = -1;   // index into Graph::clusters, or -1
 };
 
+struct Cluster {
+  std::string label;
+  std::string fill;  // background colour, "" for none
+};
+
 struct Graph {
   bool directed = true;
-  std::vector<std::string> clusters;  // cluster labels; emitted as subgraph cluster_<n>
+  std::vector<Cluster> clusters;  // emitted as subgraph cluster_<n>
   std::vector<Node> nodes;            // in order of first use
-  std::map<std::pair<std::string, std::string>, int> edges;  // (from, to) -> weight
+  struct Edge {
+    int weight = 0;
+    bool back = false;  // drawn from `to` to `from`: laid out right to left
+  };
+  std::map<std::pair<std::string, std::string>, Edge> edges;  // (tail, head) as laid out
 
   // Adds the node if new; returns its id.
   const std::string& node(const std::string& id, const std::string& label, const char* shape,
                           int cluster = -1);
-  void edge(const std::string& from, const std::string& to, int weight = 1);
+  // An edge from `from` to `to`; `back`: laid out from `to` to `from` (its node ranks before
+  // `from`'s), the arrow still pointing at `to`.
+  void edge(const std::string& from, const std::string& to, int weight = 1, bool back = false);
   // Removes edges below min_weight, then nodes without edges.
   void prune(int min_weight);
   std::string render(bool show_weights) const;

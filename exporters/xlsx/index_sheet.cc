@@ -1,34 +1,31 @@
-// The index of a batch: one row per report with a link to its file.
+// The index of a batch: a title, the plan and the date above one row per report with a link to
+// its file; printed on one page.
 #include "report.h"
 
 namespace eduplan::xlsx_exporter {
 
 using sdk::view;
 
-void write_index(Workbook& wb, const sdk::Request& request, bool english) {
+void write_index(Workbook& wb, const sdk::Request& request, const Labels& l) {
   const auto& fmt = wb.formats();
-  const char* sheet = english ? "Reports" : "Berichte";
-  Table t(wb, sheet,
-          english ? std::vector<std::string>{"Report", "File", "Focus areas", "Responsibilities",
-                                             "Status"}
-                  : std::vector<std::string>{"Bericht", "Datei", "Schwerpunkte", "Zuständigkeiten",
-                                             "Status"},
-          {40, 45, 14, 16, 12}, 1);
+  // For an index the host names the batch in plan().title and its plan in plan().name.
+  const auto plan = view(request.plan().name);
+  Table t(wb, l.index_sheet, std::string(view(request.plan().title)),
+          {l.report, l.file, l.focus_count, l.responsibilities, l.status}, {40, 42, 13, 15, 14}, 1,
+          PageSetup{.landscape = true, .one_page = true},
+          {{l.plan_name, plan.empty() ? std::string(l.all_plans) : std::string(plan)},
+           {l.date, wb.print().date}});
   for (const auto& e : request.batch()) {
-    auto [ws, row] = t.next_row();
-    wb.text(ws, row, 0, view(e.label), fmt.wrap);
-    // A link to the file (shown as its name); plain text if it failed or the link is too long.
+    t.row({Cell::of(view(e.label)), Cell::of(view(e.file)),
+           Cell::num(static_cast<double>(e.focus_areas)),
+           Cell::num(static_cast<double>(e.responsibilities)),
+           Cell::of(e.ok ? l.written : l.failed)});
+    // The file name becomes a link to the file, unless it failed or the link is too long.
+    auto [ws, row] = t.current();
     const std::string url = "external:" + std::string(view(e.file));
-    if (!e.ok || url.size() >= 255 ||
-        worksheet_write_url(ws, row, 1, url.c_str(), nullptr) != LXW_NO_ERROR) {
-      wb.text(ws, row, 1, view(e.file));
-    }
-    wb.number(ws, row, 2, static_cast<double>(e.focus_areas));
-    wb.number(ws, row, 3, static_cast<double>(e.responsibilities));
-    wb.text(ws, row, 4,
-            e.ok ? (english ? "ok" : "erstellt") : (english ? "failed" : "fehlgeschlagen"));
+    if (e.ok && url.size() < 255) worksheet_write_url(ws, row, 1, url.c_str(), fmt.link);
   }
-  t.finish();
+  t.close();
 }
 
 }  // namespace eduplan::xlsx_exporter

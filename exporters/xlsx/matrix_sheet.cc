@@ -1,14 +1,23 @@
-// Zuständigkeitsmatrix: focus areas (grouped by field) x units (grouped by division),
-// a mark where responsible, totals per row and column; headers and first columns frozen.
+// Zuständigkeitsmatrix: focus areas (grouped by field) x units (grouped by division), a mark
+// where responsible, totals per row and column. Printed landscape, one page wide: the unit names
+// rotated, each division merged over its units, the label columns and header rows repeated.
+#include <algorithm>
 #include <map>
 
 #include "report.h"
+#include "text_metrics.h"
 
 namespace eduplan::xlsx_exporter {
 
 using sdk::view;
 
 namespace {
+
+constexpr std::uint16_t kFirst = 3;       // field, no., focus area
+constexpr double kUnitWidth = 3.6;        // one line of rotated text
+constexpr double kMaxHeaderPoints = 170;  // longer unit names wrap onto a second line
+constexpr double kMinMatrixScale = 0.5;   // smaller print is unreadable
+constexpr std::uint32_t kTitleRow = 0, kDivisionRow = 1, kUnitRow = 2;
 
 // Unit columns: divisions in order of first appearance, each followed by its units; a
 // division responsible as a whole is its own first column; units without division last.
@@ -29,88 +38,188 @@ std::vector<std::size_t> unit_columns(const PlanFacts& facts) {
   return cols;
 }
 
+// A run of adjacent unit columns under one division.
+struct Group {
+  std::size_t first, count;  // in cols
+  std::string name;
+};
+
+struct Layout {
+  std::vector<std::size_t> cols;       // unit per matrix column
+  std::vector<std::string> headers;    // their printed names
+  std::vector<Group> groups;
+  std::vector<double> widths;          // every column of the sheet, in characters
+  double unit_row_height = 0, division_row_height = 0;
+};
+
+Layout layout(const PlanFacts& facts, const Labels& l) {
+  Layout out;
+  out.cols = unit_columns(facts);
+  for (std::size_t u : out.cols) {
+    out.headers.push_back(facts.name(u) +
+                          (facts.r.units()[u].is_division ? std::string(" ") + l.whole_division
+                                                          : ""));
+  }
+  out.headers.push_back(l.total);
+  // The rotated header row: as high as the longest name, up to a limit; a longer name wraps and
+  // its column widens to hold the lines.
+  double longest = 0;
+  for (const auto& h : out.headers) longest = std::max(longest, text_width(h, kFontSize, true));
+  const double height = std::min(kMaxHeaderPoints, longest + 8);
+  out.unit_row_height = height;
+  const double line_chars = width_for_points(height - 6);
+  std::vector<double> unit_widths;
+  for (const auto& h : out.headers) {
+    const std::size_t lines = wrapped_lines(h, line_chars, kFontSize, true);
+    unit_widths.push_back(
+        std::max(kUnitWidth, width_for_points(static_cast<double>(lines) * kLineHeight + 2)));
+  }
+  // Divisions over their columns: a group is at least as wide as the division's longest word
+  // and holds its name in at most three lines.
+  for (std::size_t c = 0; c < out.cols.size(); ++c) {
+    std::string d = facts.division_name(out.cols[c]);
+    if (d.empty()) d = l.no_division;
+    if (out.groups.empty() || out.groups.back().name != d)
+      out.groups.push_back({c, 0, d});
+    ++out.groups.back().count;
+  }
+  double division_lines = 1;
+  for (const auto& g : out.groups) {
+    double word = 0;
+    std::size_t start = 0;
+    while (start < g.name.size()) {
+      std::size_t end = g.name.find(' ', start);
+      if (end == std::string::npos) end = g.name.size();
+      word = std::max(word, text_width(g.name.substr(start, end - start), kFontSize, true));
+      start = end + 1;
+    }
+    const double need = std::max(word, text_width(g.name, kFontSize, true) / 3) + 2;
+    // n columns of width w give n(7w + 5)·0.75 − 4 points.
+    const double n = static_cast<double>(g.count);
+    const double min_width = ((need + 4) / 0.75 / n - 5) / 7;
+    double merged_chars = 0;
+    for (std::size_t c = g.first; c < g.first + g.count; ++c) {
+      unit_widths[c] = std::max(unit_widths[c], min_width);
+      merged_chars += 7 * unit_widths[c] + 5;
+    }
+    merged_chars = (merged_chars - 5) / 7;
+    division_lines = std::max(
+        division_lines, static_cast<double>(wrapped_lines(g.name, merged_chars, kFontSize, true)));
+  }
+  out.division_row_height = row_height(static_cast<std::size_t>(division_lines));
+  // The label columns: each word of a field's title and of a focus area on one line.
+  std::vector<std::vector<Cell>> labels;
+  for (const auto& field : facts.r.fields()) {
+    for (const auto& area : sdk::Request::focus_areas(field))
+      labels.push_back({Cell::of(view(field.title)), Cell::none(), Cell::of(view(area.text))});
+  }
+  out.widths = fit_words({20, 4.5, 46}, {l.field, l.nr, l.focus_area}, labels);
+  out.widths.insert(out.widths.end(), unit_widths.begin(), unit_widths.end());
+  return out;
+}
+
 }  // namespace
 
 void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l) {
   const auto& r = facts.r;
-  const auto cols = unit_columns(facts);
-  constexpr std::uint16_t kFirst = 3;  // field, no., focus area
+  const Layout lay = layout(facts, l);
+  const auto& cols = lay.cols;
   if (cols.size() + kFirst + 1 > kExcelColumns) {
     throw sdk::Failure("Zuständigkeitsmatrix: " + std::to_string(cols.size()) +
                        " Verwaltungsbereiche, Excel erlaubt " +
                        std::to_string(kExcelColumns - kFirst - 1) +
                        " Spalten; mit --per division exportieren");
   }
-  std::map<std::size_t, std::uint16_t> col_of;
-  for (std::size_t c = 0; c < cols.size(); ++c)
-    col_of[cols[c]] = static_cast<std::uint16_t>(kFirst + c);
+  std::map<std::size_t, std::size_t> index_of;
+  for (std::size_t c = 0; c < cols.size(); ++c) index_of[cols[c]] = c;
   const auto total_col = static_cast<std::uint16_t>(kFirst + cols.size());
   const auto& fmt = wb.formats();
 
   lxw_worksheet* ws = nullptr;
   std::uint32_t row = 0;
   int sheet = 0;
+  // constant_memory: the filter is set while its last row is the current one.
+  auto end_filter = [&] {
+    wb.check(worksheet_autofilter(ws, kUnitRow, 0, row, total_col), "Autofilter");
+  };
+  // One page wide unless that shrinks the text below kMinMatrixScale: then the marks continue
+  // on further pages, the label columns repeated.
+  const double page_width = 842.0 - 2 * 0.4 * 72;
+  const bool one_page_wide = page_width / columns_points(lay.widths) >= kMinMatrixScale;
+  auto finish_sheet = [&] {
+    wb.page_setup(ws,
+                  PageSetup{.landscape = true,
+                            .one_page_wide = one_page_wide,
+                            .repeat_rows = std::pair{kTitleRow, kUnitRow},
+                            .repeat_columns = std::pair<std::uint16_t, std::uint16_t>{0, 2}},
+                  row, total_col);
+  };
   auto open_sheet = [&] {
+    if (ws) {
+      end_filter();
+      finish_sheet();
+    }
     ++sheet;
     if (sheet > 1) wb.count_continuation();
     ws = wb.add_sheet(sheet == 1 ? std::string(l.matrix)
                                  : std::string(l.matrix) + " (" + std::to_string(sheet) + ")");
-    wb.check(worksheet_set_column(ws, 0, 0, 24, fmt.wrap), "Spaltenbreite");
-    wb.check(worksheet_set_column(ws, 1, 1, 5, nullptr), "Spaltenbreite");
-    wb.check(worksheet_set_column(ws, 2, 2, 50, fmt.wrap), "Spaltenbreite");
-    wb.check(worksheet_set_column(ws, kFirst, total_col, 4.5, fmt.mark), "Spaltenbreite");
-    // Row 0: the division over its group of columns; row 1: the unit names.
-    wb.text(ws, 0, 0, l.division, fmt.header);
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      const std::string d = facts.division_name(cols[c]);
-      if (c == 0 || facts.division_name(cols[c - 1]) != d) {
-        wb.text(ws, 0, static_cast<std::uint16_t>(kFirst + c), d.empty() ? l.no_division : d,
-                fmt.header);
-      }
+    wb.columns(ws, lay.widths);
+    // constant_memory: rows strictly in order, each row's height before its cells.
+    wb.check(worksheet_set_row(ws, kTitleRow, 21, nullptr), "Zeilenhöhe");
+    wb.text(ws, kTitleRow, 0, l.matrix_heading, fmt.title);
+    wb.check(worksheet_set_row(ws, kDivisionRow, lay.division_row_height, nullptr), "Zeilenhöhe");
+    wb.text(ws, kDivisionRow, 0, l.division, fmt.header);
+    wb.text(ws, kDivisionRow, 1, "", fmt.header);
+    wb.text(ws, kDivisionRow, 2, "", fmt.header);
+    for (const auto& g : lay.groups) {
+      const auto first = static_cast<lxw_col_t>(kFirst + g.first);
+      const auto last = static_cast<lxw_col_t>(first + g.count - 1);
+      if (g.count == 1)
+        wb.text(ws, kDivisionRow, first, g.name, fmt.division);
+      else
+        wb.check(worksheet_merge_range(ws, kDivisionRow, first, kDivisionRow, last,
+                                       g.name.c_str(), fmt.division),
+                 "Zellen verbinden");
     }
-    // constant_memory: rows strictly in order, so row 1's height only after row 0.
-    wb.check(worksheet_set_row(ws, 1, 150, nullptr), "Zeilenhöhe");
-    wb.text(ws, 1, 0, l.field, fmt.header);
-    wb.text(ws, 1, 1, l.nr, fmt.header);
-    wb.text(ws, 1, 2, l.focus_area, fmt.header);
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      const bool whole = r.units()[cols[c]].is_division != 0;
-      wb.text(ws, 1, static_cast<std::uint16_t>(kFirst + c),
-              facts.name(cols[c]) + (whole ? std::string(" ") + l.whole_division : ""), fmt.header);
-    }
-    wb.text(ws, 1, total_col, l.total, fmt.header);
-    worksheet_freeze_panes(ws, 2, kFirst);
-    row = 1;
+    wb.text(ws, kDivisionRow, total_col, "", fmt.header);
+    wb.check(worksheet_set_row(ws, kUnitRow, lay.unit_row_height, nullptr), "Zeilenhöhe");
+    wb.text(ws, kUnitRow, 0, l.field, fmt.header_bottom);
+    wb.text(ws, kUnitRow, 1, l.nr, fmt.header_bottom);
+    wb.text(ws, kUnitRow, 2, l.focus_area, fmt.header_bottom);
+    for (std::size_t c = 0; c < lay.headers.size(); ++c)
+      wb.text(ws, kUnitRow, static_cast<std::uint16_t>(kFirst + c), lay.headers[c],
+              fmt.header_rotated);
+    worksheet_freeze_panes(ws, kUnitRow + 1, kFirst);
+    row = kUnitRow;
   };
   open_sheet();
   std::vector<double> column_totals(cols.size(), 0);
   for (const auto& field : r.fields()) {
     const auto areas = sdk::Request::focus_areas(field);
     for (std::size_t i = 0; i < areas.size(); ++i) {
-      if (row + 2 >= wb.max_rows()) {  // keep one row for the totals
-        wb.check(worksheet_autofilter(ws, 1, 0, row, total_col), "Autofilter");
-        open_sheet();
-      }
-      ++row;
-      wb.text(ws, row, 0, view(field.title), fmt.wrap);
-      wb.number(ws, row, 1, static_cast<double>(i + 1));
-      wb.text(ws, row, 2, view(areas[i].text), fmt.wrap);
+      if (row + 2 >= wb.max_rows()) open_sheet();  // keep one row for the totals
+      std::vector<Cell> cells{Cell::of(view(field.title)), Cell::num(static_cast<double>(i + 1)),
+                              Cell::of(view(areas[i].text))};
+      cells.resize(kFirst + cols.size(), Cell::of("", fmt.mark));
       for (std::size_t u : sdk::Request::units_of(areas[i])) {
-        wb.text(ws, row, col_of.at(u), "x", fmt.mark);
-        ++column_totals[col_of.at(u) - kFirst];
+        cells[kFirst + index_of.at(u)] = Cell::of("x", fmt.mark);
+        ++column_totals[index_of.at(u)];
       }
-      wb.number(ws, row, total_col, static_cast<double>(areas[i].unit_count), fmt.total);
+      cells.push_back(Cell::num(static_cast<double>(areas[i].unit_count), fmt.total_number));
+      wb.row(ws, ++row, cells, lay.widths);
     }
   }
-  wb.check(worksheet_autofilter(ws, 1, 0, row, total_col), "Autofilter");
-  ++row;
-  wb.text(ws, row, 2, l.total, fmt.total);
+  end_filter();  // the totals stay outside the filter
+  std::vector<Cell> totals{Cell::of("", fmt.total), Cell::of("", fmt.total),
+                           Cell::of(l.total, fmt.total, true)};
   double all = 0;
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    wb.number(ws, row, static_cast<std::uint16_t>(kFirst + c), column_totals[c], fmt.total);
-    all += column_totals[c];
+  for (double t : column_totals) {
+    totals.push_back(Cell::num(t, fmt.total_number));
+    all += t;
   }
-  wb.number(ws, row, total_col, all, fmt.total);
+  totals.push_back(Cell::num(all, fmt.total_number));
+  wb.row(ws, ++row, totals, lay.widths);
+  finish_sheet();
 }
 
 }  // namespace eduplan::xlsx_exporter

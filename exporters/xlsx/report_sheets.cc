@@ -1,3 +1,4 @@
+// Facts several sheets need, and one sheet per Handlungsfeld.
 #include <algorithm>
 #include <set>
 
@@ -6,82 +7,6 @@
 namespace eduplan::xlsx_exporter {
 
 using sdk::view;
-
-const Labels& labels(bool english) {
-  static const Labels de{"Übersicht",
-                         "Zuständigkeitsmatrix",
-                         "Verwaltungsbereiche",
-                         "Ableitungen",
-                         "Befunde",
-                         "Bildungskonzept",
-                         "Quelle",
-                         "Handlungsfeld",
-                         "Nr.",
-                         "Handlungsschwerpunkt",
-                         "Verwaltungsbereiche",
-                         "Dezernate",
-                         "Dezernat",
-                         "Verwaltungsbereich",
-                         "Schwerpunkte",
-                         "Zuständigkeiten",
-                         "Ableitungen",
-                         "Handlungsfelder",
-                         "Ableitung",
-                         "Summe",
-                         "Anzahl",
-                         "Regel",
-                         "Schweregrad",
-                         "Zeile",
-                         "Betreff",
-                         "Meldung",
-                         "ohne Dezernat",
-                         "(als Ganzes)",
-                         "Fehler",
-                         "Warnung",
-                         "Hinweis",
-                         "Schwerpunkte je Dezernat",
-                         "Zellen auf Excels Höchstlänge (32.767 Zeichen) gekürzt, mit „…“ markiert",
-                         "Tabellen auf weitere Blätter fortgesetzt (Excel-Zeilengrenze)",
-                         "Ableitungen",
-                         "Zuständigkeiten je Schwerpunkt (Durchschnitt)"};
-  static const Labels en{"Overview",
-                         "Responsibility matrix",
-                         "Units",
-                         "Objectives",
-                         "Findings",
-                         "Education plan",
-                         "Source",
-                         "Field",
-                         "No.",
-                         "Focus area",
-                         "Units",
-                         "Divisions",
-                         "Division",
-                         "Unit",
-                         "Focus areas",
-                         "Responsibilities",
-                         "Objectives",
-                         "Fields",
-                         "Objective",
-                         "Total",
-                         "Count",
-                         "Rule",
-                         "Severity",
-                         "Line",
-                         "Subject",
-                         "Message",
-                         "no division",
-                         "(as a whole)",
-                         "Error",
-                         "Warning",
-                         "Info",
-                         "Focus areas per division",
-                         "cells cut to Excel's maximum length (32,767 characters), marked with “…”",
-                         "tables continued on further sheets (Excel's row limit)",
-                         "Objectives",
-                         "Responsibilities per focus area (average)"};
-  return english ? en : de;
-}
 
 PlanFacts::PlanFacts(const sdk::Request& request) : r(request) {
   const auto units = r.units();
@@ -110,8 +35,51 @@ std::string PlanFacts::division_name(std::size_t u) const {
   return division[u] == EDUPLAN_NO_INDEX ? "" : name(division[u]);
 }
 
+namespace {
+
+std::string heading(const char* pattern, std::string_view value) {
+  std::string s(pattern);
+  const auto at = s.find("{0}");
+  if (at != std::string::npos) s.replace(at, 3, value);
+  return s;
+}
+
+// The responsible units of a focus area, one line per division as the documents write them:
+// "Dezernat IV: Stadtarchiv; Stadtbibliothek" (semicolons: unit names have commas), "Dezernat III (als Ganzes)", a unit without
+// division on a line of its own.
+std::string units_by_division(const PlanFacts& facts, const Labels& l,
+                              const eduplan_focus_area_view& area) {
+  const auto& r = facts.r;
+  struct Line {
+    std::size_t division;  // EDUPLAN_NO_INDEX: a line of its own
+    std::string text;
+  };
+  std::vector<Line> lines;
+  for (std::size_t u : sdk::Request::units_of(area)) {
+    const std::size_t d = facts.division[u];
+    if (r.units()[u].is_division) {
+      lines.push_back({EDUPLAN_NO_INDEX, facts.name(u) + " " + l.whole_division});
+    } else if (d == EDUPLAN_NO_INDEX) {
+      lines.push_back({EDUPLAN_NO_INDEX, facts.name(u)});
+    } else {
+      auto it = std::find_if(lines.begin(), lines.end(),
+                             [d](const Line& line) { return line.division == d; });
+      if (it == lines.end())
+        lines.push_back({d, facts.name(d) + ": " + facts.name(u)});
+      else
+        it->text += "; " + facts.name(u);
+    }
+  }
+  std::string out;
+  for (const auto& line : lines) out += (out.empty() ? "" : "\n") + line.text;
+  return out;
+}
+
+}  // namespace
+
 void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l) {
   const auto& r = facts.r;
+  const auto& fmt = wb.formats();
   for (std::size_t f = 0; f < r.fields().size(); ++f) {
     const auto& field = r.fields()[f];
     const auto areas = sdk::Request::focus_areas(field);
@@ -123,95 +91,39 @@ void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l) {
         if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
       }
     }
-    std::vector<std::string> header{l.nr, l.focus_area, l.units_col, l.divisions_col};
-    std::vector<double> widths{6, 60, 45, 22};
+    std::vector<std::string> header{l.nr, l.focus_area, l.units_col};
+    std::vector<double> widths{5, 58, 68};
     for (const auto& n : names) {
       header.push_back(n);
-      widths.push_back(18);
+      widths.push_back(16);
     }
-    Table t(wb, view(field.title), header, widths, 2);
+    std::vector<std::vector<Cell>> rows;
     for (std::size_t i = 0; i < areas.size(); ++i) {
-      std::string units, divisions;  // one line per responsible unit, side by side
-      for (std::size_t u : sdk::Request::units_of(areas[i])) {
-        if (!units.empty()) {
-          units += '\n';
-          divisions += '\n';
-        }
-        const std::string d = facts.division_name(u);
-        units +=
-            facts.name(u) + (r.units()[u].is_division ? std::string(" ") + l.whole_division : "");
-        divisions += d.empty() ? std::string(l.no_division) : d;
-      }
-      auto [ws, row] = t.next_row();
-      wb.number(ws, row, 0, static_cast<double>(i + 1));
-      wb.text(ws, row, 1, view(areas[i].text), wb.formats().wrap);
-      wb.text(ws, row, 2, units, wb.formats().wrap);
-      wb.text(ws, row, 3, divisions, wb.formats().wrap);
+      std::vector<Cell> cells{Cell::num(static_cast<double>(i + 1)), Cell::of(view(areas[i].text)),
+                              Cell::of(units_by_division(facts, l, areas[i]))};
+      cells.resize(header.size(), Cell::of(""));
       for (const auto& a : r.attributes(f, i)) {
         const auto col =
             std::find(names.begin(), names.end(), std::string(view(a.name))) - names.begin();
-        wb.text(ws, row, static_cast<std::uint16_t>(4 + col), view(a.value), wb.formats().wrap);
+        cells[3 + static_cast<std::size_t>(col)] = Cell::of(view(a.value));
       }
+      rows.push_back(std::move(cells));
     }
+    auto measured = rows;
+    for (std::size_t o : sdk::Request::objectives_of(field))
+      measured.push_back({Cell::none(), Cell::of(view(r.objectives()[o].text))});
+    Table t(wb, view(field.title), heading(l.field_heading, view(field.title)), header,
+            fit_words(widths, header, measured), 2, PageSetup{.landscape = true});
+    for (const auto& row : rows) t.row(row);
+    t.end_data();
     if (field.objective_count > 0) {
-      t.next_row();  // a blank row between the tables
-      auto [ws, row] = t.next_row();
-      wb.text(ws, row, 1, l.objectives_heading, wb.formats().header);
-      for (std::size_t o : sdk::Request::objectives_of(field)) {
-        auto [ows, orow] = t.next_row();
-        wb.text(ows, orow, 1, view(r.objectives()[o].text), wb.formats().wrap);
-      }
+      // Below the table, outside its filter, in the focus areas' column.
+      t.extra_row({});
+      t.extra_row({Cell::none(), Cell::of(l.objectives_heading, fmt.subtitle, true)});
+      for (std::size_t o : sdk::Request::objectives_of(field))
+        t.extra_row({Cell::none(), Cell::of(view(r.objectives()[o].text))});
     }
-    t.finish();
-  }
-}
-
-void write_lists(Workbook& wb, const PlanFacts& facts, const Labels& l) {
-  const auto& r = facts.r;
-  {
-    Table t(wb, l.units, {l.unit, l.division, l.focus_count, l.fields}, {45, 22, 14, 60}, 1);
-    for (std::size_t u = 0; u < r.units().size(); ++u) {
-      if (r.units()[u].is_division && facts.focus_count[u] == 0) continue;
-      std::string fields;
-      for (std::size_t f : facts.fields_of[u])
-        fields += (fields.empty() ? "" : "; ") + std::string(view(r.fields()[f].title));
-      auto [ws, row] = t.next_row();
-      const bool whole = r.units()[u].is_division != 0;
-      wb.text(ws, row, 0, facts.name(u) + (whole ? std::string(" ") + l.whole_division : ""));
-      wb.text(ws, row, 1, whole ? facts.name(u) : facts.division_name(u));
-      wb.number(ws, row, 2, static_cast<double>(facts.focus_count[u]));
-      wb.text(ws, row, 3, fields, wb.formats().wrap);
-    }
-    t.finish();
-  }
-  {
-    Table t(wb, l.objectives, {l.objective, l.fields}, {70, 50}, 1);
-    std::vector<std::string> fields_of(r.objectives().size());
-    for (const auto& field : r.fields()) {
-      for (std::size_t o : sdk::Request::objectives_of(field)) {
-        fields_of[o] += (fields_of[o].empty() ? "" : "; ") + std::string(view(field.title));
-      }
-    }
-    for (std::size_t o = 0; o < r.objectives().size(); ++o) {
-      auto [ws, row] = t.next_row();
-      wb.text(ws, row, 0, view(r.objectives()[o].text), wb.formats().wrap);
-      wb.text(ws, row, 1, fields_of[o], wb.formats().wrap);
-    }
-    t.finish();
-  }
-  {
-    Table t(wb, l.findings, {l.rule, l.severity, l.line, l.subject, l.message}, {26, 12, 8, 35, 80},
-            1);
-    for (const auto& f : r.findings()) {
-      const auto sev = view(f.severity);
-      auto [ws, row] = t.next_row();
-      wb.text(ws, row, 0, view(f.rule));
-      wb.text(ws, row, 1, sev == "error" ? l.error : sev == "warning" ? l.warning : l.info);
-      if (f.line > 0) wb.number(ws, row, 2, f.line);
-      wb.text(ws, row, 3, view(f.subject), wb.formats().wrap);
-      wb.text(ws, row, 4, view(f.message), wb.formats().wrap);
-    }
-    t.finish();
+    t.close();
   }
 }
 

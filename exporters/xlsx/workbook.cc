@@ -1,6 +1,9 @@
 #include "workbook.h"
 
+#include <algorithm>
 #include <eduplan/exporter_sdk.hpp>
+
+#include "text_metrics.h"
 
 namespace eduplan::xlsx_exporter {
 namespace {
@@ -27,30 +30,101 @@ std::string cut_to_cell(std::string_view s, bool& cut) {
   return std::string(s.substr(0, i)) + "…";
 }
 
+// Header and footer text: '&' starts a code there and is written "&&"; at most 255 characters.
+std::string header_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += '&';
+    out += c;
+  }
+  return out.size() > 200 ? out.substr(0, 200) : out;
+}
+
 }  // namespace
 
-Workbook::Workbook(const char* path, std::uint32_t max_rows) : max_rows_(max_rows) {
+std::vector<double> fit_words(std::vector<double> widths, const std::vector<std::string>& header,
+                              const std::vector<std::vector<Cell>>& rows) {
+  auto fit = [&](std::size_t c, std::string_view text, bool bold) {
+    if (c >= widths.size() || text.empty()) return;
+    const double need = width_for_points(longest_word(text, kFontSize, bold));
+    widths[c] = std::max(widths[c], std::min(kMaxFittedWidth, need));
+  };
+  for (std::size_t c = 0; c < header.size(); ++c) fit(c, header[c], true);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (!row[c].number && !row[c].skip) fit(c, row[c].text, row[c].bold);
+    }
+  }
+  return widths;
+}
+
+Workbook::Workbook(const char* path, std::uint32_t max_rows, PrintInfo print)
+    : print_(std::move(print)), max_rows_(max_rows) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are finished: flat memory
   options.use_zip64 = LXW_TRUE;        // large workbooks
   wb_ = workbook_new_opt(path, &options);
   if (!wb_) throw sdk::Failure(std::string("libxlsxwriter kann ") + path + " nicht anlegen");
-  auto make = [this] { return workbook_add_format(wb_); };
-  formats_.title = make();
-  format_set_bold(formats_.title);
-  format_set_font_size(formats_.title, 14);
-  formats_.header = make();
-  format_set_bold(formats_.header);
+  // Every cell in Arial (Liberation Sans in LibreOffice: the same metrics), so that the row
+  // heights measured in text_metrics.cc hold wherever the workbook is opened.
+  auto make = [this](double size, bool bold) {
+    lxw_format* f = workbook_add_format(wb_);
+    format_set_font_name(f, "Arial");
+    format_set_font_size(f, size);
+    if (bold) format_set_bold(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+  };
+  formats_.title = make(14, true);
+  formats_.subtitle = make(11, true);
+  formats_.header = make(kFontSize, true);
   format_set_bg_color(formats_.header, 0xD9E1F2);
   format_set_text_wrap(formats_.header);
-  format_set_align(formats_.header, LXW_ALIGN_VERTICAL_TOP);
-  formats_.wrap = make();
-  format_set_text_wrap(formats_.wrap);
-  format_set_align(formats_.wrap, LXW_ALIGN_VERTICAL_TOP);
-  formats_.mark = make();
+  format_set_border(formats_.header, LXW_BORDER_THIN);
+  formats_.header_bottom = make(kFontSize, true);
+  format_set_bg_color(formats_.header_bottom, 0xD9E1F2);
+  format_set_text_wrap(formats_.header_bottom);
+  format_set_border(formats_.header_bottom, LXW_BORDER_THIN);
+  format_set_align(formats_.header_bottom, LXW_ALIGN_VERTICAL_BOTTOM);
+  formats_.header_rotated = make(kFontSize, true);
+  format_set_rotation(formats_.header_rotated, 90);
+  format_set_text_wrap(formats_.header_rotated);
+  format_set_bg_color(formats_.header_rotated, 0xD9E1F2);
+  format_set_border(formats_.header_rotated, LXW_BORDER_THIN);
+  format_set_align(formats_.header_rotated, LXW_ALIGN_CENTER);
+  format_set_align(formats_.header_rotated, LXW_ALIGN_VERTICAL_BOTTOM);
+  formats_.division = make(kFontSize, true);
+  format_set_bg_color(formats_.division, 0xB4C6E7);
+  format_set_border(formats_.division, LXW_BORDER_THIN);
+  format_set_text_wrap(formats_.division);
+  format_set_align(formats_.division, LXW_ALIGN_CENTER);
+  formats_.text = make(kFontSize, false);
+  format_set_text_wrap(formats_.text);
+  format_set_border(formats_.text, LXW_BORDER_HAIR);
+  formats_.plain = make(kFontSize, false);
+  format_set_text_wrap(formats_.plain);
+  formats_.number = make(kFontSize, false);
+  format_set_border(formats_.number, LXW_BORDER_HAIR);
+  formats_.decimal = make(kFontSize, false);
+  format_set_num_format(formats_.decimal, "0.0");
+  format_set_border(formats_.decimal, LXW_BORDER_HAIR);
+  formats_.mark = make(kFontSize, true);
   format_set_align(formats_.mark, LXW_ALIGN_CENTER);
-  formats_.total = make();
-  format_set_bold(formats_.total);
+  format_set_border(formats_.mark, LXW_BORDER_HAIR);
+  formats_.total = make(kFontSize, true);
+  format_set_text_wrap(formats_.total);
+  format_set_border(formats_.total, LXW_BORDER_THIN);
+  formats_.total_number = make(kFontSize, true);
+  format_set_align(formats_.total_number, LXW_ALIGN_CENTER);
+  format_set_border(formats_.total_number, LXW_BORDER_THIN);
+  formats_.note = make(9, false);
+  format_set_italic(formats_.note);
+  format_set_text_wrap(formats_.note);
+  formats_.link = make(kFontSize, false);
+  format_set_font_color(formats_.link, LXW_COLOR_BLUE);
+  format_set_underline(formats_.link, LXW_UNDERLINE_SINGLE);
+  format_set_text_wrap(formats_.link);
+  format_set_border(formats_.link, LXW_BORDER_HAIR);
 }
 
 Workbook::~Workbook() {
@@ -72,7 +146,10 @@ lxw_worksheet* Workbook::add_sheet(std::string_view wanted, std::string* actual)
 
 void Workbook::text(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, std::string_view s,
                     lxw_format* f) {
-  if (s.empty()) return;
+  if (s.empty()) {
+    if (f) check(worksheet_write_blank(ws, row, col, f), "Zelle schreiben");
+    return;
+  }
   bool cut = false;
   const std::string value = cut_to_cell(s, cut);
   truncated_ += cut;
@@ -84,39 +161,135 @@ void Workbook::number(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, d
   check(worksheet_write_number(ws, row, col, v, f), "Zahl schreiben");
 }
 
+void Workbook::columns(lxw_worksheet* ws, const std::vector<double>& widths, std::uint16_t first) {
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    const auto col = static_cast<lxw_col_t>(first + c);
+    check(worksheet_set_column(ws, col, col, widths[c], nullptr), "Spaltenbreite");
+  }
+}
+
+double Workbook::row(lxw_worksheet* ws, std::uint32_t r, const std::vector<Cell>& cells,
+                   const std::vector<double>& widths, std::uint16_t first, double min_height) {
+  std::size_t lines = 1;
+  for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
+    if (!cells[c].number && !cells[c].text.empty())
+      lines = std::max(lines, wrapped_lines(cells[c].text, widths[c], kFontSize, cells[c].bold));
+  }
+  // constant_memory: the row's height must be set before its cells are written.
+  const double height = std::max(min_height, row_height(lines));
+  check(worksheet_set_row(ws, r, height, nullptr), "Zeilenhöhe");
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const auto col = static_cast<std::uint16_t>(first + c);
+    if (cells[c].skip) continue;
+    if (cells[c].number)
+      number(ws, r, col, *cells[c].number, cells[c].format ? cells[c].format : formats_.number);
+    else
+      text(ws, r, col, cells[c].text, cells[c].format ? cells[c].format : formats_.text);
+  }
+  return height;
+}
+
+void Workbook::page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32_t last_row,
+                          std::uint16_t last_col) {
+  worksheet_set_paper(ws, 9);  // A4
+  if (setup.landscape) worksheet_set_landscape(ws);
+  worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+  bool one_page = setup.one_page;
+  if (!one_page && setup.rows_height > 0) {
+    // The printable area (A4 less the margins) and the scale that fits the columns to its width.
+    const double page_width = (setup.landscape ? 842.0 : 595.0) - 2 * 0.4 * 72;
+    const double page_height = (setup.landscape ? 595.0 : 842.0) - 2 * 0.6 * 72;
+    const double scale =
+        setup.columns_width > 0 ? std::min(1.0, page_width / setup.columns_width) : 1.0;
+    one_page = setup.rows_height * scale > page_height &&
+               setup.rows_height * scale * kShrinkToOnePage <= page_height;
+  }
+  if (setup.one_page_wide)
+    worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
+  else
+    worksheet_set_print_scale(ws, kWideScale);
+  if (setup.repeat_rows)
+    check(worksheet_repeat_rows(ws, setup.repeat_rows->first, setup.repeat_rows->second),
+          "Wiederholungszeilen");
+  if (setup.repeat_columns)
+    check(worksheet_repeat_columns(ws, setup.repeat_columns->first, setup.repeat_columns->second),
+          "Wiederholungsspalten");
+  check(worksheet_print_area(ws, 0, 0, last_row, last_col), "Druckbereich");
+  const std::string header = "&C&\"Arial,Bold\"&10" + header_text(print_.title);
+  const std::string footer = std::string("&L&\"Arial\"&8") + (print_.english ? "As of " : "Stand ") +
+                             print_.date + "&R&\"Arial\"&8" +
+                             (print_.english ? "Page &P of &N" : "Seite &P von &N");
+  check(worksheet_set_header(ws, header.c_str()), "Kopfzeile");
+  check(worksheet_set_footer(ws, footer.c_str()), "Fußzeile");
+}
+
 void Workbook::close() {
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
   check(workbook_close(wb), "Arbeitsmappe schreiben");
 }
 
-Table::Table(Workbook& wb, std::string_view sheet_name, std::vector<std::string> header,
-             std::vector<double> widths, std::uint16_t frozen_columns)
+Table::Table(Workbook& wb, std::string_view sheet_name, std::string title,
+             std::vector<std::string> header, std::vector<double> widths,
+             std::uint16_t frozen_columns, PageSetup setup,
+             std::vector<std::pair<std::string, std::string>> facts)
     : wb_(wb),
       name_(sheet_name),
+      title_(std::move(title)),
       header_(std::move(header)),
       widths_(std::move(widths)),
-      frozen_columns_(frozen_columns) {
+      facts_(std::move(facts)),
+      frozen_columns_(frozen_columns),
+      setup_(setup) {
   open_sheet();
+}
+
+Table::~Table() {
+  if (!closed_) {
+    try {
+      close();
+    } catch (...) {  // the workbook reports its own failure when it is closed
+    }
+  }
 }
 
 void Table::open_sheet() {
   if (ws_) {
-    finish();
+    close_sheet();
     wb_.count_continuation();
   }
   ++sheets_;
   ws_ = wb_.add_sheet(sheets_ == 1 ? name_ : name_ + " (" + std::to_string(sheets_) + ")");
-  for (std::size_t c = 0; c < widths_.size(); ++c) {
-    wb_.check(worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                                   widths_[c], wb_.formats().wrap),
-              "Spaltenbreite");
+  wb_.columns(ws_, widths_);
+  const auto& fmt = wb_.formats();
+  // Row 0: the title; then the facts, one per row; then the header.
+  wb_.check(worksheet_set_row(ws_, 0, 21, nullptr), "Zeilenhöhe");
+  wb_.text(ws_, 0, 0, title_, fmt.title);
+  height_ = 21;
+  std::uint32_t r = 1;
+  for (const auto& [label, value] : facts_) {
+    height_ += wb_.row(ws_, r++, {Cell::of(label, fmt.subtitle, true), Cell::of(value, fmt.plain)},
+                       widths_);
   }
-  for (std::size_t c = 0; c < header_.size(); ++c) {
-    wb_.text(ws_, 0, static_cast<std::uint16_t>(c), header_[c], wb_.formats().header);
+  std::vector<Cell> head;
+  for (const auto& h : header_) head.push_back(Cell::of(h, fmt.header, true));
+  header_row_ = r;
+  height_ += wb_.row(ws_, header_row_, head, widths_);
+  worksheet_freeze_panes(ws_, header_row_ + 1, frozen_columns_);
+  row_ = header_row_;
+}
+
+void Table::close_sheet() {
+  if (!data_ended_ && !header_.empty()) {
+    wb_.check(worksheet_autofilter(ws_, header_row_, 0, row_,
+                                   static_cast<lxw_col_t>(header_.size() - 1)),
+              "Autofilter");
   }
-  worksheet_freeze_panes(ws_, 1, frozen_columns_);
-  row_ = 0;
+  PageSetup setup = setup_;
+  setup.repeat_rows = std::pair{0u, header_row_};
+  setup.rows_height = height_;
+  setup.columns_width = columns_points(widths_);
+  wb_.page_setup(ws_, setup, row_, static_cast<std::uint16_t>(std::max<std::size_t>(widths_.size(), 1) - 1));
 }
 
 std::pair<lxw_worksheet*, std::uint32_t> Table::next_row() {
@@ -125,11 +298,28 @@ std::pair<lxw_worksheet*, std::uint32_t> Table::next_row() {
   return {ws_, row_};
 }
 
-void Table::finish() {
-  if (!header_.empty()) {
-    wb_.check(worksheet_autofilter(ws_, 0, 0, row_, static_cast<lxw_col_t>(header_.size() - 1)),
-              "Autofilter");
-  }
+void Table::row(const std::vector<Cell>& cells) {
+  auto [ws, r] = next_row();
+  height_ += wb_.row(ws, r, cells, widths_);
+}
+
+void Table::end_data() {
+  if (data_ended_ || header_.empty()) return;
+  wb_.check(worksheet_autofilter(ws_, header_row_, 0, row_,
+                                 static_cast<lxw_col_t>(header_.size() - 1)),
+            "Autofilter");
+  data_ended_ = true;
+}
+
+void Table::extra_row(const std::vector<Cell>& cells) {
+  end_data();
+  auto [ws, r] = next_row();
+  height_ += wb_.row(ws, r, cells, widths_);
+}
+
+void Table::close() {
+  closed_ = true;
+  close_sheet();
 }
 
 }  // namespace eduplan::xlsx_exporter

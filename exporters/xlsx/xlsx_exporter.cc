@@ -3,6 +3,9 @@
 // Ableitungen, Befunde. German by default, lang=en for English.
 #include <locale.h>
 
+#include <cstdio>
+#include <ctime>
+
 #include "report.h"
 
 namespace eduplan::xlsx_exporter {
@@ -14,11 +17,14 @@ constexpr eduplan_option_decl kOptions[] = {
     {"lang", EDUPLAN_OPTION_ENUM, "de", kLanguages, "Sprache der Blattnamen und Überschriften"},
     {"subtitle", EDUPLAN_OPTION_STRING, "", nullptr,
      "zweite Titelzeile der Übersicht (z. B. „Steckbrief Dezernat IV“)"},
+    {"date", EDUPLAN_OPTION_STRING, "", nullptr,
+     "Datum des Berichts (JJJJ-MM-TT) in Übersicht und Fußzeile; leer: heute"},
     {"rows-per-sheet", EDUPLAN_OPTION_INT, "1048576", nullptr,
      "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird"},
 };
 // Parallel to kOptions: rows-per-sheet lies between a useful minimum and Excel's row limit.
 const eduplan_option_range kRanges[] = {
+    sdk::unbounded,
     sdk::unbounded,
     sdk::unbounded,
     {10, kExcelRows},
@@ -46,26 +52,65 @@ class CNumericLocale {
   locale_t old_ = static_cast<locale_t>(0);
 };
 
+// The report's date as printed: "26.11.2026" (German) or "2026-11-26" (English), from the
+// date option or today.
+std::string report_date(std::string_view option, bool english) {
+  int y = 0, m = 0, d = 0;
+  if (option.empty()) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    y = local.tm_year + 1900;
+    m = local.tm_mon + 1;
+    d = local.tm_mday;
+  } else {
+    const std::string s(option);
+    char rest = 0;
+    if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || s.size() != 10 ||
+        m < 1 || m > 12 || d < 1 || d > 31 || y < 1900) {
+      throw sdk::Failure("date=" + s + ": ein Datum wie 2026-11-26 erwartet");
+    }
+  }
+  char out[16];
+  if (english)
+    std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+  else
+    std::snprintf(out, sizeof out, "%02d.%02d.%04d", d, m, y);
+  return out;
+}
+
+void set_properties(Workbook& wb, const std::string& title, const char* subject,
+                    const std::string& comments) {
+  lxw_doc_properties properties{};
+  properties.title = const_cast<char*>(title.c_str());
+  properties.subject = const_cast<char*>(subject);
+  properties.author = const_cast<char*>("eduplan");
+  properties.comments = const_cast<char*>(comments.c_str());
+  wb.check(workbook_set_properties(wb.raw(), &properties), "Dokumenteigenschaften");
+}
+
 void write_xlsx(const sdk::Request& request) {
   CNumericLocale c_locale;
-  const Labels& l = labels(request.option("lang") == "en");
-  // The host has checked the declared range.
-  Workbook wb(request.output_path(), static_cast<std::uint32_t>(request.number("rows-per-sheet")));
+  const bool english = request.option("lang") == "en";
+  const Labels& l = labels(english);
+  const std::string date = report_date(request.option("date"), english);
+  // The host has checked the declared range of rows-per-sheet.
+  const auto rows = static_cast<std::uint32_t>(request.number("rows-per-sheet"));
   if (!request.batch().empty()) {  // the index of a batch of reports
-    write_index(wb, request, request.option("lang") == "en");
+    const std::string title(sdk::view(request.plan().title));
+    Workbook wb(request.output_path(), rows, PrintInfo{title, date, english});
+    set_properties(wb, title, l.index_sheet, "");
+    write_index(wb, request, l);
     wb.close();
     return;
   }
   const PlanFacts facts(request);
-
-  const std::string title = std::string(l.plan) + " " + std::string(sdk::view(request.plan().name));
-  const std::string source(sdk::view(request.plan().source));
-  lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(title.c_str());
-  properties.subject = const_cast<char*>(l.matrix);
-  properties.author = const_cast<char*>("eduplan");
-  properties.comments = const_cast<char*>(source.c_str());
-  wb.check(workbook_set_properties(wb.raw(), &properties), "Dokumenteigenschaften");
+  // A Steckbrief is titled for its division or unit, the plan's title beneath.
+  const std::string subtitle(request.option("subtitle"));
+  const std::string plan_title = display_title(request, l);
+  const std::string title = subtitle.empty() ? plan_title : subtitle + " – " + plan_title;
+  Workbook wb(request.output_path(), rows, PrintInfo{title, date, english});
+  set_properties(wb, title, l.matrix, std::string(sdk::view(request.plan().name)));
 
   // Created first so that it is the first sheet, filled last when the notes are known.
   std::string overview_name;
@@ -73,12 +118,12 @@ void write_xlsx(const sdk::Request& request) {
   write_field_sheets(wb, facts, l);
   write_matrix(wb, facts, l);
   write_lists(wb, facts, l);
-  write_overview(wb, overview, overview_name, facts, l, request.option("subtitle"));
+  write_overview(wb, overview, overview_name, facts, l, subtitle);
   wb.close();
 }
 
 const eduplan_exporter kExporter = sdk::describe(
-    "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen", "xlsx", kOptions,
+    "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen; druckfertig", "xlsx", kOptions,
     std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX, kRanges);
 
 }  // namespace

@@ -11,7 +11,7 @@ DIVISIONS = ["Dezernat IV", "BOB", "Dezernat V", "Dezernat I", "Dezernat III"]
 def matrix_marks(path):
     wb = openpyxl.load_workbook(path)
     return sum(1 for n in wb.sheetnames if n.startswith("Zuständigkeitsmatrix")
-               for row in wb[n].iter_rows(min_row=3, values_only=True) for v in row if v == "x")
+               for row in wb[n].iter_rows(min_row=4, values_only=True) for v in row if v == "x")
 
 
 class PerDivision(PlanDbTest):
@@ -36,17 +36,24 @@ class PerDivision(PlanDbTest):
             self.assertEqual(marks, self.division_count(d), d)
             total += marks
             overview = openpyxl.load_workbook(path)["Übersicht"]
-            self.assertEqual(overview["A2"].value, f"Steckbrief: {d}")
+            self.assertEqual(overview["A1"].value, f"Steckbrief: {d}")  # titled for its division
+            self.assertEqual(overview["A2"].value, "Bildungskonzept")
         self.assertEqual(total, 135)
 
     def test_index_links_to_every_report(self):
         self.assertExit(self.batch(), 0)
         ws = openpyxl.load_workbook(os.path.join(self.out, "index.xlsx")).active
-        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        # A title, the plan and the date above the table.
+        self.assertEqual(ws["A1"].value, "Steckbriefe je Dezernat – Bildungskonzept")
+        self.assertEqual((ws["A2"].value, ws["B2"].value), ("Plan", "bildungskonzept"))
+        self.assertEqual(ws["A3"].value, "Stand")
+        self.assertRegex(ws["B3"].value, r"^\d\d\.\d\d\.\d{4}$")
+        self.assertEqual(ws["A4"].value, "Bericht")
+        rows = list(ws.iter_rows(min_row=5, values_only=True))
         self.assertEqual([r[0] for r in rows], DIVISIONS)
         self.assertEqual(sum(r[3] for r in rows), 135)
         for i, d in enumerate(DIVISIONS):
-            link = ws.cell(row=i + 2, column=2).hyperlink
+            link = ws.cell(row=i + 5, column=2).hyperlink
             self.assertIsNotNone(link)
             self.assertEqual(link.target.replace("%20", " "), d + ".xlsx")
 

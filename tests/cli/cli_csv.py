@@ -140,6 +140,19 @@ class HostileText(TempDirTest):
         _, cells = self.export("neutralize=false")
         self.assertEqual(cells, self.TEXTS)
 
+    def test_libreoffice_shows_the_apostrophe_and_runs_no_formula(self):
+        # What docs/export.md says of LibreOffice Calc: the cell shows "'=1+2" as text, never 3.
+        from pdf_layout import convert
+        import openpyxl
+        target, _ = self.export()
+        opened = convert([target], self.path("lo"), "xlsx", infilter="CSV:59,34,76,1")[0]
+        ws = openpyxl.load_workbook(opened).active
+        column = [row[FOCUS] for row in ws.iter_rows(min_row=2, values_only=True)]
+        self.assertEqual(column[:4], ["'=1+2", "'+49 391 540", "'-5 Grad", "'@SUMME(A1)"])
+        for row in ws.iter_rows():
+            for cell in row:
+                self.assertNotEqual(cell.data_type, "f", cell.coordinate)
+
     def test_import_undoes_the_neutralisation(self):
         target, _ = self.export()
         db2 = self.path("back.db")

@@ -31,11 +31,45 @@ class Views(PlanDbTest):
     def test_responsibility_view_clusters_units_by_division(self):
         text = self.dot()
         self.assertTrue(text.startswith("digraph eduplan {"))
-        self.assertEqual(text.count("subgraph cluster_"), 4)  # IV, BOB, V, I; Dezernat III stands alone
+        # 6 fields, each with its focus areas; IV, BOB, V, I; Dezernat III stands alone.
+        self.assertEqual(text.count("subgraph cluster_"), 10)
         self.assertIn('label="Dezernat IV";', text)
+        self.assertIn('label="MINT";', text)
         self.assertEqual(len([i for i in node_ids(text) if i.startswith("f")]), 6)
         self.assertEqual(len([i for i in node_ids(text) if i.startswith("a")]), 55)
-        self.assertEqual(len(re.findall(r" -> u\d+|-> d\d+", text)), 135)
+        # Every responsibility is one edge between a focus area and a unit; the fields on the right
+        # half are laid out from the units outwards, their arrows still point at the units.
+        forward = re.findall(r"^\s+a[\d_]+ -> [ud]\d+;$", text, re.M)
+        backward = re.findall(r"^\s+[ud]\d+ -> a[\d_]+ \[dir=back\];$", text, re.M)
+        self.assertEqual(len(forward) + len(backward), 135)
+        self.assertTrue(forward and backward)
+
+    def test_focus_areas_stay_in_their_field_cluster(self):
+        text = self.dot()
+        for body in re.findall(r"subgraph cluster_\d+ \{\n(.*?)\n  \}", text, re.S):
+            ids = set(re.findall(r"^\s+(\w+) \[label=", body, re.M))
+            fields = {i.split("_")[0][1:] for i in ids if i.startswith("a")} | {i[1:] for i in ids if i.startswith("f")}
+            self.assertLessEqual(len(fields), 1, body[:200])  # one field's areas, or units only
+            if any(i.startswith("a") for i in ids):
+                self.assertFalse(any(i.startswith(("u", "d")) for i in ids))
+
+    def test_one_sans_font_and_an_a3_page(self):
+        text = self.dot()
+        for kind in ("graph", "node", "edge"):
+            self.assertRegex(text, kind + r' \[[^]]*fontname="Helvetica,Arial,sans-serif"')
+        svg = parse_with_dot(self, self.path("g.dot"))
+        self.assertNotIn("Times", svg)
+        self.assertNotIn("serif\"", svg.replace("sans-serif", ""))
+        pdf = self.path("g.pdf")
+        subprocess.run([DOT, "-Tpdf", "-o", pdf, self.path("g.dot")], check=True)
+        size = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", size).groups())
+        self.assertLessEqual(width, 1191)  # A3 landscape: 1191 x 842 points
+        self.assertLessEqual(height, 842)
+        # Readable: the seed is scaled to no less than 70 % (10-point labels print at 7 points or more).
+        natural = subprocess.run([DOT, "-Tplain", self.path("g.dot")], capture_output=True, text=True,
+                                 check=True).stdout.split("\n")[0].split()
+        self.assertGreaterEqual(float(natural[1]), 0.7)
         for node_id in node_ids(text):
             self.assertRegex(node_id, r"^[fadu][0-9_]+$")
 
@@ -62,7 +96,20 @@ class Views(PlanDbTest):
     def test_unknown_field_is_an_error(self):
         result = self.export("dot", self.path("g.dot"), "field=Gibt es nicht")
         self.assertExit(result, 2)
-        self.assertIn("kein Handlungsfeld „Gibt es nicht“", result.stderr)
+        self.assertIn("kein Handlungsfeld „Gibt es nicht“ im Plan; es gibt: „Bildungsplanung/ Infrastruktur“, "
+                      "„Digitalisierung/ Medienkompetenz“, „MINT“, „Demokratiebildung“, „Teilhabe“, "
+                      "„lebenslanges Lernen“", result.stderr)
+        result = self.export("dot", self.path("g.dot"), "division=Dezernat 9")
+        self.assertExit(result, 2)
+        self.assertIn("kein Dezernat „Dezernat 9“ im Plan; es gibt: „Dezernat IV“, „BOB“, „Dezernat V“, „Dezernat I“, "
+                      "„Dezernat III“", result.stderr)
+
+    def test_names_match_ignoring_case(self):
+        mint = self.dot("field=mint")
+        self.assertEqual(len([i for i in node_ids(mint) if i.startswith("a")]), 6)
+        lernen = self.dot("field=LEBENSLANGES LERNEN")
+        self.assertEqual(len([i for i in node_ids(lernen) if i.startswith("a")]), 11)
+        self.assertIn("Jugendamt", self.dot("division=dezernat v", "view=cooperation"))
 
     def test_deterministic(self):
         self.assertEqual(self.dot("view=cooperation"), self.dot("view=cooperation"))

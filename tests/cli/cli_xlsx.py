@@ -37,12 +37,18 @@ class SeedWorkbook(PlanDbTest):
 
     def test_overview(self):
         rows = [r for r in self.wb["Übersicht"].iter_rows(values_only=True) if any(v is not None for v in r)]
-        self.assertEqual(rows[0][0], "Bildungskonzept: bildungskonzept")
+        # The seed has no "# " title: the generic title, never the file's stem or its path.
+        self.assertEqual(rows[0][0], "Bildungskonzept")
+        self.assertIn(("Plan", "bildungskonzept"), [r[:2] for r in rows])
+        self.assertIn(("Quelle", "bildungskonzept.md"), [r[:2] for r in rows])
+        average = [c for row in self.wb["Übersicht"].iter_rows() for c in row
+                   if isinstance(c.value, float) and abs(c.value - 135 / 55) < 1e-9][0]
+        self.assertEqual(average.number_format, "0.0")
         self.assertIn(("Summe", 55, 135, 16), [r[:4] for r in rows])
         self.assertIn(("Dezernat IV", 14, 31), [r[:3] for r in rows])
         self.assertIn(("Warnung", 4), [r[:2] for r in rows])
         self.assertEqual(len(self.wb["Übersicht"]._charts), 1)
-        self.assertEqual(self.wb.properties.title, "Bildungskonzept bildungskonzept")
+        self.assertEqual(self.wb.properties.title, "Bildungskonzept")
 
     def test_field_sheets_hold_every_focus_area_and_unit(self):
         db_rows = subprocess.run([os.environ.get("SQLITE3", "sqlite3"), "-separator", "\t", self.db,
@@ -54,40 +60,46 @@ class SeedWorkbook(PlanDbTest):
         for line in db_rows:
             field, pos, text, unit = line.split("\t")
             ws = self.wb[sheets[int(field)]]
-            self.assertEqual(ws.cell(row=int(pos) + 2, column=1).value, int(pos) + 1)
-            self.assertEqual(ws.cell(row=int(pos) + 2, column=2).value, text)
-            listed = [line.removesuffix(" (als Ganzes)") for line in ws.cell(row=int(pos) + 2, column=3).value.split("\n")]
+            self.assertEqual(ws.cell(row=int(pos) + 3, column=1).value, int(pos) + 1)
+            self.assertEqual(ws.cell(row=int(pos) + 3, column=2).value, text)
+            # One line per division: "Dezernat IV: Stadtarchiv; Stadtbibliothek", "Dezernat III (als Ganzes)".
+            listed = []
+            for line in ws.cell(row=int(pos) + 3, column=3).value.split("\n"):
+                units = line.split(": ", 1)[1] if ": " in line else line.removesuffix(" (als Ganzes)")
+                listed += units.split("; ")
             self.assertIn(unit, listed)
         mint = self.wb["MINT"]
-        self.assertEqual([c.value for c in mint[1]], ["Nr.", "Handlungsschwerpunkt", "Verwaltungsbereiche", "Dezernate"])
-        self.assertEqual(mint["C2"].value, "Dezernat III (als Ganzes)\nStabsstelle Bildung und Wissenschaft")
-        self.assertEqual(mint["D2"].value, "Dezernat III\nBOB")
-        self.assertEqual(mint["B9"].value, "Ableitungen")
-        self.assertEqual(mint.freeze_panes, "C2")
+        self.assertEqual(mint["A1"].value, "Handlungsfeld MINT")
+        self.assertEqual([c.value for c in mint[2]], ["Nr.", "Handlungsschwerpunkt", "Befasste Verwaltungsbereiche"])
+        self.assertEqual(mint["C3"].value, "Dezernat III (als Ganzes)\nBOB: Stabsstelle Bildung und Wissenschaft")
+        self.assertEqual(mint["B10"].value, "Ableitungen")
+        self.assertEqual(mint.auto_filter.ref, "A2:C8")  # the focus areas, not the Ableitungen below
+        self.assertEqual(mint.freeze_panes, "C3")
         self.assertTrue(mint.auto_filter.ref)
 
     def test_matrix_marks_equal_the_responsibilities(self):
         m = self.wb["Zuständigkeitsmatrix"]
-        self.assertEqual(m.freeze_panes, "D3")
+        self.assertEqual(m.freeze_panes, "D4")
         self.assertTrue(m.auto_filter.ref)
-        units = [c.value for c in m[2]][3:-1]
+        units = [c.value for c in m[3]][3:-1]
         self.assertEqual(len(units), 26)
-        marks = [(r[0], r[2], units[i]) for r in m.iter_rows(min_row=3, max_row=57, values_only=True)
+        marks = [(r[0], r[2], units[i]) for r in m.iter_rows(min_row=4, max_row=58, values_only=True)
                  for i, v in enumerate(r[3:-1]) if v == "x"]
         self.assertEqual(len(marks), 135)
         totals = [r for r in m.iter_rows(values_only=True) if r[2] == "Summe"][0]
         self.assertEqual(totals[-1], 135)
         self.assertEqual(sum(totals[3:-1]), 135)
-        self.assertEqual([c.value for c in m[1]][3], "Dezernat IV")
+        self.assertEqual([c.value for c in m[2]][3], "Dezernat IV")
+        self.assertIn("D2:Q2", [str(r) for r in m.merged_cells.ranges])  # Dezernat IV over its 14 units
 
     def test_lists(self):
-        units = list(self.wb["Verwaltungsbereiche"].iter_rows(min_row=2, values_only=True))
+        units = list(self.wb["Verwaltungsbereiche"].iter_rows(min_row=3, values_only=True))
         self.assertEqual(len(units), 26)
         self.assertIn(("Stabsstelle Bildung und Wissenschaft", "BOB", 21), [u[:3] for u in units])
-        self.assertEqual(self.wb["Ableitungen"].max_row, 15)
-        findings = list(self.wb["Befunde"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual(self.wb["Ableitungen"].max_row, 16)  # title, header, 14 objectives
+        findings = list(self.wb["Befunde"].iter_rows(min_row=3, values_only=True))
         self.assertEqual(len(findings), 11)
-        self.assertEqual(self.wb["Befunde"].freeze_panes, "B2")  # header row and rule column
+        self.assertEqual(self.wb["Befunde"].freeze_panes, "B3")  # title, header row and rule column
 
     def test_no_cell_is_a_formula(self):
         for ws, cell in all_cells(self.wb):
@@ -107,11 +119,11 @@ class SeedWorkbook(PlanDbTest):
         matrices = [n for n in wb.sheetnames if n.startswith("Zuständigkeitsmatrix")]
         self.assertEqual(matrices, ["Zuständigkeitsmatrix", "Zuständigkeitsmatrix (2)", "Zuständigkeitsmatrix (3)",
                                     "Zuständigkeitsmatrix (4)"])
-        marks = sum(1 for n in matrices for r in wb[n].iter_rows(min_row=3, values_only=True) for v in r if v == "x")
+        marks = sum(1 for n in matrices for r in wb[n].iter_rows(min_row=4, values_only=True) for v in r if v == "x")
         self.assertEqual(marks, 135)
         for n in matrices:
             self.assertLessEqual(wb[n].max_row, 20)
-            self.assertEqual(wb[n]["C2"].value, "Handlungsschwerpunkt")
+            self.assertEqual(wb[n]["C3"].value, "Handlungsschwerpunkt")
         notes = [r for r in wb["Übersicht"].iter_rows(values_only=True) if r[0] and "fortgesetzt" in str(r[0])]
         self.assertEqual(len(notes), 1)
 
@@ -144,9 +156,9 @@ class FurtherColumns(TempDirTest):
         target = self.path("a.xlsx")
         self.assertExit(run("export", "--db", db, "--format", "xlsx", "-o", target), 0)
         ws = openpyxl.load_workbook(target)["A"]
-        header = [c.value for c in ws[1]]
+        header = [c.value for c in ws[2]]
         self.assertEqual(header[-2:], ["Zeitraum", "Status"])
-        rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[1]}
+        rows = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[1]}
         self.assertEqual(rows["S1"][-2:], ("2025", "offen"))
         self.assertEqual(rows["S2"][-2:], (None, "geplant"))
 
@@ -195,7 +207,7 @@ class HostileData(TempDirTest):
 
     def test_text_stays_text(self):
         ws = self.wb["Texte"]
-        cells = [ws.cell(row=i + 2, column=2) for i in range(len(self.texts))]
+        cells = [ws.cell(row=i + 3, column=2) for i in range(len(self.texts))]
         for cell in cells:
             self.assertEqual(cell.data_type, "s", cell.coordinate)
         # Control characters are stored escaped (_xHHHH_), as the format requires; Excel shows the character.
@@ -204,11 +216,11 @@ class HostileData(TempDirTest):
 
     def test_long_text_is_cut_to_the_limit_and_reported(self):
         ws = self.wb["Texte"]
-        self.assertEqual(ws.cell(row=12, column=2).value, self.long_ok)
-        cut = ws.cell(row=13, column=2).value
+        self.assertEqual(ws.cell(row=13, column=2).value, self.long_ok)
+        cut = ws.cell(row=14, column=2).value
         self.assertEqual(len(cut), 32767)
         self.assertTrue(cut.endswith("…"))
-        emoji = ws.cell(row=14, column=2).value
+        emoji = ws.cell(row=15, column=2).value
         self.assertTrue(emoji.endswith("…"))
         self.assertLessEqual(len(emoji.encode("utf-16-le")) // 2, 32767)
         notes = [r for r in self.wb["Übersicht"].iter_rows(values_only=True) if r[0] and "gekürzt" in str(r[0])]

@@ -98,8 +98,10 @@ class EDUPLAN_EXPORT ExporterRegistry {
                    const std::filesystem::path& target) const;
 
   // Writes the index of a batch with an exporter that writes_index, atomically like
-  // export_plan. `title` names the batch. Throws UsageError if the exporter cannot.
-  void export_index(std::string_view id, const std::string& title,
+  // export_plan. `title` names the batch ("Steckbriefe je Dezernat: …"), `plan` the plan the
+  // reports come from ("" for a batch over all plans); the exporter sees them as the plan view's
+  // title and name. Throws UsageError if the exporter cannot.
+  void export_index(std::string_view id, const std::string& title, const std::string& plan,
                     const std::vector<BatchEntry>& entries,
                     const std::map<std::string, std::string>& options,
                     const std::filesystem::path& target) const;

@@ -96,6 +96,7 @@ void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
 }
 
 void ExporterRegistry::export_index(std::string_view id, const std::string& title,
+                                    const std::string& plan,
                                     const std::vector<BatchEntry>& entries,
                                     const std::map<std::string, std::string>& options,
                                     const fs::path& target) const {
@@ -105,7 +106,8 @@ void ExporterRegistry::export_index(std::string_view id, const std::string& titl
         tr({"Exporter {0} kann kein Verzeichnis schreiben", "exporter {0} cannot write an index"},
            info->id));
   Plan index;
-  index.name = title;
+  index.name = plan;
+  index.title = title;
   run(id, index, &entries, options, target);
 }
 

@@ -160,7 +160,9 @@ typedef struct eduplan_export_request {
   void* host;              /* pass back to set_error */
   void (*set_error)(void* host, const char* message, size_t size); /* UTF-8 message */
   /* Since 1.1 (check struct_size): if batch_count > 0, write an index of these reports
-   * instead of a report of the plan. Only asked of exporters with EDUPLAN_CAPABILITY_INDEX. */
+   * instead of a report of the plan. Only asked of exporters with EDUPLAN_CAPABILITY_INDEX.
+   * The plan view then holds no fields: its title names the batch ("Steckbriefe je Dezernat –
+   * …"), its name is the plan the reports come from (empty for a batch over all plans). */
   const eduplan_batch_entry* batch;
   size_t batch_count;
 } eduplan_export_request;
