@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include <chrono>
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -43,6 +44,14 @@ void add_format_option(CommandLine& line, const std::vector<std::string>& format
   line.visible.add_options()(
       "format", po::value<std::string>()->default_value(formats.front())->value_name(list),
       tr({"Ausgabe", "output"}).c_str());
+}
+
+void add_plugin_timeout_option(CommandLine& line) {
+  line.visible.add_options()(
+      "plugin-timeout", po::value<unsigned>()->value_name(tr({"SEKUNDEN", "SECONDS"})),
+      tr({"Zeitlimit je Export; danach wird der Exporter beendet (Standard: 1800, 0: keins)",
+          "time limit per export; the exporter is stopped after it (default: 1800, 0: none)"})
+          .c_str());
 }
 
 void add_plugin_dir_option(CommandLine& line) {
@@ -123,9 +132,16 @@ std::string chosen_format(const po::variables_map& vm, const std::vector<std::st
 ExporterRegistry discover_exporters(const po::variables_map& vm) {
   std::vector<std::filesystem::path> dirs;
   if (vm.count("plugin-dir")) {
-    for (const auto& d : vm["plugin-dir"].as<std::vector<std::string>>()) dirs.emplace_back(d);
+    for (const auto& d : vm["plugin-dir"].as<std::vector<std::string>>()) {
+      if (d.empty())
+        throw UsageError(tr({"--plugin-dir: leerer Verzeichnisname", "--plugin-dir: empty directory name"}));
+      dirs.emplace_back(d);
+    }
   }
-  return ExporterRegistry::discover(dirs);
+  auto registry = ExporterRegistry::discover(dirs);
+  if (vm.count("plugin-timeout"))
+    registry.set_time_limit(std::chrono::seconds(vm["plugin-timeout"].as<unsigned>()));
+  return registry;
 }
 
 std::string value_of(const po::variables_map& vm, const char* name) {

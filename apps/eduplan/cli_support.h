@@ -53,6 +53,7 @@ void add_document_option(CommandLine& line);
 void add_format_option(CommandLine& line, const std::vector<std::string>& formats);
 // --plugin-dir (repeatable).
 void add_plugin_dir_option(CommandLine& line);
+void add_plugin_timeout_option(CommandLine& line);
 
 // Parses `args` (plus --help). Returns nothing after printing the help (the command then exits
 // 0); throws UsageError with the synopsis for bad arguments, in the message language.
@@ -62,6 +63,7 @@ std::optional<po::variables_map> parse(const Command& command, const Args& args,
 std::string chosen_format(const po::variables_map& vm, const std::vector<std::string>& formats);
 
 // The exporters: --plugin-dir, then the standard search path.
+// The exporters (--plugin-dir), with the time limit of --plugin-timeout where the command has it.
 ExporterRegistry discover_exporters(const po::variables_map& vm);
 
 // The database path from --db or the default, and the note the output adds for the default.

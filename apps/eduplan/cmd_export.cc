@@ -95,6 +95,7 @@ int run_export(const Command& self, const Args& args) {
           "command line wins)"})
           .c_str());
   add_plugin_dir_option(line);
+  add_plugin_timeout_option(line);
   // --help is answered after parsing: with --format it shows that exporter's options.
   Args rest;
   bool help = false;

@@ -3,6 +3,7 @@ import os
 import shutil
 import stat
 import subprocess
+import unittest
 
 from support import MODULES, PlanDbTest, run, run_env
 
@@ -92,7 +93,7 @@ class Discovery(PlanDbTest):
     def test_world_writable_module_is_refused(self):
         d = self.unsafe_dir(0o755, file_mode=0o757)
         result = run("plugins", "--plugin-dir", d)
-        self.assertIn("Datei ist für Gruppe oder alle beschreibbar", result.stdout)
+        self.assertIn("test_fails.so ist für Gruppe oder alle beschreibbar (chmod go-w", result.stdout)
         self.assertNotIn("fails 0.0.1", result.stdout)
 
     def test_group_writable_directory_is_refused_unless_sticky(self):
@@ -103,12 +104,108 @@ class Discovery(PlanDbTest):
         self.assertIn("fails 0.0.1", sticky.stdout)
 
     def test_same_id_twice_first_wins(self):
+        first, second = self.path("first"), self.path("second")
+        for d in (first, second):
+            os.mkdir(d)
+            shutil.copy(os.path.join(MODULES, "test_fails.so"), d)
+        result = run("plugins", "--plugin-dir", first, "--plugin-dir", second)
+        self.assertIn(f"geladen aus {os.path.realpath(first)}/test_fails.so", result.stdout)
+        self.assertIn(f"{os.path.realpath(second)}/test_fails.so: Kennung fails schon geladen", result.stdout)
+
+    def test_bundled_exporters_cannot_be_shadowed(self):
         d = self.path("again")
         os.mkdir(d)
         shutil.copy(os.path.join(BUNDLED, "eduplan_csv.so"), os.path.join(d, "eduplan_csv.so"))
+        for result in (run("plugins", "--plugin-dir", d),
+                       run_env(["plugins"], {"EDUPLAN_PLUGIN_PATH": d})):
+            self.assertIn(f"geladen aus {os.path.realpath(BUNDLED)}/eduplan_csv.so", result.stdout)
+            self.assertIn(f"{os.path.realpath(d)}/eduplan_csv.so: Kennung csv gehört dem mitgelieferten Exporter",
+                          result.stdout)
+
+    def test_symlink_into_an_unsafe_directory_is_refused(self):
+        unsafe = self.unsafe_dir(0o777)  # world-writable, not sticky: anyone may swap the file
+        safe = self.path("safe")
+        os.mkdir(safe)
+        os.symlink(os.path.join(unsafe, "test_fails.so"), os.path.join(safe, "test_fails.so"))
+        result = run("plugins", "--plugin-dir", safe)
+        self.assertIn("(Ziel des Links", result.stdout)
+        self.assertIn("ist für Gruppe oder alle beschreibbar", result.stdout)
+        self.assertNotIn("fails 0.0.1", result.stdout)
+
+    def test_unsafe_grandparent_directory_is_refused(self):
+        top = self.path("top")
+        inner = os.path.join(top, "inner")
+        os.makedirs(inner)
+        shutil.copy(os.path.join(MODULES, "test_fails.so"), inner)
+        os.chmod(top, 0o777)  # whoever can write here can rename "inner" and put another in its place
+        result = run("plugins", "--plugin-dir", inner)
+        self.assertIn(f"Verzeichnis {top} ist für Gruppe oder alle beschreibbar", result.stdout)
+        self.assertNotIn("fails 0.0.1", result.stdout)
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to give a file to another user")
+    def test_module_of_another_user_is_refused(self):
+        d = self.path("others")
+        os.mkdir(d)
+        module = os.path.join(d, "test_fails.so")
+        shutil.copy(os.path.join(MODULES, "test_fails.so"), module)
+        os.chown(module, 65534, 65534)  # nobody
         result = run("plugins", "--plugin-dir", d)
-        self.assertIn(f"geladen aus {os.path.realpath(d)}/eduplan_csv.so", result.stdout)
-        self.assertIn("Kennung csv schon geladen", result.stdout)
+        self.assertIn("gehört weder root noch dem Benutzer", result.stdout)
+        self.assertNotIn("fails 0.0.1", result.stdout)
+
+    def test_empty_plugin_dir_is_a_usage_error(self):
+        result = run("plugins", "--plugin-dir", "")
+        self.assertExit(result, 2)
+        self.assertIn("--plugin-dir: leerer Verzeichnisname", result.stderr)
+
+
+class Isolation(PlanDbTest):
+    """A module that crashes, aborts, exits or hangs fails alone: eduplan reports it and goes on."""
+
+    def setUp(self):
+        super().setUp()
+        self.target = self.write("report.txt", "the old report\n")
+
+    def assertUntouched(self):
+        with open(self.target) as f:
+            self.assertEqual(f.read(), "the old report\n")
+        self.assertEqual(sorted(os.listdir(self.dir)), ["plan.db", "report.txt"], "temporary file left behind")
+
+    def test_a_crashing_entry_point_is_refused_and_the_rest_still_works(self):
+        result = run("plugins", "--plugin-dir", MODULES)
+        self.assertExit(result, 0)
+        refused = result.stdout.split("Nicht geladen:")[1]
+        self.assertIn("test_misbehaves_entry_crash.so: beim Laden abgestürzt (Signal 11 (SIGSEGV))", refused)
+        self.assertIn("test_misbehaves_null_options.so: 5 Optionen deklariert, aber keine Liste", refused)
+        csv = self.export("csv", self.path("plan.csv"), extra=["--plugin-dir", MODULES])
+        self.assertExit(csv, 0)
+
+    def test_every_way_of_dying_is_reported_with_the_module(self):
+        cases = {"segv": "abgestürzt (Signal 11 (SIGSEGV))", "aborts": "abgestürzt (Signal 6 (SIGABRT))",
+                 "exits0": "hat den Prozess mit Exit-Code 0 beendet, ohne fertig zu werden",
+                 "exits3": "hat den Prozess mit Exit-Code 3 beendet, ohne fertig zu werden"}
+        for module_id, what in cases.items():
+            result = self.export(module_id, self.target, extra=["--plugin-dir", MODULES])
+            self.assertExit(result, 2)
+            self.assertIn(f"Exporter {module_id} ist fehlgeschlagen: {os.path.realpath(MODULES)}/test_misbehaves_",
+                          result.stderr)
+            self.assertIn(what, result.stderr)
+            self.assertIn("unverändert", result.stderr)
+            self.assertUntouched()
+
+    def test_a_hanging_module_is_stopped_at_the_time_limit(self):
+        result = self.export("hangs", self.target, extra=["--plugin-dir", MODULES, "--plugin-timeout", "2"])
+        self.assertExit(result, 2)
+        self.assertIn("nach 2 s abgebrochen (Zeitlimit)", result.stderr)
+        self.assertUntouched()
+
+    def test_a_dying_module_in_a_batch_fails_only_its_reports(self):
+        out = self.path("batch")
+        result = run("export", "--db", self.db, "--format", "segv", "--per", "division", "--output-dir", out,
+                     "--plugin-dir", MODULES)
+        self.assertExit(result, 1)
+        self.assertIn("0 von 5 Berichten geschrieben", result.stdout)
+        self.assertEqual(os.listdir(out), [])
 
 
 class AtomicOutput(PlanDbTest):

@@ -8,11 +8,18 @@
 //   3. the install directory, relative to the executable (<prefix>/bin/../lib/eduplan/exporters,
 //      or lib/<multiarch>/… where the libraries go there), and <directory of libeduplan>/eduplan/
 //      exporters, so that programs embedding the library find them too.
-// A module file, or its directory, that is group- or world-writable is refused (a
-// directory with the sticky bit, like /tmp, is allowed). Modules are loaded with
-// RTLD_NOW | RTLD_LOCAL and stay loaded for the life of the process.
+// The exporters shipped with eduplan (in the install directory) cannot be shadowed: a module
+// elsewhere with one of their ids is refused. A module file must be owned by root or the user
+// and, like every directory above it, writable by no one else (a directory with the sticky bit,
+// like /tmp, is allowed); symbolic links are followed and the target checked.
+//
+// Modules never run in the calling process: each is loaded in a child process to read its
+// descriptor, and each export runs in a child process of its own, with a time limit. A module
+// that crashes, aborts, calls exit() or hangs fails that one export (ExportError naming the
+// signal, exit code or time limit and the module's path) and nothing else.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -56,7 +63,13 @@ struct ExporterInfo {
   std::filesystem::path path;  // canonical path of the module
   std::vector<ExporterOption> options;
   bool writes_index = false;  // can write the index of a batch (export_index)
+  bool streams = false;       // reads the plan as a stream (EDUPLAN_CAPABILITY_STREAM)
 };
+
+// How long one export may take before its child process is killed (set_time_limit changes it),
+// and how long loading a module to read its descriptor may take.
+inline constexpr std::chrono::milliseconds kDefaultExportTimeLimit{30 * 60 * 1000};
+inline constexpr std::chrono::milliseconds kModuleLoadTimeLimit{10 * 1000};
 
 // One report of a batch, for its index.
 struct BatchEntry {
@@ -88,6 +101,8 @@ class EDUPLAN_EXPORT ExporterRegistry {
   const std::vector<std::filesystem::path>& searched() const;  // the directories, in order
   bool disabled() const;                                       // EDUPLAN_PLUGIN_PATH=disable
   const ExporterInfo* find(std::string_view id) const;
+  // The time limit for each export; zero for none.
+  void set_time_limit(std::chrono::milliseconds limit);
 
   // Checks `options` against the exporter's declarations (throws UsageError naming the
   // option and the allowed values), then writes `plan` to `target` atomically: the module

@@ -2,8 +2,10 @@
 
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
+#include "export/child_process.h"
 #include "export/exporter_options.h"
-#include "export/plan_view.h"
+#include "export/module_info_codec.h"
+#include "export/module_run.h"
 #include "export/plugin_module.h"
 #include "export/plugin_search.h"
 #include "util/atomic_output.h"
@@ -14,10 +16,10 @@ namespace fs = std::filesystem;
 
 struct ExporterRegistry::Impl {
   std::vector<ExporterInfo> infos;
-  std::vector<const eduplan_exporter*> descriptors;  // parallel to infos
   std::vector<RejectedModule> rejected;
   std::vector<fs::path> searched;
   bool disabled = false;
+  std::chrono::milliseconds run_limit{kDefaultExportTimeLimit};
 };
 
 ExporterRegistry::ExporterRegistry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -29,6 +31,9 @@ const std::vector<ExporterInfo>& ExporterRegistry::exporters() const { return im
 const std::vector<RejectedModule>& ExporterRegistry::rejected() const { return impl_->rejected; }
 const std::vector<fs::path>& ExporterRegistry::searched() const { return impl_->searched; }
 bool ExporterRegistry::disabled() const { return impl_->disabled; }
+void ExporterRegistry::set_time_limit(std::chrono::milliseconds limit) {
+  impl_->run_limit = limit;
+}
 
 const ExporterInfo* ExporterRegistry::find(std::string_view id) const {
   for (const auto& info : impl_->infos) {
@@ -37,16 +42,63 @@ const ExporterInfo* ExporterRegistry::find(std::string_view id) const {
   return nullptr;
 }
 
+namespace {
+
+// What a child process that was to do `what` with `module` did instead of finishing.
+std::string abnormal_end(const ChildOutcome& o, std::chrono::milliseconds limit) {
+  switch (o.kind) {
+    case ChildOutcome::Kind::signaled:
+      return tr({"abgestürzt ({0})", "crashed ({0})"}, signal_text(o.code));
+    case ChildOutcome::Kind::exited:
+      return tr({"hat den Prozess mit Exit-Code {0} beendet, ohne fertig zu werden",
+                 "ended the process with exit code {0} without finishing"},
+                o.code);
+    case ChildOutcome::Kind::timed_out:
+      return tr({"nach {0} s abgebrochen (Zeitlimit)", "stopped after {0} s (time limit)"},
+                std::chrono::duration_cast<std::chrono::seconds>(limit).count());
+    default:
+      return o.payload;
+  }
+}
+
+// Loads the module in a child process and brings its checked description back.
+std::variant<ExporterInfo, std::string> describe_module(const fs::path& file) {
+  const auto outcome = run_in_child(
+      [&file] {
+        auto loaded = load_exporter_module(file);
+        if (auto* reason = std::get_if<std::string>(&loaded)) throw std::runtime_error(*reason);
+        return encode(std::get<LoadedExporter>(loaded).info);
+      },
+      kModuleLoadTimeLimit);
+  if (outcome.kind == ChildOutcome::Kind::done) {
+    try {
+      return decode_exporter_info(outcome.payload);
+    } catch (const std::exception&) {
+      return tr({"unlesbare Beschreibung", "unreadable description"});
+    }
+  }
+  if (outcome.kind == ChildOutcome::Kind::failed) return outcome.payload;
+  return tr({"beim Laden {0}", "while loading: {0}"}, abnormal_end(outcome, kModuleLoadTimeLimit));
+}
+
+}  // namespace
+
 ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_directories) {
   auto impl = std::make_unique<Impl>();
   SearchPath sp = plugin_search_path(extra_directories);
   impl->disabled = sp.disabled;
   impl->searched = sp.directories;
   impl->rejected = std::move(sp.problems);
-  for (const auto& dir : sp.directories) {
+  // The bundled exporters first: a module elsewhere cannot take their ids.
+  std::vector<std::size_t> order;
+  for (std::size_t i = sp.bundled_from; i < sp.directories.size(); ++i) order.push_back(i);
+  for (std::size_t i = 0; i < sp.bundled_from; ++i) order.push_back(i);
+  std::size_t bundled_count = 0;
+  for (std::size_t d : order) {
+    const bool bundled = d >= sp.bundled_from;
     std::vector<fs::path> modules;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    for (const auto& entry : fs::directory_iterator(sp.directories[d], ec)) {
       if (entry.path().extension() == ".so") modules.push_back(entry.path());
     }
     std::sort(modules.begin(), modules.end());  // deterministic order
@@ -55,39 +107,32 @@ ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_d
         impl->rejected.push_back({file, *why});
         continue;
       }
-      auto loaded = load_exporter_module(file);
-      if (auto* reason = std::get_if<std::string>(&loaded)) {
+      auto described = describe_module(file);
+      if (auto* reason = std::get_if<std::string>(&described)) {
         impl->rejected.push_back({file, *reason});
         continue;
       }
-      auto& ok = std::get<LoadedExporter>(loaded);
-      bool shadowed = false;
-      for (const auto& info : impl->infos) {
-        if (info.id == ok.info.id) {
-          impl->rejected.push_back(
-              {file, tr({"Kennung {0} schon geladen aus {1}", "id {0} already loaded from {1}"},
-                        info.id, info.path.string())});
-          shadowed = true;
-        }
+      auto& info = std::get<ExporterInfo>(described);
+      const auto same = std::find_if(impl->infos.begin(), impl->infos.end(),
+                                     [&](const ExporterInfo& i) { return i.id == info.id; });
+      if (same != impl->infos.end()) {
+        const bool shadows_bundled =
+            static_cast<std::size_t>(same - impl->infos.begin()) < bundled_count && !bundled;
+        impl->rejected.push_back(
+            {file, shadows_bundled
+                       ? tr({"Kennung {0} gehört dem mitgelieferten Exporter {1}",
+                             "id {0} belongs to the bundled exporter {1}"},
+                            info.id, same->path.string())
+                       : tr({"Kennung {0} schon geladen aus {1}", "id {0} already loaded from {1}"},
+                            info.id, same->path.string())});
+        continue;
       }
-      if (shadowed) continue;
-      impl->infos.push_back(std::move(ok.info));
-      impl->descriptors.push_back(ok.descriptor);
+      impl->infos.push_back(std::move(info));
+      if (bundled) bundled_count = impl->infos.size();
     }
   }
   return ExporterRegistry(std::move(impl));
 }
-
-namespace {
-
-struct ErrorSink {
-  std::string message;
-  static void set(void* host, const char* message, size_t size) {
-    if (host && message) static_cast<ErrorSink*>(host)->message.assign(message, size);
-  }
-};
-
-}  // namespace
 
 void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
                                    const std::map<std::string, std::string>& options,
@@ -120,46 +165,20 @@ void ExporterRegistry::run(std::string_view id, const Plan& plan,
     throw UsageError(tr({"kein Exporter „{0}“ gefunden (eduplan plugins listet alle)",
                          "no exporter \"{0}\" found (eduplan plugins lists them all)"},
                         id));
-  const auto* descriptor = impl_->descriptors[static_cast<std::size_t>(info - impl_->infos.data())];
   const auto values = resolve_options(*info, options);
-  std::vector<eduplan_option_value> option_views;
-  for (const auto& [name, value] : values) {
-    option_views.push_back({{name.data(), name.size()}, {value.data(), value.size()}});
-  }
-  const PlanView view(plan);
   AtomicOutput out(target);
-  const std::string temp = out.temp_path().string();
-  std::vector<eduplan_batch_entry> entries;
-  if (batch) {
-    auto str = [](const std::string& s) { return eduplan_str{s.data(), s.size()}; };
-    for (const auto& e : *batch) {
-      entries.push_back(
-          {str(e.label), str(e.file), e.focus_areas, e.responsibilities, e.ok ? 1 : 0});
-    }
-  }
-  ErrorSink sink;
-  const eduplan_export_request request{sizeof(eduplan_export_request),
-                                       view.get(),
-                                       option_views.data(),
-                                       option_views.size(),
-                                       temp.c_str(),
-                                       &sink,
-                                       &ErrorSink::set,
-                                       entries.data(),
-                                       entries.size()};
-  eduplan_status status = EDUPLAN_STATUS_ERROR;
-  try {
-    status = descriptor->run(&request);
-  } catch (...) {
-    sink.message =
-        tr({"Ausnahme ist aus dem Exporter entkommen", "an exception escaped the exporter"});
-  }
-  if (status != EDUPLAN_STATUS_OK) {
-    throw ExportError(tr(
-        {"Exporter {0} ist fehlgeschlagen: {1}; {2} unverändert",
-         "exporter {0} failed: {1}; {2} unchanged"},
-        info->id, sink.message.empty() ? tr({"ohne Meldung", "without a message"}) : sink.message,
-        target.string()));
+  const ModuleRun job{*info, plan, batch, values, out.temp_path()};
+  const auto outcome = run_in_child([&job] { return run_module(job); }, impl_->run_limit);
+  if (outcome.kind != ChildOutcome::Kind::done) {
+    const std::string what =
+        outcome.kind == ChildOutcome::Kind::failed
+            ? (outcome.payload.empty() ? tr({"ohne Meldung", "without a message"})
+                                       : outcome.payload)
+            : tr({"{0} {1}", "{0} {1}"}, info->path.string(),
+                 abnormal_end(outcome, impl_->run_limit));
+    throw ExportError(tr({"Exporter {0} ist fehlgeschlagen: {1}; {2} unverändert",
+                          "exporter {0} failed: {1}; {2} unchanged"},
+                         info->id, what, target.string()));
   }
   out.commit();
 }

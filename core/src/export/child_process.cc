@@ -1,0 +1,141 @@
+#include "export/child_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+#include "eduplan/error.h"
+#include "eduplan/language.h"
+
+namespace eduplan {
+namespace {
+
+// The record the child writes: one status byte ('D' done, 'F' failed), then the payload.
+void write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::write(fd, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
+[[noreturn]] void child(int fd, const std::function<std::string()>& body) {
+  std::string record;
+  try {
+    record = "D" + body();
+  } catch (const std::exception& e) {
+    record = std::string("F") + e.what();
+  } catch (...) {
+    record = "F";
+  }
+  std::fflush(nullptr);  // what the body printed (the parent flushed its own before the fork)
+  write_all(fd, record.data(), record.size());
+  ::close(fd);
+  ::_exit(0);
+}
+
+class Pipe {
+ public:
+  Pipe() {
+    if (::pipe2(fds_, O_CLOEXEC) != 0)
+      throw IoError(tr({"Pipe für Kindprozess: {0}", "pipe for a child process: {0}"},
+                       std::strerror(errno)));
+  }
+  ~Pipe() {
+    close_read();
+    close_write();
+  }
+  Pipe(const Pipe&) = delete;
+  Pipe& operator=(const Pipe&) = delete;
+  int read_end() const { return fds_[0]; }
+  int write_end() const { return fds_[1]; }
+  void close_read() { close(0); }
+  void close_write() { close(1); }
+
+ private:
+  void close(int i) {
+    if (fds_[i] >= 0) ::close(fds_[i]);
+    fds_[i] = -1;
+  }
+  int fds_[2] = {-1, -1};
+};
+
+}  // namespace
+
+std::string signal_text(int signal) {
+  const char* name = sigabbrev_np(signal);
+  return tr({"Signal {0}", "signal {0}"}, signal) + (name ? std::string(" (SIG") + name + ")" : "");
+}
+
+ChildOutcome run_in_child(const std::function<std::string()>& body,
+                          std::chrono::milliseconds limit) {
+  Pipe pipe;
+  std::fflush(nullptr);  // else the child would print the parent's buffered output again
+  const pid_t pid = ::fork();
+  if (pid < 0)
+    throw IoError(tr({"kein Kindprozess möglich: {0}", "cannot start a child process: {0}"},
+                     std::strerror(errno)));
+  if (pid == 0) {
+    pipe.close_read();
+    child(pipe.write_end(), body);
+  }
+  pipe.close_write();
+
+  // Read the record until the child closes its end (it ends, or is killed), within the limit.
+  std::string record;
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  bool timed_out = false;
+  char buffer[4096];
+  for (;;) {
+    int wait_ms = -1;
+    if (limit.count() > 0) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) {
+        timed_out = true;
+        break;
+      }
+      wait_ms = static_cast<int>(std::min<long long>(left.count(), 1000 * 60));
+    }
+    pollfd p{pipe.read_end(), POLLIN, 0};
+    const int ready = ::poll(&p, 1, wait_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) continue;  // the deadline is checked above
+    const ssize_t n = ::read(pipe.read_end(), buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // end of file: the child closed the pipe
+    record.append(buffer, static_cast<std::size_t>(n));
+  }
+  if (timed_out) ::kill(pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+
+  ChildOutcome out;
+  if (timed_out) {
+    out.kind = ChildOutcome::Kind::timed_out;
+  } else if (!record.empty() && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    out.kind = record[0] == 'D' ? ChildOutcome::Kind::done : ChildOutcome::Kind::failed;
+    out.payload = record.substr(1);
+  } else if (WIFSIGNALED(status)) {
+    out.kind = ChildOutcome::Kind::signaled;
+    out.code = WTERMSIG(status);
+  } else {
+    out.kind = ChildOutcome::Kind::exited;
+    out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  return out;
+}
+
+}  // namespace eduplan

@@ -1,0 +1,26 @@
+// One export as the child process runs it: load the module, hand it the plan, report (internal).
+#pragma once
+
+#include <filesystem>
+#include <utility>
+#include <string>
+#include <vector>
+
+#include "eduplan/exporters.h"
+#include "eduplan/model.h"
+
+namespace eduplan {
+
+struct ModuleRun {
+  const ExporterInfo& exporter;
+  const Plan& plan;
+  const std::vector<BatchEntry>* batch;  // an index of these reports instead of the plan
+  const std::vector<std::pair<std::string, std::string>>& options;  // checked, with defaults
+  std::filesystem::path temp;                         // where the module writes
+};
+
+// Runs the export in the calling (child) process. Returns "" on success; throws an exception
+// whose message says why it failed (the module's own message where it gave one).
+std::string run_module(const ModuleRun& job);
+
+}  // namespace eduplan
