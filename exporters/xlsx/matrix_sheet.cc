@@ -177,9 +177,8 @@ void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l) {
       if (g.count == 1)
         wb.text(ws, kDivisionRow, first, g.name, fmt.division);
       else
-        wb.check(worksheet_merge_range(ws, kDivisionRow, first, kDivisionRow, last,
-                                       g.name.c_str(), fmt.division),
-                 "Zellen verbinden");
+        wb.merge(ws, kDivisionRow, static_cast<std::uint16_t>(first),
+                 static_cast<std::uint16_t>(last), g.name, fmt.division);
     }
     wb.text(ws, kDivisionRow, total_col, "", fmt.header);
     wb.check(worksheet_set_row(ws, kUnitRow, lay.unit_row_height, nullptr), "Zeilenhöhe");

@@ -45,9 +45,7 @@ class Overview {
     wb_.check(worksheet_set_row(ws_, row_, row_height(wrapped_lines(value, merged)), nullptr),
               "Zeilenhöhe");
     wb_.text(ws_, row_, 0, label, wb_.formats().subtitle);
-    const std::string v(value);
-    wb_.check(worksheet_merge_range(ws_, row_, 1, row_, 3, v.c_str(), wb_.formats().plain),
-              "Zellen verbinden");
+    wb_.merge(ws_, row_, 1, 3, value, wb_.formats().plain);
     ++row_;
   }
   void cells(const std::vector<Cell>& cells) { wb_.row(ws_, row_++, cells, kWidths); }

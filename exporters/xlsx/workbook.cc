@@ -30,6 +30,29 @@ std::string cut_to_cell(std::string_view s, bool& cut) {
   return std::string(s.substr(0, i)) + "…";
 }
 
+// OOXML writes characters XML cannot hold as "_xHHHH_", and spreadsheet programs decode every
+// such sequence when they read a string: literal text of that shape would change ("_x0041_" would
+// read as "A"). Its underscore is written "_x005F_" so that it reads back as itself.
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+std::string escape_ooxml_sequences(std::string_view s) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = s.find("_x"); at != std::string_view::npos; at = s.find("_x", at + 1)) {
+    if (at + 7 > s.size() || s[at + 6] != '_' || !is_hex(s[at + 2]) || !is_hex(s[at + 3]) ||
+        !is_hex(s[at + 4]) || !is_hex(s[at + 5]))
+      continue;
+    out.append(s.substr(from, at - from));
+    out += "_x005F";
+    from = at;  // the rest, "_xHHHH_", follows as it is
+  }
+  if (from == 0) return std::string(s);
+  out.append(s.substr(from));
+  return out;
+}
+
 // Header and footer text: '&' starts a code there and is written "&&"; at most 255 characters.
 std::string header_text(std::string_view s) {
   std::string out;
@@ -58,11 +81,13 @@ std::vector<double> fit_words(std::vector<double> widths, const std::vector<std:
   return widths;
 }
 
-Workbook::Workbook(const char* path, std::uint32_t max_rows, PrintInfo print)
+Workbook::Workbook(const char* path, std::uint32_t max_rows, const std::string& tmpdir,
+                   PrintInfo print)
     : print_(std::move(print)), max_rows_(max_rows) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are finished: flat memory
   options.use_zip64 = LXW_TRUE;        // large workbooks
+  options.tmpdir = const_cast<char*>(tmpdir.c_str());
   wb_ = workbook_new_opt(path, &options);
   if (!wb_) throw sdk::Failure(std::string("libxlsxwriter kann ") + path + " nicht anlegen");
   // Every cell in Arial (Liberation Sans in LibreOffice: the same metrics), so that the row
@@ -151,9 +176,17 @@ void Workbook::text(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, std
     return;
   }
   bool cut = false;
-  const std::string value = cut_to_cell(s, cut);
+  const std::string value = cut_to_cell(escape_ooxml_sequences(s), cut);
   truncated_ += cut;
   check(worksheet_write_string(ws, row, col, value.c_str(), f), "Zelle schreiben");
+}
+
+void Workbook::merge(lxw_worksheet* ws, std::uint32_t row, std::uint16_t first,
+                     std::uint16_t last, std::string_view s, lxw_format* f) {
+  bool cut = false;
+  const std::string value = cut_to_cell(escape_ooxml_sequences(s), cut);
+  truncated_ += cut;
+  check(worksheet_merge_range(ws, row, first, row, last, value.c_str(), f), "Zellen verbinden");
 }
 
 void Workbook::number(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, double v,

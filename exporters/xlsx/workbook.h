@@ -84,7 +84,8 @@ std::vector<double> fit_words(std::vector<double> widths, const std::vector<std:
 
 class Workbook {
  public:
-  Workbook(const char* path, std::uint32_t max_rows, PrintInfo print);
+  // `tmpdir`: where libxlsxwriter writes its temporary files.
+  Workbook(const char* path, std::uint32_t max_rows, const std::string& tmpdir, PrintInfo print);
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
   ~Workbook();  // closes if close() was not called (result ignored)
@@ -104,6 +105,9 @@ class Workbook {
             lxw_format* f = nullptr);
   void number(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, double v,
               lxw_format* f = nullptr);
+  // Text across the columns first…last of a row, in one merged cell.
+  void merge(lxw_worksheet* ws, std::uint32_t row, std::uint16_t first, std::uint16_t last,
+             std::string_view s, lxw_format* f);
   // Column widths in characters, from `first` on.
   void columns(lxw_worksheet* ws, const std::vector<double>& widths, std::uint16_t first = 0);
   // A whole row, as high as its wrapped text needs in columns of `widths` (widths[i] is the

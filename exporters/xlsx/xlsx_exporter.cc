@@ -3,10 +3,15 @@
 // Ableitungen, Befunde. German by default, lang=en for English.
 #include <locale.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 #include "report.h"
+#include "verify.h"
 
 namespace eduplan::xlsx_exporter {
 namespace {
@@ -19,11 +24,14 @@ constexpr eduplan_option_decl kOptions[] = {
      "zweite Titelzeile der Übersicht (z. B. „Steckbrief Dezernat IV“)"},
     {"date", EDUPLAN_OPTION_STRING, "", nullptr,
      "Datum des Berichts (JJJJ-MM-TT) in Übersicht und Fußzeile; leer: heute"},
+    {"tmpdir", EDUPLAN_OPTION_STRING, "", nullptr,
+     "Verzeichnis für die temporären Dateien von libxlsxwriter; leer: $TMPDIR, sonst /tmp"},
     {"rows-per-sheet", EDUPLAN_OPTION_INT, "1048576", nullptr,
      "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird"},
 };
 // Parallel to kOptions: rows-per-sheet lies between a useful minimum and Excel's row limit.
 const eduplan_option_range kRanges[] = {
+    sdk::unbounded,
     sdk::unbounded,
     sdk::unbounded,
     sdk::unbounded,
@@ -79,6 +87,22 @@ std::string report_date(std::string_view option, bool english) {
   return out;
 }
 
+// Where libxlsxwriter keeps its temporary files (as large as the sheets, uncompressed): the
+// option, else $TMPDIR, else /tmp. It must be a writable directory.
+std::string temporary_directory(std::string_view option) {
+  std::string dir(option);
+  if (dir.empty()) {
+    const char* env = std::getenv("TMPDIR");
+    dir = env && *env ? env : "/tmp";
+  }
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    throw sdk::Failure("tmpdir " + dir + " ist kein Verzeichnis");
+  if (::access(dir.c_str(), W_OK | X_OK) != 0)
+    throw sdk::Failure("tmpdir " + dir + " ist nicht beschreibbar");
+  return dir;
+}
+
 void set_properties(Workbook& wb, const std::string& title, const char* subject,
                     const std::string& comments) {
   lxw_doc_properties properties{};
@@ -96,12 +120,14 @@ void write_xlsx(const sdk::Request& request) {
   const std::string date = report_date(request.option("date"), english);
   // The host has checked the declared range of rows-per-sheet.
   const auto rows = static_cast<std::uint32_t>(request.number("rows-per-sheet"));
+  const std::string tmpdir = temporary_directory(request.option("tmpdir"));
   if (!request.batch().empty()) {  // the index of a batch of reports
     const std::string title(sdk::view(request.plan().title));
-    Workbook wb(request.output_path(), rows, PrintInfo{title, date, english});
+    Workbook wb(request.output_path(), rows, tmpdir, PrintInfo{title, date, english});
     set_properties(wb, title, l.index_sheet, "");
     write_index(wb, request, l);
     wb.close();
+    verify_workbook(request.output_path());
     return;
   }
   const PlanFacts facts(request);
@@ -109,7 +135,7 @@ void write_xlsx(const sdk::Request& request) {
   const std::string subtitle(request.option("subtitle"));
   const std::string plan_title = display_title(request, l);
   const std::string title = subtitle.empty() ? plan_title : subtitle + " – " + plan_title;
-  Workbook wb(request.output_path(), rows, PrintInfo{title, date, english});
+  Workbook wb(request.output_path(), rows, tmpdir, PrintInfo{title, date, english});
   set_properties(wb, title, l.matrix, std::string(sdk::view(request.plan().name)));
 
   // Created first so that it is the first sheet, filled last when the notes are known.
@@ -120,6 +146,7 @@ void write_xlsx(const sdk::Request& request) {
   write_lists(wb, facts, l);
   write_overview(wb, overview, overview_name, facts, l, subtitle);
   wb.close();
+  verify_workbook(request.output_path());
 }
 
 const eduplan_exporter kExporter = sdk::describe(

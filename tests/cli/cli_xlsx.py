@@ -8,7 +8,7 @@ import zipfile
 
 import openpyxl
 
-from support import PlanDbTest, TempDirTest, run, run_env
+from support import EDUPLAN, PlanDbTest, TempDirTest, digest, run, run_env
 
 FIELDS = ["Bildungsplanung/ Infrastruktur", "Digitalisierung/ Medienkompetenz", "MINT", "Demokratiebildung",
           "Teilhabe", "lebenslanges Lernen"]
@@ -144,6 +144,66 @@ class SeedWorkbook(PlanDbTest):
         self.assertAlmostEqual(average[2], 135 / 55)
         with zipfile.ZipFile(target) as z:
             self.assertIn("<v>2.4545", z.read("xl/worksheets/sheet1.xml").decode())
+
+
+class FullDisk(PlanDbTest):
+    """libxlsxwriter does not notice when writing its temporary files fails: the workbook is read back
+    before it replaces the target. A file-size limit makes the temporary files fail the way a full disk
+    does (EFBIG for ENOSPC), while the smaller, compressed workbook itself could still be written."""
+
+    def export_limited(self, target, limit_bytes, *options):
+        import resource
+        import signal
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+        args = [EDUPLAN, "export", "--db", self.db, "--format", "xlsx", "-o", target]
+        for o in options:
+            args += ["--option", o]
+        return subprocess.run(args, capture_output=True, text=True, preexec_fn=limit, timeout=120)
+
+    def test_truncated_temporary_files_never_replace_a_good_workbook(self):
+        good = self.path("good.xlsx")
+        self.assertExit(self.export("xlsx", good), 0)
+        with zipfile.ZipFile(good) as z:
+            largest = max(i.file_size for i in z.infolist())
+        size = os.path.getsize(good)
+        self.assertLess(size + 4096, largest)  # the limit below lies between the two
+        target = self.path("report.xlsx")
+        shutil.copy(good, target)
+        before = digest(target)
+        result = self.export_limited(target, size + 4096, f"tmpdir={self.dir}")
+        self.assertExit(result, 2)
+        self.assertIn("die geschriebene Arbeitsmappe ist unvollständig", result.stderr)
+        self.assertIn("report.xlsx unverändert", result.stderr)
+        self.assertEqual(digest(target), before)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["good.xlsx", "plan.db", "report.xlsx"])
+
+    def test_tmpdir_must_be_a_writable_directory(self):
+        result = self.export("xlsx", self.path("r.xlsx"), "tmpdir=/nonexistent/dir")
+        self.assertExit(result, 2)
+        self.assertIn("tmpdir /nonexistent/dir ist kein Verzeichnis", result.stderr)
+
+
+class LiteralEscapes(TempDirTest):
+    def test_text_shaped_like_an_ooxml_escape_reads_back_as_itself(self):
+        # "_x0041_" in a cell would read as "A" in Excel; LibreOffice shows what Excel would.
+        from pdf_layout import convert
+        text = "Code _x0041_ und _x005F_ und _xZZ_"
+        doc = self.write("p.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+                                 f"| {text} | Dezernat V/ Jugendamt |\n")
+        db = self.path("p.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        target = self.path("p.xlsx")
+        self.assertExit(run("export", "--db", db, "--format", "xlsx", "-o", target), 0)
+        # LibreOffice saves the field sheet (the second) as CSV: what it shows, decoded.
+        out = self.path("lo")
+        convert([target], out, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2')
+        with open(os.path.join(out, "p-A.csv"), encoding="utf-8") as f:
+            cells = [c for row in csv.reader(f) for c in row]
+        self.assertIn(text, cells)
 
 
 class FurtherColumns(TempDirTest):

@@ -20,9 +20,11 @@ def convert(files, outdir, target, infilter=None):
                        capture_output=True, timeout=300)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    out = [os.path.join(outdir, os.path.splitext(os.path.basename(f))[0] + "." + target) for f in files]
-    for p in out:
-        assert os.path.exists(p), f"LibreOffice wrote no {p}"
+    extension = target.split(":")[0]
+    out = [os.path.join(outdir, os.path.splitext(os.path.basename(f))[0] + "." + extension) for f in files]
+    if ":" not in target:  # with filter options (a sheet of a workbook) the names differ
+        for p in out:
+            assert os.path.exists(p), f"LibreOffice wrote no {p}"
     return out
 
 
