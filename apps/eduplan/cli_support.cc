@@ -176,6 +176,29 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm) {
   return open_database(path);
 }
 
+std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm) {
+  std::string name = value_of(vm, "plan");
+  const auto plans = storage.list_plans();
+  if (name.empty()) {
+    if (plans.size() != 1) {
+      std::string list;
+      for (const auto& p : plans) {
+        list += "\n  " + p.name + tr({"  (importiert {0})", "  (imported {0})"}, p.imported_at);
+      }
+      throw UsageError(tr({"Datenbank {0} enthält {1} Pläne; bitte mit --plan einen wählen:{2}",
+                           "database {0} holds {1} plans; choose one with --plan:{2}"},
+                          database_path(vm), plans.size(), list));
+    }
+    return plans.front().name;
+  }
+  for (const auto& p : plans) {
+    if (p.name == name) return name;
+  }
+  throw UsageError(tr({"Datenbank {0} enthält keinen Plan „{1}“ (eduplan plans listet sie)",
+                       "database {0} holds no plan \"{1}\" (eduplan plans lists them)"},
+                      database_path(vm), name));
+}
+
 Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {
   std::string name = value_of(vm, "plan");
   if (name.empty()) {

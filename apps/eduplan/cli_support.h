@@ -75,6 +75,8 @@ void note_default_database(const po::variables_map& vm);
 std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm);
 // The plan named by --plan, or the database's only plan (throws UsageError listing the
 // plans otherwise).
+// The name of the plan --plan chooses (or the only one), checked to exist; throws UsageError.
+std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm);
 Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm);
 // The units directory of --units (empty if none); throws Rejected with its findings.
 UnitsDirectory load_directory(const po::variables_map& vm);

@@ -146,12 +146,18 @@ int run_export(const Command& self, const Args& args) {
   default_language(exporter, values);
   if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
   const auto storage = open_existing_database(*vm);
-  const Plan plan = load_chosen_plan(*storage, *vm);
+  const std::string plan = chosen_plan_name(*storage, *vm);
   const std::filesystem::path target =
       vm->count("output")
           ? std::filesystem::path(vm->at("output").as<std::string>())
-          : std::filesystem::path(safe_file_name(plan.name, exporter.file_extension));
-  registry.export_plan(exporter.id, plan, values, target);
+          : std::filesystem::path(safe_file_name(plan, exporter.file_extension));
+  std::error_code same;
+  if (std::filesystem::equivalent(target, database_path(*vm), same))
+    throw UsageError(tr({"{0} ist die Datenbank selbst; bitte ein anderes Ziel wählen",
+                         "{0} is the database itself; choose another target"},
+                        target.string()));
+  // The export reads the plan from the database itself, piece by piece where the exporter can.
+  registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target);
   std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
             << "\n";
   return kOk;

@@ -28,103 +28,114 @@ const eduplan_option_decl kOptions[] = {
     {"lang", EDUPLAN_OPTION_ENUM, "de", kLanguages, "Sprache der Kopfzeile und der Zeilenarten"},
 };
 
-using Row = std::vector<std::string>;
-
-std::string str(eduplan_str s) { return std::string(view(s)); }
+using Cells = std::vector<std::string_view>;
 
 struct Writer {
   const Request& request;
-  CsvStyle style;
+  RecordWriter& out;
   bool english;
-  std::string out;
 
-  std::string t(const char* de, const char* en) const { return english ? en : de; }
-  void row(const Row& cells) { out += format_record(cells, style); }
+  std::string_view t(std::string_view de, std::string_view en) const { return english ? en : de; }
 
-  std::string division_of(const eduplan_unit_view& u) const {
-    return u.division == EDUPLAN_NO_INDEX ? "" : str(request.units()[u.division].name);
+  std::string_view division_of(const eduplan_unit_view& u) const {
+    return u.division == EDUPLAN_NO_INDEX ? std::string_view()
+                                          : view(request.units()[u.division].name);
   }
 
   // One row per responsibility, per focus area without a unit, per objective of a field,
   // and per field with neither: everything needed to rebuild the plan, in document order.
   // Fields carry their number and focus areas theirs, so that equal titles stay apart; the
-  // further columns of the focus-area tables follow as "merkmal:<name>".
+  // further columns of the focus-area tables follow as "merkmal:<name>". The focus areas come
+  // as a stream: a plan of any size is written in one pass and little memory.
   void plan_table() {
     const auto names = request.attribute_names();
-    Row header{t("art", "kind"),     t("feldnr", "field_no"),        t("handlungsfeld", "field"),
-               t("nr", "no"),        t("schwerpunkt", "focus_area"), t("dezernat", "division"),
-               t("einheit", "unit"), t("ableitung", "objective")};
-    for (auto n : names) header.push_back(t("merkmal:", "attribute:") + std::string(n));
-    row(header);
+    std::vector<std::string> attribute_headers;
+    for (auto n : names) attribute_headers.push_back(std::string(t("merkmal:", "attribute:")) + std::string(n));
+    Cells header{t("art", "kind"),     t("feldnr", "field_no"),        t("handlungsfeld", "field"),
+                 t("nr", "no"),        t("schwerpunkt", "focus_area"), t("dezernat", "division"),
+                 t("einheit", "unit"), t("ableitung", "objective")};
+    for (const auto& h : attribute_headers) header.push_back(h);
+    out.record(header);
+
     const auto fields = request.fields();
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      const auto& field = fields[f];
-      const std::string title = str(field.title), field_no = std::to_string(f + 1);
-      const auto areas = Request::focus_areas(field);
-      auto line = [&](const char* kind_de, const char* kind_en, const std::string& nr,
-                      const std::string& text, const std::string& division, const std::string& unit,
-                      const std::string& objective, std::size_t area) {
-        Row r{t(kind_de, kind_en), field_no, title, nr, text, division, unit, objective};
-        for (auto n : names) {
-          std::string value;
-          if (!nr.empty()) {
-            for (const auto& a : request.attributes(f, area)) {
-              if (view(a.name) == n) value = str(a.value);
-            }
-          }
-          r.push_back(std::move(value));
+    std::size_t open = 0;  // fields before this one are finished
+    std::string field_no, nr;
+    Cells cells;
+    auto line = [&](std::string_view kind, std::size_t f, std::string_view number,
+                    std::string_view text, std::string_view division, std::string_view unit,
+                    std::string_view objective, std::span<const eduplan_attribute> attributes) {
+      field_no = std::to_string(f + 1);
+      cells.assign({kind, field_no, view(fields[f].title), number, text, division, unit, objective});
+      for (auto n : names) {
+        std::string_view value;
+        for (const auto& a : attributes) {
+          if (view(a.name) == n) value = view(a.value);
         }
-        row(r);
-      };
-      if (areas.empty() && field.objective_count == 0)
-        line("Handlungsfeld", "field", "", "", "", "", "", 0);
-      for (std::size_t i = 0; i < areas.size(); ++i) {
-        const std::string nr = std::to_string(i + 1), text = str(areas[i].text);
-        if (areas[i].unit_count == 0) line("Schwerpunkt", "focus_area", nr, text, "", "", "", i);
-        for (std::size_t u : Request::units_of(areas[i])) {
-          const auto& unit = request.units()[u];
-          const bool whole = unit.is_division != 0;
-          line("Zuständigkeit", "responsibility", nr, text,
-               whole ? str(unit.name) : division_of(unit), whole ? "" : str(unit.name), "", i);
-        }
+        cells.push_back(value);
       }
-      for (std::size_t o : Request::objectives_of(field))
-        line("Ableitung", "objective", "", "", "", "", str(request.objectives()[o].text), 0);
-    }
+      out.record(cells);
+    };
+    // Finishes fields up to (not including) `until`: their objectives, or a row for an empty one.
+    auto finish_fields = [&](std::size_t until) {
+      for (; open < until; ++open) {
+        const auto& field = fields[open];
+        if (field.focus_area_count == 0 && field.objective_count == 0)
+          line(t("Handlungsfeld", "field"), open, "", "", "", "", "", {});
+        for (std::size_t o : Request::objectives_of(field))
+          line(t("Ableitung", "objective"), open, "", "", "", "", view(request.objectives()[o].text), {});
+      }
+    };
+    request.each_focus_area([&](const sdk::FocusArea& fa) {
+      finish_fields(fa.field);
+      nr = std::to_string(fa.index + 1);
+      const std::string number = nr;
+      const auto text = view(fa.area.text);
+      if (fa.area.unit_count == 0)
+        line(t("Schwerpunkt", "focus_area"), fa.field, number, text, "", "", "", fa.attributes);
+      for (std::size_t u : Request::units_of(fa.area)) {
+        const auto& unit = request.units()[u];
+        const bool whole = unit.is_division != 0;
+        line(t("Zuständigkeit", "responsibility"), fa.field, number, text,
+             whole ? view(unit.name) : division_of(unit), whole ? std::string_view() : view(unit.name),
+             "", fa.attributes);
+      }
+    });
+    finish_fields(fields.size());
   }
 
   void units_table() {
-    row({t("einheit", "unit"), t("dezernat", "division"), t("ist_dezernat", "is_division"),
-         t("schlüssel", "key")});
+    out.record({t("einheit", "unit"), t("dezernat", "division"), t("ist_dezernat", "is_division"),
+                t("schlüssel", "key")});
     for (const auto& u : request.units()) {
-      row({str(u.name), division_of(u), u.is_division ? t("ja", "yes") : t("nein", "no"),
-           str(u.key)});
+      out.record({view(u.name), division_of(u), u.is_division ? t("ja", "yes") : t("nein", "no"),
+                  view(u.key)});
     }
   }
 
   void objectives_table() {
-    row({t("ableitung", "objective"), t("handlungsfeld", "field")});
+    out.record({t("ableitung", "objective"), t("handlungsfeld", "field")});
     for (const auto& field : request.fields()) {
       for (std::size_t o : Request::objectives_of(field))
-        row({str(request.objectives()[o].text), str(field.title)});
+        out.record({view(request.objectives()[o].text), view(field.title)});
     }
   }
 
   void findings_table() {
-    row({t("regel", "rule"), t("schweregrad", "severity"), t("zeile", "line"),
-         t("betreff", "subject"), t("meldung", "message")});
-    for (const auto& f : request.findings()) {
-      row({str(f.rule), str(f.severity), std::to_string(f.line), str(f.subject), str(f.message)});
-    }
+    out.record({t("regel", "rule"), t("schweregrad", "severity"), t("zeile", "line"),
+                t("betreff", "subject"), t("meldung", "message")});
+    request.each_finding([&](const eduplan_finding_view& f) {
+      const std::string line = std::to_string(f.line);
+      out.record({view(f.rule), view(f.severity), line, view(f.subject), view(f.message)});
+    });
   }
 };
 
 void write_csv(const Request& request) {
-  Writer w{request,
-           {request.option("delimiter") == "comma" ? ',' : ';', request.option("newline") == "crlf",
-            request.flag("neutralize")},
-           request.option("lang") == "en",
-           request.flag("bom") ? "\xEF\xBB\xBF" : ""};
+  RecordWriter out(request.output_path(),
+                   {request.option("delimiter") == "comma" ? ',' : ';',
+                    request.option("newline") == "crlf", request.flag("neutralize")});
+  if (request.flag("bom")) out.raw("\xEF\xBB\xBF");
+  Writer w{request, out, request.option("lang") == "en"};
   const auto table = request.option("table");
   if (table == "plan")
     w.plan_table();
@@ -134,14 +145,12 @@ void write_csv(const Request& request) {
     w.objectives_table();
   else
     w.findings_table();
-  sdk::OutputFile file(request.output_path());
-  file.write(w.out);
-  file.close();
+  out.close();
 }
 
 const eduplan_exporter kExporter =
     sdk::describe("csv", "1.0.0", "CSV-Tabellen (RFC 4180, für Excel oder andere Programme)", "csv",
-                  kOptions, std::size(kOptions), sdk::run<write_csv>);
+                  kOptions, std::size(kOptions), sdk::run<write_csv>, EDUPLAN_CAPABILITY_STREAM);
 
 }  // namespace
 }  // namespace eduplan::csv_exporter

@@ -10,16 +10,21 @@ bool needs_neutralizing(std::string_view cell) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-std::string format_record(const std::vector<std::string>& cells, const CsvStyle& style) {
-  std::string out;
+void append_record(std::string& out, const std::vector<std::string_view>& cells,
+                   const CsvStyle& style) {
+  const char special[] = {style.delimiter, '"', '\r', '\n'};
+  const std::string_view specials(special, sizeof special);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out += style.delimiter;
-    std::string cell = style.neutralize && needs_neutralizing(cells[i]) ? "'" + cells[i] : cells[i];
-    if (cell.find_first_of(std::string{style.delimiter, '"', '\r', '\n'}) == std::string::npos) {
+    const std::string_view cell = cells[i];
+    const bool prefix = style.neutralize && needs_neutralizing(cell);
+    if (cell.find_first_of(specials) == std::string_view::npos) {
+      if (prefix) out += '\'';
       out += cell;
       continue;
     }
     out += '"';
+    if (prefix) out += '\'';
     for (char c : cell) {
       if (c == '"') out += '"';
       out += c;
@@ -27,7 +32,6 @@ std::string format_record(const std::vector<std::string>& cells, const CsvStyle&
     out += '"';
   }
   out += style.crlf ? "\r\n" : "\n";
-  return out;
 }
 
 }  // namespace eduplan::csv_exporter

@@ -21,8 +21,10 @@ void write_units(Workbook& wb, const PlanFacts& facts, const Labels& l) {
                     Cell::of(whole ? facts.name(u) : facts.division_name(u)),
                     Cell::num(static_cast<double>(facts.focus_count[u])), Cell::of(fields)});
   }
-  Table t(wb, l.units, l.units_heading, header, fit_words({38, 20, 13, 72}, header, rows), 1,
-          PageSetup{.landscape = true});
+  ColumnFit fit({38, 20, 13, 72});
+  fit.header(header);
+  for (const auto& row : rows) fit.row(row);
+  Table t(wb, l.units, l.units_heading, header, fit.widths(), 1, PageSetup{.landscape = true});
   for (const auto& row : rows) t.row(row);
   t.close();
 }
@@ -40,26 +42,19 @@ void write_objectives(Workbook& wb, const PlanFacts& facts, const Labels& l) {
     rows.push_back({Cell::num(static_cast<double>(o + 1)), Cell::of(view(r.objectives()[o].text)),
                     Cell::of(fields_of[o])});
   }
-  Table t(wb, l.objectives, l.objectives_list_heading, header, fit_words({5, 72, 38}, header, rows),
-          2, PageSetup{});
+  ColumnFit fit({5, 72, 38});
+  fit.header(header);
+  for (const auto& row : rows) fit.row(row);
+  Table t(wb, l.objectives, l.objectives_list_heading, header, fit.widths(), 2, PageSetup{});
   for (const auto& row : rows) t.row(row);
   t.close();
 }
 
 void write_findings(Workbook& wb, const PlanFacts& facts, const Labels& l) {
-  const auto& r = facts.r;
-  const std::vector<std::string> header{l.rule, l.severity, l.line, l.subject, l.message};
-  std::vector<std::vector<Cell>> rows;
-  for (const auto& f : r.findings()) {
-    const auto sev = view(f.severity);
-    rows.push_back({Cell::of(view(f.rule)),
-           Cell::of(sev == "error" ? l.error : sev == "warning" ? l.warning : l.info),
-           f.line > 0 ? Cell::num(f.line) : Cell::of(""), Cell::of(view(f.subject)),
-           Cell::of(view(f.message))});
-  }
-  Table t(wb, l.findings, l.findings_heading, header, fit_words({24, 11, 7, 34, 70}, header, rows),
-          1, PageSetup{.landscape = true});
-  for (const auto& row : rows) t.row(row);
+  // Measured in the facts' pass over the findings, written in a second one.
+  Table t(wb, l.findings, l.findings_heading, {l.rule, l.severity, l.line, l.subject, l.message},
+          facts.findings_widths, 1, PageSetup{.landscape = true});
+  facts.r.each_finding([&](const eduplan_finding_view& f) { t.row(facts.finding_cells(f)); });
   t.close();
 }
 

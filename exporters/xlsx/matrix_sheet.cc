@@ -2,7 +2,6 @@
 // where responsible, totals per row and column. Printed landscape, one page wide: the unit names
 // rotated, each division merged over its units, the label columns and header rows repeated.
 #include <algorithm>
-#include <map>
 
 #include "report.h"
 #include "text_metrics.h"
@@ -17,6 +16,7 @@ constexpr std::uint16_t kFirst = 3;       // field, no., focus area
 constexpr double kUnitWidth = 3.6;        // one line of rotated text
 constexpr double kMaxHeaderPoints = 170;  // longer unit names wrap onto a second line
 constexpr double kMinMatrixScale = 0.5;   // smaller print is unreadable
+constexpr std::size_t kGridCells = 2'000'000;  // up to this many cells, empty ones get borders
 constexpr std::uint32_t kTitleRow = 0, kDivisionRow = 1, kUnitRow = 2;
 
 // Unit columns: divisions in order of first appearance, each followed by its units; a
@@ -107,13 +107,8 @@ Layout layout(const PlanFacts& facts, const Labels& l) {
         division_lines, static_cast<double>(wrapped_lines(g.name, merged_chars, kFontSize, true)));
   }
   out.division_row_height = row_height(static_cast<std::size_t>(division_lines));
-  // The label columns: each word of a field's title and of a focus area on one line.
-  std::vector<std::vector<Cell>> labels;
-  for (const auto& field : facts.r.fields()) {
-    for (const auto& area : sdk::Request::focus_areas(field))
-      labels.push_back({Cell::of(view(field.title)), Cell::none(), Cell::of(view(area.text))});
-  }
-  out.widths = fit_words({20, 4.5, 46}, {l.field, l.nr, l.focus_area}, labels);
+  // The label columns, measured in the facts' pass: each word on one line.
+  out.widths = facts.matrix_labels;
   out.widths.insert(out.widths.end(), unit_widths.begin(), unit_widths.end());
   return out;
 }
@@ -130,8 +125,10 @@ void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l) {
                        std::to_string(kExcelColumns - kFirst - 1) +
                        " Spalten; mit --per division exportieren");
   }
-  std::map<std::size_t, std::size_t> index_of;
+  std::vector<std::size_t> index_of(r.units().size(), 0);  // per unit: its matrix column
   for (std::size_t c = 0; c < cols.size(); ++c) index_of[cols[c]] = c;
+  // Empty cells get borders where that is cheap; a large matrix holds only its marks.
+  const bool grid = facts.focus_areas * (cols.size() + 1) <= kGridCells;
   const auto total_col = static_cast<std::uint16_t>(kFirst + cols.size());
   const auto& fmt = wb.formats();
 
@@ -193,21 +190,19 @@ void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l) {
   };
   open_sheet();
   std::vector<double> column_totals(cols.size(), 0);
-  for (const auto& field : r.fields()) {
-    const auto areas = sdk::Request::focus_areas(field);
-    for (std::size_t i = 0; i < areas.size(); ++i) {
-      if (row + 2 >= wb.max_rows()) open_sheet();  // keep one row for the totals
-      std::vector<Cell> cells{Cell::of(view(field.title)), Cell::num(static_cast<double>(i + 1)),
-                              Cell::of(view(areas[i].text))};
-      cells.resize(kFirst + cols.size(), Cell::of("", fmt.mark));
-      for (std::size_t u : sdk::Request::units_of(areas[i])) {
-        cells[kFirst + index_of.at(u)] = Cell::of("x", fmt.mark);
-        ++column_totals[index_of.at(u)];
-      }
-      cells.push_back(Cell::num(static_cast<double>(areas[i].unit_count), fmt.total_number));
-      wb.row(ws, ++row, cells, lay.widths);
+  std::vector<Cell> cells;
+  r.each_focus_area([&](const sdk::FocusArea& fa) {
+    if (row + 2 >= wb.max_rows()) open_sheet();  // keep one row for the totals
+    cells.assign({Cell::of(view(r.fields()[fa.field].title)),
+                  Cell::num(static_cast<double>(fa.index + 1)), Cell::of(view(fa.area.text))});
+    cells.resize(kFirst + cols.size(), grid ? Cell::of("", fmt.mark) : Cell::none());
+    for (std::size_t u : sdk::Request::units_of(fa.area)) {
+      cells[kFirst + index_of[u]] = Cell::of("x", fmt.mark);
+      ++column_totals[index_of[u]];
     }
-  }
+    cells.push_back(Cell::num(static_cast<double>(fa.area.unit_count), fmt.total_number));
+    wb.row(ws, ++row, cells, lay.widths);
+  });
   end_filter();  // the totals stay outside the filter
   std::vector<Cell> totals{Cell::of("", fmt.total), Cell::of("", fmt.total),
                            Cell::of(l.total, fmt.total, true)};

@@ -81,10 +81,9 @@ void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_na
 
   o.header({l.field, l.focus_count, l.responsibilities, l.objective_count});
   double areas_total = 0, resp_total = 0, obj_total = 0;
-  for (const auto& field : r.fields()) {
-    double resp = 0;
-    for (const auto& a : sdk::Request::focus_areas(field))
-      resp += static_cast<double>(a.unit_count);
+  for (std::size_t f = 0; f < r.fields().size(); ++f) {
+    const auto& field = r.fields()[f];
+    const auto resp = static_cast<double>(facts.field_responsibilities[f]);
     o.cells({Cell::of(view(field.title)), Cell::num(static_cast<double>(field.focus_area_count)),
              Cell::num(resp), Cell::num(static_cast<double>(field.objective_count))});
     areas_total += static_cast<double>(field.focus_area_count);
@@ -104,25 +103,13 @@ void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_na
     std::size_t units = 0;
     for (std::size_t u = 0; u < r.units().size(); ++u)
       units += facts.division[u] == d && facts.focus_count[u] > 0;
-    std::size_t areas = 0;
-    for (const auto& field : r.fields()) {
-      for (const auto& a : sdk::Request::focus_areas(field)) {
-        const auto us = sdk::Request::units_of(a);
-        areas += std::any_of(us.begin(), us.end(),
-                             [&](std::size_t u) { return facts.division[u] == d; });
-      }
-    }
     o.cells({Cell::of(facts.name(d)), Cell::num(static_cast<double>(units)),
-             Cell::num(static_cast<double>(areas))});
+             Cell::num(static_cast<double>(facts.division_areas[d]))});
   }
   const std::uint32_t division_last = o.row() - 1;
   o.skip();
 
-  std::size_t counts[3] = {0, 0, 0};
-  for (const auto& f : r.findings()) {
-    const auto sev = view(f.severity);
-    ++counts[sev == "error" ? 0 : sev == "warning" ? 1 : 2];
-  }
+  const auto& counts = facts.severity_counts;
   o.header({l.findings, l.count});
   const char* names[3] = {l.error, l.warning, l.info};
   for (int s = 0; s < 3; ++s) o.cells({Cell::of(names[s]), Cell::num(static_cast<double>(counts[s]))});

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "plan_facts.h"
 #include "workbook.h"
 
 namespace eduplan::xlsx_exporter {
@@ -23,23 +24,11 @@ struct Labels {
 };
 const Labels& labels(bool english);
 
-// Facts about the plan that several sheets need.
-struct PlanFacts {
-  explicit PlanFacts(const sdk::Request& r);
-  const sdk::Request& r;
-  std::vector<std::size_t> division;     // per unit: its division index, or itself for a division
-  std::vector<std::size_t> focus_count;  // per unit
-  std::vector<std::vector<std::size_t>> fields_of;  // per unit: field indices
-  std::vector<std::size_t> divisions;               // division indices in order of first appearance
-  std::size_t responsibilities = 0;
-  std::string name(std::size_t unit) const;
-  std::string division_name(std::size_t unit) const;  // "" if none
-};
-
 // The plan's title as a report shows it: the document's (or --title at import), else the
 // generic "Bildungskonzept" — never the file it was read from.
 std::string display_title(const sdk::Request& r, const Labels& l);
 
+// Each writer reads the focus areas (or findings) in a pass of its own.
 void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l);
 void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l);
 void write_lists(Workbook& wb, const PlanFacts& facts,

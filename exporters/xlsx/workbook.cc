@@ -65,20 +65,20 @@ std::string header_text(std::string_view s) {
 
 }  // namespace
 
-std::vector<double> fit_words(std::vector<double> widths, const std::vector<std::string>& header,
-                              const std::vector<std::vector<Cell>>& rows) {
-  auto fit = [&](std::size_t c, std::string_view text, bool bold) {
-    if (c >= widths.size() || text.empty()) return;
-    const double need = width_for_points(longest_word(text, kFontSize, bold));
-    widths[c] = std::max(widths[c], std::min(kMaxFittedWidth, need));
-  };
-  for (std::size_t c = 0; c < header.size(); ++c) fit(c, header[c], true);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (!row[c].number && !row[c].skip) fit(c, row[c].text, row[c].bold);
-    }
+void ColumnFit::text(std::size_t col, std::string_view s, bool bold) {
+  if (col >= widths_.size() || s.empty()) return;
+  const double need = width_for_points(longest_word(s, kFontSize, bold));
+  widths_[col] = std::max(widths_[col], std::min(kMaxFittedWidth, need));
+}
+
+void ColumnFit::header(const std::vector<std::string>& names) {
+  for (std::size_t c = 0; c < names.size(); ++c) text(c, names[c], true);
+}
+
+void ColumnFit::row(const std::vector<Cell>& cells) {
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (!cells[c].number && !cells[c].skip) text(c, cells[c].text, cells[c].bold);
   }
-  return widths;
 }
 
 Workbook::Workbook(const char* path, std::uint32_t max_rows, const std::string& tmpdir,

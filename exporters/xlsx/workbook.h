@@ -77,10 +77,21 @@ struct Cell {
 };
 
 // Widens text columns so that their longest word fits on a line (a spreadsheet breaks a word
-// that does not fit in the middle), up to kMaxFittedWidth characters.
+// that does not fit in the middle), up to kMaxFittedWidth characters. Fed cell by cell, so that
+// a table can be measured in one pass and written in another.
 inline constexpr double kMaxFittedWidth = 60;
-std::vector<double> fit_words(std::vector<double> widths, const std::vector<std::string>& header,
-                              const std::vector<std::vector<Cell>>& rows);
+class ColumnFit {
+ public:
+  explicit ColumnFit(std::vector<double> widths) : widths_(std::move(widths)) {}
+  void text(std::size_t col, std::string_view s, bool bold = false);
+  void header(const std::vector<std::string>& names);  // bold
+  void row(const std::vector<Cell>& cells);
+  void add_column(double width) { widths_.push_back(width); }
+  const std::vector<double>& widths() const { return widths_; }
+
+ private:
+  std::vector<double> widths_;
+};
 
 class Workbook {
  public:

@@ -130,7 +130,7 @@ void write_xlsx(const sdk::Request& request) {
     verify_workbook(request.output_path());
     return;
   }
-  const PlanFacts facts(request);
+  const PlanFacts facts(request, l);
   // A Steckbrief is titled for its division or unit, the plan's title beneath.
   const std::string subtitle(request.option("subtitle"));
   const std::string plan_title = display_title(request, l);
@@ -151,7 +151,8 @@ void write_xlsx(const sdk::Request& request) {
 
 const eduplan_exporter kExporter = sdk::describe(
     "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen; druckfertig", "xlsx", kOptions,
-    std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX, kRanges);
+    std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX | EDUPLAN_CAPABILITY_STREAM,
+    kRanges);
 
 }  // namespace
 }  // namespace eduplan::xlsx_exporter

@@ -23,9 +23,9 @@ class Discovery(PlanDbTest):
         self.assertExit(result, 0)
         refused = result.stdout.split("Nicht geladen:")[1]
         self.assertIn("test_no_entry.so: kein Einsprungpunkt eduplan_exporter_entry", refused)
-        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.3)", refused)
-        self.assertIn("test_abi_minor.so: ABI-Version 1.4 ist neuer als eduplan (ABI 1.3)", refused)
-        for older in ("older10 0.0.1", "older11 0.0.1", "older12 0.0.1", "current13 0.0.1"):  # older minors load
+        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.4)", refused)
+        self.assertIn("test_abi_minor.so: ABI-Version 1.5 ist neuer als eduplan (ABI 1.4)", refused)
+        for older in ("older10 0.0.1", "older11 0.0.1", "older12 0.0.1", "older13 0.0.1", "current14 0.0.1"):  # older minors load
             self.assertIn(older, result.stdout.split("Nicht geladen:")[0])
 
     def test_broken_option_declarations_are_refused_and_the_rest_still_works(self):
@@ -42,12 +42,12 @@ class Discovery(PlanDbTest):
     def test_ranges_are_shown_and_enforced_only_for_modules_that_declare_them(self):
         listing = run("plugins", "--plugin-dir", MODULES).stdout
         self.assertIn("--option rows-per-sheet=<int 10..1048576>  (Standard: 1048576)", listing)
-        current = listing.split("current13 0.0.1")[1]
+        current = listing.split("current14 0.0.1")[1]
         self.assertIn("--option level=<int 1..9>", current.split("\n  ")[2])
         older = listing.split("older11 0.0.1")[1]
         self.assertIn("--option level=<int>", older.split("\n  ")[2])  # 1.1 knows no ranges
         for value, code in (("9", 0), ("1", 0), ("10", 2), ("0", 2), ("x", 2), ("99999999999999999999", 2)):
-            result = self.export("current13", self.path("x.txt"), f"level={value}",
+            result = self.export("current14", self.path("x.txt"), f"level={value}",
                                  extra=["--plugin-dir", MODULES])
             self.assertExit(result, code)
             if code:
@@ -237,7 +237,7 @@ class AtomicOutput(PlanDbTest):
         self.assertUntouched()
 
     def test_refused_modules_cannot_be_used(self):
-        for module_id in ("major2", "minor14"):
+        for module_id in ("major2", "minor15"):
             result = self.export(module_id, self.target, extra=["--plugin-dir", MODULES])
             self.assertExit(result, 2)
             self.assertIn(f"kein Exporter „{module_id}“", result.stderr)

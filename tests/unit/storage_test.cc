@@ -88,6 +88,63 @@ TEST_P(StorageContract, SeveralPlansCoexistAndSameNameReplaces) {
   EXPECT_EQ(storage->list_plans().size(), 1u);
 }
 
+// Outline plus stream give back exactly the stored plan: the focus areas (units and further
+// columns) in document order, in every pass, fields without focus areas included.
+TEST_P(StorageContract, OutlineAndStreamRebuildThePlan) {
+  auto storage = GetParam().open();
+  Plan plan = seed("Konzept");
+  plan.fields.insert(plan.fields.begin() + 2, Field{"Leer", "leer", 7, {}, {}});
+  plan.fields[0].focus_areas[1].attributes = {{"Zeitraum", "2026"}, {"Status", "offen"}};
+  plan.fields[3].focus_areas[0].attributes = {{"Status", "geplant"}};
+  storage->save_plan(plan);
+  const auto outline = storage->load_outline("Konzept");
+  ASSERT_TRUE(outline);
+  EXPECT_EQ(outline->attribute_names, (std::vector<std::string>{"Zeitraum", "Status"}));
+  ASSERT_EQ(outline->focus_area_counts.size(), plan.fields.size());
+  auto stream = storage->stream_focus_areas("Konzept");
+  ASSERT_TRUE(stream);
+  for (int pass = 0; pass < 2; ++pass) {
+    Plan rebuilt = outline->plan;
+    stream->rewind();
+    while (auto row = stream->next()) {
+      ASSERT_LT(row->field, rebuilt.fields.size());
+      EXPECT_EQ(row->index, rebuilt.fields[row->field].focus_areas.size());
+      rebuilt.fields[row->field].focus_areas.push_back(*row->area);
+    }
+    ASSERT_EQ(rebuilt.fields.size(), plan.fields.size());
+    for (std::size_t f = 0; f < plan.fields.size(); ++f) {
+      EXPECT_EQ(outline->focus_area_counts[f], plan.fields[f].focus_areas.size());
+      ASSERT_EQ(rebuilt.fields[f].focus_areas.size(), plan.fields[f].focus_areas.size());
+      for (std::size_t a = 0; a < plan.fields[f].focus_areas.size(); ++a) {
+        const FocusArea& got = rebuilt.fields[f].focus_areas[a];
+        const FocusArea& want = plan.fields[f].focus_areas[a];
+        EXPECT_EQ(got.text, want.text);
+        EXPECT_EQ(got.key, want.key);
+        EXPECT_EQ(got.source_line, want.source_line);
+        EXPECT_EQ(got.attributes, want.attributes);
+        ASSERT_EQ(got.responsibilities.size(), want.responsibilities.size());
+        for (std::size_t r = 0; r < want.responsibilities.size(); ++r)
+          EXPECT_EQ(got.responsibilities[r].unit, want.responsibilities[r].unit);
+      }
+    }
+    EXPECT_EQ(rebuilt.units, plan.units);
+    EXPECT_EQ(rebuilt.objectives, plan.objectives);
+  }
+  EXPECT_EQ(outline->finding_count, plan.findings.size());
+  EXPECT_TRUE(outline->plan.findings.empty());
+  auto findings = storage->stream_findings("Konzept");
+  ASSERT_TRUE(findings);
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<Finding> got;
+    findings->rewind();
+    while (const Finding* f = findings->next()) got.push_back(*f);
+    EXPECT_EQ(got, plan.findings);
+  }
+  EXPECT_FALSE(storage->load_outline("fehlt"));
+  EXPECT_FALSE(storage->stream_focus_areas("fehlt"));
+  EXPECT_FALSE(storage->stream_findings("fehlt"));
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, StorageContract,
     ::testing::Values(Backend{"sqlite", [] { return open_database(temp_db("contract")); }},

@@ -85,6 +85,8 @@ struct RejectedModule {
   std::string reason;
 };
 
+struct PlanSource;  // internal: a plan in memory or in a database
+
 class EDUPLAN_EXPORT ExporterRegistry {
  public:
   // Searches the directories described above. Never throws for a bad module: it is
@@ -112,6 +114,14 @@ class EDUPLAN_EXPORT ExporterRegistry {
                    const std::map<std::string, std::string>& options,
                    const std::filesystem::path& target) const;
 
+  // Like export_plan, for the plan `plan` stored in the database file `database`, which the
+  // export opens itself: an exporter that reads a stream (ExporterInfo::streams) gets the plan
+  // piece by piece from the database, so that memory stays small whatever the plan's size.
+  void export_stored_plan(std::string_view id, const std::filesystem::path& database,
+                          const std::string& plan,
+                          const std::map<std::string, std::string>& options,
+                          const std::filesystem::path& target) const;
+
   // Writes the index of a batch with an exporter that writes_index, atomically like
   // export_plan. `title` names the batch ("Steckbriefe je Dezernat: …"), `plan` the plan the
   // reports come from ("" for a batch over all plans); the exporter sees them as the plan view's
@@ -124,7 +134,8 @@ class EDUPLAN_EXPORT ExporterRegistry {
  private:
   struct Impl;
   explicit ExporterRegistry(std::unique_ptr<Impl> impl);
-  void run(std::string_view id, const Plan& plan, const std::vector<BatchEntry>* batch,
+  void run(std::string_view id, const PlanSource& source,
+           const std::vector<BatchEntry>* batch,
            const std::map<std::string, std::string>& options,
            const std::filesystem::path& target) const;
   std::unique_ptr<Impl> impl_;

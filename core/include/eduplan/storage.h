@@ -14,6 +14,7 @@
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/plan_stream.h"
 
 namespace eduplan {
 
@@ -49,6 +50,13 @@ class EDUPLAN_EXPORT Storage {
   // Gives the plan `from` the name `to`. False if there is no plan `from`; throws UsageError
   // if `to` is empty or taken by another plan.
   virtual bool rename_plan(std::string_view from, std::string_view to) = 0;
+
+  // The plan without its focus areas and findings, or nothing; and streams of its focus areas
+  // in document order and of its findings (nothing if there is no such plan). A database reads both piece by piece, so that a
+  // plan of any size can be exported in little memory; the defaults load the whole plan.
+  virtual std::optional<PlanOutline> load_outline(std::string_view name) const;
+  virtual std::unique_ptr<FocusAreaStream> stream_focus_areas(std::string_view name) const;
+  virtual std::unique_ptr<FindingStream> stream_findings(std::string_view name) const;
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.

@@ -137,7 +137,14 @@ ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_d
 void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
                                    const std::map<std::string, std::string>& options,
                                    const fs::path& target) const {
-  run(id, plan, nullptr, options, target);
+  run(id, PlanSource{&plan, {}, {}}, nullptr, options, target);
+}
+
+void ExporterRegistry::export_stored_plan(std::string_view id, const fs::path& database,
+                                          const std::string& plan,
+                                          const std::map<std::string, std::string>& options,
+                                          const fs::path& target) const {
+  run(id, PlanSource{nullptr, database, plan}, nullptr, options, target);
 }
 
 void ExporterRegistry::export_index(std::string_view id, const std::string& title,
@@ -153,10 +160,10 @@ void ExporterRegistry::export_index(std::string_view id, const std::string& titl
   Plan index;
   index.name = plan;
   index.title = title;
-  run(id, index, &entries, options, target);
+  run(id, PlanSource{&index, {}, {}}, &entries, options, target);
 }
 
-void ExporterRegistry::run(std::string_view id, const Plan& plan,
+void ExporterRegistry::run(std::string_view id, const PlanSource& source,
                            const std::vector<BatchEntry>* batch,
                            const std::map<std::string, std::string>& options,
                            const fs::path& target) const {
@@ -167,7 +174,7 @@ void ExporterRegistry::run(std::string_view id, const Plan& plan,
                         id));
   const auto values = resolve_options(*info, options);
   AtomicOutput out(target);
-  const ModuleRun job{*info, plan, batch, values, out.temp_path()};
+  const ModuleRun job{*info, source, batch, values, out.temp_path()};
   const auto outcome = run_in_child([&job] { return run_module(job); }, impl_->run_limit);
   if (outcome.kind != ChildOutcome::Kind::done) {
     const std::string what =

@@ -1,8 +1,12 @@
 #include "export/module_run.h"
 
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "eduplan/language.h"
+#include "eduplan/plan_stream.h"
+#include "eduplan/storage.h"
 #include "export/plan_view.h"
 #include "export/plugin_module.h"
 
@@ -17,6 +21,60 @@ struct ErrorSink {
 };
 
 eduplan_str str(const std::string& s) { return {s.data(), s.size()}; }
+
+// The plan as the module will see it: a view of everything, or an outline and a stream.
+struct Prepared {
+  std::optional<Plan> whole;  // loaded here for a module that does not stream
+  std::optional<PlanOutline> outline;
+  std::unique_ptr<Storage> storage;
+  std::unique_ptr<FocusAreaStream> stream;
+  std::unique_ptr<FindingStream> findings;
+  std::unique_ptr<PlanView> view;
+  std::unique_ptr<StreamBridge> bridge;
+  std::unique_ptr<FindingBridge> finding_bridge;
+};
+
+Prepared prepare(const ModuleRun& job) {
+  Prepared p;
+  const bool streams = job.exporter.streams && !job.batch;
+  const Plan* plan = job.source.plan;
+  if (!plan) {
+    p.storage = open_database(job.source.database);
+    if (!streams) {
+      p.whole = p.storage->load_plan(job.source.name);
+      if (!p.whole)
+        throw std::runtime_error(tr({"Plan „{0}“ ist nicht mehr in der Datenbank",
+                                     "plan \"{0}\" is no longer in the database"},
+                                    job.source.name));
+      plan = &*p.whole;
+    }
+  }
+  if (!streams) {
+    p.view = std::make_unique<PlanView>(*plan);
+    return p;
+  }
+  if (plan) {
+    p.outline = outline_of(*plan);
+    p.stream = stream_of(*plan);
+    p.findings = findings_of(*plan);
+  } else {
+    p.outline = p.storage->load_outline(job.source.name);
+    if (!p.outline)
+      throw std::runtime_error(tr({"Plan „{0}“ ist nicht mehr in der Datenbank",
+                                   "plan \"{0}\" is no longer in the database"},
+                                  job.source.name));
+    p.stream = p.storage->stream_focus_areas(job.source.name);
+    p.findings = p.storage->stream_findings(job.source.name);
+    if (!p.stream || !p.findings)
+      throw std::runtime_error(tr({"Plan „{0}“ ist nicht mehr in der Datenbank",
+                                   "plan \"{0}\" is no longer in the database"},
+                                  job.source.name));
+  }
+  p.view = std::make_unique<PlanView>(*p.outline);
+  p.bridge = std::make_unique<StreamBridge>(*p.stream);
+  p.finding_bridge = std::make_unique<FindingBridge>(*p.findings);
+  return p;
+}
 
 }  // namespace
 
@@ -36,18 +94,21 @@ std::string run_module(const ModuleRun& job) {
       entries.push_back(
           {str(e.label), str(e.file), e.focus_areas, e.responsibilities, e.ok ? 1 : 0});
   }
-  const PlanView view(job.plan);
+  const Prepared prepared = prepare(job);
   const std::string temp = job.temp.string();
   ErrorSink sink;
   const eduplan_export_request request{sizeof(eduplan_export_request),
-                                       view.get(),
+                                       prepared.view->get(),
                                        options.data(),
                                        options.size(),
                                        temp.c_str(),
                                        &sink,
                                        &ErrorSink::set,
                                        entries.data(),
-                                       entries.size()};
+                                       entries.size(),
+                                       prepared.bridge ? prepared.bridge->get() : nullptr,
+                                       prepared.finding_bridge ? prepared.finding_bridge->get()
+                                                               : nullptr};
   eduplan_status status = EDUPLAN_STATUS_ERROR;
   try {
     status = descriptor->run(&request);
@@ -55,6 +116,11 @@ std::string run_module(const ModuleRun& job) {
     throw std::runtime_error(
         tr({"Ausnahme ist aus dem Exporter entkommen", "an exception escaped the exporter"}));
   }
+  // A failing stream is the host's failure: its message says more than the module's.
+  if (prepared.bridge && !prepared.bridge->error().empty())
+    throw std::runtime_error(prepared.bridge->error());
+  if (prepared.finding_bridge && !prepared.finding_bridge->error().empty())
+    throw std::runtime_error(prepared.finding_bridge->error());
   if (status != EDUPLAN_STATUS_OK) throw std::runtime_error(sink.message);
   return {};
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <filesystem>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "eduplan/exporters.h"
@@ -11,12 +11,20 @@
 
 namespace eduplan {
 
+// Where the plan comes from: a plan in memory, or a plan stored in a database, which the child
+// process opens itself (read as a stream by exporters that can, else loaded whole).
+struct PlanSource {
+  const Plan* plan = nullptr;
+  std::filesystem::path database;
+  std::string name;
+};
+
 struct ModuleRun {
   const ExporterInfo& exporter;
-  const Plan& plan;
+  PlanSource source;
   const std::vector<BatchEntry>* batch;  // an index of these reports instead of the plan
   const std::vector<std::pair<std::string, std::string>>& options;  // checked, with defaults
-  std::filesystem::path temp;                         // where the module writes
+  std::filesystem::path temp;                                       // where the module writes
 };
 
 // Runs the export in the calling (child) process. Returns "" on success; throws an exception

@@ -1,5 +1,8 @@
 #include "export/plan_view.h"
 
+#include <algorithm>
+#include <exception>
+
 #include "eduplan/enum_text.h"
 
 namespace eduplan {
@@ -9,7 +12,7 @@ eduplan_str str(const std::string& s) { return {s.data(), s.size()}; }
 
 }  // namespace
 
-PlanView::PlanView(const Plan& plan) {
+void PlanView::add_common(const Plan& plan, const std::vector<std::string>& attribute_names) {
   for (const auto& u : plan.units) {
     units_.push_back(
         {str(u.name), u.parent ? *u.parent : EDUPLAN_NO_INDEX, u.is_division ? 1 : 0, str(u.key)});
@@ -21,6 +24,35 @@ PlanView::PlanView(const Plan& plan) {
     findings_.push_back(
         {str(f.rule), str(severities_.back()), str(f.message), f.line, str(f.subject)});
   }
+  attribute_names_ = attribute_names;
+  for (const auto& n : attribute_names_) attribute_name_views_.push_back(str(n));
+  objective_lists_.reserve(plan.fields.size());
+  for (const auto& field : plan.fields) {
+    auto& objectives = objective_lists_.emplace_back();
+    for (const auto& ref : field.objectives) objectives.push_back(ref.objective);
+  }
+}
+
+void PlanView::finish(const Plan& plan, const eduplan_attribute_list* const* attributes) {
+  view_ = {sizeof(eduplan_plan_view),
+           str(plan.name),
+           str(plan.title),
+           str(plan.source),
+           fields_.data(),
+           fields_.size(),
+           units_.data(),
+           units_.size(),
+           objectives_.data(),
+           objectives_.size(),
+           findings_.data(),
+           findings_.size(),
+           attributes,
+           attribute_name_views_.data(),
+           attribute_name_views_.size()};
+}
+
+PlanView::PlanView(const Plan& plan) {
+  add_common(plan, attribute_names_of(plan));
   std::size_t focus_total = 0;
   for (const auto& field : plan.fields) focus_total += field.focus_areas.size();
   unit_lists_.reserve(focus_total);  // no reallocation: focus views point into these vectors
@@ -28,8 +60,8 @@ PlanView::PlanView(const Plan& plan) {
   attribute_lists_.reserve(plan.fields.size());
   attributes_.reserve(plan.fields.size());
   focus_areas_.reserve(plan.fields.size());
-  objective_lists_.reserve(plan.fields.size());
-  for (const auto& field : plan.fields) {
+  for (std::size_t f = 0; f < plan.fields.size(); ++f) {
+    const Field& field = plan.fields[f];
     auto& areas = focus_areas_.emplace_back();
     for (const auto& fa : field.focus_areas) {
       auto& units = unit_lists_.emplace_back();
@@ -43,24 +75,96 @@ PlanView::PlanView(const Plan& plan) {
       lists.push_back({items.data(), items.size()});
     }
     attributes_.push_back(lists.data());
-    auto& objectives = objective_lists_.emplace_back();
-    for (const auto& ref : field.objectives) objectives.push_back(ref.objective);
     fields_.push_back({str(field.title), str(field.key), areas.data(), areas.size(),
-                       objectives.data(), objectives.size()});
+                       objective_lists_[f].data(), objective_lists_[f].size()});
   }
-  view_ = {sizeof(eduplan_plan_view),
-           str(plan.name),
-           str(plan.title),
-           str(plan.source),
-           fields_.data(),
-           fields_.size(),
-           units_.data(),
-           units_.size(),
-           objectives_.data(),
-           objectives_.size(),
-           findings_.data(),
-           findings_.size(),
-           attributes_.data()};
+  finish(plan, attributes_.data());
+}
+
+PlanView::PlanView(const PlanOutline& outline) {
+  add_common(outline.plan, outline.attribute_names);
+  for (std::size_t f = 0; f < outline.plan.fields.size(); ++f) {
+    const Field& field = outline.plan.fields[f];
+    fields_.push_back({str(field.title), str(field.key), nullptr,
+                       f < outline.focus_area_counts.size() ? outline.focus_area_counts[f] : 0,
+                       objective_lists_[f].data(), objective_lists_[f].size()});
+  }
+  finish(outline.plan, nullptr);
+  view_.findings = nullptr;  // they come as a stream
+  view_.finding_count = outline.finding_count;
+}
+
+FindingBridge::FindingBridge(FindingStream& stream) : stream_(stream) {
+  abi_ = {sizeof(eduplan_finding_stream), this, &FindingBridge::rewind, &FindingBridge::next};
+}
+
+int FindingBridge::rewind(void* self) {
+  auto* b = static_cast<FindingBridge*>(self);
+  try {
+    b->stream_.rewind();
+    return 0;
+  } catch (const std::exception& e) {
+    b->error_ = e.what();
+  } catch (...) {
+    b->error_ = "?";
+  }
+  return -1;
+}
+
+int FindingBridge::next(void* self, eduplan_finding_view* row) {
+  auto* b = static_cast<FindingBridge*>(self);
+  try {
+    const Finding* f = b->stream_.next();
+    if (!f) return 0;
+    b->severity_ = to_text(f->severity);
+    *row = {str(f->rule), str(b->severity_), str(f->message), f->line, str(f->subject)};
+    return 1;
+  } catch (const std::exception& e) {
+    b->error_ = e.what();
+  } catch (...) {
+    b->error_ = "?";
+  }
+  return -1;
+}
+
+StreamBridge::StreamBridge(FocusAreaStream& stream) : stream_(stream) {
+  abi_ = {sizeof(eduplan_focus_area_stream), this, &StreamBridge::rewind, &StreamBridge::next};
+}
+
+int StreamBridge::rewind(void* self) {
+  auto* b = static_cast<StreamBridge*>(self);
+  try {
+    b->stream_.rewind();
+    return 0;
+  } catch (const std::exception& e) {
+    b->error_ = e.what();
+  } catch (...) {
+    b->error_ = "?";
+  }
+  return -1;
+}
+
+int StreamBridge::next(void* self, eduplan_focus_area_row* row) {
+  auto* b = static_cast<StreamBridge*>(self);
+  try {
+    const auto got = b->stream_.next();
+    if (!got) return 0;
+    const FocusArea& fa = *got->area;
+    b->units_.clear();
+    for (const auto& r : fa.responsibilities) b->units_.push_back(r.unit);
+    b->attributes_.clear();
+    for (const auto& a : fa.attributes) b->attributes_.push_back({str(a.name), str(a.value)});
+    *row = {got->field,
+            got->index,
+            {str(fa.text), str(fa.key), fa.source_line, b->units_.data(), b->units_.size()},
+            {b->attributes_.data(), b->attributes_.size()}};
+    return 1;
+  } catch (const std::exception& e) {
+    b->error_ = e.what();
+  } catch (...) {
+    b->error_ = "?";
+  }
+  return -1;
 }
 
 }  // namespace eduplan

@@ -1,5 +1,5 @@
-// The C view of a Plan handed to exporter modules (internal). Owns the arrays; the
-// strings point into the Plan, which must outlive the view.
+// The C view of a plan handed to exporter modules (internal). Owns the arrays; the strings point
+// into the Plan (or PlanOutline), which must outlive the view.
 #pragma once
 
 #include <string>
@@ -7,17 +7,24 @@
 
 #include "eduplan/exporter_abi.h"
 #include "eduplan/model.h"
+#include "eduplan/plan_stream.h"
 
 namespace eduplan {
 
 class PlanView {
  public:
+  // Everything, focus areas included.
   explicit PlanView(const Plan& plan);
+  // The outline of a streamed plan: fields with their focus-area counts, no focus areas.
+  explicit PlanView(const PlanOutline& outline);
   PlanView(const PlanView&) = delete;
   PlanView& operator=(const PlanView&) = delete;
   const eduplan_plan_view* get() const { return &view_; }
 
  private:
+  void add_common(const Plan& plan, const std::vector<std::string>& attribute_names);
+  void finish(const Plan& plan, const eduplan_attribute_list* const* attributes);
+
   std::vector<eduplan_unit_view> units_;
   std::vector<eduplan_objective_view> objectives_;
   std::vector<eduplan_finding_view> findings_;
@@ -29,7 +36,46 @@ class PlanView {
   std::vector<std::vector<eduplan_attribute>> attribute_items_;       // per focus area
   std::vector<std::vector<eduplan_attribute_list>> attribute_lists_;  // per field
   std::vector<const eduplan_attribute_list*> attributes_;             // per field
+  std::vector<std::string> attribute_names_;
+  std::vector<eduplan_str> attribute_name_views_;
   eduplan_plan_view view_{};
+};
+
+// A FindingStream as the ABI's eduplan_finding_stream, failures kept like StreamBridge's.
+class FindingBridge {
+ public:
+  explicit FindingBridge(FindingStream& stream);
+  FindingBridge(const FindingBridge&) = delete;
+  FindingBridge& operator=(const FindingBridge&) = delete;
+  const eduplan_finding_stream* get() const { return &abi_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  static int rewind(void* self);
+  static int next(void* self, eduplan_finding_view* row);
+  FindingStream& stream_;
+  eduplan_finding_stream abi_{};
+  std::string severity_, error_;
+};
+
+// A FocusAreaStream as the ABI's eduplan_focus_area_stream. Exceptions stay on the host's side:
+// a failure returns -1 and keeps its message for error().
+class StreamBridge {
+ public:
+  explicit StreamBridge(FocusAreaStream& stream);
+  StreamBridge(const StreamBridge&) = delete;
+  StreamBridge& operator=(const StreamBridge&) = delete;
+  const eduplan_focus_area_stream* get() const { return &abi_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  static int rewind(void* self);
+  static int next(void* self, eduplan_focus_area_row* row);
+  FocusAreaStream& stream_;
+  eduplan_focus_area_stream abi_{};
+  std::vector<size_t> units_;
+  std::vector<eduplan_attribute> attributes_;
+  std::string error_;
 };
 
 }  // namespace eduplan

@@ -132,6 +132,9 @@ std::variant<LoadedExporter, std::string> load_exporter_module(const std::filesy
   // Fields appended in 1.1 exist only if the descriptor is long enough.
   if (has(d, offsetof(eduplan_exporter, capabilities), d->capabilities))
     out.info.writes_index = (d->capabilities & EDUPLAN_CAPABILITY_INDEX) != 0;
+  // A stream exists for modules of 1.4 and later only.
+  if (d->abi_minor >= 4 && has(d, offsetof(eduplan_exporter, capabilities), d->capabilities))
+    out.info.streams = (d->capabilities & EDUPLAN_CAPABILITY_STREAM) != 0;
   auto options = declared_options(d);
   if (auto* reason = std::get_if<std::string>(&options)) return *reason;
   out.info.options = std::move(std::get<std::vector<ExporterOption>>(options));

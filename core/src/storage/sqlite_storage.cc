@@ -1,4 +1,5 @@
 // Storage in an SQLite database: one transaction per save; the schema is in schema.cc.
+#include <algorithm>
 #include <unordered_map>
 
 #include "eduplan/error.h"
@@ -6,6 +7,7 @@
 #include "eduplan/storage.h"
 #include "storage/schema.h"
 #include "storage/sqlite_handle.h"
+#include "storage/sqlite_stream.h"
 #include "storage/storage_checks.h"
 
 namespace eduplan {
@@ -130,7 +132,8 @@ class PlanReader {
  public:
   explicit PlanReader(sqlite::Database& db) : db_(db) {}
 
-  std::optional<Plan> read(std::string_view name) {
+  // The whole plan, or (with_focus_areas false) its outline without focus areas.
+  std::optional<Plan> read(std::string_view name, bool with_focus_areas = true) {
     Statement head(db_, "SELECT id, name, title, source FROM plan WHERE name = ?");
     const std::string plan_name(name);
     head.bind(1, plan_name);
@@ -143,9 +146,47 @@ class PlanReader {
     head.column(3, plan.source);
     load_units(plan, plan_id);
     load_objectives(plan, plan_id);
-    load_fields(plan, plan_id);
-    load_findings(plan, plan_id);
+    load_fields(plan, plan_id, with_focus_areas);
+    if (with_focus_areas) load_findings(plan, plan_id);
+    plan_id_ = plan_id;
     return plan;
+  }
+
+  // Per field, the number of its focus areas; the names of the further columns in order of
+  // appearance. After read().
+  std::vector<std::size_t> focus_area_counts() {
+    Statement st(db_,
+                 "SELECT (SELECT count(*) FROM focus_area fa WHERE fa.field_id = f.id) FROM field f "
+                 "WHERE f.plan_id = ? ORDER BY f.position");
+    st.bind(1, plan_id_);
+    std::vector<std::size_t> out;
+    while (st.step()) {
+      std::int64_t n = 0;
+      st.column(0, n);
+      out.push_back(static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+  std::size_t finding_count() {
+    Statement st(db_, "SELECT count(*) FROM finding WHERE plan_id = ?");
+    st.bind(1, plan_id_);
+    std::int64_t n = 0;
+    if (st.step()) st.column(0, n);
+    return static_cast<std::size_t>(n);
+  }
+  std::vector<std::string> attribute_names() {
+    Statement st(db_,
+                 "SELECT a.name FROM focus_area_attribute a JOIN focus_area fa ON fa.id = "
+                 "a.focus_area_id JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? "
+                 "ORDER BY f.position, fa.position, a.position");
+    st.bind(1, plan_id_);
+    std::vector<std::string> names;
+    std::string name;
+    while (st.step()) {
+      st.column(0, name);
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    return names;
   }
 
  private:
@@ -180,7 +221,7 @@ class PlanReader {
     }
   }
 
-  void load_fields(Plan& plan, std::int64_t plan_id) {
+  void load_fields(Plan& plan, std::int64_t plan_id, bool with_focus_areas) {
     Statement fields(db_,
                      select_sql<schema::FieldRow>("field", "WHERE plan_id = ? ORDER BY position"));
     fields.bind(1, plan_id);
@@ -192,6 +233,11 @@ class PlanReader {
       field_index[id] = plan.fields.size();
       plan.fields.push_back({row.title, row.key, static_cast<int>(row.source_line), {}, {}});
     }
+    if (with_focus_areas) load_focus_areas(plan, plan_id, field_index);
+    load_field_objectives(plan, plan_id, field_index);
+  }
+
+  void load_focus_areas(Plan& plan, std::int64_t plan_id, const IdMap& field_index) {
     Statement focus(
         db_,
         "SELECT fa.id, fa.field_id, fa.text, fa.key, fa.source_line FROM focus_area fa "
@@ -243,6 +289,9 @@ class PlanReader {
       plan.fields[it->second.first].focus_areas[it->second.second].attributes.push_back(
           {std::move(row.name), std::move(row.value)});
     }
+  }
+
+  void load_field_objectives(Plan& plan, std::int64_t plan_id, const IdMap& field_index) {
     Statement refs(
         db_,
         "SELECT fo.field_id, fo.objective_id, fo.source_line FROM field_objective fo JOIN field f "
@@ -270,6 +319,7 @@ class PlanReader {
 
   sqlite::Database& db_;
   IdMap unit_index_, objective_index_;
+  std::int64_t plan_id_ = 0;
 };
 
 class SqliteStorage final : public Storage {
@@ -305,6 +355,30 @@ class SqliteStorage final : public Storage {
 
   std::optional<Plan> load_plan(std::string_view name) const override {
     return PlanReader(db_).read(name);
+  }
+
+  std::optional<PlanOutline> load_outline(std::string_view name) const override {
+    PlanReader reader(db_);
+    auto plan = reader.read(name, false);
+    if (!plan) return std::nullopt;
+    return PlanOutline{std::move(*plan), reader.focus_area_counts(), reader.attribute_names(),
+                       reader.finding_count()};
+  }
+
+  std::unique_ptr<FocusAreaStream> stream_focus_areas(std::string_view name) const override {
+    Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
+    const std::string plan_name(name);
+    st.bind(1, plan_name);
+    if (!st.step()) return nullptr;
+    return open_sqlite_stream(db_.path(), plan_name);
+  }
+
+  std::unique_ptr<FindingStream> stream_findings(std::string_view name) const override {
+    Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
+    const std::string plan_name(name);
+    st.bind(1, plan_name);
+    if (!st.step()) return nullptr;
+    return open_sqlite_findings(db_.path(), plan_name);
   }
 
   bool remove_plan(std::string_view name) override {

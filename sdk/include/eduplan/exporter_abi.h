@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define EDUPLAN_EXPORTER_ABI_MAJOR 1
-#define EDUPLAN_EXPORTER_ABI_MINOR 3
+#define EDUPLAN_EXPORTER_ABI_MINOR 4
 
 typedef struct eduplan_str {
   const char* data; /* UTF-8, size bytes, may be NULL when size is 0 */
@@ -107,7 +107,43 @@ typedef struct eduplan_plan_view {
   /* Since 1.3 (check struct_size): attributes[f][a] are the further columns of focus area a of
    * field f (an empty list where there are none). */
   const eduplan_attribute_list* const* attributes;
+  /* Since 1.4: the names of all further columns, in the order they first appear. */
+  const eduplan_str* attribute_names;
+  size_t attribute_name_count;
 } eduplan_plan_view;
+
+/* Since 1.4: one focus area as a stream delivers it. */
+typedef struct eduplan_focus_area_row {
+  size_t field;                 /* index into plan->fields */
+  size_t index;                 /* its position in the field, from 0 */
+  eduplan_focus_area_view area; /* text, key, line and responsible units */
+  eduplan_attribute_list attributes;
+} eduplan_focus_area_row;
+
+/* Since 1.4: the focus areas of all fields in document order, read only as the exporter asks for
+ * them — for a stored plan straight from the database, so that a plan of any size takes little
+ * memory. Offered to exporters that declare EDUPLAN_CAPABILITY_STREAM; the plan view's fields then
+ * have focus_area_count set but focus_areas NULL, and `attributes` is NULL. Units, fields and
+ * objectives stay in the view. */
+typedef struct eduplan_focus_area_stream {
+  size_t struct_size;
+  void* host; /* pass back to the functions */
+  /* Starts a pass from the first focus area (a pass may be repeated). 0, or -1 on failure. */
+  int (*rewind)(void* host);
+  /* 1: *row holds the next focus area, valid until the next call; 0: the pass is over;
+   * -1: failure (the host knows why and reports it). */
+  int (*next)(void* host, eduplan_focus_area_row* row);
+} eduplan_focus_area_stream;
+
+/* Since 1.4: the findings, read like the focus areas. Offered with focus_area_stream; the plan
+ * view then has finding_count set but findings NULL. */
+typedef struct eduplan_finding_stream {
+  size_t struct_size;
+  void* host;
+  int (*rewind)(void* host); /* 0, or -1 on failure */
+  /* 1: *row holds the next finding, valid until the next call; 0: the pass is over; -1: failure */
+  int (*next)(void* host, eduplan_finding_view* row);
+} eduplan_finding_stream;
 
 /* ---- Options the exporter declares; the host validates values before calling run ---- */
 
@@ -165,6 +201,10 @@ typedef struct eduplan_export_request {
    * …"), its name is the plan the reports come from (empty for a batch over all plans). */
   const eduplan_batch_entry* batch;
   size_t batch_count;
+  /* Since 1.4 (check struct_size): the focus areas as a stream, for a module that declares
+   * EDUPLAN_CAPABILITY_STREAM; NULL otherwise. */
+  const eduplan_focus_area_stream* focus_area_stream;
+  const eduplan_finding_stream* finding_stream; /* with focus_area_stream */
 } eduplan_export_request;
 
 /* ---- The descriptor a module returns ---- */
@@ -188,6 +228,7 @@ typedef struct eduplan_exporter {
 } eduplan_exporter;
 
 #define EDUPLAN_CAPABILITY_INDEX 1u /* writes a batch index (see eduplan_export_request.batch) */
+#define EDUPLAN_CAPABILITY_STREAM 2u /* reads focus areas and findings from streams (since 1.4) */
 
 #define EDUPLAN_EXPORTER_ENTRY_NAME "eduplan_exporter_entry"
 

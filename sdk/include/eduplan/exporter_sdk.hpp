@@ -42,6 +42,14 @@ struct Failure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One focus area, as each_focus_area() hands it over.
+struct FocusArea {
+  std::size_t field;  // index into fields()
+  std::size_t index;  // position in its field, from 0
+  const eduplan_focus_area_view& area;
+  std::span<const eduplan_attribute> attributes;  // the further columns
+};
+
 // Convenience access to a request. Valid only during run().
 class Request {
  public:
@@ -79,6 +87,13 @@ class Request {
   // The names of all further columns, in the order they first appear.
   std::vector<std::string_view> attribute_names() const {
     std::vector<std::string_view> names;
+    const auto& p = plan();
+    if (p.struct_size >=
+        offsetof(eduplan_plan_view, attribute_name_count) + sizeof(p.attribute_name_count)) {
+      for (std::size_t i = 0; i < p.attribute_name_count; ++i)
+        names.push_back(view(p.attribute_names[i]));
+      return names;
+    }
     for (std::size_t f = 0; f < plan().field_count; ++f) {
       for (std::size_t a = 0; a < plan().fields[f].focus_area_count; ++a) {
         for (const auto& attr : attributes(f, a)) {
@@ -101,6 +116,60 @@ class Request {
   long long number(std::string_view name) const {
     return std::strtoll(std::string(option(name)).c_str(), nullptr, 10);
   }
+
+  // The stream of focus areas (ABI 1.4, for a module that declares EDUPLAN_CAPABILITY_STREAM),
+  // or null: then the plan view holds them.
+  const eduplan_focus_area_stream* stream() const {
+    if (r_->struct_size < offsetof(eduplan_export_request, focus_area_stream) +
+                              sizeof(r_->focus_area_stream))
+      return nullptr;
+    return r_->focus_area_stream;
+  }
+
+  // Calls fn(const FocusArea&) for every focus area in document order, from the stream if the
+  // host offers one, else from the plan view. Each call is a new pass. Throws Failure if the
+  // stream fails.
+  template <class Fn>
+  void each_focus_area(Fn&& fn) const {
+    if (const eduplan_focus_area_stream* s = stream()) {
+      if (s->rewind(s->host) != 0) throw Failure("the plan cannot be read");
+      eduplan_focus_area_row row{};
+      for (;;) {
+        const int got = s->next(s->host, &row);
+        if (got == 0) return;
+        if (got < 0) throw Failure("the plan cannot be read");
+        fn(FocusArea{row.field, row.index, row.area, {row.attributes.items, row.attributes.count}});
+      }
+    }
+    const auto all = fields();
+    for (std::size_t f = 0; f < all.size(); ++f) {
+      const auto areas = focus_areas(all[f]);
+      for (std::size_t a = 0; a < areas.size(); ++a) fn(FocusArea{f, a, areas[a], attributes(f, a)});
+    }
+  }
+
+  // Calls fn(const eduplan_finding_view&) for every finding, from the stream if the host offers
+  // one, else from the plan view. Throws Failure if the stream fails.
+  template <class Fn>
+  void each_finding(Fn&& fn) const {
+    const eduplan_finding_stream* s = nullptr;
+    if (r_->struct_size >=
+        offsetof(eduplan_export_request, finding_stream) + sizeof(r_->finding_stream))
+      s = r_->finding_stream;
+    if (s) {
+      if (s->rewind(s->host) != 0) throw Failure("the plan cannot be read");
+      eduplan_finding_view row{};
+      for (;;) {
+        const int got = s->next(s->host, &row);
+        if (got == 0) return;
+        if (got < 0) throw Failure("the plan cannot be read");
+        fn(static_cast<const eduplan_finding_view&>(row));
+      }
+    }
+    for (const auto& f : findings()) fn(f);
+  }
+  // The number of findings (also when they come as a stream).
+  std::size_t finding_count() const { return plan().finding_count; }
 
   const char* output_path() const { return r_->output_path; }
   // The reports of a batch when the host asks for an index (ABI 1.1), else empty.

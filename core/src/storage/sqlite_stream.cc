@@ -1,0 +1,185 @@
+#include "storage/sqlite_stream.h"
+
+#include <unordered_map>
+
+#include "eduplan/error.h"
+#include "eduplan/language.h"
+#include "storage/sqlite_handle.h"
+
+namespace eduplan {
+namespace {
+
+using sqlite::Statement;
+
+class SqliteStream final : public FocusAreaStream {
+ public:
+  SqliteStream(std::string path, std::string name) : path_(std::move(path)), name_(std::move(name)) {}
+
+  void rewind() override {
+    if (!db_) open();
+    areas_->reset();
+    attributes_->reset();
+    have_row_ = areas_->step();
+    have_attribute_ = attributes_->step();
+    field_position_ = -1;
+    field_ = 0;
+    index_ = 0;
+    started_ = true;
+  }
+
+  std::optional<Row> next() override {
+    if (!started_) rewind();
+    if (!have_row_) return std::nullopt;
+    // The rows of one focus area: one per responsible unit (or one with NULL for none).
+    std::int64_t field_position = 0, area_id = 0, line = 0;
+    areas_->column(0, field_position);
+    areas_->column(2, area_id);
+    if (field_position != field_position_) {
+      if (field_position_ >= 0) ++field_;
+      while (field_ < field_positions_.size() && field_positions_[field_] != field_position) ++field_;
+      if (field_ >= field_positions_.size())
+        throw StorageError(tr({"Datenbank {0} inkonsistent: Handlungsfeld an Position {1}",
+                               "database {0} inconsistent: field at position {1}"},
+                              path_, field_position));
+      field_position_ = field_position;
+      index_ = 0;
+    }
+    area_.text.clear();
+    area_.key.clear();
+    area_.responsibilities.clear();
+    area_.attributes.clear();
+    areas_->column(3, area_.text);
+    areas_->column(4, area_.key);
+    areas_->column(5, line);
+    area_.source_line = static_cast<int>(line);
+    do {
+      if (!areas_->is_null(6)) {
+        std::int64_t unit_id = 0;
+        areas_->column(6, unit_id);
+        const auto it = unit_index_.find(unit_id);
+        if (it == unit_index_.end())
+          throw StorageError(tr({"Datenbank {0} inkonsistent: Einheit {1}",
+                                 "database {0} inconsistent: unit {1}"},
+                                path_, unit_id));
+        area_.responsibilities.push_back({it->second, 0, {}, {}, {}});
+      }
+      have_row_ = areas_->step();
+      if (!have_row_) break;
+      std::int64_t id = 0;
+      areas_->column(2, id);
+      if (id != area_id) break;
+    } while (true);
+    // Its further columns: the attribute rows come in the same order of focus areas.
+    while (have_attribute_) {
+      std::int64_t id = 0;
+      attributes_->column(0, id);
+      if (id != area_id) break;
+      Attribute a;
+      attributes_->column(1, a.name);
+      attributes_->column(2, a.value);
+      area_.attributes.push_back(std::move(a));
+      have_attribute_ = attributes_->step();
+    }
+    return Row{field_, index_++, &area_};
+  }
+
+ private:
+  void open() {
+    db_ = std::make_unique<sqlite::Database>(path_);
+    Statement plan(*db_, "SELECT id FROM plan WHERE name = ?");
+    plan.bind(1, name_);
+    if (!plan.step())
+      throw StorageError(tr({"Plan „{0}“ ist nicht mehr in {1}", "plan \"{0}\" is no longer in {1}"},
+                            name_, path_));
+    plan.column(0, plan_id_);
+    Statement units(*db_, "SELECT id FROM org_unit WHERE plan_id = ? ORDER BY id");
+    units.bind(1, plan_id_);
+    while (units.step()) {
+      std::int64_t id = 0;
+      units.column(0, id);
+      unit_index_.emplace(id, unit_index_.size());
+    }
+    Statement fields(*db_, "SELECT position FROM field WHERE plan_id = ? ORDER BY position");
+    fields.bind(1, plan_id_);
+    while (fields.step()) {
+      std::int64_t p = 0;
+      fields.column(0, p);
+      field_positions_.push_back(p);
+    }
+    areas_ = std::make_unique<Statement>(
+        *db_,
+        "SELECT f.position, fa.position, fa.id, fa.text, fa.key, fa.source_line, r.org_unit_id "
+        "FROM field f JOIN focus_area fa ON fa.field_id = f.id "
+        "LEFT JOIN responsibility r ON r.focus_area_id = fa.id "
+        "WHERE f.plan_id = ? ORDER BY f.position, fa.position, r.position");
+    areas_->bind(1, plan_id_);
+    attributes_ = std::make_unique<Statement>(
+        *db_,
+        "SELECT a.focus_area_id, a.name, a.value FROM focus_area_attribute a "
+        "JOIN focus_area fa ON fa.id = a.focus_area_id JOIN field f ON f.id = fa.field_id "
+        "WHERE f.plan_id = ? ORDER BY f.position, fa.position, a.position");
+    attributes_->bind(1, plan_id_);
+  }
+
+  std::string path_, name_;
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<Statement> areas_, attributes_;
+  std::int64_t plan_id_ = 0;
+  std::unordered_map<std::int64_t, std::size_t> unit_index_;
+  std::vector<std::int64_t> field_positions_;
+  bool started_ = false, have_row_ = false, have_attribute_ = false;
+  std::int64_t field_position_ = -1;
+  std::size_t field_ = 0, index_ = 0;
+  FocusArea area_;
+};
+
+class SqliteFindings final : public FindingStream {
+ public:
+  SqliteFindings(std::string path, std::string name)
+      : path_(std::move(path)), name_(std::move(name)) {}
+  void rewind() override {
+    if (!db_) {
+      db_ = std::make_unique<sqlite::Database>(path_);
+      rows_ = std::make_unique<Statement>(
+          *db_,
+          "SELECT rule, severity, message, source_line, subject FROM finding WHERE plan_id = "
+          "(SELECT id FROM plan WHERE name = ?) ORDER BY id");
+      rows_->bind(1, name_);
+    }
+    rows_->reset();
+    started_ = true;
+  }
+  const Finding* next() override {
+    if (!started_) rewind();
+    if (!rows_->step()) return nullptr;
+    std::int64_t line = 0;
+    rows_->column(0, finding_.rule);
+    rows_->column(1, finding_.severity);
+    rows_->column(2, finding_.message);
+    rows_->column(3, line);
+    rows_->column(4, finding_.subject);
+    finding_.line = static_cast<int>(line);
+    return &finding_;
+  }
+
+ private:
+  std::string path_, name_;
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<Statement> rows_;
+  bool started_ = false;
+  Finding finding_;
+};
+
+}  // namespace
+
+std::unique_ptr<FindingStream> open_sqlite_findings(const std::string& path,
+                                                    const std::string& name) {
+  return std::make_unique<SqliteFindings>(path, name);
+}
+
+std::unique_ptr<FocusAreaStream> open_sqlite_stream(const std::string& path,
+                                                    const std::string& name) {
+  return std::make_unique<SqliteStream>(path, name);
+}
+
+}  // namespace eduplan

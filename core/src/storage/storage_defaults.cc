@@ -1,0 +1,54 @@
+// What every Storage can do through load_plan: the outline and the stream of a whole plan.
+#include "eduplan/storage.h"
+
+namespace eduplan {
+namespace {
+
+// A stream over a plan it holds.
+class HoldingStream final : public FocusAreaStream {
+ public:
+  explicit HoldingStream(Plan plan) : plan_(std::move(plan)), inner_(stream_of(plan_)) {}
+  void rewind() override { inner_->rewind(); }
+  std::optional<Row> next() override { return inner_->next(); }
+
+ private:
+  Plan plan_;
+  std::unique_ptr<FocusAreaStream> inner_;
+};
+
+class HoldingFindings final : public FindingStream {
+ public:
+  explicit HoldingFindings(Plan plan) : plan_(std::move(plan)), inner_(findings_of(plan_)) {}
+  void rewind() override { inner_->rewind(); }
+  const Finding* next() override { return inner_->next(); }
+
+ private:
+  Plan plan_;
+  std::unique_ptr<FindingStream> inner_;
+};
+
+}  // namespace
+
+std::optional<PlanOutline> Storage::load_outline(std::string_view name) const {
+  auto plan = load_plan(name);
+  if (!plan) return std::nullopt;
+  return outline_of(*plan);
+}
+
+std::unique_ptr<FocusAreaStream> Storage::stream_focus_areas(std::string_view name) const {
+  auto plan = load_plan(name);
+  if (!plan) return nullptr;
+  return std::make_unique<HoldingStream>(std::move(*plan));
+}
+
+}  // namespace eduplan
+
+namespace eduplan {
+
+std::unique_ptr<FindingStream> Storage::stream_findings(std::string_view name) const {
+  auto plan = load_plan(name);
+  if (!plan) return nullptr;
+  return std::make_unique<HoldingFindings>(std::move(*plan));
+}
+
+}  // namespace eduplan

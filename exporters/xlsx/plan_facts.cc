@@ -1,0 +1,139 @@
+#include "plan_facts.h"
+
+#include <algorithm>
+
+#include "report.h"
+
+namespace eduplan::xlsx_exporter {
+
+using sdk::view;
+
+namespace {
+
+const std::vector<double> kFieldWidths{5, 58, 68};  // Nr., Handlungsschwerpunkt, units
+constexpr double kAttributeWidth = 16;
+const std::vector<double> kFindingWidths{24, 11, 7, 34, 70};
+
+}  // namespace
+
+PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(request), l(labels) {
+  const auto units = r.units();
+  const auto fields = r.fields();
+  division.resize(units.size());
+  focus_count.assign(units.size(), 0);
+  fields_of.resize(units.size());
+  division_areas.assign(units.size(), 0);
+  field_responsibilities.assign(fields.size(), 0);
+  for (std::size_t u = 0; u < units.size(); ++u)
+    division[u] = units[u].is_division ? u : units[u].division;
+
+  // Per field: the further columns in order of appearance and the longest words of each column.
+  std::vector<ColumnFit> field_fits;
+  field_columns.resize(fields.size());
+  const std::vector<std::string> field_header{l.nr, l.focus_area, l.units_col};
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    field_fits.emplace_back(kFieldWidths);
+    field_fits.back().header(field_header);
+    for (std::size_t o : sdk::Request::objectives_of(fields[f]))
+      field_fits.back().text(1, view(r.objectives()[o].text));
+  }
+  ColumnFit matrix({20, 4.5, 46});
+  matrix.header({l.field, l.nr, l.focus_area});
+  for (const auto& field : fields) matrix.text(0, view(field.title));
+
+  std::vector<bool> seen(units.size(), false);
+  std::vector<std::size_t> touched;  // divisions of the current focus area
+  r.each_focus_area([&](const sdk::FocusArea& fa) {
+    ++focus_areas;
+    auto& columns = field_columns[fa.field];
+    ColumnFit& fit = field_fits[fa.field];
+    fit.text(1, view(fa.area.text));
+    fit.text(2, units_by_division(fa.area));
+    matrix.text(2, view(fa.area.text));
+    // The further columns, each with its header and values.
+    for (const auto& a : fa.attributes) {
+      const std::string n(view(a.name));
+      auto it = std::find(columns.attribute_names.begin(), columns.attribute_names.end(), n);
+      if (it == columns.attribute_names.end()) {
+        columns.attribute_names.push_back(n);
+        it = columns.attribute_names.end() - 1;
+        fit.add_column(kAttributeWidth);
+        fit.text(fit.widths().size() - 1, n, true);
+      }
+      fit.text(3 + static_cast<std::size_t>(it - columns.attribute_names.begin()), view(a.value));
+    }
+    touched.clear();
+    for (std::size_t u : sdk::Request::units_of(fa.area)) {
+      ++focus_count[u];
+      ++responsibilities;
+      ++field_responsibilities[fa.field];
+      if (fields_of[u].empty() || fields_of[u].back() != fa.field) fields_of[u].push_back(fa.field);
+      const std::size_t d = division[u];
+      if (d == EDUPLAN_NO_INDEX) continue;
+      if (!seen[d]) {
+        seen[d] = true;
+        divisions.push_back(d);
+      }
+      if (std::find(touched.begin(), touched.end(), d) == touched.end()) {
+        touched.push_back(d);
+        ++division_areas[d];
+      }
+    }
+  });
+  for (std::size_t f = 0; f < fields.size(); ++f) field_columns[f].widths = field_fits[f].widths();
+  matrix_labels = matrix.widths();
+
+  ColumnFit findings(kFindingWidths);
+  findings.header({l.rule, l.severity, l.line, l.subject, l.message});
+  r.each_finding([&](const eduplan_finding_view& f) {
+    const auto sev = view(f.severity);
+    ++severity_counts[sev == "error" ? 0 : sev == "warning" ? 1 : 2];
+    findings.row(finding_cells(f));
+  });
+  findings_widths = findings.widths();
+}
+
+std::string PlanFacts::name(std::size_t u) const { return std::string(view(r.units()[u].name)); }
+
+std::string PlanFacts::division_name(std::size_t u) const {
+  return division[u] == EDUPLAN_NO_INDEX ? "" : name(division[u]);
+}
+
+std::string PlanFacts::units_by_division(const eduplan_focus_area_view& area) const {
+  struct Line {
+    std::size_t division;  // EDUPLAN_NO_INDEX: a line of its own
+    std::string text;
+  };
+  std::vector<Line> lines;
+  for (std::size_t u : sdk::Request::units_of(area)) {
+    const std::size_t d = division[u];
+    if (r.units()[u].is_division) {
+      lines.push_back({EDUPLAN_NO_INDEX, name(u) + " " + l.whole_division});
+    } else if (d == EDUPLAN_NO_INDEX) {
+      lines.push_back({EDUPLAN_NO_INDEX, name(u)});
+    } else {
+      auto it = std::find_if(lines.begin(), lines.end(),
+                             [d](const Line& line) { return line.division == d; });
+      if (it == lines.end())
+        lines.push_back({d, name(d) + ": " + name(u)});
+      else
+        it->text += "; " + name(u);
+    }
+  }
+  std::string out;
+  for (const auto& line : lines) {
+    if (!out.empty()) out += '\n';
+    out += line.text;
+  }
+  return out;
+}
+
+std::vector<Cell> PlanFacts::finding_cells(const eduplan_finding_view& f) const {
+  const auto sev = view(f.severity);
+  return {Cell::of(view(f.rule)),
+          Cell::of(sev == "error" ? l.error : sev == "warning" ? l.warning : l.info),
+          f.line > 0 ? Cell::num(f.line) : Cell::of(""), Cell::of(view(f.subject)),
+          Cell::of(view(f.message))};
+}
+
+}  // namespace eduplan::xlsx_exporter
