@@ -44,6 +44,8 @@ struct Group {
   std::string name;
 };
 
+}  // namespace
+
 struct Layout {
   std::vector<std::size_t> cols;       // unit per matrix column
   std::vector<std::string> headers;    // their printed names
@@ -51,6 +53,8 @@ struct Layout {
   std::vector<double> widths;          // every column of the sheet, in characters
   double unit_row_height = 0, division_row_height = 0;
 };
+
+namespace {
 
 Layout layout(const PlanFacts& facts, const Labels& l) {
   Layout out;
@@ -115,104 +119,112 @@ Layout layout(const PlanFacts& facts, const Labels& l) {
 
 }  // namespace
 
-void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l) {
-  const auto& r = facts.r;
-  const Layout lay = layout(facts, l);
-  const auto& cols = lay.cols;
+MatrixSheet::MatrixSheet(Workbook& wb, const PlanFacts& facts, const Labels& l)
+    : wb_(wb), facts_(facts), l_(l), layout_(std::make_unique<Layout>(layout(facts, l))) {
+  const auto& cols = layout_->cols;
   if (cols.size() + kFirst + 1 > kExcelColumns) {
     throw sdk::Failure("Zuständigkeitsmatrix: " + std::to_string(cols.size()) +
                        " Verwaltungsbereiche, Excel erlaubt " +
                        std::to_string(kExcelColumns - kFirst - 1) +
                        " Spalten; mit --per division exportieren");
   }
-  std::vector<std::size_t> index_of(r.units().size(), 0);  // per unit: its matrix column
-  for (std::size_t c = 0; c < cols.size(); ++c) index_of[cols[c]] = c;
+  column_of_.assign(facts.r.units().size(), 0);
+  for (std::size_t c = 0; c < cols.size(); ++c) column_of_[cols[c]] = c;
   // Empty cells get borders where that is cheap; a large matrix holds only its marks.
-  const bool grid = facts.focus_areas * (cols.size() + 1) <= kGridCells;
-  const auto total_col = static_cast<std::uint16_t>(kFirst + cols.size());
-  const auto& fmt = wb.formats();
-
-  lxw_worksheet* ws = nullptr;
-  std::uint32_t row = 0;
-  int sheet = 0;
-  // constant_memory: the filter is set while its last row is the current one.
-  auto end_filter = [&] {
-    wb.check(worksheet_autofilter(ws, kUnitRow, 0, row, total_col), "Autofilter");
-  };
+  grid_ = facts.focus_areas * (cols.size() + 1) <= kGridCells;
   // One page wide unless that shrinks the text below kMinMatrixScale: then the marks continue
   // on further pages, the label columns repeated.
   const double page_width = 842.0 - 2 * 0.4 * 72;
-  const bool one_page_wide = page_width / columns_points(lay.widths) >= kMinMatrixScale;
-  auto finish_sheet = [&] {
-    wb.page_setup(ws,
-                  PageSetup{.landscape = true,
-                            .one_page_wide = one_page_wide,
-                            .repeat_rows = std::pair{kTitleRow, kUnitRow},
-                            .repeat_columns = std::pair<std::uint16_t, std::uint16_t>{0, 2}},
-                  row, total_col);
-  };
-  auto open_sheet = [&] {
-    if (ws) {
-      end_filter();
-      finish_sheet();
-    }
-    ++sheet;
-    if (sheet > 1) wb.count_continuation();
-    ws = wb.add_sheet(sheet == 1 ? std::string(l.matrix)
-                                 : std::string(l.matrix) + " (" + std::to_string(sheet) + ")");
-    wb.columns(ws, lay.widths);
-    // constant_memory: rows strictly in order, each row's height before its cells.
-    wb.check(worksheet_set_row(ws, kTitleRow, 21, nullptr), "Zeilenhöhe");
-    wb.text(ws, kTitleRow, 0, l.matrix_heading, fmt.title);
-    wb.check(worksheet_set_row(ws, kDivisionRow, lay.division_row_height, nullptr), "Zeilenhöhe");
-    wb.text(ws, kDivisionRow, 0, l.division, fmt.header);
-    wb.text(ws, kDivisionRow, 1, "", fmt.header);
-    wb.text(ws, kDivisionRow, 2, "", fmt.header);
-    for (const auto& g : lay.groups) {
-      const auto first = static_cast<lxw_col_t>(kFirst + g.first);
-      const auto last = static_cast<lxw_col_t>(first + g.count - 1);
-      if (g.count == 1)
-        wb.text(ws, kDivisionRow, first, g.name, fmt.division);
-      else
-        wb.merge(ws, kDivisionRow, static_cast<std::uint16_t>(first),
-                 static_cast<std::uint16_t>(last), g.name, fmt.division);
-    }
-    wb.text(ws, kDivisionRow, total_col, "", fmt.header);
-    wb.check(worksheet_set_row(ws, kUnitRow, lay.unit_row_height, nullptr), "Zeilenhöhe");
-    wb.text(ws, kUnitRow, 0, l.field, fmt.header_bottom);
-    wb.text(ws, kUnitRow, 1, l.nr, fmt.header_bottom);
-    wb.text(ws, kUnitRow, 2, l.focus_area, fmt.header_bottom);
-    for (std::size_t c = 0; c < lay.headers.size(); ++c)
-      wb.text(ws, kUnitRow, static_cast<std::uint16_t>(kFirst + c), lay.headers[c],
-              fmt.header_rotated);
-    worksheet_freeze_panes(ws, kUnitRow + 1, kFirst);
-    row = kUnitRow;
-  };
+  one_page_wide_ = page_width / columns_points(layout_->widths) >= kMinMatrixScale;
+  totals_.assign(cols.size(), 0);
   open_sheet();
-  std::vector<double> column_totals(cols.size(), 0);
-  std::vector<Cell> cells;
-  r.each_focus_area([&](const sdk::FocusArea& fa) {
-    if (row + 2 >= wb.max_rows()) open_sheet();  // keep one row for the totals
-    cells.assign({Cell::of(view(r.fields()[fa.field].title)),
-                  Cell::num(static_cast<double>(fa.index + 1)), Cell::of(view(fa.area.text))});
-    cells.resize(kFirst + cols.size(), grid ? Cell::of("", fmt.mark) : Cell::none());
-    for (std::size_t u : sdk::Request::units_of(fa.area)) {
-      cells[kFirst + index_of[u]] = Cell::of("x", fmt.mark);
-      ++column_totals[index_of[u]];
-    }
-    cells.push_back(Cell::num(static_cast<double>(fa.area.unit_count), fmt.total_number));
-    wb.row(ws, ++row, cells, lay.widths);
-  });
+}
+
+MatrixSheet::~MatrixSheet() = default;
+
+std::uint16_t MatrixSheet::total_column() const {
+  return static_cast<std::uint16_t>(kFirst + layout_->cols.size());
+}
+
+// constant_memory: the filter is set while its last row is the current one.
+void MatrixSheet::end_filter() {
+  wb_.check(worksheet_autofilter(ws_, kUnitRow, 0, row_, total_column()), "Autofilter");
+}
+
+void MatrixSheet::finish_sheet() {
+  wb_.page_setup(ws_,
+                 PageSetup{.landscape = true,
+                           .one_page_wide = one_page_wide_,
+                           .repeat_rows = std::pair{kTitleRow, kUnitRow},
+                           .repeat_columns = std::pair<std::uint16_t, std::uint16_t>{0, 2}},
+                 row_, total_column());
+}
+
+void MatrixSheet::open_sheet() {
+  const Layout& lay = *layout_;
+  const auto& fmt = wb_.formats();
+  if (ws_) {
+    end_filter();
+    finish_sheet();
+  }
+  ++sheets_;
+  if (sheets_ > 1) wb_.count_continuation();
+  ws_ = wb_.add_sheet(sheets_ == 1 ? std::string(l_.matrix)
+                                   : std::string(l_.matrix) + " (" + std::to_string(sheets_) + ")");
+  wb_.columns(ws_, lay.widths);
+  // constant_memory: rows strictly in order, each row's height before its cells.
+  wb_.check(worksheet_set_row(ws_, kTitleRow, 21, nullptr), "Zeilenhöhe");
+  wb_.text(ws_, kTitleRow, 0, l_.matrix_heading, fmt.title);
+  wb_.check(worksheet_set_row(ws_, kDivisionRow, lay.division_row_height, nullptr), "Zeilenhöhe");
+  wb_.text(ws_, kDivisionRow, 0, l_.division, fmt.header);
+  wb_.text(ws_, kDivisionRow, 1, "", fmt.header);
+  wb_.text(ws_, kDivisionRow, 2, "", fmt.header);
+  for (const auto& g : lay.groups) {
+    const auto first = static_cast<std::uint16_t>(kFirst + g.first);
+    const auto last = static_cast<std::uint16_t>(first + g.count - 1);
+    if (g.count == 1)
+      wb_.text(ws_, kDivisionRow, first, g.name, fmt.division);
+    else
+      wb_.merge(ws_, kDivisionRow, first, last, g.name, fmt.division);
+  }
+  wb_.text(ws_, kDivisionRow, total_column(), "", fmt.header);
+  wb_.check(worksheet_set_row(ws_, kUnitRow, lay.unit_row_height, nullptr), "Zeilenhöhe");
+  wb_.text(ws_, kUnitRow, 0, l_.field, fmt.header_bottom);
+  wb_.text(ws_, kUnitRow, 1, l_.nr, fmt.header_bottom);
+  wb_.text(ws_, kUnitRow, 2, l_.focus_area, fmt.header_bottom);
+  for (std::size_t c = 0; c < lay.headers.size(); ++c)
+    wb_.text(ws_, kUnitRow, static_cast<std::uint16_t>(kFirst + c), lay.headers[c],
+             fmt.header_rotated);
+  worksheet_freeze_panes(ws_, kUnitRow + 1, kFirst);
+  row_ = kUnitRow;
+}
+
+void MatrixSheet::row(const sdk::FocusArea& fa) {
+  const auto& fmt = wb_.formats();
+  if (row_ + 2 >= wb_.max_rows()) open_sheet();  // keep one row for the totals
+  cells_.assign({Cell::of(view(facts_.r.fields()[fa.field].title)),
+                 Cell::num(static_cast<double>(fa.index + 1)), Cell::of(view(fa.area.text))});
+  cells_.resize(kFirst + layout_->cols.size(), grid_ ? Cell::of("", fmt.mark) : Cell::none());
+  for (std::size_t u : sdk::Request::units_of(fa.area)) {
+    cells_[kFirst + column_of_[u]] = Cell::of("x", fmt.mark);
+    ++totals_[column_of_[u]];
+  }
+  cells_.push_back(Cell::num(static_cast<double>(fa.area.unit_count), fmt.total_number));
+  wb_.row(ws_, ++row_, cells_, layout_->widths);
+}
+
+void MatrixSheet::finish() {
+  const auto& fmt = wb_.formats();
   end_filter();  // the totals stay outside the filter
   std::vector<Cell> totals{Cell::of("", fmt.total), Cell::of("", fmt.total),
-                           Cell::of(l.total, fmt.total, true)};
+                           Cell::of(l_.total, fmt.total, true)};
   double all = 0;
-  for (double t : column_totals) {
+  for (double t : totals_) {
     totals.push_back(Cell::num(t, fmt.total_number));
     all += t;
   }
   totals.push_back(Cell::num(all, fmt.total_number));
-  wb.row(ws, ++row, totals, lay.widths);
+  wb_.row(ws_, ++row_, totals, layout_->widths);
   finish_sheet();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <eduplan/exporter_sdk.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,49 @@ const Labels& labels(bool english);
 // generic "Bildungskonzept" — never the file it was read from.
 std::string display_title(const sdk::Request& r, const Labels& l);
 
-// Each writer reads the focus areas (or findings) in a pass of its own.
-void write_field_sheets(Workbook& wb, const PlanFacts& facts, const Labels& l);
-void write_matrix(Workbook& wb, const PlanFacts& facts, const Labels& l);
+// One sheet per field; each focus area goes to its field's sheet as it comes.
+class FieldSheets {
+ public:
+  // Creates every field's sheet (so that they are in order), title and header written.
+  FieldSheets(Workbook& wb, const PlanFacts& facts, const Labels& l);
+  ~FieldSheets();
+  void row(const sdk::FocusArea& fa);
+  void finish();  // each field's objectives below its table; the sheets' page setup
+
+ private:
+  Workbook& wb_;
+  const PlanFacts& facts_;
+  const Labels& l_;
+  std::vector<std::unique_ptr<Table>> tables_;
+};
+
+// The Zuständigkeitsmatrix: a row per focus area as it comes, totals at the end.
+struct Layout;
+class MatrixSheet {
+ public:
+  MatrixSheet(Workbook& wb, const PlanFacts& facts, const Labels& l);
+  ~MatrixSheet();
+  void row(const sdk::FocusArea& fa);
+  void finish();
+
+ private:
+  void open_sheet();
+  void end_filter();
+  void finish_sheet();
+  std::uint16_t total_column() const;
+  Workbook& wb_;
+  const PlanFacts& facts_;
+  const Labels& l_;
+  std::unique_ptr<Layout> layout_;
+  std::vector<std::size_t> column_of_;  // per unit
+  std::vector<double> totals_;          // per unit column
+  std::vector<Cell> cells_;
+  bool grid_ = false, one_page_wide_ = true;
+  lxw_worksheet* ws_ = nullptr;
+  std::uint32_t row_ = 0;
+  int sheets_ = 0;
+};
+
 void write_lists(Workbook& wb, const PlanFacts& facts,
                  const Labels& l);  // units, objectives, findings
 void write_index(Workbook& wb, const sdk::Request& request, const Labels& l);

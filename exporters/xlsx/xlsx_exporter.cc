@@ -141,8 +141,18 @@ void write_xlsx(const sdk::Request& request) {
   // Created first so that it is the first sheet, filled last when the notes are known.
   std::string overview_name;
   lxw_worksheet* overview = wb.add_sheet(l.overview, &overview_name);
-  write_field_sheets(wb, facts, l);
-  write_matrix(wb, facts, l);
+  {
+    // One pass over the focus areas fills the field sheets and the matrix side by side
+    // (constant_memory keeps one row per sheet, whatever the order of the sheets).
+    FieldSheets field_sheets(wb, facts, l);
+    MatrixSheet matrix(wb, facts, l);
+    request.each_focus_area([&](const sdk::FocusArea& fa) {
+      field_sheets.row(fa);
+      matrix.row(fa);
+    });
+    field_sheets.finish();
+    matrix.finish();
+  }
   write_lists(wb, facts, l);
   write_overview(wb, overview, overview_name, facts, l, subtitle);
   wb.close();
