@@ -1,4 +1,5 @@
 // eduplan show [--db FILE] [--plan NAME] [--format text|json]
+#include <eduplan/error.h>
 #include <eduplan/json.h>
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
@@ -19,15 +20,24 @@ int run_show(const Command& self, const Args& args) {
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
   const auto storage = open_existing_database(*vm);
-  const Plan plan = load_chosen_plan(*storage, *vm);
+  // Figures by SQL, findings as a stream: a plan of any size is shown in little memory.
+  const std::string name = chosen_plan_name(*storage, *vm);
+  const auto summary = storage->summarize_plan(name);
+  const auto findings = storage->stream_findings(name);
+  if (!summary || !findings)
+    throw StorageError(tr({"Plan „{0}“ ist nicht mehr in der Datenbank",
+                           "plan \"{0}\" is no longer in the database"},
+                          name));
   if (json) {
-    std::cout << to_json(summarize(plan), plan.findings) << "\n";
+    write_json(std::cout, *summary, *findings);
+    std::cout << "\n";
     return kOk;
   }
   std::cout << tr({"Datenbank: {0}{1}", "Database: {0}{1}"}, database_path(*vm), default_note(*vm))
             << "\n";
-  print_summary(std::cout, summarize(plan));
-  print_findings(std::cout, plan.source, plan.findings);
+  print_summary(std::cout, *summary);
+  findings->rewind();
+  while (const Finding* f = findings->next()) print_findings(std::cout, summary->source, {*f});
   return kOk;
 }
 

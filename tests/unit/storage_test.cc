@@ -2,6 +2,9 @@
 #include <eduplan/error.h>
 #include <eduplan/reader.h>
 #include <eduplan/storage.h>
+#include <eduplan/summary.h>
+
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -143,6 +146,20 @@ TEST_P(StorageContract, OutlineAndStreamRebuildThePlan) {
   EXPECT_FALSE(storage->load_outline("fehlt"));
   EXPECT_FALSE(storage->stream_focus_areas("fehlt"));
   EXPECT_FALSE(storage->stream_findings("fehlt"));
+}
+
+TEST_P(StorageContract, SummaryFromTheStoreEqualsTheSummaryOfThePlan) {
+  auto storage = GetParam().open();
+  storage->save_plan(seed("Konzept"));
+  storage->save_plan(small("Klein"));
+  for (const char* name : {"Konzept", "Klein"}) {
+    const auto summary = storage->summarize_plan(name);
+    ASSERT_TRUE(summary);
+    const PlanSummary expected = summarize(*storage->load_plan(name));
+    EXPECT_EQ(boost::json::serialize(boost::json::value_from(*summary)),
+              boost::json::serialize(boost::json::value_from(expected)));
+  }
+  EXPECT_FALSE(storage->summarize_plan("fehlt"));
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -2,12 +2,14 @@
 // descriptions of the model (field names are the member names).
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/plan_stream.h"
 #include "eduplan/storage.h"
 #include "eduplan/summary.h"
 
@@ -24,5 +26,8 @@ EDUPLAN_EXPORT std::string to_json(const std::vector<PlanInfo>& plans);
 // The summary object with an added key "findings".
 EDUPLAN_EXPORT std::string to_json(const PlanSummary& summary,
                                    const std::vector<Finding>& findings);
+// The same, written to `out` with the findings read from a stream one by one.
+EDUPLAN_EXPORT void write_json(std::ostream& out, const PlanSummary& summary,
+                               FindingStream& findings);
 
 }  // namespace eduplan

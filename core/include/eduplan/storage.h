@@ -15,6 +15,7 @@
 #include "eduplan/export.h"
 #include "eduplan/model.h"
 #include "eduplan/plan_stream.h"
+#include "eduplan/summary.h"
 
 namespace eduplan {
 
@@ -57,6 +58,9 @@ class EDUPLAN_EXPORT Storage {
   virtual std::optional<PlanOutline> load_outline(std::string_view name) const;
   virtual std::unique_ptr<FocusAreaStream> stream_focus_areas(std::string_view name) const;
   virtual std::unique_ptr<FindingStream> stream_findings(std::string_view name) const;
+  // The figures of summarize() for the stored plan, or nothing; a database computes them in
+  // SQL without loading the plan.
+  virtual std::optional<PlanSummary> summarize_plan(std::string_view name) const;
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.

@@ -1,6 +1,7 @@
 #include "eduplan/json.h"
 
 #include <boost/json.hpp>
+#include <ostream>
 
 namespace eduplan {
 
@@ -29,6 +30,20 @@ std::string to_json(const PlanSummary& summary, const std::vector<Finding>& find
   boost::json::value v = boost::json::value_from(summary);
   v.as_object()["findings"] = boost::json::value_from(findings);
   return boost::json::serialize(v);
+}
+
+void write_json(std::ostream& out, const PlanSummary& summary, FindingStream& findings) {
+  std::string head = boost::json::serialize(boost::json::value_from(summary));
+  head.pop_back();  // the closing brace: the findings follow
+  out << head << ",\"findings\":[";
+  findings.rewind();
+  bool first = true;
+  while (const Finding* f = findings.next()) {
+    if (!first) out << ',';
+    first = false;
+    out << boost::json::serialize(boost::json::value_from(*f));
+  }
+  out << "]}";
 }
 
 }  // namespace eduplan

@@ -373,6 +373,10 @@ class SqliteStorage final : public Storage {
     return open_sqlite_stream(db_.path(), plan_name);
   }
 
+  std::optional<PlanSummary> summarize_plan(std::string_view name) const override {
+    return summarize_stored_plan(db_, name);
+  }
+
   std::unique_ptr<FindingStream> stream_findings(std::string_view name) const override {
     Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
     const std::string plan_name(name);

@@ -1,5 +1,6 @@
 #include "storage/sqlite_stream.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "eduplan/error.h"
@@ -171,6 +172,70 @@ class SqliteFindings final : public FindingStream {
 };
 
 }  // namespace
+
+std::optional<PlanSummary> summarize_stored_plan(sqlite::Database& db, std::string_view name) {
+  Statement head(db, "SELECT id, name, source FROM plan WHERE name = ?");
+  head.bind(1, name);
+  if (!head.step()) return std::nullopt;
+  std::int64_t plan_id = 0;
+  PlanSummary s;
+  head.column(0, plan_id);
+  head.column(1, s.name);
+  head.column(2, s.source);
+  Statement fields(db,
+                   "SELECT f.title,"
+                   " (SELECT count(*) FROM focus_area fa WHERE fa.field_id = f.id),"
+                   " (SELECT count(*) FROM responsibility r JOIN focus_area fa"
+                   "  ON fa.id = r.focus_area_id WHERE fa.field_id = f.id),"
+                   " (SELECT count(*) FROM field_objective fo WHERE fo.field_id = f.id)"
+                   " FROM field f WHERE f.plan_id = ? ORDER BY f.position");
+  fields.bind(1, plan_id);
+  while (fields.step()) {
+    FieldSummary f;
+    fields.column(0, f.title);
+    fields.column(1, f.focus_areas);
+    fields.column(2, f.responsibilities);
+    fields.column(3, f.objectives);
+    s.focus_areas += f.focus_areas;
+    s.responsibilities += f.responsibilities;
+    s.objective_links += f.objectives;
+    s.fields.push_back(std::move(f));
+  }
+  Statement objectives(db, "SELECT count(*) FROM objective WHERE plan_id = ?");
+  objectives.bind(1, plan_id);
+  if (objectives.step()) objectives.column(0, s.objectives);
+  Statement units(db,
+                  "SELECT u.name, coalesce(d.name, ''), u.is_division, count(*),"
+                  " count(DISTINCT fa.field_id) FROM responsibility r"
+                  " JOIN focus_area fa ON fa.id = r.focus_area_id"
+                  " JOIN field f ON f.id = fa.field_id"
+                  " JOIN org_unit u ON u.id = r.org_unit_id"
+                  " LEFT JOIN org_unit d ON d.id = u.parent_id"
+                  " WHERE f.plan_id = ? GROUP BY u.id ORDER BY u.id");
+  units.bind(1, plan_id);
+  while (units.step()) {
+    UnitSummary u;
+    units.column(0, u.name);
+    units.column(1, u.division);
+    units.column(2, u.is_division);
+    units.column(3, u.focus_areas);
+    units.column(4, u.fields);
+    s.units.push_back(std::move(u));
+  }
+  std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
+    return a.focus_areas != b.focus_areas ? a.focus_areas > b.focus_areas : a.name < b.name;
+  });
+  Statement severities(db, "SELECT severity, count(*) FROM finding WHERE plan_id = ? GROUP BY severity");
+  severities.bind(1, plan_id);
+  while (severities.step()) {
+    Severity severity{};
+    std::size_t n = 0;
+    severities.column(0, severity);
+    severities.column(1, n);
+    (severity == Severity::error ? s.errors : severity == Severity::warning ? s.warnings : s.infos) = n;
+  }
+  return s;
+}
 
 std::unique_ptr<FindingStream> open_sqlite_findings(const std::string& path,
                                                     const std::string& name) {

@@ -52,3 +52,13 @@ std::unique_ptr<FindingStream> Storage::stream_findings(std::string_view name) c
 }
 
 }  // namespace eduplan
+
+namespace eduplan {
+
+std::optional<PlanSummary> Storage::summarize_plan(std::string_view name) const {
+  auto plan = load_plan(name);
+  if (!plan) return std::nullopt;
+  return summarize(*plan);
+}
+
+}  // namespace eduplan
