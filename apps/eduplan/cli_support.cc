@@ -149,7 +149,7 @@ void note_default_database(const po::variables_map& vm) {
             << "\n";
 }
 
-std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm) {
+std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbAccess access) {
   const std::string path = database_path(vm);
   note_default_database(vm);
   if (!std::filesystem::exists(path)) {
@@ -157,7 +157,7 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm) {
                          "database {0}{1} does not exist; run \"eduplan import\" first"},
                         path, default_note(vm)));
   }
-  return open_database(path);
+  return access == DbAccess::read ? open_database_read_only(path) : open_database(path);
 }
 
 Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {

@@ -18,7 +18,7 @@ int run_show(const Command& self, const Args& args) {
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
-  const auto storage = open_existing_database(*vm);
+  const auto storage = open_existing_database(*vm, DbAccess::read);
   const Plan plan = load_chosen_plan(*storage, *vm);
   if (json) {
     std::cout << to_json(summarize(plan), plan.findings) << "\n";

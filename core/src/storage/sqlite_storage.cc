@@ -1,9 +1,10 @@
-// Storage in an SQLite database: one transaction per save; the schema is in schema.cc.
-#include <unordered_map>
+// Storage in an SQLite database: one transaction per save, one read transaction per load; the
+// schema is in schema.cc, reading a plan back in plan_reader.cc.
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
 #include "eduplan/storage.h"
+#include "storage/plan_reader.h"
 #include "storage/schema.h"
 #include "storage/sqlite_handle.h"
 #include "storage/storage_checks.h"
@@ -15,23 +16,8 @@ using sqlite::insert_row;
 using sqlite::insert_sql;
 using sqlite::read_row;
 using sqlite::Statement;
-using IdMap = std::unordered_map<std::int64_t, std::size_t>;  // row id -> index in the Plan
 
-template <class Row>
-std::string select_sql(std::string_view table, std::string_view rest) {
-  return "SELECT id, " + sqlite::column_list<Row>() + " FROM " + std::string(table) + " " +
-         std::string(rest);
-}
-
-std::size_t index_of(const IdMap& ids, std::int64_t id, const char* what) {
-  auto it = ids.find(id);
-  if (it == ids.end())
-    throw StorageError(
-        tr({"Datenbank inkonsistent: {0} {1}", "database inconsistent: {0} {1}"}, what, id));
-  return it->second;
-}
-
-// Writes one plan; the caller holds the transaction.
+// Writes one plan (checked by check_plan); the caller holds the transaction.
 class PlanWriter {
  public:
   explicit PlanWriter(sqlite::Database& db)
@@ -125,161 +111,16 @@ class PlanWriter {
   std::vector<std::int64_t> unit_ids_;
 };
 
-// Reads one plan back into the model.
-class PlanReader {
- public:
-  explicit PlanReader(sqlite::Database& db) : db_(db) {}
-
-  std::optional<Plan> read(std::string_view name) {
-    Statement head(db_, "SELECT id, name, title, source FROM plan WHERE name = ?");
-    const std::string plan_name(name);
-    head.bind(1, plan_name);
-    if (!head.step()) return std::nullopt;
-    Plan plan;
-    std::int64_t plan_id = 0;
-    head.column(0, plan_id);
-    head.column(1, plan.name);
-    head.column(2, plan.title);
-    head.column(3, plan.source);
-    load_units(plan, plan_id);
-    load_objectives(plan, plan_id);
-    load_fields(plan, plan_id);
-    load_findings(plan, plan_id);
-    return plan;
-  }
-
- private:
-  void load_units(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_, select_sql<schema::OrgUnitRow>("org_unit", "WHERE plan_id = ? ORDER BY id"));
-    st.bind(1, plan_id);
-    std::vector<std::optional<std::int64_t>> parents;
-    while (st.step()) {
-      std::int64_t id = 0;
-      st.column(0, id);
-      auto row = read_row<schema::OrgUnitRow>(st, 1);
-      unit_index_[id] = plan.units.size();
-      parents.push_back(row.parent_id);
-      plan.units.push_back(
-          {row.name, std::nullopt, row.is_division, row.key, static_cast<int>(row.source_line)});
-    }
-    for (std::size_t i = 0; i < parents.size(); ++i) {
-      if (parents[i]) plan.units[i].parent = index_of(unit_index_, *parents[i], "org_unit");
-    }
-  }
-
-  void load_objectives(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_,
-                 select_sql<schema::ObjectiveRow>("objective", "WHERE plan_id = ? ORDER BY id"));
-    st.bind(1, plan_id);
-    while (st.step()) {
-      std::int64_t id = 0;
-      st.column(0, id);
-      auto row = read_row<schema::ObjectiveRow>(st, 1);
-      objective_index_[id] = plan.objectives.size();
-      plan.objectives.push_back({row.text, row.key, static_cast<int>(row.source_line)});
-    }
-  }
-
-  void load_fields(Plan& plan, std::int64_t plan_id) {
-    Statement fields(db_,
-                     select_sql<schema::FieldRow>("field", "WHERE plan_id = ? ORDER BY position"));
-    fields.bind(1, plan_id);
-    IdMap field_index;
-    while (fields.step()) {
-      std::int64_t id = 0;
-      fields.column(0, id);
-      auto row = read_row<schema::FieldRow>(fields, 1);
-      field_index[id] = plan.fields.size();
-      plan.fields.push_back({row.title, row.key, static_cast<int>(row.source_line), {}, {}});
-    }
-    Statement focus(
-        db_,
-        "SELECT fa.id, fa.field_id, fa.text, fa.key, fa.source_line FROM focus_area fa "
-        "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? ORDER BY f.position, fa.position");
-    focus.bind(1, plan_id);
-    std::unordered_map<std::int64_t, std::pair<std::size_t, std::size_t>> focus_index;
-    while (focus.step()) {
-      std::int64_t id = 0, field_id = 0, line = 0;
-      FocusArea fa;
-      focus.column(0, id);
-      focus.column(1, field_id);
-      focus.column(2, fa.text);
-      focus.column(3, fa.key);
-      focus.column(4, line);
-      fa.source_line = static_cast<int>(line);
-      auto& field = plan.fields[index_of(field_index, field_id, "field")];
-      focus_index[id] = {index_of(field_index, field_id, "field"), field.focus_areas.size()};
-      field.focus_areas.push_back(std::move(fa));
-    }
-    Statement resp(
-        db_,
-        "SELECT " + sqlite::column_list<schema::ResponsibilityRow>() +
-            " FROM responsibility WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa JOIN "
-            "field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, position");
-    resp.bind(1, plan_id);
-    while (resp.step()) {
-      auto row = read_row<schema::ResponsibilityRow>(resp);
-      auto it = focus_index.find(row.focus_area_id);
-      if (it == focus_index.end())
-        throw StorageError(
-            tr({"Datenbank inkonsistent: {0}", "database inconsistent: {0}"}, "focus_area"));
-      plan.fields[it->second.first].focus_areas[it->second.second].responsibilities.push_back(
-          {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line),
-           row.written_name, row.stated_division, row.split_from});
-    }
-    Statement attributes(
-        db_,
-        "SELECT " + sqlite::column_list<schema::FocusAreaAttributeRow>() +
-            " FROM focus_area_attribute WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa "
-            "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, "
-            "position");
-    attributes.bind(1, plan_id);
-    while (attributes.step()) {
-      auto row = read_row<schema::FocusAreaAttributeRow>(attributes);
-      auto it = focus_index.find(row.focus_area_id);
-      if (it == focus_index.end())
-        throw StorageError(tr({"Datenbank inkonsistent: {0}", "database inconsistent: {0}"},
-                              "focus_area_attribute"));
-      plan.fields[it->second.first].focus_areas[it->second.second].attributes.push_back(
-          {std::move(row.name), std::move(row.value)});
-    }
-    Statement refs(
-        db_,
-        "SELECT fo.field_id, fo.objective_id, fo.source_line FROM field_objective fo JOIN field f "
-        "ON f.id = fo.field_id WHERE f.plan_id = ? ORDER BY f.position, fo.position");
-    refs.bind(1, plan_id);
-    while (refs.step()) {
-      std::int64_t field_id = 0, objective_id = 0, line = 0;
-      refs.column(0, field_id);
-      refs.column(1, objective_id);
-      refs.column(2, line);
-      plan.fields[index_of(field_index, field_id, "field")].objectives.push_back(
-          {index_of(objective_index_, objective_id, "objective"), static_cast<int>(line)});
-    }
-  }
-
-  void load_findings(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_, select_sql<schema::FindingRow>("finding", "WHERE plan_id = ? ORDER BY id"));
-    st.bind(1, plan_id);
-    while (st.step()) {
-      auto row = read_row<schema::FindingRow>(st, 1);
-      plan.findings.push_back(
-          {row.rule, row.severity, row.message, static_cast<int>(row.source_line), row.subject});
-    }
-  }
-
-  sqlite::Database& db_;
-  IdMap unit_index_, objective_index_;
-};
-
 class SqliteStorage final : public Storage {
  public:
-  explicit SqliteStorage(const std::filesystem::path& path) : db_(path.string()) {
-    schema::migrate(db_);
-  }
+  SqliteStorage(const std::filesystem::path& path, sqlite::Access access)
+      : db_(path.string(), access),
+        version_(access == sqlite::Access::read_only ? schema::check_for_reading(db_)
+                                                     : schema::prepare_for_writing(db_)) {}
 
   void save_plan(const Plan& plan) override {
-    check_plan_name(plan.name);
+    check_writable();
+    check_plan(plan);
     sqlite::Transaction tx(db_);
     remove_in_transaction(plan.name);
     PlanWriter(db_).write(plan);
@@ -304,10 +145,14 @@ class SqliteStorage final : public Storage {
   }
 
   std::optional<Plan> load_plan(std::string_view name) const override {
-    return PlanReader(db_).read(name);
+    sqlite::Transaction tx(db_, sqlite::Transaction::read);
+    auto plan = load_stored_plan(db_, version_, name);
+    tx.commit();
+    return plan;
   }
 
   bool remove_plan(std::string_view name) override {
+    check_writable();
     sqlite::Transaction tx(db_);
     bool removed = remove_in_transaction(name);
     tx.commit();
@@ -315,6 +160,7 @@ class SqliteStorage final : public Storage {
   }
 
   bool rename_plan(std::string_view from, std::string_view to) override {
+    check_writable();
     check_rename(from, to);
     sqlite::Transaction tx(db_);
     const std::string old_name(from), new_name(to);
@@ -333,6 +179,13 @@ class SqliteStorage final : public Storage {
   }
 
  private:
+  void check_writable() const {
+    if (db_.access() == sqlite::Access::read_only) {
+      throw UsageError(tr(
+          {"{0}: Datenbank nur zum Lesen geöffnet", "{0}: database opened read-only"}, db_.path()));
+    }
+  }
+
   bool remove_in_transaction(std::string_view name) {
     Statement st(db_, "DELETE FROM plan WHERE name = ?");
     const std::string plan_name(name);
@@ -342,12 +195,17 @@ class SqliteStorage final : public Storage {
   }
 
   mutable sqlite::Database db_;
+  int version_;  // the schema version: kSchemaVersion, or older when opened read-only
 };
 
 }  // namespace
 
 std::unique_ptr<Storage> open_database(const std::filesystem::path& path) {
-  return std::make_unique<SqliteStorage>(path);
+  return std::make_unique<SqliteStorage>(path, sqlite::Access::read_write);
+}
+
+std::unique_ptr<Storage> open_database_read_only(const std::filesystem::path& path) {
+  return std::make_unique<SqliteStorage>(path, sqlite::Access::read_only);
 }
 
 }  // namespace eduplan
