@@ -184,7 +184,7 @@ Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {
   return std::move(*plan);
 }
 
-UnitsDirectory load_directory(const po::variables_map& vm) {
+UnitsDirectory load_directory(const po::variables_map& vm, std::ostream& notes) {
   if (!vm.count("units")) return {};
   const auto path = vm["units"].as<std::string>();
   std::vector<Finding> findings;
@@ -194,7 +194,7 @@ UnitsDirectory load_directory(const po::variables_map& vm) {
         tr({"{0}: Verwaltungsverzeichnis fehlerhaft", "{0}: the units directory is broken"}, path),
         path, std::move(findings));
   }
-  print_findings(std::cout, path, findings);  // warnings, e.g. a converted encoding
+  print_findings(notes, path, findings);  // warnings, e.g. a converted encoding
   return dir;
 }
 

@@ -78,8 +78,9 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbA
 // The plan named by --plan, or the database's only plan (throws UsageError listing the
 // plans otherwise).
 Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm);
-// The units directory of --units (empty if none); throws Rejected with its findings.
-UnitsDirectory load_directory(const po::variables_map& vm);
+// The units directory of --units (empty if none); throws Rejected with its findings, IoError
+// if it cannot be read. Its warnings (e.g. a converted encoding) are printed to `notes`.
+UnitsDirectory load_directory(const po::variables_map& vm, std::ostream& notes);
 
 // The value of a string option, or "" if it is missing.
 std::string value_of(const po::variables_map& vm, const char* name);
