@@ -51,18 +51,37 @@ class Files(TempDirTest):
         self.assertEqual(os.path.getsize(empty), 0)
         self.assertEqual(os.listdir(self.dir), ["empty.db"])
 
-    def test_read_only_commands_do_not_write_to_dev_null(self):
-        for args in (("show", "--db", os.devnull),
-                     ("export", "--db", os.devnull, "--format", "csv", "-o", self.path("out.csv"))):
-            self.assertRefused(en(*args), os.devnull, "empty")
+    def test_devices_fifos_and_directories_are_no_databases(self):
+        fifo = self.path("fifo.db")
+        os.mkfifo(fifo)
+        os.mkdir(self.path("ordner.db"))
+        for db in (os.devnull, fifo, self.path("ordner.db")):
+            for args in self.readers(db) + [("import", SEED, "--db", db)]:
+                self.assertRefused(en(*args), db, "not a regular file")  # a FIFO used to hang
         self.assertTrue(stat.S_ISCHR(os.stat(os.devnull).st_mode))
         self.assertFalse(os.path.exists(os.devnull + "-journal"))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["fifo.db", "ordner.db"])
 
     def test_a_text_file_is_no_database(self):
         text = self.write("notes.db", "Dies ist keine Datenbank, sondern Text.\n" * 20)
         for args in self.readers(text) + [("import", SEED, "--db", text)]:
             self.assertRefused(en(*args), text, "not an SQLite database")
         self.assertEqual(open(text).read(), "Dies ist keine Datenbank, sondern Text.\n" * 20)
+
+    def test_damaged_databases(self):
+        db = self.path("plan.db")
+        self.assertExit(run("import", SEED, "--db", db, "--units", UNITS), 0)
+        with open(db, "rb") as f:
+            good = f.read()
+        # Cut short, and the table of tables (page 1, after the 100-byte header) overwritten.
+        damages = {"truncated.db": good[:len(good) // 4],
+                   "overwritten.db": good[:100] + b"\xff" * 3000 + good[3100:]}
+        for name, content in damages.items():
+            damaged = self.write(name, content)
+            for args in self.readers(damaged) + [("import", SEED, "--db", damaged)]:
+                self.assertRefused(en(*args), damaged, "the database is damaged")
+            with open(damaged, "rb") as f:
+                self.assertEqual(f.read(), content, name)
 
     def test_other_applications_databases_are_named_as_such(self):
         cases = {

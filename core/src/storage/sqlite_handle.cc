@@ -1,6 +1,7 @@
 #include "storage/sqlite_handle.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <climits>
 #include <cstring>
@@ -35,6 +36,15 @@ const char* type_name(int type) {
 
 Database::Database(const std::string& path, Access access)
     : path_(path), access_(access), db_(nullptr, sqlite3_close) {
+  // A FIFO would block the open forever; a device or directory is no database either, and
+  // SQLite would put its journal beside it (/dev/null-journal).
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    throw StorageError(tr({"{0}: keine gewöhnliche Datei (ein Verzeichnis, Gerät oder FIFO), "
+                           "also keine Datenbank",
+                           "{0}: not a regular file (a directory, device or FIFO), so no database"},
+                          path));
+  }
   sqlite3* raw = nullptr;
   const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -46,11 +56,16 @@ Database::Database(const std::string& path, Access access)
 }
 
 void Database::fail(const std::string& context) const {
-  const int code = db_ ? sqlite3_errcode(db_.get()) : SQLITE_NOMEM;
+  const int code = db_ ? sqlite3_errcode(db_.get()) & 0xff : SQLITE_NOMEM;  // primary code
   if (code == SQLITE_NOTADB) {
     throw StorageError(tr({"{0}: keine SQLite-Datenbank (oder beschädigt)",
                            "{0}: not an SQLite database (or damaged)"},
                           path_));
+  }
+  if (code == SQLITE_CORRUPT) {
+    throw StorageError(tr({"{0}: Datenbank ist beschädigt ({1}); eine Sicherung zurückspielen",
+                           "{0}: the database is damaged ({1}); restore a backup"},
+                          path_, sqlite3_errmsg(db_.get())));
   }
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
     throw StorageError(tr({"{0}: Datenbank ist gesperrt, ein anderes Programm schreibt seit über "
@@ -60,8 +75,9 @@ void Database::fail(const std::string& context) const {
                           path_, kBusyTimeoutMs / 1000));
   }
   const char* msg = db_ ? sqlite3_errmsg(db_.get()) : "out of memory";
+  std::string where = context.size() > 60 ? context.substr(0, 60) + " …" : context;
   throw StorageError(
-      tr({"{0}: Datenbank ({1}): {2}", "{0}: database ({1}): {2}"}, path_, context, msg));
+      tr({"{0}: Datenbank ({1}): {2}", "{0}: database ({1}): {2}"}, path_, where, msg));
 }
 
 void Database::exec(std::string_view sql) {
