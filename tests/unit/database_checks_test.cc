@@ -165,6 +165,20 @@ TEST_F(DatabaseChecks, ReadOnlyReadsAVersion1DatabaseWithoutMigrating) {
   EXPECT_EQ(number("PRAGMA application_id"), kApplicationId);
 }
 
+TEST_F(DatabaseChecks, TablesViewsAndTriggersOfOtherSoftwareAreFine) {
+  store_plans();
+  raw("CREATE TABLE kommentar(focus_area_id INTEGER REFERENCES focus_area(id), text TEXT);"
+      "CREATE VIEW einheiten AS SELECT name FROM org_unit;"
+      "CREATE TRIGGER merken AFTER INSERT ON plan BEGIN "
+      "INSERT INTO kommentar VALUES (NULL, 'x'); END;"
+      "CREATE VIRTUAL TABLE suche USING fts5(text);"
+      "ALTER TABLE plan ADD COLUMN bemerkung TEXT");
+  auto db = open_database(path_);
+  EXPECT_EQ(db->load_plan("Konzept")->fields.size(), 6u);
+  db->save_plan(*db->load_plan("Klein"));
+  EXPECT_EQ(open_database_read_only(path_)->list_plans().size(), 2u);
+}
+
 TEST_F(DatabaseChecks, AMissingTableOrColumnIsNamed) {
   store_plans();
   raw("DROP TABLE field_objective");

@@ -158,10 +158,16 @@ State inspect(sqlite::Database& db) {
   sqlite::Statement count(db, "SELECT count(*) FROM sqlite_master");
   count.step();
   count.column(0, s.objects);
+  // Only eduplan's tables: other software may add its own, also virtual ones whose module
+  // this process does not have (pragma_table_info would fail on them).
+  std::string names;
+  for (const auto& spec : table_specs())
+    names += (names.empty() ? "'" : ", '") + std::string(spec.name) + "'";
   sqlite::Statement columns(
       db,
       "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c "
-      "WHERE m.type = 'table'");
+      "WHERE m.type = 'table' AND m.name IN (" +
+          names + ")");
   while (columns.step()) {
     std::string table, column;
     columns.column(0, table);

@@ -38,7 +38,7 @@ std::string unit_label(const Plan& plan, std::size_t i) {
   return tr({"Einheit {0} ({1})", "unit {0} ({1})"}, i, quoted(plan.units[i].name));
 }
 
-void check_units(const Plan& plan) {
+void check_org_units(const Plan& plan) {
   for (std::size_t i = 0; i < plan.units.size(); ++i) {
     const OrgUnit& u = plan.units[i];
     check_text(plan, u.name, [&] {
@@ -125,7 +125,7 @@ void check_plan(const Plan& plan) {
   check_plan_name(plan.name);
   check_text(plan, plan.title, [] { return tr({"der Titel", "the title"}); });
   check_text(plan, plan.source, [] { return tr({"die Quelle (Pfad)", "the source (path)"}); });
-  check_units(plan);
+  check_org_units(plan);
   check_fields(plan);
   for (std::size_t i = 0; i < plan.objectives.size(); ++i) {
     const auto here = [&] { return tr({"Ableitung {0}", "objective {0}"}, i); };
