@@ -165,7 +165,7 @@ void note_default_database(const po::variables_map& vm) {
             << "\n";
 }
 
-std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm) {
+std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbAccess access) {
   const std::string path = database_path(vm);
   note_default_database(vm);
   if (!std::filesystem::exists(path)) {
@@ -173,7 +173,7 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm) {
                          "database {0}{1} does not exist; run \"eduplan import\" first"},
                         path, default_note(vm)));
   }
-  return open_database(path);
+  return access == DbAccess::read ? open_database_read_only(path) : open_database(path);
 }
 
 std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm) {
@@ -223,7 +223,7 @@ Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {
   return std::move(*plan);
 }
 
-UnitsDirectory load_directory(const po::variables_map& vm) {
+UnitsDirectory load_directory(const po::variables_map& vm, std::ostream& notes) {
   if (!vm.count("units")) return {};
   const auto path = vm["units"].as<std::string>();
   std::vector<Finding> findings;
@@ -233,7 +233,7 @@ UnitsDirectory load_directory(const po::variables_map& vm) {
         tr({"{0}: Verwaltungsverzeichnis fehlerhaft", "{0}: the units directory is broken"}, path),
         path, std::move(findings));
   }
-  print_findings(std::cout, path, findings);  // warnings, e.g. a converted encoding
+  print_findings(notes, path, findings);  // warnings, e.g. a converted encoding
   return dir;
 }
 

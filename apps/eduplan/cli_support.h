@@ -71,15 +71,20 @@ std::string database_path(const po::variables_map& vm);
 std::string default_note(const po::variables_map& vm);
 // Says on stderr that the default database is used, if --db is missing.
 void note_default_database(const po::variables_map& vm);
-// Opens the database of --db; it must exist (throws UsageError naming it otherwise).
-std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm);
+// How a command uses the database: commands that only read open it read-only, so they never
+// create, migrate or change the file.
+enum class DbAccess { read, write };
+// Opens the database of --db; it must exist (throws UsageError naming it otherwise) and be an
+// eduplan database (StorageError otherwise).
+std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbAccess access);
 // The plan named by --plan, or the database's only plan (throws UsageError listing the
 // plans otherwise).
 // The name of the plan --plan chooses (or the only one), checked to exist; throws UsageError.
 std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm);
 Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm);
-// The units directory of --units (empty if none); throws Rejected with its findings.
-UnitsDirectory load_directory(const po::variables_map& vm);
+// The units directory of --units (empty if none); throws Rejected with its findings, IoError
+// if it cannot be read. Its warnings (e.g. a converted encoding) are printed to `notes`.
+UnitsDirectory load_directory(const po::variables_map& vm, std::ostream& notes);
 
 // The value of a string option, or "" if it is missing.
 std::string value_of(const po::variables_map& vm, const char* name);

@@ -145,7 +145,7 @@ int run_export(const Command& self, const Args& args) {
   auto values = parse_option_values(*vm);
   default_language(exporter, values);
   if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
-  const auto storage = open_existing_database(*vm);
+  const auto storage = open_existing_database(*vm, DbAccess::read);
   const std::string plan = chosen_plan_name(*storage, *vm);
   const std::filesystem::path target =
       vm->count("output")

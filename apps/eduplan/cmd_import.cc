@@ -27,7 +27,7 @@ int run_import(const Command& self, const Args& args) {
                         .c_str());
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
-  const UnitsDirectory dir = load_directory(*vm);
+  const UnitsDirectory dir = load_directory(*vm, std::cout);
   const auto path = value_of(*vm, "document");
   const Plan plan = read_plan_file(path, {.directory = dir.empty() ? nullptr : &dir,
                                           .plan_name = value_of(*vm, "plan"),

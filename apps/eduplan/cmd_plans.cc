@@ -34,7 +34,8 @@ int run_plans(const Command& self, const Args& args) {
     throw UsageError(tr({"{0} erwartet {1} Namen, nicht {2}", "{0} expects {1} names, not {2}"},
                         action, wanted, names.size()));
   }
-  const auto storage = open_existing_database(*vm);
+  const auto storage =
+      open_existing_database(*vm, action == "list" ? DbAccess::read : DbAccess::write);
   if (action == "rename") {
     if (!storage->rename_plan(names[0], names[1])) {
       throw UsageError(

@@ -19,7 +19,7 @@ int run_show(const Command& self, const Args& args) {
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
-  const auto storage = open_existing_database(*vm);
+  const auto storage = open_existing_database(*vm, DbAccess::read);
   // Figures by SQL, findings as a stream: a plan of any size is shown in little memory.
   const std::string name = chosen_plan_name(*storage, *vm);
   const auto summary = storage->summarize_plan(name);

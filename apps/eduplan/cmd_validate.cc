@@ -1,6 +1,7 @@
 // eduplan validate DOC [--units CSV] [--format text|json] [--strict]
 #include <eduplan/json.h>
 #include <eduplan/reader.h>
+#include <eduplan/validation.h>
 
 #include <iostream>
 
@@ -8,6 +9,18 @@
 #include "text_report.h"
 
 namespace eduplan::cli {
+namespace {
+
+// The finding that says a units directory cannot be read at all.
+Finding unreadable_directory(std::string message) {
+  for (const auto& rule : rule_catalog()) {
+    if (rule.id == "directory-invalid")
+      return {std::string(rule.id), rule.severity, std::move(message), 0, ""};
+  }
+  return {"directory-invalid", Severity::error, std::move(message), 0, ""};
+}
+
+}  // namespace
 
 int run_validate(const Command& self, const Args& args) {
   CommandLine line;
@@ -21,16 +34,23 @@ int run_validate(const Command& self, const Args& args) {
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
   const auto path = value_of(*vm, "document");
-  std::vector<Finding> findings;
+  // For scripts the answer is always the JSON object on stdout, also about a units directory
+  // that is broken or cannot be read; messages and the directory's warnings go to stderr.
+  UnitsDirectory dir;
   try {
-    const UnitsDirectory dir = load_directory(*vm);
-    findings = read_plan_file(path, {.directory = dir.empty() ? nullptr : &dir}).findings;
+    dir = load_directory(*vm, json ? std::cerr : std::cout);
   } catch (const Rejected& e) {
-    if (!json) throw;
-    // For scripts the answer is always the JSON object, here about the broken directory.
-    std::cout << validation_json(e.file, e.findings) << "\n";
+    if (json) std::cout << validation_json(e.file, e.findings) << "\n";
+    throw;
+  } catch (const IoError& e) {
+    if (json) {
+      const auto units = value_of(*vm, "units");
+      std::cout << validation_json(units, {unreadable_directory(e.what())}) << "\n";
+    }
     throw;
   }
+  const std::vector<Finding> findings =
+      read_plan_file(path, {.directory = dir.empty() ? nullptr : &dir}).findings;
   std::size_t errors = 0, warnings = 0;
   for (const auto& f : findings) {
     errors += f.severity == Severity::error;

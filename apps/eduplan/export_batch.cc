@@ -23,15 +23,8 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   if (!vm.count("output-dir")) {
     throw UsageError(tr({"--per braucht --output-dir", "--per needs --output-dir"}));
   }
-  const std::filesystem::path dir = vm["output-dir"].as<std::string>();
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (!std::filesystem::is_directory(dir)) {
-    throw IoError(
-        tr({"Verzeichnis {0} kann nicht angelegt werden", "the directory {0} cannot be created"},
-           dir.string()));
-  }
-  const auto storage = open_existing_database(vm);
+  // The database first: a database that cannot be read leaves no empty directory behind.
+  const auto storage = open_existing_database(vm, DbAccess::read);
   std::optional<Plan> plan;
   std::vector<BatchJob> jobs;
   std::string title;
@@ -50,6 +43,14 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
                      plan_title);
   }
   if (jobs.empty()) throw UsageError(tr({"nichts zu exportieren", "nothing to export"}));
+  const std::filesystem::path dir = vm["output-dir"].as<std::string>();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!std::filesystem::is_directory(dir)) {
+    throw IoError(
+        tr({"Verzeichnis {0} kann nicht angelegt werden", "the directory {0} cannot be created"},
+           dir.string()));
+  }
   const unsigned threads = vm.count("jobs") ? vm["jobs"].as<unsigned>() : 0;
   ProgressDisplay display;
   const auto entries = run_batch(registry, exporter.id, jobs, options, dir, threads,
@@ -64,8 +65,8 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   if (exporter.writes_index) {
     const auto index = dir / safe_file_name("index", exporter.file_extension);
     try {
-      registry.export_index(exporter.id, title, plan ? plan->name : std::string(), entries,
-                            options, index);
+      registry.export_index(exporter.id, title, plan ? plan->name : std::string(), entries, options,
+                            index);
     } catch (const Error& e) {
       throw Rejected(tr({"Übersicht der Berichte nicht geschrieben: {0}", "index not written: {0}"},
                         e.what()));

@@ -82,6 +82,27 @@ class ValidateSeed(TempDirTest):
         self.assertEqual(data["findings"][0]["line"], 2)
         self.assertIn(f"{units}:2:", result.stderr)
 
+    def test_a_units_directory_that_cannot_be_read_still_answers_in_json(self):
+        os.mkdir(self.path("ordner.csv"))
+        for units, why in ((self.path("fehlt.csv"), "cannot be read"), (self.path("ordner.csv"), "is a directory")):
+            result = run("--lang", "en", "validate", SEED, "--units", units, "--format", "json")
+            self.assertExit(result, 2)
+            data = validated(result)
+            self.assertEqual((data["file"], data["valid"], data["counts"]["error"]), (units, False, 1))
+            self.assertEqual(data["findings"][0]["rule"], "directory-invalid")
+            self.assertIn(why, data["findings"][0]["message"])
+            self.assertIn(f"{units}: {why}", result.stderr)
+
+    def test_json_stays_alone_on_stdout_when_the_directory_has_warnings(self):
+        units = self.write("units.csv", "unit,division,aliases\nJugendamt,Dezernat V,\nStadtbücherei,Dezernat IV,\n"
+                           .encode("cp1252"))
+        result = run("validate", SEED, "--units", units, "--format", "json")
+        self.assertExit(result, 0)
+        self.assertTrue(validated(result)["valid"])
+        self.assertIn("encoding-converted", result.stderr)
+        text = run("validate", SEED, "--units", units)
+        self.assertIn("encoding-converted", text.stdout)
+
     def test_english_messages_and_plural_forms(self):
         one = self.write("one.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n"
                                    "|--|--|\n| S | Dezernat V/ Jugendamt |\n")

@@ -162,6 +162,52 @@ TEST_P(StorageContract, SummaryFromTheStoreEqualsTheSummaryOfThePlan) {
   EXPECT_FALSE(storage->summarize_plan("fehlt"));
 }
 
+TEST_P(StorageContract, RefusesPlansItCouldNotGiveBack) {
+  auto storage = GetParam().open();
+  const Plan good = seed("Konzept");
+  storage->save_plan(good);
+  std::vector<std::function<void(Plan&)>> breakages = {
+      [](Plan& p) { p.name = "Konzept \xff"; },
+      [](Plan& p) { p.name = std::string("Kon\0zept", 8); },
+      [](Plan& p) { p.title = "\xc3\x28"; },
+      [](Plan& p) { p.units[0].name = "\xed\xa0\x80"; },  // a surrogate
+      [](Plan& p) {
+        p.fields[1].focus_areas[2].attributes.push_back({"Status", "\xf8"});
+      },
+      [](Plan& p) { p.findings[0].message = std::string("a\0b", 3); },
+      [](Plan& p) { p.units[1].parent = 1; },
+      [](Plan& p) { p.units[1].parent = p.units.size(); },
+      [](Plan& p) {
+        for (auto& u : p.units) {
+          if (!u.is_division) u.parent.reset();
+        }
+        p.units[0].parent = 1;  // a division under a unit
+      },
+      [](Plan& p) {  // a unit under a unit
+        std::vector<std::size_t> units;
+        for (std::size_t i = 0; i < p.units.size(); ++i) {
+          if (!p.units[i].is_division) units.push_back(i);
+        }
+        p.units[units.at(1)].parent = units.at(0);
+      },
+      [](Plan& p) { p.fields[0].focus_areas[0].responsibilities[0].unit = 9999; },
+      [](Plan& p) {
+        p.fields[0].objectives.push_back({9999, 1});
+      },
+      [](Plan& p) { p.fields[0].source_line = -1; },
+  };
+  for (std::size_t i = 0; i < breakages.size(); ++i) {
+    SCOPED_TRACE(i);
+    Plan bad = seed("Konzept");
+    breakages[i](bad);
+    ASSERT_NE(bad, good);
+    EXPECT_THROW(storage->save_plan(bad), UsageError);
+  }
+  EXPECT_EQ(*storage->load_plan("Konzept"), good);
+  EXPECT_THROW(storage->rename_plan("Konzept", "K\xc0\xafnzept"), UsageError);  // overlong '/'
+  EXPECT_EQ(storage->list_plans().size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, StorageContract,
     ::testing::Values(Backend{"sqlite", [] { return open_database(temp_db("contract")); }},
@@ -173,8 +219,8 @@ TEST(SqliteStorage, FailedSaveLeavesTheOldPlanIntact) {
   auto storage = open_database(path);
   storage->save_plan(seed("Konzept"));
   Plan broken = seed("Konzept");
-  broken.fields[5].focus_areas[3].responsibilities[0].unit = 9999;  // fails late, after many rows
-  EXPECT_THROW(storage->save_plan(broken), std::out_of_range);
+  broken.fields[5].key = broken.fields[0].key;  // UNIQUE fails late, after many rows
+  EXPECT_THROW(storage->save_plan(broken), StorageError);
   auto loaded = storage->load_plan("Konzept");
   ASSERT_TRUE(loaded);
   EXPECT_EQ(*loaded, seed("Konzept"));

@@ -1,11 +1,32 @@
 /* The eduplan C API: for programs in C, and in Java, C#, Python … through their C bridges.
  *
- * - Opaque handles; every handle is freed by the matching *_free / *_close function.
+ * Errors
  * - Every function returning eduplan_code reports failure with a code and a message for the
  *   calling thread (eduplan_last_error). No exception ever leaves this API.
- * - Strings are UTF-8, NUL-terminated, owned by the handle they came from and valid until it
- *   is freed. Functions taking strings copy what they keep.
- * - Handles are not thread-safe; separate handles may be used on separate threads.
+ *
+ * Ownership
+ * - Handles are opaque. The caller owns every handle a function hands out through an `out`
+ *   parameter and gives it back exactly once with the matching function: eduplan_db_close for
+ *   eduplan_db_open / eduplan_db_open_read_only, eduplan_plan_free for eduplan_read /
+ *   eduplan_db_load, eduplan_names_free for eduplan_db_plans, eduplan_plan_list_free for
+ *   eduplan_db_list_plans. A plan does not depend on the database it was loaded from: either may
+ *   be freed first.
+ * - On failure `*out` is set to NULL (the one exception: eduplan_read with EDUPLAN_E_INPUT hands
+ *   out a plan holding the findings, which the caller frees).
+ * - Closing or freeing NULL does nothing. Closing or freeing a handle that is already closed or
+ *   freed, or that eduplan never handed out, does nothing either and leaves a message in
+ *   eduplan_last_error. Any other function given such a handle (or a handle of the wrong kind)
+ *   fails with EDUPLAN_E_USAGE, or returns NULL, 0 or -1 where it returns no code. These checks
+ *   catch mistakes; they are not a licence: the address of a freed handle may be reused by a
+ *   new one, which a stale pointer then reaches.
+ * - Strings returned are UTF-8, NUL-terminated, owned by the handle they came from and valid
+ *   until it is freed; copy them to keep them longer. Functions taking strings copy what they
+ *   keep. Names (of plans, exporters, options) must be valid UTF-8 (EDUPLAN_E_USAGE otherwise);
+ *   paths are passed to the operating system as they are.
+ *
+ * Threads
+ * - A handle must not be used by two threads at once; separate handles may be used on separate
+ *   threads, also on the same database file (and by separate processes).
  */
 #ifndef EDUPLAN_C_API_H
 #define EDUPLAN_C_API_H
@@ -20,9 +41,9 @@ extern "C" {
 
 typedef enum eduplan_code {
   EDUPLAN_OK = 0,
-  EDUPLAN_E_INPUT = 1, /* the document has errors (see the plan's findings); nothing stored */
-  EDUPLAN_E_USAGE =
-      2, /* a bad argument: NULL handle, unknown exporter or option, index out of range */
+  EDUPLAN_E_INPUT = 1,     /* the document has errors (see the plan's findings); nothing stored */
+  EDUPLAN_E_USAGE = 2,     /* a bad argument: NULL, closed or freed handle, a name that is not
+                              UTF-8, unknown exporter or option, index out of range */
   EDUPLAN_E_IO = 3,        /* a file could not be read or written */
   EDUPLAN_E_STORAGE = 4,   /* the database failed */
   EDUPLAN_E_NOT_FOUND = 5, /* no plan of that name */
@@ -42,8 +63,13 @@ EDUPLAN_EXPORT const char* eduplan_last_error(void);
  * (the default) or "en" (also "en_GB.UTF-8" and the like). */
 EDUPLAN_EXPORT eduplan_code eduplan_set_language(const char* language);
 
-/* Opens (creating and migrating if needed) an SQLite database. */
+/* Opens (creating and migrating if needed) an SQLite database. EDUPLAN_E_STORAGE, naming the
+ * file, for a file that is not an eduplan database or was written by a newer eduplan. */
 EDUPLAN_EXPORT eduplan_code eduplan_db_open(const char* path, eduplan_db** out);
+/* Opens an existing eduplan database for reading only: never creates, migrates or writes the
+ * file; saving, renaming and deleting fail with EDUPLAN_E_USAGE. */
+EDUPLAN_EXPORT eduplan_code eduplan_db_open_read_only(const char* path, eduplan_db** out);
+/* Closes the database and frees the handle. NULL, or a handle already closed: nothing. */
 EDUPLAN_EXPORT void eduplan_db_close(eduplan_db* db);
 
 /* Reads a document (Markdown, Word .docx, LibreOffice .odt, or the CSV flat table). units_csv
@@ -75,6 +101,7 @@ EDUPLAN_EXPORT const char* eduplan_plan_list_imported_at(const eduplan_plan_list
 EDUPLAN_EXPORT eduplan_code eduplan_plan_list_figures(const eduplan_plan_list* list, size_t i,
                                                       size_t* fields, size_t* focus_areas,
                                                       size_t* responsibilities, size_t* objectives);
+/* Free a handle and the strings it owns. NULL, or a handle already freed: nothing. */
 EDUPLAN_EXPORT void eduplan_plan_list_free(eduplan_plan_list* list);
 EDUPLAN_EXPORT void eduplan_plan_free(eduplan_plan* plan);
 

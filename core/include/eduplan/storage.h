@@ -21,6 +21,8 @@ namespace eduplan {
 
 // The schema version this build writes; older databases are migrated on open.
 inline constexpr int kSchemaVersion = 2;
+// PRAGMA application_id of eduplan databases ("EDUP"), set when eduplan creates or migrates one.
+inline constexpr int kApplicationId = 0x45445550;
 
 struct PlanInfo {
   std::string name;
@@ -33,14 +35,20 @@ BOOST_DESCRIBE_STRUCT(PlanInfo, (),
                       (name, title, source, imported_at, fields, focus_areas, responsibilities,
                        objectives))
 
-// Not thread-safe: use one Storage per thread. Every method throws StorageError on failure.
+// Not thread-safe: use one Storage per thread; several processes and threads may use the same
+// database file at once. Every method throws StorageError on failure, also when what it reads
+// from the database breaks the schema's rules (docs/schema.md: a unit's parent that is not a
+// division of the same plan, text that is not UTF-8, positions with gaps, …), naming the table,
+// the row and the column.
 class EDUPLAN_EXPORT Storage {
  public:
   virtual ~Storage() = default;
 
   // Stores `plan` (with its findings) under plan.name, replacing a plan of that name.
   // All or nothing: on failure the storage is unchanged. Throws UsageError for a name that is
-  // empty or only spaces.
+  // empty or only spaces, for text that is not valid UTF-8 or holds a NUL character, and for a
+  // plan that breaks the model's rules (an index out of range, a unit whose parent is not a
+  // division, a division with a parent).
   virtual void save_plan(const Plan& plan) = 0;
   virtual std::vector<PlanInfo> list_plans() const = 0;  // ordered by name, with counts
   // The plan stored under `name`, as saved (indices, keys, lines, findings), or nothing.
@@ -49,7 +57,7 @@ class EDUPLAN_EXPORT Storage {
   // untouched. False if there was none.
   virtual bool remove_plan(std::string_view name) = 0;
   // Gives the plan `from` the name `to`. False if there is no plan `from`; throws UsageError
-  // if `to` is empty or taken by another plan.
+  // if `to` is empty, not valid UTF-8, or taken by another plan.
   virtual bool rename_plan(std::string_view from, std::string_view to) = 0;
 
   // The plan without its focus areas and findings, or nothing; and streams of its focus areas
@@ -58,15 +66,21 @@ class EDUPLAN_EXPORT Storage {
   virtual std::optional<PlanOutline> load_outline(std::string_view name) const;
   virtual std::unique_ptr<FocusAreaStream> stream_focus_areas(std::string_view name) const;
   virtual std::unique_ptr<FindingStream> stream_findings(std::string_view name) const;
-  // The figures of summarize() for the stored plan, or nothing; a database computes them in
-  // SQL without loading the plan.
+  // The figures of summarize() for the stored plan, or nothing; computed in one pass over the
+  // streams, without loading the plan.
   virtual std::optional<PlanSummary> summarize_plan(std::string_view name) const;
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.
-// Throws StorageError naming the file if it is not an eduplan database, was written by a
-// newer eduplan, or cannot be opened.
+// Throws StorageError naming the file if it is not an eduplan database (another application's
+// SQLite file, or tables without eduplan's columns), has a schema version that is negative or
+// newer than this build, or cannot be opened.
 EDUPLAN_EXPORT std::unique_ptr<Storage> open_database(const std::filesystem::path& path);
+
+// Opens an existing eduplan database for reading only: it never creates, migrates or writes the
+// file (older schema versions are read as they are). Throws StorageError as open_database does,
+// and also for a missing or empty file; save_plan, remove_plan and rename_plan throw UsageError.
+EDUPLAN_EXPORT std::unique_ptr<Storage> open_database_read_only(const std::filesystem::path& path);
 
 // A storage that keeps plans in memory, with the same contract; for tests and previews.
 EDUPLAN_EXPORT std::unique_ptr<Storage> make_memory_storage();

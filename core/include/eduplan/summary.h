@@ -7,6 +7,7 @@
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/plan_stream.h"
 
 namespace eduplan {
 
@@ -44,5 +45,8 @@ BOOST_DESCRIBE_STRUCT(PlanSummary, (),
                        errors, warnings, infos, fields, units))
 
 EDUPLAN_EXPORT PlanSummary summarize(const Plan& plan);
+// The same from a plan read piece by piece: one pass over each stream.
+EDUPLAN_EXPORT PlanSummary summarize(const PlanOutline& outline, FocusAreaStream& focus_areas,
+                                     FindingStream& findings);
 
 }  // namespace eduplan

@@ -1,4 +1,5 @@
-// The C API over the C++ library: handles own C++ objects, every entry catches everything.
+// The C API over the C++ library: handles own C++ objects (api/handles.h), every entry checks
+// its handles against the registry of live ones and catches everything.
 #include "eduplan/c_api.h"
 
 #include <map>
@@ -6,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "api/handles.h"
 #include "eduplan/enum_text.h"
 #include "eduplan/error.h"
 #include "eduplan/exporters.h"
@@ -13,23 +15,7 @@
 #include "eduplan/reader.h"
 #include "eduplan/storage.h"
 #include "eduplan/version.h"
-
-struct eduplan_db {
-  std::unique_ptr<eduplan::Storage> storage;
-};
-
-struct eduplan_plan {
-  eduplan::Plan plan;
-  std::vector<std::string> severities;  // per finding, for stable C strings
-};
-
-struct eduplan_names {
-  std::vector<std::string> names;
-};
-
-struct eduplan_plan_list {
-  std::vector<eduplan::PlanInfo> plans;
-};
+#include "util/text.h"
 
 namespace {
 
@@ -71,10 +57,52 @@ eduplan_code not_found(const char* name) {
   return fail(EDUPLAN_E_NOT_FOUND, tr({"kein Plan „{0}“", "no plan \"{0}\""}, name));
 }
 
+// EDUPLAN_E_USAGE unless `handle` is live: NULL, closed, freed or of another kind is refused
+// before anything reads through it.
+template <class H>
+eduplan_code check_handle(const char* function, const char* argument, const H* handle) {
+  if (eduplan::api::is_live(handle)) return EDUPLAN_OK;
+  if (!handle) {
+    return fail(EDUPLAN_E_USAGE,
+                tr({"{0}: {1} fehlt (NULL)", "{0}: {1} is missing (NULL)"}, function, argument));
+  }
+  return fail(EDUPLAN_E_USAGE,
+              tr({"{0}: {1} ist kein offenes Handle (geschlossen, freigegeben oder nie geöffnet)",
+                  "{0}: {1} is not an open handle (closed, freed or never opened)"},
+                 function, argument));
+}
+
+// For the accessors without a code: the handle if it is live, else nullptr and a message.
+template <class H>
+const H* usable(const char* function, const H* handle) {
+  return check_handle(function, "handle", handle) == EDUPLAN_OK ? handle : nullptr;
+}
+
+// EDUPLAN_E_USAGE if a name is not valid UTF-8 (NULL passes: required() says it is missing).
+eduplan_code check_utf8(const char* function, const char* argument, const char* text) {
+  if (!text) return EDUPLAN_OK;
+  if (auto bad = eduplan::text::find_invalid_utf8(text)) {
+    return fail(EDUPLAN_E_USAGE, tr({"{0}: {1} ist kein gültiges UTF-8 (Byte {2})",
+                                     "{0}: {1} is not valid UTF-8 (byte {2})"},
+                                    function, argument, *bad));
+  }
+  return EDUPLAN_OK;
+}
+
+// Freeing: NULL and live handles are fine; anything else is left alone, with a message.
+template <class H>
+void release(const char* function, H* handle) {
+  if (!eduplan::api::release(handle)) {
+    last_error = tr({"{0}: kein offenes Handle (schon freigegeben?); nichts getan",
+                     "{0}: not an open handle (freed already?); nothing done"},
+                    function);
+  }
+}
+
 eduplan_plan* wrap(eduplan::Plan plan) {
-  auto* p = new eduplan_plan{std::move(plan), {}};
-  for (const auto& f : p->plan.findings) p->severities.push_back(eduplan::to_text(f.severity));
-  return p;
+  eduplan_plan p{std::move(plan), {}};
+  for (const auto& f : p.plan.findings) p.severities.push_back(eduplan::to_text(f.severity));
+  return eduplan::api::make_handle(std::move(p));
 }
 
 const eduplan::FocusArea* area_at(const eduplan_plan* p, size_t field, size_t area) {
@@ -84,6 +112,12 @@ const eduplan::FocusArea* area_at(const eduplan_plan* p, size_t field, size_t ar
 }
 
 }  // namespace
+
+// Stops the entry point with the code of a failed check.
+#define EDUPLAN_TRY(check)                                            \
+  do {                                                                \
+    if (const eduplan_code rc = (check); rc != EDUPLAN_OK) return rc; \
+  } while (0)
 
 extern "C" {
 
@@ -103,21 +137,35 @@ eduplan_code eduplan_set_language(const char* language) {
   });
 }
 
-eduplan_code eduplan_db_open(const char* path, eduplan_db** out) {
+namespace {
+eduplan_code open_db(const char* function, const char* path, eduplan_db** out, bool read_only) {
   return guarded([&] {
-    if (!path || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_open", "path, out"));
-    *out = new eduplan_db{eduplan::open_database(path)};
+    if (out) *out = nullptr;
+    if (!path || !out) return fail(EDUPLAN_E_USAGE, required(function, "path, out"));
+    auto storage =
+        read_only ? eduplan::open_database_read_only(path) : eduplan::open_database(path);
+    *out = eduplan::api::make_handle(eduplan_db{std::move(storage)});
     return EDUPLAN_OK;
   });
 }
+}  // namespace
 
-void eduplan_db_close(eduplan_db* db) { delete db; }
+eduplan_code eduplan_db_open(const char* path, eduplan_db** out) {
+  return open_db("eduplan_db_open", path, out, false);
+}
+
+eduplan_code eduplan_db_open_read_only(const char* path, eduplan_db** out) {
+  return open_db("eduplan_db_open_read_only", path, out, true);
+}
+
+void eduplan_db_close(eduplan_db* db) { release("eduplan_db_close", db); }
 
 eduplan_code eduplan_read(const char* document, const char* units_csv, const char* plan_name,
                           eduplan_plan** out) {
   return guarded([&] {
+    if (out) *out = nullptr;
     if (!document || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_read", "document, out"));
-    *out = nullptr;
+    EDUPLAN_TRY(check_utf8("eduplan_read", "plan_name", plan_name));
     eduplan::UnitsDirectory directory;
     if (units_csv) {
       std::vector<eduplan::Finding> problems;
@@ -148,7 +196,8 @@ eduplan_code eduplan_read(const char* document, const char* units_csv, const cha
 
 eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan) {
   return guarded([&] {
-    if (!db || !plan) return fail(EDUPLAN_E_USAGE, required("eduplan_db_save", "db, plan"));
+    EDUPLAN_TRY(check_handle("eduplan_db_save", "db", db));
+    EDUPLAN_TRY(check_handle("eduplan_db_save", "plan", plan));
     if (eduplan::has_errors(plan->plan.findings)) {
       return fail(EDUPLAN_E_INPUT,
                   tr({"Plan hat Fehler; nicht gespeichert", "the plan has errors; not stored"}));
@@ -160,8 +209,10 @@ eduplan_code eduplan_db_save(eduplan_db* db, const eduplan_plan* plan) {
 
 eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** out) {
   return guarded([&] {
-    if (!db || !name || !out)
-      return fail(EDUPLAN_E_USAGE, required("eduplan_db_load", "db, name, out"));
+    if (out) *out = nullptr;
+    EDUPLAN_TRY(check_handle("eduplan_db_load", "db", db));
+    if (!name || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_load", "db, name, out"));
+    EDUPLAN_TRY(check_utf8("eduplan_db_load", "name", name));
     auto plan = db->storage->load_plan(name);
     if (!plan) return not_found(name);
     *out = wrap(std::move(*plan));
@@ -171,61 +222,75 @@ eduplan_code eduplan_db_load(eduplan_db* db, const char* name, eduplan_plan** ou
 
 eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out) {
   return guarded([&] {
-    if (!db || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_plans", "db, out"));
-    auto* names = new eduplan_names{};
-    for (const auto& info : db->storage->list_plans()) names->names.push_back(info.name);
-    *out = names;
+    if (out) *out = nullptr;
+    EDUPLAN_TRY(check_handle("eduplan_db_plans", "db", db));
+    if (!out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_plans", "db, out"));
+    eduplan_names names;
+    for (const auto& info : db->storage->list_plans()) names.names.push_back(info.name);
+    *out = eduplan::api::make_handle(std::move(names));
     return EDUPLAN_OK;
   });
 }
 
 eduplan_code eduplan_db_rename_plan(eduplan_db* db, const char* from, const char* to) {
   return guarded([&] {
-    if (!db || !from || !to)
+    EDUPLAN_TRY(check_handle("eduplan_db_rename_plan", "db", db));
+    if (!from || !to)
       return fail(EDUPLAN_E_USAGE, required("eduplan_db_rename_plan", "db, from, to"));
+    EDUPLAN_TRY(check_utf8("eduplan_db_rename_plan", "from", from));
+    EDUPLAN_TRY(check_utf8("eduplan_db_rename_plan", "to", to));
     return db->storage->rename_plan(from, to) ? EDUPLAN_OK : not_found(from);
   });
 }
 
 eduplan_code eduplan_db_delete_plan(eduplan_db* db, const char* name) {
   return guarded([&] {
-    if (!db || !name) return fail(EDUPLAN_E_USAGE, required("eduplan_db_delete_plan", "db, name"));
+    EDUPLAN_TRY(check_handle("eduplan_db_delete_plan", "db", db));
+    if (!name) return fail(EDUPLAN_E_USAGE, required("eduplan_db_delete_plan", "db, name"));
+    EDUPLAN_TRY(check_utf8("eduplan_db_delete_plan", "name", name));
     return db->storage->remove_plan(name) ? EDUPLAN_OK : not_found(name);
   });
 }
 
 eduplan_code eduplan_db_list_plans(eduplan_db* db, eduplan_plan_list** out) {
   return guarded([&] {
-    if (!db || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_list_plans", "db, out"));
-    *out = new eduplan_plan_list{db->storage->list_plans()};
+    if (out) *out = nullptr;
+    EDUPLAN_TRY(check_handle("eduplan_db_list_plans", "db", db));
+    if (!out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_list_plans", "db, out"));
+    *out = eduplan::api::make_handle(eduplan_plan_list{db->storage->list_plans()});
     return EDUPLAN_OK;
   });
 }
 
-size_t eduplan_plan_list_count(const eduplan_plan_list* l) { return l ? l->plans.size() : 0; }
+size_t eduplan_plan_list_count(const eduplan_plan_list* l) {
+  l = usable("eduplan_plan_list_count", l);
+  return l ? l->plans.size() : 0;
+}
 
 namespace {
-const eduplan::PlanInfo* info_at(const eduplan_plan_list* l, size_t i) {
+const eduplan::PlanInfo* info_at(const char* function, const eduplan_plan_list* l, size_t i) {
+  l = usable(function, l);
   return l && i < l->plans.size() ? &l->plans[i] : nullptr;
 }
 }  // namespace
 
 const char* eduplan_plan_list_name(const eduplan_plan_list* l, size_t i) {
-  const auto* p = info_at(l, i);
+  const auto* p = info_at("eduplan_plan_list_name", l, i);
   return p ? p->name.c_str() : nullptr;
 }
 const char* eduplan_plan_list_title(const eduplan_plan_list* l, size_t i) {
-  const auto* p = info_at(l, i);
+  const auto* p = info_at("eduplan_plan_list_title", l, i);
   return p ? p->title.c_str() : nullptr;
 }
 const char* eduplan_plan_list_imported_at(const eduplan_plan_list* l, size_t i) {
-  const auto* p = info_at(l, i);
+  const auto* p = info_at("eduplan_plan_list_imported_at", l, i);
   return p ? p->imported_at.c_str() : nullptr;
 }
 eduplan_code eduplan_plan_list_figures(const eduplan_plan_list* l, size_t i, size_t* fields,
                                        size_t* focus_areas, size_t* responsibilities,
                                        size_t* objectives) {
-  const auto* p = info_at(l, i);
+  EDUPLAN_TRY(check_handle("eduplan_plan_list_figures", "list", l));
+  const auto* p = info_at("eduplan_plan_list_figures", l, i);
   if (!p) return fail(EDUPLAN_E_USAGE, tr({"Index außerhalb des Bereichs", "index out of range"}));
   if (fields) *fields = p->fields;
   if (focus_areas) *focus_areas = p->focus_areas;
@@ -233,54 +298,76 @@ eduplan_code eduplan_plan_list_figures(const eduplan_plan_list* l, size_t i, siz
   if (objectives) *objectives = p->objectives;
   return EDUPLAN_OK;
 }
-void eduplan_plan_list_free(eduplan_plan_list* list) { delete list; }
+void eduplan_plan_list_free(eduplan_plan_list* list) { release("eduplan_plan_list_free", list); }
 
-void eduplan_plan_free(eduplan_plan* plan) { delete plan; }
-size_t eduplan_names_count(const eduplan_names* n) { return n ? n->names.size() : 0; }
+void eduplan_plan_free(eduplan_plan* plan) { release("eduplan_plan_free", plan); }
+size_t eduplan_names_count(const eduplan_names* n) {
+  n = usable("eduplan_names_count", n);
+  return n ? n->names.size() : 0;
+}
 const char* eduplan_names_get(const eduplan_names* n, size_t i) {
+  n = usable("eduplan_names_get", n);
   return n && i < n->names.size() ? n->names[i].c_str() : nullptr;
 }
-void eduplan_names_free(eduplan_names* names) { delete names; }
+void eduplan_names_free(eduplan_names* names) { release("eduplan_names_free", names); }
 
-const char* eduplan_plan_name(const eduplan_plan* p) { return p ? p->plan.name.c_str() : nullptr; }
-size_t eduplan_plan_field_count(const eduplan_plan* p) { return p ? p->plan.fields.size() : 0; }
+const char* eduplan_plan_name(const eduplan_plan* p) {
+  p = usable("eduplan_plan_name", p);
+  return p ? p->plan.name.c_str() : nullptr;
+}
+size_t eduplan_plan_field_count(const eduplan_plan* p) {
+  p = usable("eduplan_plan_field_count", p);
+  return p ? p->plan.fields.size() : 0;
+}
 const char* eduplan_plan_field_title(const eduplan_plan* p, size_t f) {
+  p = usable("eduplan_plan_field_title", p);
   return p && f < p->plan.fields.size() ? p->plan.fields[f].title.c_str() : nullptr;
 }
 size_t eduplan_plan_focus_area_count(const eduplan_plan* p, size_t f) {
+  p = usable("eduplan_plan_focus_area_count", p);
   return p && f < p->plan.fields.size() ? p->plan.fields[f].focus_areas.size() : 0;
 }
 const char* eduplan_plan_focus_area_text(const eduplan_plan* p, size_t f, size_t a) {
-  const auto* area = area_at(p, f, a);
+  const auto* area = area_at(usable("eduplan_plan_focus_area_text", p), f, a);
   return area ? area->text.c_str() : nullptr;
 }
 size_t eduplan_plan_focus_area_unit_count(const eduplan_plan* p, size_t f, size_t a) {
-  const auto* area = area_at(p, f, a);
+  const auto* area = area_at(usable("eduplan_plan_focus_area_unit_count", p), f, a);
   return area ? area->responsibilities.size() : 0;
 }
 long eduplan_plan_focus_area_unit(const eduplan_plan* p, size_t f, size_t a, size_t k) {
-  const auto* area = area_at(p, f, a);
+  const auto* area = area_at(usable("eduplan_plan_focus_area_unit", p), f, a);
   return area && k < area->responsibilities.size()
              ? static_cast<long>(area->responsibilities[k].unit)
              : -1;
 }
-size_t eduplan_plan_unit_count(const eduplan_plan* p) { return p ? p->plan.units.size() : 0; }
+size_t eduplan_plan_unit_count(const eduplan_plan* p) {
+  p = usable("eduplan_plan_unit_count", p);
+  return p ? p->plan.units.size() : 0;
+}
 const char* eduplan_plan_unit_name(const eduplan_plan* p, size_t u) {
+  p = usable("eduplan_plan_unit_name", p);
   return p && u < p->plan.units.size() ? p->plan.units[u].name.c_str() : nullptr;
 }
 long eduplan_plan_unit_division(const eduplan_plan* p, size_t u) {
+  p = usable("eduplan_plan_unit_division", p);
   if (!p || u >= p->plan.units.size() || !p->plan.units[u].parent) return -1;
   return static_cast<long>(*p->plan.units[u].parent);
 }
 int eduplan_plan_unit_is_division(const eduplan_plan* p, size_t u) {
+  p = usable("eduplan_plan_unit_is_division", p);
   return p && u < p->plan.units.size() && p->plan.units[u].is_division ? 1 : 0;
 }
-size_t eduplan_plan_finding_count(const eduplan_plan* p) { return p ? p->plan.findings.size() : 0; }
+size_t eduplan_plan_finding_count(const eduplan_plan* p) {
+  p = usable("eduplan_plan_finding_count", p);
+  return p ? p->plan.findings.size() : 0;
+}
 
 eduplan_code eduplan_plan_finding(const eduplan_plan* p, size_t i, const char** rule,
                                   const char** severity, const char** message, int* line,
                                   const char** subject) {
-  if (!p || i >= p->plan.findings.size())
+  EDUPLAN_TRY(check_handle("eduplan_plan_finding", "plan", p));
+  if (i >= p->plan.findings.size())
     return fail(EDUPLAN_E_USAGE, tr({"Index außerhalb des Bereichs", "index out of range"}));
   const auto& f = p->plan.findings[i];
   if (rule) *rule = f.rule.c_str();
@@ -295,11 +382,15 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
                             const char* const* options, const char* plugin_dir,
                             const char* target) {
   return guarded([&] {
-    if (!db || !plan_name || !exporter || !target) {
+    EDUPLAN_TRY(check_handle("eduplan_export", "db", db));
+    if (!plan_name || !exporter || !target) {
       return fail(EDUPLAN_E_USAGE, required("eduplan_export", "db, plan_name, exporter, target"));
     }
+    EDUPLAN_TRY(check_utf8("eduplan_export", "plan_name", plan_name));
+    EDUPLAN_TRY(check_utf8("eduplan_export", "exporter", exporter));
     std::map<std::string, std::string> values;
     for (const char* const* o = options; o && *o; ++o) {
+      EDUPLAN_TRY(check_utf8("eduplan_export", "option", *o));
       std::string kv(*o);
       const auto eq = kv.find('=');
       if (eq == std::string::npos || eq == 0)

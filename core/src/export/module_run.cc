@@ -39,7 +39,7 @@ Prepared prepare(const ModuleRun& job) {
   const bool streams = job.exporter.streams && !job.batch;
   const Plan* plan = job.source.plan;
   if (!plan) {
-    p.storage = open_database(job.source.database);
+    p.storage = open_database_read_only(job.source.database);
     if (!streams) {
       p.whole = p.storage->load_plan(job.source.name);
       if (!p.whole)

@@ -1,11 +1,19 @@
 #include "eduplan/summary.h"
 
+#include "eduplan/plan_stream.h"
+
 #include <algorithm>
 #include <set>
 
 namespace eduplan {
 
 PlanSummary summarize(const Plan& plan) {
+  return summarize(outline_of(plan), *stream_of(plan), *findings_of(plan));
+}
+
+PlanSummary summarize(const PlanOutline& outline, FocusAreaStream& focus_areas,
+                      FindingStream& findings) {
+  const Plan& plan = outline.plan;
   PlanSummary s;
   s.name = plan.name;
   s.source = plan.source;
@@ -14,18 +22,20 @@ PlanSummary summarize(const Plan& plan) {
   std::vector<std::set<std::size_t>> fields_of(plan.units.size());
   for (std::size_t f = 0; f < plan.fields.size(); ++f) {
     const Field& field = plan.fields[f];
-    FieldSummary fs{field.title, field.focus_areas.size(), 0, field.objectives.size()};
-    for (const auto& fa : field.focus_areas) {
-      fs.responsibilities += fa.responsibilities.size();
-      for (const auto& r : fa.responsibilities) {
-        ++focus_count[r.unit];
-        fields_of[r.unit].insert(f);
-      }
+    s.fields.push_back({field.title, 0, 0, field.objectives.size()});
+    s.objective_links += field.objectives.size();
+  }
+  focus_areas.rewind();
+  while (auto row = focus_areas.next()) {
+    FieldSummary& fs = s.fields.at(row->field);
+    ++fs.focus_areas;
+    ++s.focus_areas;
+    fs.responsibilities += row->area->responsibilities.size();
+    s.responsibilities += row->area->responsibilities.size();
+    for (const auto& r : row->area->responsibilities) {
+      ++focus_count.at(r.unit);
+      fields_of[r.unit].insert(row->field);
     }
-    s.focus_areas += fs.focus_areas;
-    s.responsibilities += fs.responsibilities;
-    s.objective_links += fs.objectives;
-    s.fields.push_back(std::move(fs));
   }
   for (std::size_t u = 0; u < plan.units.size(); ++u) {
     if (focus_count[u] == 0) continue;
@@ -36,7 +46,9 @@ PlanSummary summarize(const Plan& plan) {
   std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
     return a.focus_areas != b.focus_areas ? a.focus_areas > b.focus_areas : a.name < b.name;
   });
-  for (const auto& f : plan.findings) {
+  findings.rewind();
+  while (const Finding* found = findings.next()) {
+    const Finding& f = *found;
     switch (f.severity) {
       case Severity::error:
         ++s.errors;

@@ -9,7 +9,7 @@ namespace {
 class MemoryStorage final : public Storage {
  public:
   void save_plan(const Plan& plan) override {
-    check_plan_name(plan.name);
+    check_plan(plan);
     plans_[plan.name] = {plan, "1970-01-01T00:00:00Z"};
   }
 

@@ -14,9 +14,17 @@
 
 namespace eduplan::schema {
 
-// Brings the database to kSchemaVersion inside one transaction, or throws StorageError
-// (also for a database newer than this build or a file that is not an eduplan database).
-void migrate(sqlite::Database& db);
+// Makes `db` ready for writing: creates eduplan's tables in an empty database, or brings an
+// older one to kSchemaVersion, inside one write transaction (safe when several processes open
+// a new file at once), and marks it with kApplicationId. Returns the schema version.
+// Throws StorageError naming the file for a file that is not an eduplan database (another
+// application's, or one whose tables lack eduplan's columns), a schema version that is
+// negative or newer than this build, or a file that is not SQLite.
+int prepare_for_writing(sqlite::Database& db);
+
+// The same checks for reading, without writing anything: returns the schema version (1 up to
+// kSchemaVersion; older versions are read as they are). An empty file is refused too.
+int check_for_reading(sqlite::Database& db);
 
 // Columns written by eduplan, in insert order; every table also has `id` where noted.
 // Each row exists twice: with owning strings for reading, and as a *View over the Plan's

@@ -1,30 +1,83 @@
 #include "storage/sqlite_handle.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <climits>
+#include <cstring>
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
+#include "util/text.h"
 
 namespace eduplan::sqlite {
+namespace {
 
-Database::Database(const std::string& path) : path_(path), db_(nullptr, sqlite3_close) {
+// How long a connection waits for another one's write lock before it gives up: long enough
+// for dozens of imports queued on the same file, short enough not to look like a hang.
+constexpr int kBusyTimeoutMs = 30000;
+
+const char* type_name(int type) {
+  switch (type) {
+    case SQLITE_INTEGER:
+      return "integer";
+    case SQLITE_FLOAT:
+      return "real";
+    case SQLITE_TEXT:
+      return "text";
+    case SQLITE_BLOB:
+      return "blob";
+    default:
+      return "NULL";
+  }
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, Access access)
+    : path_(path), access_(access), db_(nullptr, sqlite3_close) {
+  // A FIFO would block the open forever; a device or directory is no database either, and
+  // SQLite would put its journal beside it (/dev/null-journal).
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    throw StorageError(tr({"{0}: keine gewöhnliche Datei (ein Verzeichnis, Gerät oder FIFO), "
+                           "also keine Datenbank",
+                           "{0}: not a regular file (a directory, device or FIFO), so no database"},
+                          path));
+  }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY
+                                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   db_.reset(raw);
   if (rc != SQLITE_OK) fail(tr({"öffnen", "open"}));
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
 }
 
 void Database::fail(const std::string& context) const {
-  if (db_ && sqlite3_errcode(db_.get()) == SQLITE_NOTADB) {
+  const int code = db_ ? sqlite3_errcode(db_.get()) & 0xff : SQLITE_NOMEM;  // primary code
+  if (code == SQLITE_NOTADB) {
     throw StorageError(tr({"{0}: keine SQLite-Datenbank (oder beschädigt)",
                            "{0}: not an SQLite database (or damaged)"},
                           path_));
   }
+  if (code == SQLITE_CORRUPT) {
+    throw StorageError(tr({"{0}: Datenbank ist beschädigt ({1}); eine Sicherung zurückspielen",
+                           "{0}: the database is damaged ({1}); restore a backup"},
+                          path_, sqlite3_errmsg(db_.get())));
+  }
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    throw StorageError(tr({"{0}: Datenbank ist gesperrt, ein anderes Programm schreibt seit über "
+                           "{1} s hinein; später erneut versuchen",
+                           "{0}: the database is locked: another program has been writing to it "
+                           "for over {1} s; try again later"},
+                          path_, kBusyTimeoutMs / 1000));
+  }
   const char* msg = db_ ? sqlite3_errmsg(db_.get()) : "out of memory";
+  std::string where = context.size() > 60 ? context.substr(0, 60) + " …" : context;
   throw StorageError(
-      tr({"{0}: Datenbank ({1}): {2}", "{0}: database ({1}): {2}"}, path_, context, msg));
+      tr({"{0}: Datenbank ({1}): {2}", "{0}: database ({1}): {2}"}, path_, where, msg));
 }
 
 void Database::exec(std::string_view sql) {
@@ -50,6 +103,38 @@ Statement::Statement(Database& db, std::string_view sql)
 void Statement::fail(const std::string& what) const {
   throw StorageError(tr({"{0}: Datenbank: {1} in {2}", "{0}: database: {1} in {2}"}, db_.path(),
                         what, sqlite3_sql(stmt_.get())));
+}
+
+const char* Statement::column_name(int col) const {
+  const char* name = sqlite3_column_name(stmt_.get(), col);
+  return name ? name : "?";
+}
+
+void Statement::bad_value(int col, const std::string& what) const {
+  std::string row;
+  if (col != 0 && std::strcmp(column_name(0), "id") == 0 &&
+      sqlite3_column_type(stmt_.get(), 0) == SQLITE_INTEGER) {
+    row = tr({" (Zeile mit id {0})", " (row with id {0})"},
+             static_cast<long long>(sqlite3_column_int64(stmt_.get(), 0)));
+  }
+  throw StorageError(tr({"{0}: Datenbank enthält Ungültiges: Spalte {1}{2}: {3} – in {4}",
+                         "{0}: the database holds invalid data: column {1}{2}: {3} – in {4}"},
+                        db_.path(), column_name(col), row, what, sqlite3_sql(stmt_.get())));
+}
+
+std::int64_t Statement::integer(int col, std::int64_t min, std::int64_t max) const {
+  const int type = sqlite3_column_type(stmt_.get(), col);
+  if (type != SQLITE_INTEGER) {
+    bad_value(col, tr({"Ganzzahl erwartet, gefunden: {0}", "integer expected, found {0}"},
+                      type_name(type)));
+  }
+  const std::int64_t v = sqlite3_column_int64(stmt_.get(), col);
+  if (v < min || v > max) {
+    bad_value(col, tr({"{0} liegt nicht zwischen {1} und {2}", "{0} is not between {1} and {2}"},
+                      static_cast<long long>(v), static_cast<long long>(min),
+                      static_cast<long long>(max)));
+  }
+  return v;
 }
 
 bool Statement::step() {
@@ -87,25 +172,39 @@ bool Statement::is_null(int col) const {
 }
 
 void Statement::column(int col, std::int64_t& out) const {
-  out = sqlite3_column_int64(stmt_.get(), col);
+  out = integer(col, INT64_MIN, INT64_MAX);
 }
 
 void Statement::column(int col, std::string& out) const {
+  const int type = sqlite3_column_type(stmt_.get(), col);
+  if (type != SQLITE_TEXT) {
+    bad_value(col,
+              tr({"Text erwartet, gefunden: {0}", "text expected, found {0}"}, type_name(type)));
+  }
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));
   out.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)));
+  if (auto bad = text::find_invalid_utf8(out)) {
+    bad_value(col, tr({"kein gültiges UTF-8 (Byte {0})", "not valid UTF-8 (byte {0})"}, *bad));
+  }
+  if (const auto nul = out.find('\0'); nul != std::string::npos) {
+    bad_value(
+        col, tr({"NUL-Zeichen im Text (Byte {0})", "a NUL character in the text (byte {0})"}, nul));
+  }
 }
 
-void Statement::column(int col, int& out) const { out = sqlite3_column_int(stmt_.get(), col); }
+void Statement::column(int col, int& out) const {
+  out = static_cast<int>(integer(col, INT_MIN, INT_MAX));
+}
 
 void Statement::column(int col, std::size_t& out) const {
-  out = static_cast<std::size_t>(sqlite3_column_int64(stmt_.get(), col));
+  out = static_cast<std::size_t>(integer(col, 0, INT64_MAX));
 }
 
-void Statement::column(int col, bool& out) const {
-  out = sqlite3_column_int64(stmt_.get(), col) != 0;
-}
+void Statement::column(int col, bool& out) const { out = integer(col, 0, 1) != 0; }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db, Kind kind) : db_(db) {
+  db_.exec(kind == write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
 
 Transaction::~Transaction() {
   if (!done_) sqlite3_exec(db_.raw(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -1,5 +1,7 @@
 // Thin RAII wrappers over the SQLite C API (internal). Errors throw StorageError with
-// the database's file name and SQLite's message.
+// the database's file name and SQLite's message. Values read from a row are checked: an
+// integer column must hold an integer in the range of the type read, a text column valid
+// UTF-8 text (the schema is public, and other software writes to it).
 #pragma once
 
 #include <boost/describe.hpp>
@@ -55,7 +57,13 @@ class Statement {
   void column(int col, std::string& out) const;
   void column(int col, int& out) const;
   void column(int col, std::size_t& out) const;
-  void column(int col, bool& out) const;
+  void column(int col, bool& out) const;  // 0 or 1
+  // The integer in column `col`, refused (StorageError naming the column) unless it lies in
+  // [min, max].
+  std::int64_t integer(int col, std::int64_t min, std::int64_t max) const;
+  const char* column_name(int col) const;
+  // Throws StorageError: column `col` of the current row holds `what`.
+  [[noreturn]] void bad_value(int col, const std::string& what) const;
   template <class T>
   void column(int col, std::optional<T>& out) const {
     if (is_null(col)) {
@@ -71,7 +79,7 @@ class Statement {
     std::string t;
     column(col, t);
     auto v = from_text<E>(t);
-    if (!v) fail(tr({"unerwarteter Wert „{0}“", "unexpected value \"{0}\""}, t));
+    if (!v) bad_value(col, tr({"unerwarteter Wert „{0}“", "unexpected value \"{0}\""}, t));
     out = *v;
   }
 
@@ -82,26 +90,34 @@ class Statement {
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_;
 };
 
+enum class Access { read_write, read_only };
+
 class Database {
  public:
-  explicit Database(const std::string& path);
+  // read_write creates the file if it is missing; read_only never creates or writes.
+  Database(const std::string& path, Access access);
 
   void exec(std::string_view sql);
   std::int64_t last_insert_id() const;
   int changes() const;  // rows changed by the last statement
   const std::string& path() const { return path_; }
+  Access access() const { return access_; }
   sqlite3* raw() const { return db_.get(); }
   [[noreturn]] void fail(const std::string& context) const;
 
  private:
   std::string path_;
+  Access access_;
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db_;
 };
 
-// Rolls back unless committed.
+// Rolls back unless committed. A write transaction takes the write lock at once (BEGIN
+// IMMEDIATE), so that what it reads first is still true when it writes; a read transaction
+// sees one consistent state of the database, whatever other connections commit meanwhile.
 class Transaction {
  public:
-  explicit Transaction(Database& db);
+  enum Kind { write, read };
+  explicit Transaction(Database& db, Kind kind = write);
   ~Transaction();
   void commit();
 

@@ -1,10 +1,10 @@
-// Storage in an SQLite database: one transaction per save; the schema is in schema.cc.
-#include <algorithm>
-#include <unordered_map>
+// Storage in an SQLite database: one transaction per save, one read transaction per load; the
+// schema is in schema.cc, reading a plan back in plan_reader.cc.
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
 #include "eduplan/storage.h"
+#include "storage/plan_reader.h"
 #include "storage/schema.h"
 #include "storage/sqlite_handle.h"
 #include "storage/sqlite_stream.h"
@@ -17,23 +17,8 @@ using sqlite::insert_row;
 using sqlite::insert_sql;
 using sqlite::read_row;
 using sqlite::Statement;
-using IdMap = std::unordered_map<std::int64_t, std::size_t>;  // row id -> index in the Plan
 
-template <class Row>
-std::string select_sql(std::string_view table, std::string_view rest) {
-  return "SELECT id, " + sqlite::column_list<Row>() + " FROM " + std::string(table) + " " +
-         std::string(rest);
-}
-
-std::size_t index_of(const IdMap& ids, std::int64_t id, const char* what) {
-  auto it = ids.find(id);
-  if (it == ids.end())
-    throw StorageError(
-        tr({"Datenbank inkonsistent: {0} {1}", "database inconsistent: {0} {1}"}, what, id));
-  return it->second;
-}
-
-// Writes one plan; the caller holds the transaction.
+// Writes one plan (checked by check_plan); the caller holds the transaction.
 class PlanWriter {
  public:
   explicit PlanWriter(sqlite::Database& db)
@@ -127,209 +112,16 @@ class PlanWriter {
   std::vector<std::int64_t> unit_ids_;
 };
 
-// Reads one plan back into the model.
-class PlanReader {
- public:
-  explicit PlanReader(sqlite::Database& db) : db_(db) {}
-
-  // The whole plan, or (with_focus_areas false) its outline without focus areas.
-  std::optional<Plan> read(std::string_view name, bool with_focus_areas = true) {
-    Statement head(db_, "SELECT id, name, title, source FROM plan WHERE name = ?");
-    const std::string plan_name(name);
-    head.bind(1, plan_name);
-    if (!head.step()) return std::nullopt;
-    Plan plan;
-    std::int64_t plan_id = 0;
-    head.column(0, plan_id);
-    head.column(1, plan.name);
-    head.column(2, plan.title);
-    head.column(3, plan.source);
-    load_units(plan, plan_id);
-    load_objectives(plan, plan_id);
-    load_fields(plan, plan_id, with_focus_areas);
-    if (with_focus_areas) load_findings(plan, plan_id);
-    plan_id_ = plan_id;
-    return plan;
-  }
-
-  // Per field, the number of its focus areas; the names of the further columns in order of
-  // appearance. After read().
-  std::vector<std::size_t> focus_area_counts() {
-    Statement st(db_,
-                 "SELECT (SELECT count(*) FROM focus_area fa WHERE fa.field_id = f.id) FROM field f "
-                 "WHERE f.plan_id = ? ORDER BY f.position");
-    st.bind(1, plan_id_);
-    std::vector<std::size_t> out;
-    while (st.step()) {
-      std::int64_t n = 0;
-      st.column(0, n);
-      out.push_back(static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-  std::size_t finding_count() {
-    Statement st(db_, "SELECT count(*) FROM finding WHERE plan_id = ?");
-    st.bind(1, plan_id_);
-    std::int64_t n = 0;
-    if (st.step()) st.column(0, n);
-    return static_cast<std::size_t>(n);
-  }
-  std::vector<std::string> attribute_names() {
-    Statement st(db_,
-                 "SELECT a.name FROM focus_area_attribute a JOIN focus_area fa ON fa.id = "
-                 "a.focus_area_id JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? "
-                 "ORDER BY f.position, fa.position, a.position");
-    st.bind(1, plan_id_);
-    std::vector<std::string> names;
-    std::string name;
-    while (st.step()) {
-      st.column(0, name);
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-    }
-    return names;
-  }
-
- private:
-  void load_units(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_, select_sql<schema::OrgUnitRow>("org_unit", "WHERE plan_id = ? ORDER BY id"));
-    st.bind(1, plan_id);
-    std::vector<std::optional<std::int64_t>> parents;
-    while (st.step()) {
-      std::int64_t id = 0;
-      st.column(0, id);
-      auto row = read_row<schema::OrgUnitRow>(st, 1);
-      unit_index_[id] = plan.units.size();
-      parents.push_back(row.parent_id);
-      plan.units.push_back(
-          {row.name, std::nullopt, row.is_division, row.key, static_cast<int>(row.source_line)});
-    }
-    for (std::size_t i = 0; i < parents.size(); ++i) {
-      if (parents[i]) plan.units[i].parent = index_of(unit_index_, *parents[i], "org_unit");
-    }
-  }
-
-  void load_objectives(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_,
-                 select_sql<schema::ObjectiveRow>("objective", "WHERE plan_id = ? ORDER BY id"));
-    st.bind(1, plan_id);
-    while (st.step()) {
-      std::int64_t id = 0;
-      st.column(0, id);
-      auto row = read_row<schema::ObjectiveRow>(st, 1);
-      objective_index_[id] = plan.objectives.size();
-      plan.objectives.push_back({row.text, row.key, static_cast<int>(row.source_line)});
-    }
-  }
-
-  void load_fields(Plan& plan, std::int64_t plan_id, bool with_focus_areas) {
-    Statement fields(db_,
-                     select_sql<schema::FieldRow>("field", "WHERE plan_id = ? ORDER BY position"));
-    fields.bind(1, plan_id);
-    IdMap field_index;
-    while (fields.step()) {
-      std::int64_t id = 0;
-      fields.column(0, id);
-      auto row = read_row<schema::FieldRow>(fields, 1);
-      field_index[id] = plan.fields.size();
-      plan.fields.push_back({row.title, row.key, static_cast<int>(row.source_line), {}, {}});
-    }
-    if (with_focus_areas) load_focus_areas(plan, plan_id, field_index);
-    load_field_objectives(plan, plan_id, field_index);
-  }
-
-  void load_focus_areas(Plan& plan, std::int64_t plan_id, const IdMap& field_index) {
-    Statement focus(
-        db_,
-        "SELECT fa.id, fa.field_id, fa.text, fa.key, fa.source_line FROM focus_area fa "
-        "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ? ORDER BY f.position, fa.position");
-    focus.bind(1, plan_id);
-    std::unordered_map<std::int64_t, std::pair<std::size_t, std::size_t>> focus_index;
-    while (focus.step()) {
-      std::int64_t id = 0, field_id = 0, line = 0;
-      FocusArea fa;
-      focus.column(0, id);
-      focus.column(1, field_id);
-      focus.column(2, fa.text);
-      focus.column(3, fa.key);
-      focus.column(4, line);
-      fa.source_line = static_cast<int>(line);
-      auto& field = plan.fields[index_of(field_index, field_id, "field")];
-      focus_index[id] = {index_of(field_index, field_id, "field"), field.focus_areas.size()};
-      field.focus_areas.push_back(std::move(fa));
-    }
-    Statement resp(
-        db_,
-        "SELECT " + sqlite::column_list<schema::ResponsibilityRow>() +
-            " FROM responsibility WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa JOIN "
-            "field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, position");
-    resp.bind(1, plan_id);
-    while (resp.step()) {
-      auto row = read_row<schema::ResponsibilityRow>(resp);
-      auto it = focus_index.find(row.focus_area_id);
-      if (it == focus_index.end())
-        throw StorageError(
-            tr({"Datenbank inkonsistent: {0}", "database inconsistent: {0}"}, "focus_area"));
-      plan.fields[it->second.first].focus_areas[it->second.second].responsibilities.push_back(
-          {index_of(unit_index_, row.org_unit_id, "org_unit"), static_cast<int>(row.source_line),
-           row.written_name, row.stated_division, row.split_from});
-    }
-    Statement attributes(
-        db_,
-        "SELECT " + sqlite::column_list<schema::FocusAreaAttributeRow>() +
-            " FROM focus_area_attribute WHERE focus_area_id IN (SELECT fa.id FROM focus_area fa "
-            "JOIN field f ON f.id = fa.field_id WHERE f.plan_id = ?) ORDER BY focus_area_id, "
-            "position");
-    attributes.bind(1, plan_id);
-    while (attributes.step()) {
-      auto row = read_row<schema::FocusAreaAttributeRow>(attributes);
-      auto it = focus_index.find(row.focus_area_id);
-      if (it == focus_index.end())
-        throw StorageError(tr({"Datenbank inkonsistent: {0}", "database inconsistent: {0}"},
-                              "focus_area_attribute"));
-      plan.fields[it->second.first].focus_areas[it->second.second].attributes.push_back(
-          {std::move(row.name), std::move(row.value)});
-    }
-  }
-
-  void load_field_objectives(Plan& plan, std::int64_t plan_id, const IdMap& field_index) {
-    Statement refs(
-        db_,
-        "SELECT fo.field_id, fo.objective_id, fo.source_line FROM field_objective fo JOIN field f "
-        "ON f.id = fo.field_id WHERE f.plan_id = ? ORDER BY f.position, fo.position");
-    refs.bind(1, plan_id);
-    while (refs.step()) {
-      std::int64_t field_id = 0, objective_id = 0, line = 0;
-      refs.column(0, field_id);
-      refs.column(1, objective_id);
-      refs.column(2, line);
-      plan.fields[index_of(field_index, field_id, "field")].objectives.push_back(
-          {index_of(objective_index_, objective_id, "objective"), static_cast<int>(line)});
-    }
-  }
-
-  void load_findings(Plan& plan, std::int64_t plan_id) {
-    Statement st(db_, select_sql<schema::FindingRow>("finding", "WHERE plan_id = ? ORDER BY id"));
-    st.bind(1, plan_id);
-    while (st.step()) {
-      auto row = read_row<schema::FindingRow>(st, 1);
-      plan.findings.push_back(
-          {row.rule, row.severity, row.message, static_cast<int>(row.source_line), row.subject});
-    }
-  }
-
-  sqlite::Database& db_;
-  IdMap unit_index_, objective_index_;
-  std::int64_t plan_id_ = 0;
-};
-
 class SqliteStorage final : public Storage {
  public:
-  explicit SqliteStorage(const std::filesystem::path& path) : db_(path.string()) {
-    schema::migrate(db_);
-  }
+  SqliteStorage(const std::filesystem::path& path, sqlite::Access access)
+      : db_(path.string(), access),
+        version_(access == sqlite::Access::read_only ? schema::check_for_reading(db_)
+                                                     : schema::prepare_for_writing(db_)) {}
 
   void save_plan(const Plan& plan) override {
-    check_plan_name(plan.name);
+    check_writable();
+    check_plan(plan);
     sqlite::Transaction tx(db_);
     remove_in_transaction(plan.name);
     PlanWriter(db_).write(plan);
@@ -354,38 +146,32 @@ class SqliteStorage final : public Storage {
   }
 
   std::optional<Plan> load_plan(std::string_view name) const override {
-    return PlanReader(db_).read(name);
+    sqlite::Transaction tx(db_, sqlite::Transaction::read);
+    auto plan = load_stored_plan(db_, version_, name);
+    tx.commit();
+    return plan;
   }
 
   std::optional<PlanOutline> load_outline(std::string_view name) const override {
-    PlanReader reader(db_);
-    auto plan = reader.read(name, false);
-    if (!plan) return std::nullopt;
-    return PlanOutline{std::move(*plan), reader.focus_area_counts(), reader.attribute_names(),
-                       reader.finding_count()};
+    sqlite::Transaction tx(db_, sqlite::Transaction::read);
+    auto outline = load_stored_outline(db_, version_, name);
+    tx.commit();
+    return outline;
   }
 
+  // The streams open connections of their own (they may be read in a child process).
   std::unique_ptr<FocusAreaStream> stream_focus_areas(std::string_view name) const override {
-    Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
-    const std::string plan_name(name);
-    st.bind(1, plan_name);
-    if (!st.step()) return nullptr;
-    return open_sqlite_stream(db_.path(), plan_name);
-  }
-
-  std::optional<PlanSummary> summarize_plan(std::string_view name) const override {
-    return summarize_stored_plan(db_, name);
+    if (!has_plan(name)) return nullptr;
+    return open_sqlite_stream(db_.path(), std::string(name));
   }
 
   std::unique_ptr<FindingStream> stream_findings(std::string_view name) const override {
-    Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
-    const std::string plan_name(name);
-    st.bind(1, plan_name);
-    if (!st.step()) return nullptr;
-    return open_sqlite_findings(db_.path(), plan_name);
+    if (!has_plan(name)) return nullptr;
+    return open_sqlite_findings(db_.path(), std::string(name));
   }
 
   bool remove_plan(std::string_view name) override {
+    check_writable();
     sqlite::Transaction tx(db_);
     bool removed = remove_in_transaction(name);
     tx.commit();
@@ -393,6 +179,7 @@ class SqliteStorage final : public Storage {
   }
 
   bool rename_plan(std::string_view from, std::string_view to) override {
+    check_writable();
     check_rename(from, to);
     sqlite::Transaction tx(db_);
     const std::string old_name(from), new_name(to);
@@ -411,6 +198,19 @@ class SqliteStorage final : public Storage {
   }
 
  private:
+  bool has_plan(std::string_view name) const {
+    Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
+    st.bind(1, name);
+    return st.step();
+  }
+
+  void check_writable() const {
+    if (db_.access() == sqlite::Access::read_only) {
+      throw UsageError(tr(
+          {"{0}: Datenbank nur zum Lesen geöffnet", "{0}: database opened read-only"}, db_.path()));
+    }
+  }
+
   bool remove_in_transaction(std::string_view name) {
     Statement st(db_, "DELETE FROM plan WHERE name = ?");
     const std::string plan_name(name);
@@ -420,12 +220,17 @@ class SqliteStorage final : public Storage {
   }
 
   mutable sqlite::Database db_;
+  int version_;  // the schema version: kSchemaVersion, or older when opened read-only
 };
 
 }  // namespace
 
 std::unique_ptr<Storage> open_database(const std::filesystem::path& path) {
-  return std::make_unique<SqliteStorage>(path);
+  return std::make_unique<SqliteStorage>(path, sqlite::Access::read_write);
+}
+
+std::unique_ptr<Storage> open_database_read_only(const std::filesystem::path& path) {
+  return std::make_unique<SqliteStorage>(path, sqlite::Access::read_only);
 }
 
 }  // namespace eduplan

@@ -1,10 +1,12 @@
 #include "storage/sqlite_stream.h"
 
 #include <algorithm>
+#include <climits>
 #include <unordered_map>
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
+#include "storage/schema.h"
 #include "storage/sqlite_handle.h"
 
 namespace eduplan {
@@ -32,8 +34,10 @@ class SqliteStream final : public FocusAreaStream {
     if (!started_) rewind();
     if (!have_row_) return std::nullopt;
     // The rows of one focus area: one per responsible unit (or one with NULL for none).
-    std::int64_t field_position = 0, area_id = 0, line = 0;
-    areas_->column(0, field_position);
+    // Every value is checked as load_plan checks it (the schema is public).
+    const std::int64_t field_position = areas_->integer(0, 0, INT_MAX);
+    areas_->integer(1, 0, INT_MAX);
+    std::int64_t area_id = 0;
     areas_->column(2, area_id);
     if (field_position != field_position_) {
       if (field_position_ >= 0) ++field_;
@@ -51,12 +55,13 @@ class SqliteStream final : public FocusAreaStream {
     area_.attributes.clear();
     areas_->column(3, area_.text);
     areas_->column(4, area_.key);
-    areas_->column(5, line);
-    area_.source_line = static_cast<int>(line);
+    area_.source_line = static_cast<int>(areas_->integer(5, 0, INT_MAX));
     do {
       if (!areas_->is_null(6)) {
         std::int64_t unit_id = 0;
         areas_->column(6, unit_id);
+        areas_->integer(7, 0, INT_MAX);
+        areas_->integer(8, 0, INT_MAX);
         const auto it = unit_index_.find(unit_id);
         if (it == unit_index_.end())
           throw StorageError(tr({"Datenbank {0} inkonsistent: Einheit {1}",
@@ -86,7 +91,10 @@ class SqliteStream final : public FocusAreaStream {
 
  private:
   void open() {
-    db_ = std::make_unique<sqlite::Database>(path_);
+    db_ = std::make_unique<sqlite::Database>(path_, sqlite::Access::read_only);
+    const int version = schema::check_for_reading(*db_);
+    // One state of the database for every pass: a read transaction until the stream ends.
+    tx_ = std::make_unique<sqlite::Transaction>(*db_, sqlite::Transaction::read);
     Statement plan(*db_, "SELECT id FROM plan WHERE name = ?");
     plan.bind(1, name_);
     if (!plan.step())
@@ -109,21 +117,25 @@ class SqliteStream final : public FocusAreaStream {
     }
     areas_ = std::make_unique<Statement>(
         *db_,
-        "SELECT f.position, fa.position, fa.id, fa.text, fa.key, fa.source_line, r.org_unit_id "
+        "SELECT f.position, fa.position, fa.id, fa.text, fa.key, fa.source_line, r.org_unit_id, "
+        "r.position, r.source_line "
         "FROM field f JOIN focus_area fa ON fa.field_id = f.id "
         "LEFT JOIN responsibility r ON r.focus_area_id = fa.id "
         "WHERE f.plan_id = ? ORDER BY f.position, fa.position, r.position");
     areas_->bind(1, plan_id_);
+    // Schema 1 has no further columns.
     attributes_ = std::make_unique<Statement>(
-        *db_,
-        "SELECT a.focus_area_id, a.name, a.value FROM focus_area_attribute a "
-        "JOIN focus_area fa ON fa.id = a.focus_area_id JOIN field f ON f.id = fa.field_id "
-        "WHERE f.plan_id = ? ORDER BY f.position, fa.position, a.position");
+        *db_, version >= 2
+                  ? "SELECT a.focus_area_id, a.name, a.value FROM focus_area_attribute a "
+                    "JOIN focus_area fa ON fa.id = a.focus_area_id JOIN field f ON f.id = "
+                    "fa.field_id WHERE f.plan_id = ? ORDER BY f.position, fa.position, a.position"
+                  : "SELECT 0, '', '' WHERE ? IS NULL");
     attributes_->bind(1, plan_id_);
   }
 
   std::string path_, name_;
   std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sqlite::Transaction> tx_;
   std::unique_ptr<Statement> areas_, attributes_;
   std::int64_t plan_id_ = 0;
   std::unordered_map<std::int64_t, std::size_t> unit_index_;
@@ -140,7 +152,9 @@ class SqliteFindings final : public FindingStream {
       : path_(std::move(path)), name_(std::move(name)) {}
   void rewind() override {
     if (!db_) {
-      db_ = std::make_unique<sqlite::Database>(path_);
+      db_ = std::make_unique<sqlite::Database>(path_, sqlite::Access::read_only);
+      schema::check_for_reading(*db_);
+      tx_ = std::make_unique<sqlite::Transaction>(*db_, sqlite::Transaction::read);
       rows_ = std::make_unique<Statement>(
           *db_,
           "SELECT rule, severity, message, source_line, subject FROM finding WHERE plan_id = "
@@ -153,89 +167,24 @@ class SqliteFindings final : public FindingStream {
   const Finding* next() override {
     if (!started_) rewind();
     if (!rows_->step()) return nullptr;
-    std::int64_t line = 0;
     rows_->column(0, finding_.rule);
     rows_->column(1, finding_.severity);
     rows_->column(2, finding_.message);
-    rows_->column(3, line);
+    finding_.line = static_cast<int>(rows_->integer(3, 0, INT_MAX));
     rows_->column(4, finding_.subject);
-    finding_.line = static_cast<int>(line);
     return &finding_;
   }
 
  private:
   std::string path_, name_;
   std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sqlite::Transaction> tx_;
   std::unique_ptr<Statement> rows_;
   bool started_ = false;
   Finding finding_;
 };
 
 }  // namespace
-
-std::optional<PlanSummary> summarize_stored_plan(sqlite::Database& db, std::string_view name) {
-  Statement head(db, "SELECT id, name, source FROM plan WHERE name = ?");
-  head.bind(1, name);
-  if (!head.step()) return std::nullopt;
-  std::int64_t plan_id = 0;
-  PlanSummary s;
-  head.column(0, plan_id);
-  head.column(1, s.name);
-  head.column(2, s.source);
-  Statement fields(db,
-                   "SELECT f.title,"
-                   " (SELECT count(*) FROM focus_area fa WHERE fa.field_id = f.id),"
-                   " (SELECT count(*) FROM responsibility r JOIN focus_area fa"
-                   "  ON fa.id = r.focus_area_id WHERE fa.field_id = f.id),"
-                   " (SELECT count(*) FROM field_objective fo WHERE fo.field_id = f.id)"
-                   " FROM field f WHERE f.plan_id = ? ORDER BY f.position");
-  fields.bind(1, plan_id);
-  while (fields.step()) {
-    FieldSummary f;
-    fields.column(0, f.title);
-    fields.column(1, f.focus_areas);
-    fields.column(2, f.responsibilities);
-    fields.column(3, f.objectives);
-    s.focus_areas += f.focus_areas;
-    s.responsibilities += f.responsibilities;
-    s.objective_links += f.objectives;
-    s.fields.push_back(std::move(f));
-  }
-  Statement objectives(db, "SELECT count(*) FROM objective WHERE plan_id = ?");
-  objectives.bind(1, plan_id);
-  if (objectives.step()) objectives.column(0, s.objectives);
-  Statement units(db,
-                  "SELECT u.name, coalesce(d.name, ''), u.is_division, count(*),"
-                  " count(DISTINCT fa.field_id) FROM responsibility r"
-                  " JOIN focus_area fa ON fa.id = r.focus_area_id"
-                  " JOIN field f ON f.id = fa.field_id"
-                  " JOIN org_unit u ON u.id = r.org_unit_id"
-                  " LEFT JOIN org_unit d ON d.id = u.parent_id"
-                  " WHERE f.plan_id = ? GROUP BY u.id ORDER BY u.id");
-  units.bind(1, plan_id);
-  while (units.step()) {
-    UnitSummary u;
-    units.column(0, u.name);
-    units.column(1, u.division);
-    units.column(2, u.is_division);
-    units.column(3, u.focus_areas);
-    units.column(4, u.fields);
-    s.units.push_back(std::move(u));
-  }
-  std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
-    return a.focus_areas != b.focus_areas ? a.focus_areas > b.focus_areas : a.name < b.name;
-  });
-  Statement severities(db, "SELECT severity, count(*) FROM finding WHERE plan_id = ? GROUP BY severity");
-  severities.bind(1, plan_id);
-  while (severities.step()) {
-    Severity severity{};
-    std::size_t n = 0;
-    severities.column(0, severity);
-    severities.column(1, n);
-    (severity == Severity::error ? s.errors : severity == Severity::warning ? s.warnings : s.infos) = n;
-  }
-  return s;
-}
 
 std::unique_ptr<FindingStream> open_sqlite_findings(const std::string& path,
                                                     const std::string& name) {

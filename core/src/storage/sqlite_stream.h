@@ -7,7 +7,6 @@
 #include <string_view>
 
 #include "eduplan/plan_stream.h"
-#include "eduplan/summary.h"
 
 namespace eduplan {
 
@@ -17,13 +16,6 @@ namespace eduplan {
 // order of their row id).
 std::unique_ptr<FocusAreaStream> open_sqlite_stream(const std::string& path,
                                                     const std::string& name);
-
-namespace sqlite {
-class Database;
-}
-
-// summarize() of the stored plan `name`, computed by SQL aggregates (nothing if there is none).
-std::optional<PlanSummary> summarize_stored_plan(sqlite::Database& db, std::string_view name);
 
 // The findings of plan `name`, read the same way.
 std::unique_ptr<FindingStream> open_sqlite_findings(const std::string& path,

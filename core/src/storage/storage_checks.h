@@ -1,24 +1,24 @@
-// Argument checks both storages make the same way (internal).
+// What both storages refuse to store, checked the same way (internal): a plan is stored only if
+// it can be read back as it was, by eduplan and by other software reading the schema.
 #pragma once
 
 #include <string_view>
 
-#include "eduplan/error.h"
-#include "eduplan/language.h"
+#include "eduplan/model.h"
 
 namespace eduplan {
 
-// A plan's name has at least one character that is not a space.
-inline void check_plan_name(std::string_view name) {
-  if (name.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    throw UsageError(
-        tr({"der Name eines Plans darf nicht leer sein", "a plan's name must not be empty"}));
-}
+// A plan's name has at least one character that is not a space, is valid UTF-8 and holds no
+// NUL character. Throws UsageError otherwise.
+void check_plan_name(std::string_view name);
 
 inline void check_rename(std::string_view, std::string_view to) { check_plan_name(to); }
 
-[[noreturn]] inline void throw_name_taken(std::string_view name) {
-  throw UsageError(tr({"es gibt schon einen Plan „{0}“", "there is already a plan \"{0}\""}, name));
-}
+// The whole plan: its name; every text valid UTF-8 without NUL; every index in range; a unit's
+// parent a division (not itself), a division without parent; lines not negative. Throws
+// UsageError naming the element.
+void check_plan(const Plan& plan);
+
+[[noreturn]] void throw_name_taken(std::string_view name);
 
 }  // namespace eduplan

@@ -56,9 +56,12 @@ std::unique_ptr<FindingStream> Storage::stream_findings(std::string_view name) c
 namespace eduplan {
 
 std::optional<PlanSummary> Storage::summarize_plan(std::string_view name) const {
-  auto plan = load_plan(name);
-  if (!plan) return std::nullopt;
-  return summarize(*plan);
+  // Outline and streams: a database checks every row it reads, and memory stays small.
+  auto outline = load_outline(name);
+  auto focus_areas = stream_focus_areas(name);
+  auto findings = stream_findings(name);
+  if (!outline || !focus_areas || !findings) return std::nullopt;
+  return summarize(*outline, *focus_areas, *findings);
 }
 
 }  // namespace eduplan

@@ -1,18 +1,139 @@
 #include "util/atomic_output.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <random>
+#include <string>
+#include <string_view>
 
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
 #include "util/file_io.h"
 
 namespace eduplan {
+namespace {
+
+constexpr std::string_view kMarker = ".tmp-";
+constexpr std::size_t kNameMax = 255;  // bytes in one file name on Linux file systems
+constexpr std::time_t kLegacyAge = 24 * 60 * 60;
+
+// This host's name in letters and digits only, so that it cannot contain the separator.
+const std::string& host_token() {
+  static const std::string token = [] {
+    char name[256] = {};
+    std::string out;
+    if (::gethostname(name, sizeof name - 1) == 0) {
+      for (const char* p = name; *p && out.size() < 16; ++p) {
+        if (std::isalnum(static_cast<unsigned char>(*p))) out += *p;
+      }
+    }
+    return out.empty() ? std::string("host") : out;
+  }();
+  return token;
+}
+
+bool is_hex(std::string_view s) {
+  for (char c : s) {
+    if (!std::isxdigit(static_cast<unsigned char>(c)) ||
+        std::isupper(static_cast<unsigned char>(c)))
+      return false;
+  }
+  return !s.empty();
+}
+
+bool is_digits(std::string_view s) {
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return !s.empty() && s.size() <= 9;
+}
+
+// What a file name says about the temporary it may be.
+struct TempName {
+  bool legacy = false;  // ".<name>.tmp-<8 hex>", written before the process was named
+  std::string host;
+  pid_t pid = 0;
+};
+
+std::optional<TempName> parse_temp_name(std::string_view name) {
+  if (name.size() < 2 || name[0] != '.') return std::nullopt;
+  const auto marker = name.rfind(kMarker);
+  if (marker == std::string_view::npos || marker == 0) return std::nullopt;
+  const std::string_view tag = name.substr(marker + kMarker.size());
+  if (tag.size() == 8 && is_hex(tag)) return TempName{true, {}, 0};
+  const auto first = tag.find('-');
+  const auto last = tag.rfind('-');
+  if (first == std::string_view::npos || first == last) return std::nullopt;
+  const std::string_view host = tag.substr(0, first);
+  const std::string_view pid = tag.substr(first + 1, last - first - 1);
+  const std::string_view random = tag.substr(last + 1);
+  if (host.empty() || !is_digits(pid) || random.size() != 8 || !is_hex(random)) return std::nullopt;
+  for (char c : host) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
+  }
+  return TempName{false, std::string(host), static_cast<pid_t>(std::stol(std::string(pid)))};
+}
+
+bool stale(const TempName& t, const struct stat& st) {
+  if (!S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) return false;
+  if (t.legacy) return std::time(nullptr) - st.st_mtime > kLegacyAge;
+  if (t.host != host_token() || t.pid <= 0 || t.pid == ::getpid()) return false;
+  return ::kill(t.pid, 0) != 0 && errno == ESRCH;
+}
+
+// At most once a minute per directory and process: a batch writing thousands of reports into
+// one directory reads it once, not once per report.
+bool sweep_due(const std::filesystem::path& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::chrono::steady_clock::time_point> last;
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(mutex);
+  auto [it, inserted] = last.try_emplace(dir.string(), now);
+  if (!inserted && now - it->second < std::chrono::minutes(1)) return false;
+  it->second = now;
+  return true;
+}
+
+// ".<target name>" cut (at a UTF-8 character boundary) so that the whole name fits.
+std::string temp_prefix(const std::string& target_name, std::size_t suffix_size) {
+  std::string name = "." + target_name;
+  const std::size_t room = kNameMax - suffix_size;
+  if (name.size() > room) {
+    std::size_t cut = room;
+    while (cut > 1 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
+  return name;
+}
+
+}  // namespace
+
+int remove_stale_temporaries(const std::filesystem::path& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return 0;
+  int removed = 0;
+  while (const dirent* entry = ::readdir(d)) {
+    const auto temp = parse_temp_name(entry->d_name);
+    if (!temp) continue;
+    struct stat st {};
+    if (::fstatat(::dirfd(d), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (stale(*temp, st) && ::unlinkat(::dirfd(d), entry->d_name, 0) == 0) ++removed;
+  }
+  ::closedir(d);
+  return removed;
+}
 
 AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     : target_(std::filesystem::absolute(target)) {
@@ -24,14 +145,29 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     throw ExportError(
         tr({"{0}: das Verzeichnis {1} gibt es nicht", "{0}: the directory {1} does not exist"},
            target_.string(), dir.string()));
+  if (sweep_due(dir)) remove_stale_temporaries(dir);
   std::random_device random;
   for (int attempt = 0; attempt < 100; ++attempt) {
-    char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".tmp-%08x", static_cast<unsigned>(random()));
-    temp_ = dir / ("." + target_.filename().string() + suffix);
-    int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    char suffix[64];
+    std::snprintf(suffix, sizeof suffix, "%s%s-%ld-%08x", kMarker.data(), host_token().c_str(),
+                  static_cast<long>(::getpid()), static_cast<unsigned>(random()));
+    temp_ = dir / (temp_prefix(target_.filename().string(), std::strlen(suffix)) + suffix);
+    // 0666 lets the umask decide the mode of a new file; it is learnt, then narrowed to the
+    // owner until commit, so a report replacing a private file is never readable by others.
+    int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
     if (fd >= 0) {
+      struct stat st {};
+      if (::fstat(fd, &st) == 0) new_file_mode_ = st.st_mode & 0777;
+      const int narrowed = ::fchmod(fd, 0600);
       ::close(fd);
+      if (narrowed != 0) {
+        const std::string why = error_text(errno);
+        ::unlink(temp_.c_str());
+        temp_.clear();
+        throw ExportError(
+            tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
+               target_.string(), why));
+      }
       return;
     }
     if (errno != EEXIST) {
@@ -52,6 +188,21 @@ AtomicOutput::~AtomicOutput() {
 }
 
 void AtomicOutput::commit() {
+  mode_t mode = new_file_mode_;
+  struct stat existing {};
+  if (::stat(target_.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    mode = existing.st_mode & 0777;
+    // Keep the group where the user may (a report shared with a team); otherwise ours.
+    if (existing.st_gid != ::getegid() &&
+        ::chown(temp_.c_str(), static_cast<uid_t>(-1), existing.st_gid) != 0) {
+      // not a member of that group: the report keeps ours
+    }
+  }
+  if (::chmod(temp_.c_str(), mode) != 0) {
+    throw ExportError(
+        tr({"{0}: Zugriffsrechte nicht setzbar ({1})", "{0}: cannot set the permissions ({1})"},
+           temp_.string(), error_text(errno)));
+  }
   if (::rename(temp_.c_str(), target_.c_str()) != 0) {
     throw ExportError(tr({"{0}: kann nicht ersetzt werden ({1})", "{0}: cannot be replaced ({1})"},
                          target_.string(), error_text(errno)));

@@ -1,5 +1,13 @@
 // A temporary file beside a target that replaces the target only on commit (internal).
+//
+// The temporary file is named ".<target>.tmp-<host>-<pid>-<random>", so that a later run can
+// tell one left behind by a process that was killed: before it creates its own, AtomicOutput
+// removes such files in the directory when they are regular files of the same user, written on
+// this host by a process that no longer exists (and files of the older naming
+// ".<target>.tmp-<random>" that are more than a day old). Nothing else is ever touched.
 #pragma once
+
+#include <sys/types.h>
 
 #include <filesystem>
 
@@ -7,21 +15,29 @@ namespace eduplan {
 
 class AtomicOutput {
  public:
-  // Creates an empty temporary file in the target's directory (permissions as for a new
-  // file under the umask). Throws ExportError if the directory is missing or unwritable,
-  // or if the target is a directory.
+  // Creates an empty temporary file in the target's directory, readable and writable by the
+  // owner only while it is written. Throws ExportError if the directory is missing or
+  // unwritable, or if the target is a directory.
   explicit AtomicOutput(const std::filesystem::path& target);
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
   ~AtomicOutput();  // removes the temporary file unless committed
 
   const std::filesystem::path& temp_path() const { return temp_; }
-  // Renames the temporary file over the target. Throws ExportError on failure.
+  // Gives the temporary file the permissions of the target it replaces (and its group, where
+  // the user may), or those of a new file under the umask, then renames it over the target.
+  // Throws ExportError on failure; the target is then unchanged.
   void commit();
 
  private:
   std::filesystem::path target_, temp_;
+  mode_t new_file_mode_ = 0644;  // 0666 less the umask, learnt when the temporary was created
   bool committed_ = false;
 };
+
+// Removes the temporary files in `dir` that AtomicOutput left behind in processes that were
+// killed (see above). Returns how many it removed. AtomicOutput calls it, at most once a minute
+// per directory and process.
+int remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace eduplan

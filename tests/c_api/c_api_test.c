@@ -1,0 +1,187 @@
+/* The C API from C: ownership mistakes a program can make (double close, double free, use after
+ * free, a handle of the wrong kind, NULL) end in a code or nothing, never in a crash; names that
+ * are not UTF-8 are refused; *out is NULL after a failure.
+ * Usage: c_api_test EXAMPLES_DIR WORK_DIR */
+#include <eduplan/c_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(condition)                                                          \
+  do {                                                                            \
+    if (!(condition)) {                                                           \
+      fprintf(stderr, "%s:%d: failed: %s (last error: %s)\n", __FILE__, __LINE__, \
+              #condition, eduplan_last_error());                                  \
+      ++failures;                                                                 \
+    }                                                                             \
+  } while (0)
+
+static int contains(const char* text, const char* part) { return strstr(text, part) != NULL; }
+
+static char* join(const char* dir, const char* name) {
+  char* path = malloc(strlen(dir) + strlen(name) + 2);
+  sprintf(path, "%s/%s", dir, name);
+  return path;
+}
+
+static void write_file(const char* path, const char* content) {
+  FILE* f = fopen(path, "wb");
+  fputs(content, f);
+  fclose(f);
+}
+
+static void ownership(const char* document, const char* units, const char* work) {
+  char* db_path = join(work, "ownership.db");
+  remove(db_path);
+  eduplan_db* db = NULL;
+  CHECK(eduplan_db_open(db_path, &db) == EDUPLAN_OK);
+  eduplan_plan* plan = NULL;
+  CHECK(eduplan_read(document, units, "Konzept", &plan) == EDUPLAN_OK);
+  CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
+
+  /* Freeing NULL does nothing. */
+  eduplan_db_close(NULL);
+  eduplan_plan_free(NULL);
+  eduplan_names_free(NULL);
+  eduplan_plan_list_free(NULL);
+
+  /* A handle of the wrong kind is refused, not reinterpreted. */
+  CHECK(eduplan_db_save((eduplan_db*)plan, plan) == EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "not an open handle"));
+  CHECK(eduplan_plan_field_count((const eduplan_plan*)db) == 0);
+  eduplan_names_free((eduplan_names*)plan); /* nothing freed */
+  CHECK(eduplan_plan_field_count(plan) == 6);
+
+  /* Double free and use after free of a plan. */
+  eduplan_plan_free(plan);
+  eduplan_plan_free(plan);
+  CHECK(contains(eduplan_last_error(), "eduplan_plan_free"));
+  CHECK(eduplan_plan_field_count(plan) == 0);
+  CHECK(eduplan_plan_name(plan) == NULL);
+  CHECK(eduplan_plan_unit_division(plan, 0) == -1);
+  CHECK(eduplan_plan_focus_area_text(plan, 0, 0) == NULL);
+  CHECK(eduplan_plan_finding(plan, 0, NULL, NULL, NULL, NULL, NULL) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_db_save(db, plan) == EDUPLAN_E_USAGE);
+
+  /* Lists and names: double free and use after free. */
+  eduplan_names* names = NULL;
+  CHECK(eduplan_db_plans(db, &names) == EDUPLAN_OK);
+  CHECK(eduplan_names_count(names) == 1);
+  eduplan_names_free(names);
+  eduplan_names_free(names);
+  CHECK(eduplan_names_count(names) == 0);
+  CHECK(eduplan_names_get(names, 0) == NULL);
+  eduplan_plan_list* list = NULL;
+  CHECK(eduplan_db_list_plans(db, &list) == EDUPLAN_OK);
+  CHECK(eduplan_plan_list_count(list) == 1);
+  eduplan_plan_list_free(list);
+  eduplan_plan_list_free(list);
+  CHECK(eduplan_plan_list_count(list) == 0);
+  CHECK(eduplan_plan_list_name(list, 0) == NULL);
+  CHECK(eduplan_plan_list_figures(list, 0, NULL, NULL, NULL, NULL) == EDUPLAN_E_USAGE);
+
+  /* A plan outlives the database it was loaded from. */
+  CHECK(eduplan_db_load(db, "Konzept", &plan) == EDUPLAN_OK);
+  eduplan_db_close(db);
+  CHECK(eduplan_plan_field_count(plan) == 6);
+  eduplan_plan_free(plan);
+
+  /* Double close and use after close of a database. */
+  eduplan_db_close(db);
+  CHECK(contains(eduplan_last_error(), "eduplan_db_close"));
+  CHECK(eduplan_db_load(db, "Konzept", &plan) == EDUPLAN_E_USAGE);
+  CHECK(plan == NULL);
+  CHECK(contains(eduplan_last_error(), "eduplan_db_load: db is not an open handle"));
+  CHECK(eduplan_db_plans(db, &names) == EDUPLAN_E_USAGE && names == NULL);
+  CHECK(eduplan_db_list_plans(db, &list) == EDUPLAN_E_USAGE && list == NULL);
+  CHECK(eduplan_db_rename_plan(db, "Konzept", "K") == EDUPLAN_E_USAGE);
+  CHECK(eduplan_db_delete_plan(db, "Konzept") == EDUPLAN_E_USAGE);
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, db_path) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_db_save(NULL, NULL) == EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "db is missing (NULL)"));
+
+  /* The database itself is intact. */
+  CHECK(eduplan_db_open_read_only(db_path, &db) == EDUPLAN_OK);
+  CHECK(eduplan_db_load(db, "Konzept", &plan) == EDUPLAN_OK);
+  CHECK(eduplan_plan_field_count(plan) == 6);
+  CHECK(eduplan_db_save(db, plan) == EDUPLAN_E_USAGE); /* opened read-only */
+  CHECK(contains(eduplan_last_error(), "read-only"));
+  eduplan_plan_free(plan);
+  eduplan_db_close(db);
+  free(db_path);
+}
+
+static void names_must_be_utf8(const char* document, const char* work) {
+  char* db_path = join(work, "utf8.db");
+  remove(db_path);
+  eduplan_db* db = NULL;
+  CHECK(eduplan_db_open(db_path, &db) == EDUPLAN_OK);
+  eduplan_plan* plan = (eduplan_plan*)1; /* must be set to NULL */
+  CHECK(eduplan_read(document, NULL, "Konzept \xff", &plan) == EDUPLAN_E_USAGE);
+  CHECK(plan == NULL);
+  CHECK(contains(eduplan_last_error(), "plan_name is not valid UTF-8 (byte 8)"));
+  CHECK(eduplan_read(document, NULL, "Konzept", &plan) == EDUPLAN_OK);
+  CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
+  eduplan_plan_free(plan);
+  CHECK(eduplan_db_load(db, "\xc3\x28", &plan) == EDUPLAN_E_USAGE && plan == NULL);
+  CHECK(eduplan_db_rename_plan(db, "Konzept", "K\xe0\x80\xaf") == EDUPLAN_E_USAGE); /* overlong */
+  CHECK(eduplan_db_rename_plan(db, "\xed\xa0\x80", "K") == EDUPLAN_E_USAGE);       /* surrogate */
+  CHECK(eduplan_db_delete_plan(db, "Konzept\xf5") == EDUPLAN_E_USAGE);
+  const char* bad_option[] = {"lang=\xff", NULL};
+  char* target = join(work, "utf8.csv");
+  CHECK(eduplan_export(db, "Konzept", "csv", bad_option, NULL, target) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_export(db, "Konzept\x80", "csv", NULL, NULL, target) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_export(db, "Konzept", "cs\xfe", NULL, NULL, target) == EDUPLAN_E_USAGE);
+  eduplan_names* names = NULL;
+  CHECK(eduplan_db_plans(db, &names) == EDUPLAN_OK);
+  CHECK(eduplan_names_count(names) == 1 && strcmp(eduplan_names_get(names, 0), "Konzept") == 0);
+  eduplan_names_free(names);
+  eduplan_db_close(db);
+  free(target);
+  free(db_path);
+}
+
+static void broken_databases(const char* work) {
+  eduplan_db* db = (eduplan_db*)1;
+  char* text = join(work, "text.db");
+  write_file(text, "Dies ist keine Datenbank, sondern ein Text, lang genug fuer einen Kopf.\n");
+  CHECK(eduplan_db_open(text, &db) == EDUPLAN_E_STORAGE);
+  CHECK(db == NULL);
+  CHECK(contains(eduplan_last_error(), text));
+  char* empty = join(work, "empty.db");
+  write_file(empty, "");
+  CHECK(eduplan_db_open_read_only(empty, &db) == EDUPLAN_E_STORAGE && db == NULL);
+  CHECK(contains(eduplan_last_error(), "empty"));
+  char* missing = join(work, "missing.db");
+  remove(missing);
+  CHECK(eduplan_db_open_read_only(missing, &db) == EDUPLAN_E_STORAGE && db == NULL);
+  FILE* f = fopen(missing, "rb");
+  CHECK(f == NULL); /* not created */
+  if (f) fclose(f);
+  free(text);
+  free(empty);
+  free(missing);
+}
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    fprintf(stderr, "usage: c_api_test EXAMPLES_DIR WORK_DIR\n");
+    return 2;
+  }
+  CHECK(eduplan_set_language("en") == EDUPLAN_OK);
+  char* document = join(argv[1], "bildungskonzept.md");
+  char* units = join(argv[1], "verwaltungsgliederung.csv");
+  ownership(document, units, argv[2]);
+  names_must_be_utf8(document, argv[2]);
+  broken_databases(argv[2]);
+  free(document);
+  free(units);
+  if (failures) {
+    fprintf(stderr, "%d checks failed\n", failures);
+    return 1;
+  }
+  printf("c api: ok\n");
+  return 0;
+}
