@@ -144,7 +144,7 @@ eduplan_code open_db(const char* function, const char* path, eduplan_db** out, b
     if (!path || !out) return fail(EDUPLAN_E_USAGE, required(function, "path, out"));
     auto storage =
         read_only ? eduplan::open_database_read_only(path) : eduplan::open_database(path);
-    *out = eduplan::api::make_handle(eduplan_db{std::move(storage)});
+    *out = eduplan::api::make_handle(eduplan_db{std::move(storage), path});
     return EDUPLAN_OK;
   });
 }
@@ -399,11 +399,14 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
             tr({"Option muss key=value sein: {0}", "an option must be key=value: {0}"}, kv));
       values[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
-    auto plan = db->storage->load_plan(plan_name);
-    if (!plan) return not_found(plan_name);
+    bool exists = false;
+    for (const auto& info : db->storage->list_plans()) exists |= info.name == plan_name;
+    if (!exists) return not_found(plan_name);
     std::vector<std::filesystem::path> dirs;
     if (plugin_dir) dirs.emplace_back(plugin_dir);
-    eduplan::ExporterRegistry::discover(dirs).export_plan(exporter, *plan, values, target);
+    // The export reads the plan from the database itself, as a stream where it can.
+    eduplan::ExporterRegistry::discover(dirs).export_stored_plan(exporter, db->path, plan_name,
+                                                                 values, target);
     return EDUPLAN_OK;
   });
 }

@@ -3,6 +3,7 @@
 // handed out, without touching the memory it points to.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 
 struct eduplan_db {
   std::unique_ptr<eduplan::Storage> storage;
+  std::filesystem::path path;  // exports open it themselves (as a stream)
 };
 
 struct eduplan_plan {
