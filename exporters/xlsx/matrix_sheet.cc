@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "report.h"
-#include "text_metrics.h"
+#include "xlsxkit/text_metrics.h"
 
 namespace eduplan::xlsx_exporter {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "report.h"
-#include "text_metrics.h"
+#include "xlsxkit/text_metrics.h"
 
 namespace eduplan::xlsx_exporter {
 

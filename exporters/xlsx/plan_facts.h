@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "workbook.h"
+#include "xlsxkit/workbook.h"
 
 namespace eduplan::xlsx_exporter {
+
+using namespace xlsxkit;
 
 struct Labels;
 

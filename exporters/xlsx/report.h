@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "plan_facts.h"
-#include "workbook.h"
+#include "xlsxkit/workbook.h"
 
 namespace eduplan::xlsx_exporter {
+
+using namespace xlsxkit;  // the module is written in terms of the workbook layer
 
 struct Labels {
   const char *overview, *matrix, *units, *objectives, *findings;

@@ -11,7 +11,7 @@
 #include <ctime>
 
 #include "report.h"
-#include "verify.h"
+#include "xlsxkit/verify.h"
 
 namespace eduplan::xlsx_exporter {
 namespace {

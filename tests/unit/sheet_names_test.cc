@@ -1,9 +1,9 @@
-// exporter-rules.md, XLSX case 1: sheet names from data (exporters/xlsx/sheet_names.cc).
-#include "sheet_names.h"
+// exporter-rules.md, XLSX case 1: sheet names from data (xlsxkit/sheet_names.cc).
+#include "xlsxkit/sheet_names.h"
 
 #include <gtest/gtest.h>
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 namespace {
 
 TEST(SheetNames, InvalidCharactersQuotesAndReservedNames) {
@@ -35,4 +35,4 @@ TEST(SheetNames, ThirtyOneCharactersCountedInCodePoints) {
 }
 
 }  // namespace
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 
 class SheetNames {
  public:
@@ -25,4 +25,4 @@ std::string fold(std::string_view s);
 std::string first_code_points(std::string_view s, std::size_t n);
 std::size_t code_points(std::string_view s);
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -1,13 +1,14 @@
-#include "verify.h"
+#include "xlsxkit/verify.h"
+
+#include "xlsxkit/workbook.h"
 
 #include <zip.h>
 
 #include <cstring>
-#include <eduplan/exporter_sdk.hpp>
 #include <memory>
 #include <string_view>
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 namespace {
 
 struct ArchiveCloser {
@@ -68,7 +69,7 @@ class SheetScan {
 };
 
 [[noreturn]] void broken(const std::string& what) {
-  throw sdk::Failure("die geschriebene Arbeitsmappe ist unvollständig (" + what +
+  throw Failure("die geschriebene Arbeitsmappe ist unvollständig (" + what +
                      "), wohl weil der Datenträger oder das temporäre Verzeichnis (Option tmpdir) "
                      "voll ist");
 }
@@ -124,4 +125,4 @@ void verify_workbook(const std::string& path) {
   if (!workbook || !content_types || sheets == 0) broken("Teile fehlen");
 }
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -9,13 +9,19 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "sheet_names.h"
+#include "xlsxkit/sheet_names.h"
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
+
+// What went wrong while writing a workbook, for the user (German; the caller adds context).
+struct Failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 inline constexpr std::uint32_t kExcelRows = 1048576;
 inline constexpr std::uint16_t kExcelColumns = 16384;
@@ -110,7 +116,7 @@ class Workbook {
   std::size_t continued_sheets() const { return continued_; }
   void count_continuation() { ++continued_; }
 
-  void check(lxw_error e, const char* what) const;  // throws sdk::Failure
+  void check(lxw_error e, const char* what) const;  // throws Failure
   // Text as a string (never a formula), cut to Excel's cell limit.
   void text(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, std::string_view s,
             lxw_format* f = nullptr);
@@ -176,4 +182,4 @@ class Table {
   bool data_ended_ = false, closed_ = false;
 };
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -1,6 +1,6 @@
-#include "sheet_names.h"
+#include "xlsxkit/sheet_names.h"
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
@@ -57,4 +57,4 @@ std::string SheetNames::make(std::string_view wanted) {
   }
 }
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 
 inline constexpr double kFontSize = 10.0;     // points, every cell but titles
 inline constexpr double kLineHeight = 12.75;  // points per line of 10 pt Arial (Excel's own)
@@ -41,4 +41,4 @@ std::size_t wrapped_lines(std::string_view text, double width, double size = kFo
 // The row height in points for so many lines.
 double row_height(std::size_t lines, double line_height = kLineHeight);
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -5,12 +5,12 @@
 
 #include <string>
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 
-// Throws sdk::Failure saying what is wrong unless the file is a zip archive whose
+// Throws xlsxkit::Failure saying what is wrong unless the file is a zip archive whose
 // members all read back (sizes and checksums), has a workbook and content types, and whose every
 // worksheet holds all its rows: the last <row> is the last row of its <dimension>, and the XML
 // ends with </worksheet>.
 void verify_workbook(const std::string& path);
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

@@ -1,9 +1,9 @@
-#include "text_metrics.h"
+#include "xlsxkit/text_metrics.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 namespace {
 
 // Advance widths of Arial/Helvetica in 1/1000 em for ASCII 32–126 (the fonts' published metrics).
@@ -151,4 +151,4 @@ double row_height(std::size_t lines, double line_height) {
   return std::min(409.0, static_cast<double>(lines) * line_height + 3.0);  // Excel's maximum: 409 pt
 }
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit

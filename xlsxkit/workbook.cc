@@ -1,11 +1,10 @@
-#include "workbook.h"
+#include "xlsxkit/workbook.h"
 
 #include <algorithm>
-#include <eduplan/exporter_sdk.hpp>
 
-#include "text_metrics.h"
+#include "xlsxkit/text_metrics.h"
 
-namespace eduplan::xlsx_exporter {
+namespace eduplan::xlsxkit {
 namespace {
 
 // Cuts UTF-8 text so that it fits Excel's cell limit in UTF-16 code units, ending in "…".
@@ -89,7 +88,7 @@ Workbook::Workbook(const char* path, std::uint32_t max_rows, const std::string& 
   options.use_zip64 = LXW_TRUE;        // large workbooks
   options.tmpdir = const_cast<char*>(tmpdir.c_str());
   wb_ = workbook_new_opt(path, &options);
-  if (!wb_) throw sdk::Failure(std::string("libxlsxwriter kann ") + path + " nicht anlegen");
+  if (!wb_) throw Failure(std::string("libxlsxwriter kann ") + path + " nicht anlegen");
   // Every cell in Arial (Liberation Sans in LibreOffice: the same metrics), so that the row
   // heights measured in text_metrics.cc hold wherever the workbook is opened.
   auto make = [this](double size, bool bold) {
@@ -158,13 +157,13 @@ Workbook::~Workbook() {
 }
 
 void Workbook::check(lxw_error e, const char* what) const {
-  if (e != LXW_NO_ERROR) throw sdk::Failure(std::string(what) + ": " + lxw_strerror(e));
+  if (e != LXW_NO_ERROR) throw Failure(std::string(what) + ": " + lxw_strerror(e));
 }
 
 lxw_worksheet* Workbook::add_sheet(std::string_view wanted, std::string* actual) {
   const std::string name = names_.make(wanted);
   lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
-  if (!ws) throw sdk::Failure("Tabellenblatt „" + name + "“ kann nicht angelegt werden");
+  if (!ws) throw Failure("Tabellenblatt „" + name + "“ kann nicht angelegt werden");
   if (actual) *actual = name;
   return ws;
 }
@@ -355,4 +354,4 @@ void Table::close() {
   close_sheet();
 }
 
-}  // namespace eduplan::xlsx_exporter
+}  // namespace eduplan::xlsxkit
