@@ -152,18 +152,8 @@ void write_dot(const Request& request) {
     out.close();
     return;
   }
-  const std::string dot_file = std::string(request.output_path()) + ".dot";
-  struct Remove {
-    const std::string& path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove_later{dot_file};
-  {
-    sdk::OutputFile out(dot_file.c_str());
-    out.write(text);
-    out.close();
-  }
-  render_with_dot({render, dot_file, request.output_path(),
-                   static_cast<int>(request.number("timeout")), counts(g)});
+  render_with_dot({render, text, request.output_path(), static_cast<int>(request.number("timeout")),
+                   counts(g)});
 }
 
 const eduplan_exporter kExporter =

@@ -2,7 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,8 +11,11 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <eduplan/exporter_sdk.hpp>
+#include <string_view>
+#include <utility>
 
 #include "dot_text.h"
 
@@ -31,12 +35,6 @@ struct Fd {
     if (fd >= 0) ::close(fd);
     fd = -1;
   }
-};
-
-struct SpawnActions {
-  posix_spawn_file_actions_t actions;
-  SpawnActions() { posix_spawn_file_actions_init(&actions); }
-  ~SpawnActions() { posix_spawn_file_actions_destroy(&actions); }
 };
 
 // Reads what is there; closes `fd` at end of input. Keeps the first kKeptMessageBytes.
@@ -59,38 +57,97 @@ std::string first_line(const std::string& messages) {
   return cut(clean(messages.substr(start, end == std::string::npos ? end : end - start)), 300);
 }
 
-pid_t spawn(const RenderJob& job, int error_pipe) {
-  std::string type = "-T" + job.format, out = job.output, in = job.input;
-  char* argv[] = {const_cast<char*>("dot"),
-                  type.data(),
-                  const_cast<char*>("-o"),
-                  out.data(),
-                  in.data(),
-                  nullptr};
-  SpawnActions fa;
-  posix_spawn_file_actions_addopen(&fa.actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa.actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&fa.actions, error_pipe, 2);
-  pid_t pid = 0;
-  const int err = posix_spawnp(&pid, "dot", &fa.actions, nullptr, argv, environ);
-  if (err == ENOENT)
+// The executable `name` in PATH (as execvp finds it, but never in the current directory), or "".
+std::string find_in_path(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path ? path : "/bin:/usr/bin";
+  while (!dirs.empty()) {
+    const std::size_t colon = dirs.find(':');
+    const std::string_view dir = dirs.substr(0, colon);
+    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+    if (dir.empty() || dir.front() != '/') continue;
+    const std::string candidate = std::string(dir) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
+}
+
+// Starts dot with `input` as stdin, stdout on /dev/null and stderr into `error_pipe`. The child is
+// killed when this process ends (PR_SET_PDEATHSIG), so that no dot is left running, and writing
+// into the target directory, when the host stops the export.
+pid_t spawn(const RenderJob& job, int input, int error_pipe) {
+  const std::string exe = find_in_path("dot");
+  if (exe.empty())
     throw sdk::Failure(
         "Graphviz „dot“ nicht gefunden: Paket graphviz installieren oder ohne render= exportieren");
-  if (err != 0)
+  std::string type = "-T" + job.format, out = job.output;
+  char* argv[] = {const_cast<char*>("dot"), type.data(), const_cast<char*>("-o"), out.data(),
+                  nullptr};
+  int status_ends[2];  // the child writes errno here if execve fails; closed by a good exec
+  if (::pipe2(status_ends, O_CLOEXEC) != 0)
     throw sdk::Failure(std::string("Graphviz „dot“ kann nicht gestartet werden: ") +
-                       std::strerror(err));
+                       std::strerror(errno));
+  Fd status_read{status_ends[0]}, status_write{status_ends[1]};
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0)
+    throw sdk::Failure(std::string("Graphviz „dot“ kann nicht gestartet werden: ") +
+                       std::strerror(errno));
+  if (pid == 0) {  // only async-signal-safe calls from here on
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
+    const int null = ::open("/dev/null", O_WRONLY);
+    if (null < 0 || ::dup2(input, 0) < 0 || ::dup2(null, 1) < 0 || ::dup2(error_pipe, 2) < 0) {
+      const int err = errno;
+      (void)!::write(status_write.fd, &err, sizeof err);
+      ::_exit(127);
+    }
+    ::execve(exe.c_str(), argv, environ);
+    const int err = errno;
+    (void)!::write(status_write.fd, &err, sizeof err);
+    ::_exit(127);
+  }
+  status_write.reset();
+  int err = 0;
+  ssize_t got = 0;
+  while ((got = ::read(status_read.fd, &err, sizeof err)) < 0 && errno == EINTR) {
+  }
+  if (got > 0) {
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    throw sdk::Failure("Graphviz „dot“ (" + exe +
+                       ") kann nicht gestartet werden: " + std::strerror(err));
+  }
   return pid;
 }
 
 }  // namespace
 
+// The text in an anonymous file (memfd), positioned at its start; -1 with errno on failure.
+int anonymous_file(std::string_view text) {
+  Fd fd{::memfd_create("eduplan-dot", MFD_CLOEXEC)};
+  if (fd.fd < 0) return -1;
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd.fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return -1;
+    done += static_cast<std::size_t>(n);
+  }
+  if (::lseek(fd.fd, 0, SEEK_SET) < 0) return -1;
+  return std::exchange(fd.fd, -1);
+}
+
 void render_with_dot(const RenderJob& job) {
+  Fd input{anonymous_file(job.text)};
+  if (input.fd < 0)
+    throw sdk::Failure(std::string("Graphviz „dot“: Eingabe nicht möglich: ") +
+                       std::strerror(errno));
   int ends[2];
   if (::pipe2(ends, O_CLOEXEC) != 0)
     throw sdk::Failure(std::string("Graphviz „dot“ kann nicht gestartet werden: ") +
                        std::strerror(errno));
   Fd read_end{ends[0]}, write_end{ends[1]};
-  const pid_t pid = spawn(job, write_end.fd);
+  const pid_t pid = spawn(job, input.fd, write_end.fd);
   write_end.reset();
 
   const auto deadline = Clock::now() + std::chrono::seconds(job.timeout_seconds);

@@ -6,7 +6,7 @@ import subprocess
 import time
 import xml.etree.ElementTree as ET
 
-from support import SQLITE3, PlanDbTest, TempDirTest, run, run_env
+from support import EDUPLAN, SQLITE3, PlanDbTest, TempDirTest, run, run_env
 
 DOT = "/usr/bin/dot"
 MAX_LABEL_BYTES = 1000  # dot_text.h
@@ -352,6 +352,25 @@ class LargePlans(TempDirTest):
             self.assertIn(advice, result.stderr)
         self.assertEqual(sorted(os.listdir(self.dir)), ["big.csv", "big.db"])
         self.assertEqual(self.processes_using_the_directory(), [])
+
+    def test_dot_ends_when_the_export_is_killed(self):
+        args = [EDUPLAN, "export", "--db", self.db, "--format", "dot", "-o", self.path("g.svg")]
+        for o in ("view=cooperation", "collapse=false", "max-edges=10000000", "render=svg"):
+            args += ["--option", o]
+        export = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 20
+            while len(self.processes_using_the_directory()) < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertEqual(len(self.processes_using_the_directory()), 2)  # eduplan and dot
+        finally:
+            export.kill()
+            export.wait()
+        deadline = time.monotonic() + 10
+        while self.processes_using_the_directory() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertEqual(self.processes_using_the_directory(), [])
+        self.assertFalse([f for f in os.listdir(self.dir) if f.endswith(".dot")])
 
     def processes_using_the_directory(self):
         found = []
