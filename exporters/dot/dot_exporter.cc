@@ -1,28 +1,23 @@
-// The Graphviz exporter: who is responsible for what, who works with whom.
-//   view=responsibility  fields -> focus areas -> units, each field's focus areas in a cluster,
-//                        units clustered by division between two halves of the fields
-//   view=cooperation     units joined when they share focus areas, weighted by how many
-//   view=fields          fields x units, weighted by the number of focus areas
-// Large plans: field=, division=, collapse=true (units into divisions), min-weight=.
-#include <spawn.h>
-#include <sys/wait.h>
-
-#include <algorithm>
+// The Graphviz exporter: who is responsible for what, who works with whom (views: see
+// dot_builder.h). Large plans: field=, division=, collapse=true (units into divisions),
+// min-weight=; a graph above max-nodes or max-edges is reduced step by step (collapse=auto) and
+// says so under the drawing; render= runs dot with a time limit.
 #include <eduplan/exporter_sdk.hpp>
-#include <map>
-#include <set>
+#include <iterator>
+#include <string>
+#include <utility>
 
+#include "dot_builder.h"
 #include "dot_graph.h"
-
-extern char** environ;
+#include "dot_render.h"
 
 namespace eduplan::dot_exporter {
 namespace {
 
 using sdk::Request;
-using sdk::view;
 
 constexpr const char* kViews[] = {"responsibility", "cooperation", "fields", nullptr};
+constexpr const char* kCollapse[] = {"auto", "true", "false", nullptr};
 constexpr const char* kRender[] = {"none", "svg", "png", nullptr};
 
 const eduplan_option_decl kOptions[] = {
@@ -34,188 +29,122 @@ const eduplan_option_decl kOptions[] = {
      "nur dieses Handlungsfeld (Titel, Groß-/Kleinschreibung egal)"},
     {"division", EDUPLAN_OPTION_STRING, "", nullptr,
      "nur Einheiten dieses Dezernats (Name, Groß-/Kleinschreibung egal)"},
-    {"collapse", EDUPLAN_OPTION_BOOL, "false", nullptr,
-     "Einheiten zu ihren Dezernaten zusammenfassen"},
+    {"collapse", EDUPLAN_OPTION_ENUM, "auto", kCollapse,
+     "Einheiten zu ihren Dezernaten zusammenfassen; auto: erst wenn der Graph max-nodes oder "
+     "max-edges übersteigt"},
     {"min-weight", EDUPLAN_OPTION_INT, "1", nullptr, "Kanten mit geringerem Gewicht weglassen"},
+    {"max-nodes", EDUPLAN_OPTION_INT, "500", nullptr,
+     "größere Graphen werden verkleinert oder mit sfdp statt dot gesetzt"},
+    {"max-edges", EDUPLAN_OPTION_INT, "600", nullptr,
+     "größere Graphen werden verkleinert oder mit sfdp statt dot gesetzt"},
     {"render", EDUPLAN_OPTION_ENUM, "none", kRender,
      "mit Graphviz dot als SVG oder PNG ausgeben statt DOT"},
+    {"timeout", EDUPLAN_OPTION_INT, "60", nullptr,
+     "render: Graphviz nach so vielen Sekunden abbrechen"},
 };
-// Parallel to kOptions: only min-weight has a range.
+// Parallel to kOptions.
 const eduplan_option_range kRanges[] = {sdk::unbounded, sdk::unbounded, sdk::unbounded,
-                                        sdk::unbounded, {1, 1000000},   sdk::unbounded};
+                                        sdk::unbounded, {1, 1000000},   {10, 10000000},
+                                        {10, 10000000}, sdk::unbounded, {1, 86400}};
 static_assert(std::size(kRanges) == std::size(kOptions));
 
-std::string str(eduplan_str s) { return std::string(view(s)); }
-
-// Names compared the way a user types them: ASCII and Latin-1 letters (Ä, Ö, Ü, É, …) in
-// either case, surrounding spaces ignored.
-std::string folded(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  std::string out(s);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      auto n = static_cast<unsigned char>(out[i + 1]);
-      if (n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = static_cast<char>(n + 0x20);
-      ++i;
-    }
-  }
-  return out;
+std::string counts(const Graph& g) {
+  return std::to_string(g.nodes.size()) + " Knoten, " + std::to_string(g.edges.size()) + " Kanten";
 }
 
-// "kein Handlungsfeld „Mint“ im Plan; es gibt: „MINT“, „Teilhabe“"
-[[noreturn]] void not_found(const char* what, const std::string& wanted,
-                            const std::vector<std::string>& names) {
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "„" : ", „") + n + "“";
-  throw sdk::Failure(std::string("kein ") + what + " „" + wanted + "“ im Plan; es gibt: " +
-                     (list.empty() ? std::string("keines") : list));
-}
-
-class Builder {
+class Planner {
  public:
-  explicit Builder(const Request& r)
+  explicit Planner(const Request& r)
       : r_(r),
-        field_(r.option("field")),
-        division_(r.option("division")),
-        collapse_(r.flag("collapse")) {
-    if (!field_.empty()) {
-      std::vector<std::string> names;
-      for (const auto& f : r.fields()) {
-        names.push_back(str(f.title));
-        if (folded(view(f.title)) == folded(field_)) field_title_ = str(f.title);
-      }
-      if (field_title_.empty()) not_found("Handlungsfeld", field_, names);
-    }
-    if (!division_.empty()) {
-      std::vector<std::string> names;
-      for (const auto& u : r.units()) {
-        if (!u.is_division) continue;
-        names.push_back(str(u.name));
-        if (folded(view(u.name)) == folded(division_)) division_name_ = str(u.name);
-      }
-      if (division_name_.empty()) not_found("Dezernat", division_, names);
-    }
-  }
+        builder_(r),
+        view_(r.option("view")),
+        collapse_(r.option("collapse")),
+        min_weight_(static_cast<int>(r.number("min-weight"))),  // range checked by the host
+        max_nodes_(static_cast<std::size_t>(r.number("max-nodes"))),
+        max_edges_(static_cast<std::size_t>(r.number("max-edges"))) {}
 
-  Graph build(std::string_view kind) {
-    Graph g;
-    g.directed = kind != "cooperation";
-    const auto right = right_side();
-    for (std::size_t f = 0; f < r_.fields().size(); ++f) {
-      const auto& field = r_.fields()[f];
-      if (!field_title_.empty() && view(field.title) != field_title_) continue;
-      const auto areas = Request::focus_areas(field);
-      for (std::size_t a = 0; a < areas.size(); ++a) {
-        std::vector<std::string> units;
-        for (std::size_t u : Request::units_of(areas[a])) {
-          if (in_division(u)) units.push_back(unit_node(g, u));
-        }
-        if (units.empty()) continue;
-        if (kind == "responsibility") {
-          // Each field's focus areas in a cluster of their own, the field at its head.
-          const int cluster = cluster_of(g, "f" + std::to_string(f), str(field.title), "#F2F2F2");
-          const std::string fid =
-              g.node("f" + std::to_string(f + 1), wrap(str(field.title), 24), "box", cluster);
-          const std::string aid = g.node("a" + std::to_string(f + 1) + "_" + std::to_string(a + 1),
-                                         wrap(str(areas[a].text), 60), "note", cluster);
-          // Fields on the right are laid out right to left: units in the middle column.
-          g.edge(fid, aid, 1, right[f]);
-          for (const auto& u : units) g.edge(aid, u, 1, right[f]);
-        } else if (kind == "fields") {
-          const std::string fid =
-              g.node("f" + std::to_string(f + 1), wrap(str(field.title), 24), "box");
-          for (const auto& u : std::set<std::string>(units.begin(), units.end())) g.edge(fid, u);
-        } else {
-          std::set<std::string> distinct(units.begin(), units.end());
-          for (auto i = distinct.begin(); i != distinct.end(); ++i) {
-            for (auto j = std::next(i); j != distinct.end(); ++j) g.edge(*i, *j);
-          }
+  // The graph to draw: the view as asked for if it is within max-nodes and max-edges; else,
+  // with collapse=auto, units drawn as their divisions, then (responsibility view) fields x
+  // divisions; if still too large, laid out by sfdp. A note under the graph says what was done.
+  Graph plan() const {
+    Graph g = checked(builder_.build(view_, collapse_ == "true"));
+    if (!too_large(g)) return g;
+    const std::string full = counts(g);
+    std::string done;
+    if (collapse_ == "auto") {
+      Graph collapsed = pruned(builder_.build(view_, true));
+      if (smaller(collapsed, g)) {
+        g = std::move(collapsed);
+        done = "Einheiten zu ihren Dezernaten zusammengefasst";
+      }
+      if (too_large(g) && view_ == "responsibility") {
+        Graph fields = pruned(builder_.build("fields", true));
+        if (smaller(fields, g)) {
+          g = std::move(fields);
+          done =
+              "Schwerpunkte zu ihren Handlungsfeldern und Einheiten zu ihren Dezernaten "
+              "zusammengefasst (wie view=fields collapse=true)";
         }
       }
     }
+    if (too_large(g)) {
+      g.layout = "sfdp";
+      done += std::string(done.empty() ? "" : "; ") + "mit sfdp statt dot gesetzt, ohne Kästen" +
+              (g.show_weights ? ", Gewichte nur als Linienstärke" : "");
+    }
+    g.note = "Großer Graph (" + full + "; Grenzen max-nodes=" + std::to_string(max_nodes_) +
+             ", max-edges=" + std::to_string(max_edges_) + "): " + done +
+             ". Alles mit dot: collapse=false und höhere Grenzen; kleiner: field=, division=, "
+             "min-weight=.";
     return g;
   }
 
  private:
-  // The responsibility view draws fields, focus areas, units, focus areas, fields from left to
-  // right: half the focus areas on each side of the units halves the drawing's height. A field
-  // goes to the side with fewer focus areas so far.
-  std::vector<bool> right_side() const {
-    std::vector<bool> right(r_.fields().size(), false);
-    std::size_t left_count = 0, right_count = 0;
-    for (std::size_t f = 0; f < r_.fields().size(); ++f) {
-      if (!field_title_.empty()) break;  // one field: one side
-      const std::size_t n = r_.fields()[f].focus_area_count;
-      right[f] = right_count < left_count;
-      (right[f] ? right_count : left_count) += n;
-    }
-    return right;
+  bool too_large(const Graph& g) const {
+    return g.nodes.size() > max_nodes_ || g.edges.size() > max_edges_;
   }
 
-  std::size_t division_of(std::size_t u) const {
-    const auto& unit = r_.units()[u];
-    return unit.is_division ? u : unit.division;
+  // A reduction that leaves something to draw and draws less.
+  static bool smaller(const Graph& reduced, const Graph& g) {
+    return !reduced.edges.empty() &&
+           (reduced.nodes.size() < g.nodes.size() || reduced.edges.size() < g.edges.size());
   }
 
-  bool in_division(std::size_t u) const {
-    if (division_name_.empty()) return true;
-    std::size_t d = division_of(u);
-    return d != EDUPLAN_NO_INDEX && view(r_.units()[d].name) == division_name_;
+  Graph pruned(Graph g) const {
+    g.prune(min_weight_);
+    return g;
   }
 
-  int cluster_of(Graph& g, const std::string& key, const std::string& label,
-                 const std::string& fill = "") {
-    auto [it, inserted] = clusters_.emplace(key, static_cast<int>(g.clusters.size()));
-    if (inserted) g.clusters.push_back({label, fill});
-    return it->second;
-  }
-
-  std::string unit_node(Graph& g, std::size_t u) {
-    const std::size_t d = division_of(u);
-    if (collapse_ && d != EDUPLAN_NO_INDEX)
-      return g.node("d" + std::to_string(d + 1), wrap(str(r_.units()[d].name), 28), "folder");
-    const auto& unit = r_.units()[u];
-    if (unit.is_division)
-      return g.node("d" + std::to_string(u + 1), wrap(str(unit.name), 28), "folder");
-    return g.node("u" + std::to_string(u + 1), wrap(str(unit.name), 28), "ellipse",
-                  d == EDUPLAN_NO_INDEX
-                      ? -1
-                      : cluster_of(g, "d" + std::to_string(d), str(r_.units()[d].name)));
+  // The graph pruned; an error that says why if nothing is left to draw.
+  Graph checked(Graph g) const {
+    const std::string where = builder_.selection();
+    if (r_.fields().empty())
+      throw sdk::Failure("der Plan enthält kein Handlungsfeld: nichts zu zeichnen");
+    if (g.nodes.empty())
+      throw sdk::Failure("keine Zuständigkeiten" + (where.empty() ? " im Plan" : where) +
+                         ": nichts zu zeichnen");
+    if (g.edges.empty())
+      throw sdk::Failure("keine zwei Einheiten teilen einen Schwerpunkt" + where +
+                         ": nichts zu zeichnen (view=cooperation)");
+    const int strongest = g.max_weight();
+    g.prune(min_weight_);
+    if (g.edges.empty())
+      throw sdk::Failure("min-weight=" + std::to_string(min_weight_) +
+                         " lässt keine Verbindung übrig; die stärkste hat das Gewicht " +
+                         std::to_string(strongest));
+    return g;
   }
 
   const Request& r_;
-  std::string field_, division_;
-  std::string field_title_, division_name_;  // as the plan spells them
-  bool collapse_;
-  std::map<std::string, int> clusters_;
+  Builder builder_;
+  std::string view_, collapse_;
+  int min_weight_;
+  std::size_t max_nodes_, max_edges_;
 };
 
-// Runs `dot -T<format> -o <out> <in>` without a shell.
-void render_with_dot(const std::string& format, const std::string& in, const char* out) {
-  std::string type = "-T" + format;
-  std::string o = out, i = in;
-  char* argv[] = {
-      const_cast<char*>("dot"), type.data(), const_cast<char*>("-o"), o.data(), i.data(), nullptr};
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ) != 0) {
-    throw sdk::Failure(
-        "Graphviz „dot“ nicht gefunden: Paket graphviz installieren oder ohne render= exportieren");
-  }
-  int status = 0;
-  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw sdk::Failure("Graphviz „dot“ ist mit einem Fehler beendet worden");
-  }
-}
-
 void write_dot(const Request& request) {
-  const auto kind = request.option("view");
-  Graph g = Builder(request).build(kind);
-  g.prune(static_cast<int>(request.number("min-weight")));  // range checked by the host
-  const std::string text = g.render(kind != "responsibility");
+  const Graph g = Planner(request).plan();
+  const std::string text = g.render();
   const auto render = std::string(request.option("render"));
   if (render == "none") {
     sdk::OutputFile out(request.output_path());
@@ -223,17 +152,8 @@ void write_dot(const Request& request) {
     out.close();
     return;
   }
-  const std::string dot_file = std::string(request.output_path()) + ".dot";
-  struct Remove {
-    const std::string& path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove_later{dot_file};
-  {
-    sdk::OutputFile out(dot_file.c_str());
-    out.write(text);
-    out.close();
-  }
-  render_with_dot(render, dot_file, request.output_path());
+  render_with_dot({render, text, request.output_path(), static_cast<int>(request.number("timeout")),
+                   counts(g)});
 }
 
 const eduplan_exporter kExporter =

@@ -1,56 +1,9 @@
 #include "dot_graph.h"
 
+#include <algorithm>
 #include <set>
 
 namespace eduplan::dot_exporter {
-
-std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '"':
-        out += "\\\"";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string wrap(std::string_view text, std::size_t width) {
-  std::string out;
-  std::size_t line = 0;  // code points on the current line
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    std::size_t length = 0;
-    for (char c : word) length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (!word.empty()) {
-      if (line > 0 && line + 1 + length > width) {
-        out += '\n';
-        line = 0;
-      } else if (line > 0) {
-        out += ' ';
-        ++line;
-      }
-      out += word;
-      line += length;
-    }
-    start = end + 1;
-  }
-  return out;
-}
 
 const std::string& Graph::node(const std::string& id, const std::string& label, const char* shape,
                                int cluster) {
@@ -60,7 +13,7 @@ const std::string& Graph::node(const std::string& id, const std::string& label, 
 }
 
 void Graph::edge(const std::string& from, const std::string& to, int weight, bool back) {
-  auto key = back ? std::pair{to, from}
+  auto key = back                    ? std::pair{to, from}
              : directed || from < to ? std::pair{from, to}
                                      : std::pair{to, from};
   Edge& e = edges[key];
@@ -88,30 +41,43 @@ void Graph::prune(int min_weight) {
   for (std::size_t i = 0; i < nodes.size(); ++i) index_[nodes[i].id] = i;
 }
 
-std::string Graph::render(bool show_weights) const {
+int Graph::max_weight() const {
+  int max = 0;
+  for (const auto& [ends, e] : edges) max = std::max(max, e.weight);
+  return max;
+}
+
+// Overlaps removed by prism, which takes a minute at 4,000 nodes; by scaling above kPrismNodes.
+const char* Graph::overlap() const { return nodes.size() <= kPrismNodes ? "prism" : "scale"; }
+
+std::string Graph::render() const {
   std::string out = directed ? "digraph eduplan {\n" : "graph eduplan {\n";
   // Sized for a landscape A3 page (16.5 x 11.7 inches) with the half-inch margin dot adds to a
   // PDF: larger graphs are scaled to fit.
   const std::string font = quote(kFont);
-  out += "  graph [rankdir=LR, fontname=" + font +
-         ", fontsize=12, size=\"15.4,10.6\", ranksep=0.5, nodesep=0.05, "
-         "newrank=true];\n"
-         "  node [fontname=" + font + ", fontsize=10, height=0.25, margin=\"0.08,0.03\"];\n"
-         "  edge [fontname=" + font + ", fontsize=9, arrowsize=0.6, color=\"#555555\"];\n";
+  std::string graph_attributes = "rankdir=LR, fontname=" + font +
+                                 ", fontsize=12, size=\"15.4,10.6\", ranksep=0.5, "
+                                 "nodesep=0.05, newrank=true";
+  if (!layout.empty()) graph_attributes += ", layout=" + layout + ", overlap=" + overlap();
+  out += "  graph [" + graph_attributes + "];\n";
+  out += "  node [fontname=" + font + ", fontsize=10, height=0.25, margin=\"0.08,0.03\"];\n";
+  out += "  edge [fontname=" + font + ", fontsize=9, arrowsize=0.6, color=\"#555555\"];\n";
   auto node_line = [](const Node& n) {
-    return "  " + n.id + " [label=" + quote(n.label) + ", shape=" + n.shape + "];\n";
+    return "  " + n.id + " [label=" + label(n.label) + ", shape=" + n.shape + "];\n";
   };
+  // sfdp draws no clusters: all nodes at the top level.
+  const bool with_dot = layout.empty();
   for (const auto& n : nodes) {
-    if (n.cluster < 0) out += node_line(n);
+    if (n.cluster < 0 || !with_dot) out += node_line(n);
   }
-  for (std::size_t c = 0; c < clusters.size(); ++c) {
+  for (std::size_t c = 0; with_dot && c < clusters.size(); ++c) {
     std::string body;
     for (const auto& n : nodes) {
       if (n.cluster == static_cast<int>(c)) body += "  " + node_line(n);
     }
     if (body.empty()) continue;
-    out += "  subgraph cluster_" + std::to_string(c + 1) + " {\n    label=" +
-           quote(clusters[c].label) + ";\n";
+    out += "  subgraph cluster_" + std::to_string(c + 1) +
+           " {\n    label=" + label(clusters[c].label) + ";\n";
     if (!clusters[c].fill.empty())
       out += "    style=filled; color=\"#BBBBBB\"; fillcolor=" + quote(clusters[c].fill) + ";\n";
     out += body + "  }\n";
@@ -119,13 +85,18 @@ std::string Graph::render(bool show_weights) const {
   const char* arrow = directed ? " -> " : " -- ";
   for (const auto& [ends, e] : edges) {
     out += "  " + ends.first + arrow + ends.second;
-    if (show_weights)
+    // sfdp takes 15 times as long with edge labels: there the width alone shows the weight.
+    if (show_weights && with_dot)
       out += " [label=\"" + std::to_string(e.weight) + "\", weight=" + std::to_string(e.weight) +
              ", penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8)) + "]";
+    else if (show_weights)
+      out += " [penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8)) + "]";
     else if (e.back)
       out += " [dir=back]";
     out += ";\n";
   }
+  // After the clusters, so that they do not inherit the note's position.
+  if (!note.empty()) out += "  label=" + label(wrap(note, 120)) + "; labelloc=b; labeljust=l;\n";
   return out + "}\n";
 }
 

@@ -1,4 +1,4 @@
-// Writing Graphviz DOT: escaping and a small graph model with synthetic node ids.
+// Writing Graphviz DOT: a small graph model with synthetic node ids.
 #pragma once
 
 #include <map>
@@ -7,13 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "dot_text.h"
+
 namespace eduplan::dot_exporter {
-
-// A DOT quoted string: \ and " escaped, line breaks as \n, CR dropped.
-std::string quote(std::string_view text);
-
-// Text broken into lines of about `width` characters at spaces, for a node's label.
-std::string wrap(std::string_view text, std::size_t width);
 
 // The graph's one font: sans-serif for nodes, clusters and edge labels alike (a fontconfig
 // pattern for the renderers, a CSS family list in SVG).
@@ -34,12 +30,15 @@ struct Cluster {
 struct Graph {
   bool directed = true;
   std::vector<Cluster> clusters;  // emitted as subgraph cluster_<n>
-  std::vector<Node> nodes;            // in order of first use
+  std::vector<Node> nodes;        // in order of first use
   struct Edge {
     int weight = 0;
     bool back = false;  // drawn from `to` to `from`: laid out right to left
   };
   std::map<std::pair<std::string, std::string>, Edge> edges;  // (tail, head) as laid out
+  bool show_weights = false;  // edge labels and widths from the weights
+  std::string layout;         // "" for dot; "sfdp" for a large graph (no clusters drawn)
+  std::string note;           // shown under the graph, "" for none
 
   // Adds the node if new; returns its id.
   const std::string& node(const std::string& id, const std::string& label, const char* shape,
@@ -49,9 +48,16 @@ struct Graph {
   void edge(const std::string& from, const std::string& to, int weight = 1, bool back = false);
   // Removes edges below min_weight, then nodes without edges.
   void prune(int min_weight);
-  std::string render(bool show_weights) const;
+  // The largest edge weight, 0 without edges.
+  int max_weight() const;
+  std::string render() const;
+
+  // sfdp removes node overlaps with prism up to this many nodes, by scaling above.
+  static constexpr std::size_t kPrismNodes = 2000;
 
  private:
+  const char* overlap() const;
+
   std::map<std::string, std::size_t> index_;
 };
 
