@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,6 +88,9 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
     throw IoError(tr({"kein Kindprozess möglich: {0}", "cannot start a child process: {0}"},
                      std::strerror(errno)));
   if (pid == 0) {
+    // The child ends with its parent: an export killed from outside leaves nothing running.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() == 1) ::_exit(1);  // the parent died before prctl took effect
     pipe.close_read();
     child(pipe.write_end(), body);
   }
