@@ -104,7 +104,8 @@ class Files(TempDirTest):
         self.assertExit(run("import", SEED, "--db", db, "--units", UNITS), 0)
         self.assertEqual(scalar(db, "PRAGMA application_id"), str(0x45445550))
         # What an eduplan of schema 1 left behind.
-        sql(db, "DROP TABLE focus_area_attribute; PRAGMA user_version = 1; PRAGMA application_id = 0")
+        sql(db, "DROP TABLE focus_area_attribute; DROP TABLE status_report; DROP TABLE status_scale; "
+                "PRAGMA user_version = 1; PRAGMA application_id = 0")
         before = digest(db)
         shown = run("show", "--db", db, "--format", "json")
         self.assertExit(shown, 0)
@@ -112,7 +113,7 @@ class Files(TempDirTest):
         self.assertExit(run("export", "--db", db, "--format", "csv", "-o", self.path("plan.csv")), 0)
         self.assertEqual(digest(db), before)
         self.assertExit(run("import", SEED, "--db", db, "--plan", "neu"), 0)
-        self.assertEqual(scalar(db, "PRAGMA user_version"), "2")
+        self.assertEqual(scalar(db, "PRAGMA user_version"), "3")
         self.assertEqual(scalar(db, "PRAGMA application_id"), str(0x45445550))
 
 
@@ -187,7 +188,7 @@ class Concurrency(TempDirTest):
         rows = query(db, "SELECT p.name, count(fa.id) FROM plan p JOIN field f ON f.plan_id = p.id "
                          "JOIN focus_area fa ON fa.field_id = f.id GROUP BY p.id ORDER BY p.name")
         self.assertEqual(rows, [[f"Plan {i:02}", "55"] for i in range(30)])
-        self.assertEqual(scalar(db, "PRAGMA user_version"), "2")
+        self.assertEqual(scalar(db, "PRAGMA user_version"), "3")
         self.assertEqual(query(db, "PRAGMA foreign_key_check"), [])
 
     def test_readers_see_whole_plans_while_imports_replace_them(self):

@@ -42,7 +42,7 @@ class ImportSeed(TempDirTest):
         self.assertIn("unit-multiple-divisions", rules)
 
     def test_schema_version_and_foreign_keys(self):
-        self.assertEqual(scalar(self.db, "PRAGMA user_version"), "2")
+        self.assertEqual(scalar(self.db, "PRAGMA user_version"), "3")
         self.assertEqual(query(self.db, "PRAGMA foreign_key_check"), [])
 
     def test_reimport_replaces_and_keeps_keys(self):

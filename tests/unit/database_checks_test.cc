@@ -104,7 +104,7 @@ class DatabaseChecks : public ::testing::Test {
 
 TEST_F(DatabaseChecks, NegativeAndNewerSchemaVersionsAreRefused) {
   store_plans();
-  for (const char* version : {"-1", "-2147483648", "2147483647", "3"}) {
+  for (const char* version : {"-1", "-2147483648", "2147483647", "4"}) {
     raw(std::string("PRAGMA user_version = ") + version);
     for (auto open : {&open_database_read_only, &open_database}) {
       const std::string message = open_error(open);
@@ -154,7 +154,8 @@ TEST_F(DatabaseChecks, ReadOnlyNeverCreatesOrWrites) {
 
 TEST_F(DatabaseChecks, ReadOnlyReadsAVersion1DatabaseWithoutMigrating) {
   store_plans();
-  raw("DROP TABLE focus_area_attribute; PRAGMA user_version = 1; PRAGMA application_id = 0");
+  raw("DROP TABLE focus_area_attribute; DROP TABLE status_report; DROP TABLE status_scale; "
+      "PRAGMA user_version = 1; PRAGMA application_id = 0");
   auto plan = open_database_read_only(path_)->load_plan("Konzept");
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->fields.size(), 6u);

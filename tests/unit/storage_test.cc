@@ -1,6 +1,7 @@
 // The storage contract, run against the SQLite database and the in-memory twin.
 #include <eduplan/error.h>
 #include <eduplan/reader.h>
+#include <eduplan/monitoring.h>
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
 
@@ -208,6 +209,62 @@ TEST_P(StorageContract, RefusesPlansItCouldNotGiveBack) {
   EXPECT_EQ(storage->list_plans().size(), 1u);
 }
 
+TEST_P(StorageContract, StatusReportsAreKeptInOrderAndFollowTheirPlan) {
+  auto storage = GetParam().open();
+  const Plan plan = seed("Konzept");
+  storage->save_plan(plan);
+  const auto& area = plan.fields[0].focus_areas[0];
+  const std::string key = responsibility_key(area, plan.units[area.responsibilities[0].unit]);
+  storage->add_status_reports("Konzept", {{key, "2026-H1", "begonnen", 20, "", "a.xlsx:R!D2"},
+                                          {key, "2026-H2", "umgesetzt", 100, "fertig", "b.csv:2"}});
+  storage->add_status_reports("Konzept", {{key, "2026-H1", "verzögert", std::nullopt, "", "c.csv:2"}});
+  auto all = storage->status_reports("Konzept");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_LT(all[0].sequence, all[1].sequence);
+  EXPECT_LT(all[1].sequence, all[2].sequence);
+  EXPECT_EQ(all[2].status, "verzögert");
+  EXPECT_FALSE(all[2].progress);
+  EXPECT_FALSE(all[0].imported_at.empty());
+  auto h1 = storage->status_reports("Konzept", "2026-H1");
+  ASSERT_EQ(h1.size(), 2u);
+  EXPECT_EQ(h1[0].status, "begonnen");
+
+  storage->save_plan(plan);  // a new version under the same name keeps them
+  EXPECT_EQ(storage->status_reports("Konzept").size(), 3u);
+  ASSERT_TRUE(storage->rename_plan("Konzept", "Konzept 2026"));
+  EXPECT_TRUE(storage->status_reports("Konzept").empty());
+  EXPECT_EQ(storage->status_reports("Konzept 2026"), all);
+  ASSERT_TRUE(storage->remove_plan("Konzept 2026"));
+  storage->save_plan(plan);
+  EXPECT_TRUE(storage->status_reports("Konzept").empty());  // removed with their plan
+}
+
+TEST_P(StorageContract, StatusReportsAreAllOrNothing) {
+  auto storage = GetParam().open();
+  storage->save_plan(seed("Konzept"));
+  EXPECT_THROW(storage->add_status_reports("fehlt", {{"k", "P", "geplant"}}), UsageError);
+  EXPECT_THROW(storage->add_status_reports(
+                   "Konzept", {{"k", "P", "geplant", 50}, {"k2", "P", "geplant", 101}}),
+               UsageError);
+  EXPECT_THROW(storage->add_status_reports("Konzept", {{"k", "P", "geplant\xff"}}), UsageError);
+  EXPECT_TRUE(storage->status_reports("Konzept").empty());
+}
+
+TEST_P(StorageContract, TheStatusScaleIsTheDatabasesOwn) {
+  auto storage = GetParam().open();
+  EXPECT_EQ(storage->status_scale(), default_status_scale());
+  storage->set_status_scale({"offen", "läuft", "erledigt"});
+  EXPECT_EQ(storage->status_scale(), (std::vector<std::string>{"offen", "läuft", "erledigt"}));
+  EXPECT_THROW(storage->set_status_scale({}), UsageError);
+  EXPECT_THROW(storage->set_status_scale({"a", "a"}), UsageError);
+  EXPECT_THROW(storage->set_status_scale({"a", " "}), UsageError);
+  storage->save_plan(small("Klein"));
+  storage->add_status_reports("Klein", {{"k", "P", "läuft"}});
+  EXPECT_THROW(storage->set_status_scale({"offen", "erledigt"}), UsageError);  // "läuft" is used
+  storage->set_status_scale({"läuft", "erledigt", "neu"});
+  EXPECT_EQ(storage->status_scale().size(), 3u);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, StorageContract,
     ::testing::Values(Backend{"sqlite", [] { return open_database(temp_db("contract")); }},
@@ -253,15 +310,18 @@ TEST(SqliteStorage, MigratesAVersion1Database) {
   const Plan plan = seed("Konzept");
   open_database(path)->save_plan(plan);
   // What an eduplan of schema 1 left behind: no attribute table, user_version 1.
-  write_raw(path, "DROP TABLE focus_area_attribute; PRAGMA user_version = 1");
+  write_raw(path,
+            "DROP TABLE focus_area_attribute; DROP TABLE status_report; DROP TABLE status_scale; "
+            "PRAGMA user_version = 1");
   auto storage = open_database(path);
   EXPECT_EQ(*storage->load_plan("Konzept"), plan);
+  EXPECT_EQ(storage->status_scale(), default_status_scale());  // schema 3 added on the way
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(st, 0), kSchemaVersion);
   sqlite3_finalize(st);
   sqlite3_close(db);
 }

@@ -14,13 +14,14 @@
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/monitoring.h"
 #include "eduplan/plan_stream.h"
 #include "eduplan/summary.h"
 
 namespace eduplan {
 
 // The schema version this build writes; older databases are migrated on open.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of eduplan databases ("EDUP"), set when eduplan creates or migrates one.
 inline constexpr int kApplicationId = 0x45445550;
 
@@ -69,6 +70,22 @@ class EDUPLAN_EXPORT Storage {
   // The figures of summarize() for the stored plan, or nothing; computed in one pass over the
   // streams, without loading the plan.
   virtual std::optional<PlanSummary> summarize_plan(std::string_view name) const;
+
+  // ---- Monitoring (monitoring.h) ----
+  // The status scale of this database: default_status_scale() until one is set.
+  virtual std::vector<std::string> status_scale() const = 0;
+  // Replaces the scale. Throws UsageError for an empty scale, an empty or repeated status, or
+  // one that stored reports use but the new scale lacks.
+  virtual void set_status_scale(const std::vector<std::string>& scale) = 0;
+  // Stores reports for the plan `plan`, in their order, in one transaction: all or nothing.
+  // Sets each report's imported_at and sequence. Throws UsageError if there is no such plan.
+  // The reports are not checked against the plan here (check_status_reports does that).
+  virtual void add_status_reports(std::string_view plan, std::vector<StatusReport> reports) = 0;
+  // The reports of the plan in the order they were stored (the history), of one period only if
+  // `period` is given. Renaming a plan keeps its reports, removing it removes them, and saving
+  // a new version under the same name keeps them (they are tied to stable keys).
+  virtual std::vector<StatusReport> status_reports(
+      std::string_view plan, std::optional<std::string_view> period = std::nullopt) const = 0;
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.

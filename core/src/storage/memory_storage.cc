@@ -1,6 +1,10 @@
+#include <algorithm>
 #include <map>
 
 #include "eduplan/storage.h"
+#include "eduplan/error.h"
+#include "eduplan/language.h"
+#include "storage/status_store.h"
 #include "storage/storage_checks.h"
 
 namespace eduplan {
@@ -34,7 +38,58 @@ class MemoryStorage final : public Storage {
     return it->second.plan;
   }
 
-  bool remove_plan(std::string_view name) override { return plans_.erase(std::string(name)) > 0; }
+  bool remove_plan(std::string_view name) override {
+    reports_.erase(std::string(name));
+    return plans_.erase(std::string(name)) > 0;
+  }
+
+  std::vector<std::string> status_scale() const override {
+    return scale_.empty() ? default_status_scale() : scale_;
+  }
+
+  void set_status_scale(const std::vector<std::string>& scale) override {
+    status_store::check_scale(scale);
+    for (const auto& [plan, reports] : reports_) {
+      for (const auto& r : reports) {
+        if (std::find(scale.begin(), scale.end(), r.status) == scale.end())
+          throw UsageError(tr({"Status „{0}“ wird in Rückmeldungen verwendet und muss in der Skala bleiben",
+                               "status \"{0}\" is used by reports and must stay in the scale"},
+                              r.status));
+      }
+    }
+    scale_ = scale;
+  }
+
+  void add_status_reports(std::string_view plan, std::vector<StatusReport> reports) override {
+    if (!plans_.count(std::string(plan)))
+      throw UsageError(tr({"kein Plan „{0}“ in der Datenbank", "no plan \"{0}\" in the database"},
+                          std::string(plan)));
+    for (auto& r : reports) {
+      for (const std::string* text : {&r.key, &r.period, &r.status, &r.note, &r.source})
+        check_stored_text(*text, "status report");
+      if (r.progress && (*r.progress < 0 || *r.progress > 100))
+        throw UsageError(tr({"Fortschritt {0} liegt nicht zwischen 0 und 100",
+                             "progress {0} is not between 0 and 100"},
+                            *r.progress));
+    }
+    auto& stored = reports_[std::string(plan)];
+    for (auto& r : reports) {
+      r.imported_at = "1970-01-01T00:00:00Z";
+      r.sequence = ++sequence_;
+      stored.push_back(std::move(r));
+    }
+  }
+
+  std::vector<StatusReport> status_reports(
+      std::string_view plan, std::optional<std::string_view> period) const override {
+    std::vector<StatusReport> out;
+    auto it = reports_.find(std::string(plan));
+    if (it == reports_.end()) return out;
+    for (const auto& r : it->second) {
+      if (!period || r.period == *period) out.push_back(r);
+    }
+    return out;
+  }
 
   bool rename_plan(std::string_view from, std::string_view to) override {
     check_rename(from, to);
@@ -46,6 +101,11 @@ class MemoryStorage final : public Storage {
     entry.plan.name = std::string(to);
     plans_.erase(it);
     plans_.emplace(std::string(to), std::move(entry));
+    if (auto r = reports_.find(std::string(from)); r != reports_.end()) {
+      auto moved = std::move(r->second);
+      reports_.erase(r);
+      reports_[std::string(to)] = std::move(moved);
+    }
     return true;
   }
 
@@ -55,6 +115,9 @@ class MemoryStorage final : public Storage {
     std::string imported_at;
   };
   std::map<std::string, Entry> plans_;
+  std::map<std::string, std::vector<StatusReport>> reports_;  // per plan, in order of storing
+  std::vector<std::string> scale_;                           // empty: the default
+  std::int64_t sequence_ = 0;
 };
 
 }  // namespace

@@ -106,6 +106,26 @@ CREATE TABLE focus_area_attribute (
   PRIMARY KEY (focus_area_id, position)
 ) WITHOUT ROWID;
 )sql",
+    // 3: monitoring — the status scale and the status reports (tied to plans by name and to
+    // responsibilities by key, so that re-imported plan versions keep them).
+    R"sql(
+CREATE TABLE status_scale (
+  position INTEGER PRIMARY KEY,
+  status   TEXT NOT NULL UNIQUE
+);
+CREATE TABLE status_report (
+  sequence    INTEGER PRIMARY KEY,
+  plan        TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  progress    INTEGER CHECK (progress IS NULL OR progress BETWEEN 0 AND 100),
+  note        TEXT NOT NULL,
+  source      TEXT NOT NULL,
+  imported_at TEXT NOT NULL
+);
+CREATE INDEX status_report_plan ON status_report(plan, period, key);
+)sql",
 };
 
 // The tables and columns eduplan reads, with the schema version that added them.
@@ -133,6 +153,10 @@ const std::vector<TableSpec>& table_specs() {
       {"field_objective", 1, columns_of<FieldObjectiveRow>({})},
       {"finding", 1, columns_of<FindingRow>({"id"})},
       {"focus_area_attribute", 2, columns_of<FocusAreaAttributeRow>({})},
+      {"status_scale", 3, {"position", "status"}},
+      {"status_report", 3,
+       {"sequence", "plan", "key", "period", "status", "progress", "note", "source",
+        "imported_at"}},
   };
   return specs;
 }

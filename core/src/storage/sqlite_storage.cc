@@ -8,6 +8,7 @@
 #include "storage/schema.h"
 #include "storage/sqlite_handle.h"
 #include "storage/sqlite_stream.h"
+#include "storage/status_store.h"
 #include "storage/storage_checks.h"
 
 namespace eduplan {
@@ -170,10 +171,37 @@ class SqliteStorage final : public Storage {
     return open_sqlite_findings(db_.path(), std::string(name));
   }
 
+  std::vector<std::string> status_scale() const override {
+    return status_store::scale(db_, version_);
+  }
+
+  void set_status_scale(const std::vector<std::string>& scale) override {
+    check_writable();
+    sqlite::Transaction tx(db_);
+    status_store::set_scale(db_, scale);
+    tx.commit();
+  }
+
+  void add_status_reports(std::string_view plan, std::vector<StatusReport> reports) override {
+    check_writable();
+    sqlite::Transaction tx(db_);
+    status_store::add(db_, plan, reports);
+    tx.commit();
+  }
+
+  std::vector<StatusReport> status_reports(
+      std::string_view plan, std::optional<std::string_view> period) const override {
+    sqlite::Transaction tx(db_, sqlite::Transaction::read);
+    auto out = status_store::reports(db_, version_, plan, period);
+    tx.commit();
+    return out;
+  }
+
   bool remove_plan(std::string_view name) override {
     check_writable();
     sqlite::Transaction tx(db_);
     bool removed = remove_in_transaction(name);
+    if (removed) status_store::remove_plan(db_, name);
     tx.commit();
     return removed;
   }
@@ -193,6 +221,7 @@ class SqliteStorage final : public Storage {
     st.bind(2, old_name);
     st.step();
     const bool renamed = db_.changes() > 0;
+    if (renamed) status_store::rename_plan(db_, old_name, new_name);
     tx.commit();
     return renamed;
   }

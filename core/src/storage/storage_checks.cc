@@ -105,6 +105,18 @@ void check_fields(const Plan& plan) {
 
 }  // namespace
 
+void check_stored_text(std::string_view text, std::string_view what) {
+  if (auto bad = text::find_invalid_utf8(text)) {
+    throw UsageError(tr({"{0} ist kein gültiges UTF-8 (Byte {1})", "{0} is not valid UTF-8 (byte {1})"},
+                        std::string(what), *bad));
+  }
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    throw UsageError(tr({"{0} enthält ein NUL-Zeichen (Byte {1})",
+                         "{0} holds a NUL character (byte {1})"},
+                        std::string(what), nul));
+  }
+}
+
 void check_plan_name(std::string_view name) {
   if (name.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw UsageError(

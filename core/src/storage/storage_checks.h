@@ -12,6 +12,9 @@ namespace eduplan {
 // NUL character. Throws UsageError otherwise.
 void check_plan_name(std::string_view name);
 
+// Any other text to store: valid UTF-8 without NUL. Throws UsageError naming `what`.
+void check_stored_text(std::string_view text, std::string_view what);
+
 inline void check_rename(std::string_view, std::string_view to) { check_plan_name(to); }
 
 // The whole plan: its name; every text valid UTF-8 without NUL; every index in range; a unit's

@@ -1,0 +1,56 @@
+// Monitoring: what each unit reports, period by period, of its part of each focus area, and
+// the roll-ups of those reports over the plan, its fields, divisions and units.
+//
+// A status report concerns one responsibility (a focus area and a unit, or a division
+// responsible as a whole) in one reporting period ("2026-H1"). Reports are never overwritten:
+// a later report for the same responsibility and period supersedes the earlier one in roll-ups,
+// and both stay in the history. Reports belong to a plan by its name and to a responsibility by
+// its key, which is stable across imports and plan versions (docs/schema.md), so that a
+// re-imported plan keeps its reports.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eduplan/export.h"
+#include "eduplan/model.h"
+
+namespace eduplan {
+
+// The statuses a database offers until it is given its own (Storage::set_status_scale).
+EDUPLAN_EXPORT const std::vector<std::string>& default_status_scale();
+
+// "<focus area key>/<unit key>": the key forms and reports name a responsibility by.
+EDUPLAN_EXPORT std::string responsibility_key(const FocusArea& area, const OrgUnit& unit);
+
+struct StatusReport {
+  std::string key;     // responsibility_key()
+  std::string period;  // e.g. "2026-H1"
+  std::string status;  // one of the database's scale
+  std::optional<int> progress;  // 0..100
+  std::string note;
+  std::string source;       // where it came from: "datei.xlsx:Rückmeldung!D7"
+  std::string imported_at;  // UTC, ISO 8601; set when stored
+  std::int64_t sequence = 0;  // order of storing, set when stored: later supersedes earlier
+
+  friend bool operator==(const StatusReport&, const StatusReport&) = default;
+};
+BOOST_DESCRIBE_STRUCT(StatusReport, (),
+                      (key, period, status, progress, note, source, imported_at, sequence))
+
+// Figures of one scope: the plan, a field, a division or a unit.
+struct Rollup {
+  std::string scope;  // "plan", "field", "division", "unit"
+  std::string name;
+  std::size_t responsibilities = 0;  // below it
+  std::size_t reported = 0;          // of them, with a report
+  std::map<std::string, std::size_t> counts;  // status -> responsibilities; every status of the scale
+  std::optional<double> progress;  // mean over those with a progress value; none if none has one
+};
+BOOST_DESCRIBE_STRUCT(Rollup, (), (scope, name, responsibilities, reported, counts, progress))
+
+}  // namespace eduplan

@@ -1,0 +1,147 @@
+#include "storage/status_store.h"
+
+#include <climits>
+#include <set>
+
+#include "eduplan/error.h"
+#include "eduplan/language.h"
+#include "storage/storage_checks.h"
+#include <algorithm>
+#include <ctime>
+
+namespace eduplan::status_store {
+
+using sqlite::Statement;
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return out;
+}
+
+}  // namespace
+
+void check_scale(const std::vector<std::string>& scale) {
+  if (scale.empty())
+    throw UsageError(tr({"die Statusskala braucht mindestens einen Status",
+                         "the status scale needs at least one status"}));
+  std::set<std::string> seen;
+  for (const auto& s : scale) {
+    check_stored_text(s, "status");
+    if (s.find_first_not_of(" \t") == std::string::npos)
+      throw UsageError(tr({"leerer Status in der Skala", "an empty status in the scale"}));
+    if (!seen.insert(s).second)
+      throw UsageError(tr({"Status „{0}“ steht zweimal in der Skala",
+                           "status \"{0}\" appears twice in the scale"},
+                          s));
+  }
+}
+
+std::vector<std::string> scale(sqlite::Database& db, int version) {
+  if (version < 3) return default_status_scale();
+  Statement st(db, "SELECT status FROM status_scale ORDER BY position");
+  std::vector<std::string> out;
+  std::string status;
+  while (st.step()) {
+    st.column(0, status);
+    out.push_back(status);
+  }
+  return out.empty() ? default_status_scale() : out;
+}
+
+void set_scale(sqlite::Database& db, const std::vector<std::string>& new_scale) {
+  check_scale(new_scale);
+  Statement used(db, "SELECT DISTINCT status FROM status_report");
+  std::string status;
+  while (used.step()) {
+    used.column(0, status);
+    if (std::find(new_scale.begin(), new_scale.end(), status) == new_scale.end())
+      throw UsageError(tr({"Status „{0}“ wird in Rückmeldungen verwendet und muss in der Skala bleiben",
+                           "status \"{0}\" is used by reports and must stay in the scale"},
+                          status));
+  }
+  db.exec("DELETE FROM status_scale");
+  Statement insert(db, "INSERT INTO status_scale(position, status) VALUES(?, ?)");
+  for (std::size_t i = 0; i < new_scale.size(); ++i) {
+    insert.reset();
+    insert.bind(1, i);
+    insert.bind(2, new_scale[i]);
+    insert.step();
+  }
+}
+
+void add(sqlite::Database& db, std::string_view plan, std::vector<StatusReport>& reports) {
+  Statement exists(db, "SELECT 1 FROM plan WHERE name = ?");
+  exists.bind(1, plan);
+  if (!exists.step())
+    throw UsageError(tr({"kein Plan „{0}“ in der Datenbank", "no plan \"{0}\" in the database"},
+                        std::string(plan)));
+  const std::string now = utc_now();
+  Statement insert(db,
+                   "INSERT INTO status_report(plan, key, period, status, progress, note, source, "
+                   "imported_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  for (auto& r : reports) {
+    for (const std::string* text : {&r.key, &r.period, &r.status, &r.note, &r.source})
+      check_stored_text(*text, "status report");
+    if (r.progress && (*r.progress < 0 || *r.progress > 100))
+      throw UsageError(tr({"Fortschritt {0} liegt nicht zwischen 0 und 100",
+                           "progress {0} is not between 0 and 100"},
+                          *r.progress));
+    r.imported_at = now;
+    insert.reset();
+    insert.bind(1, plan);
+    insert.bind(2, r.key);
+    insert.bind(3, r.period);
+    insert.bind(4, r.status);
+    insert.bind(5, r.progress);
+    insert.bind(6, r.note);
+    insert.bind(7, r.source);
+    insert.bind(8, r.imported_at);
+    insert.step();
+    r.sequence = db.last_insert_id();
+  }
+}
+
+std::vector<StatusReport> reports(sqlite::Database& db, int version, std::string_view plan,
+                                  std::optional<std::string_view> period) {
+  std::vector<StatusReport> out;
+  if (version < 3) return out;
+  Statement st(db, std::string("SELECT key, period, status, progress, note, source, imported_at, "
+                               "sequence FROM status_report WHERE plan = ?") +
+                       (period ? " AND period = ?" : "") + " ORDER BY sequence");
+  st.bind(1, plan);
+  if (period) st.bind(2, *period);
+  while (st.step()) {
+    StatusReport r;
+    st.column(0, r.key);
+    st.column(1, r.period);
+    st.column(2, r.status);
+    if (!st.is_null(3)) r.progress = static_cast<int>(st.integer(3, 0, 100));
+    st.column(4, r.note);
+    st.column(5, r.source);
+    st.column(6, r.imported_at);
+    r.sequence = st.integer(7, 1, INT64_MAX);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void rename_plan(sqlite::Database& db, std::string_view from, std::string_view to) {
+  Statement st(db, "UPDATE status_report SET plan = ? WHERE plan = ?");
+  st.bind(1, to);
+  st.bind(2, from);
+  st.step();
+}
+
+void remove_plan(sqlite::Database& db, std::string_view plan) {
+  Statement st(db, "DELETE FROM status_report WHERE plan = ?");
+  st.bind(1, plan);
+  st.step();
+}
+
+}  // namespace eduplan::status_store
