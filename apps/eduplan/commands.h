@@ -29,5 +29,6 @@ int run_plans(const Command& self, const Args& args);
 int run_rules(const Command& self, const Args& args);
 int run_plugins(const Command& self, const Args& args);
 int run_export(const Command& self, const Args& args);
+int run_status(const Command& self, const Args& args);
 
 }  // namespace eduplan::cli

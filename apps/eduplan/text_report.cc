@@ -20,7 +20,16 @@ const char* severity_word(Severity s) {
   return "?";
 }
 
-// Display width of UTF-8 text: one column per code point.
+
+void hex(std::string& out, unsigned value) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  out += "\\x";
+  out += kDigits[(value >> 4) & 0xF];
+  out += kDigits[value & 0xF];
+}
+
+}  // namespace
+
 std::size_t width(std::string_view s) {
   std::size_t w = 0;
   for (unsigned char c : s) w += (c & 0xC0) != 0x80;
@@ -32,15 +41,6 @@ std::string pad(std::string_view s, std::size_t to) {
   if (width(s) < to) out.append(to - width(s), ' ');
   return out;
 }
-
-void hex(std::string& out, unsigned value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  out += "\\x";
-  out += kDigits[(value >> 4) & 0xF];
-  out += kDigits[value & 0xF];
-}
-
-}  // namespace
 
 std::string printable(std::string_view s) {
   std::string out;

@@ -26,6 +26,10 @@ std::string severity_counts(std::size_t errors, std::size_t warnings, std::size_
 // Counts per field, responsible units by number of focus areas, findings by severity.
 void print_summary(std::ostream& out, const PlanSummary& summary);
 
+// Display width of UTF-8 text (one column per code point), and text padded to a width.
+std::size_t width(std::string_view s);
+std::string pad(std::string_view s, std::size_t to);
+
 // One row per plan: name, counts, import date, title.
 void print_plans(std::ostream& out, const std::vector<PlanInfo>& plans);
 

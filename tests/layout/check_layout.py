@@ -9,7 +9,7 @@ import re
 import sys
 
 # The stages in data-flow order (docs/architecture.md).
-STAGES = ["util", "model", "parse", "resolve", "rules", "read", "storage", "export", "api"]
+STAGES = ["util", "model", "parse", "resolve", "rules", "read", "storage", "monitor", "export", "api"]
 FORBIDDEN_IN_PUBLIC = ("sqlite3.h", "xlsxwriter.h", "boost/program_options")
 
 

@@ -9,6 +9,7 @@
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/monitoring.h"
 #include "eduplan/plan_stream.h"
 #include "eduplan/storage.h"
 #include "eduplan/summary.h"
@@ -26,6 +27,9 @@ EDUPLAN_EXPORT std::string to_json(const std::vector<PlanInfo>& plans);
 // The summary object with an added key "findings".
 EDUPLAN_EXPORT std::string to_json(const PlanSummary& summary,
                                    const std::vector<Finding>& findings);
+// {"rollups": [...]}: each roll-up with scope, name, responsibilities, reported, counts
+// (status → number) and progress (null when no responsibility below has a progress value).
+EDUPLAN_EXPORT std::string to_json(const std::vector<Rollup>& rollups);
 // The same, written to `out` with the findings read from a stream one by one.
 EDUPLAN_EXPORT void write_json(std::ostream& out, const PlanSummary& summary,
                                FindingStream& findings);

@@ -53,4 +53,18 @@ struct Rollup {
 };
 BOOST_DESCRIBE_STRUCT(Rollup, (), (scope, name, responsibilities, reported, counts, progress))
 
+class Storage;
+
+// The report that counts for each responsibility (key → report): the one stored last among
+// `history` (as Storage::status_reports returns it: of one period, or of all).
+EDUPLAN_EXPORT std::map<std::string, StatusReport> latest_reports(
+    const std::vector<StatusReport>& history);
+
+// Roll-ups of the plan stored as `plan`: the plan, each field (document order), each division
+// and each unit (order of first appearance), from the latest report of each responsibility in
+// `period` — or, without a period, the latest of any period. One pass over the plan's focus
+// areas. Throws UsageError if there is no such plan.
+EDUPLAN_EXPORT std::vector<Rollup> rollups(const Storage& storage, std::string_view plan,
+                                           std::optional<std::string_view> period = std::nullopt);
+
 }  // namespace eduplan

@@ -32,6 +32,28 @@ std::string to_json(const PlanSummary& summary, const std::vector<Finding>& find
   return boost::json::serialize(v);
 }
 
+std::string to_json(const std::vector<Rollup>& rollups) {
+  boost::json::array list;
+  for (const auto& r : rollups) {
+    boost::json::object counts;
+    for (const auto& [status, n] : r.counts) counts[status] = n;
+    boost::json::object o;
+    o["scope"] = r.scope;
+    o["name"] = r.name;
+    o["responsibilities"] = r.responsibilities;
+    o["reported"] = r.reported;
+    o["counts"] = std::move(counts);
+    if (r.progress)
+      o["progress"] = *r.progress;
+    else
+      o["progress"] = nullptr;
+    list.push_back(std::move(o));
+  }
+  boost::json::object out;
+  out["rollups"] = std::move(list);
+  return boost::json::serialize(out);
+}
+
 void write_json(std::ostream& out, const PlanSummary& summary, FindingStream& findings) {
   std::string head = boost::json::serialize(boost::json::value_from(summary));
   head.pop_back();  // the closing brace: the findings follow
