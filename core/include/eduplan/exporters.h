@@ -32,6 +32,7 @@
 #include "eduplan/error.h"
 #include "eduplan/export.h"
 #include "eduplan/model.h"
+#include "eduplan/monitoring.h"
 
 namespace eduplan {
 
@@ -70,6 +71,15 @@ struct ExporterInfo {
 // and how long loading a module to read its descriptor may take.
 inline constexpr std::chrono::milliseconds kDefaultExportTimeLimit{30 * 60 * 1000};
 inline constexpr std::chrono::milliseconds kModuleLoadTimeLimit{10 * 1000};
+
+// What an export shows of monitoring: the latest status report of each responsibility (by
+// responsibility_key), the database's scale and the period they were chosen from ("" for the
+// latest of any period).
+struct ExportReports {
+  std::map<std::string, StatusReport> latest;
+  std::vector<std::string> scale;
+  std::string period;
+};
 
 // One report of a batch, for its index.
 struct BatchEntry {
@@ -110,17 +120,22 @@ class EDUPLAN_EXPORT ExporterRegistry {
   // option and the allowed values), then writes `plan` to `target` atomically: the module
   // writes a temporary file beside the target, which replaces the target only on success.
   // Throws ExportError (target unchanged, temporary file removed) if the module fails.
+  // `reports`, if given, are shown where the exporter shows statuses.
   void export_plan(std::string_view id, const Plan& plan,
                    const std::map<std::string, std::string>& options,
-                   const std::filesystem::path& target) const;
+                   const std::filesystem::path& target,
+                   const ExportReports* reports = nullptr) const;
 
   // Like export_plan, for the plan `plan` stored in the database file `database`, which the
   // export opens itself: an exporter that reads a stream (ExporterInfo::streams) gets the plan
   // piece by piece from the database, so that memory stays small whatever the plan's size.
+  // The plan's status reports go along: the latest of each responsibility in `period`, or of
+  // any period without one.
   void export_stored_plan(std::string_view id, const std::filesystem::path& database,
                           const std::string& plan,
                           const std::map<std::string, std::string>& options,
-                          const std::filesystem::path& target) const;
+                          const std::filesystem::path& target,
+                          const std::optional<std::string>& period = std::nullopt) const;
 
   // Writes the index of a batch with an exporter that writes_index, atomically like
   // export_plan. `title` names the batch ("Steckbriefe je Dezernat: …"), `plan` the plan the

@@ -136,15 +136,16 @@ ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_d
 
 void ExporterRegistry::export_plan(std::string_view id, const Plan& plan,
                                    const std::map<std::string, std::string>& options,
-                                   const fs::path& target) const {
-  run(id, PlanSource{&plan, {}, {}}, nullptr, options, target);
+                                   const fs::path& target, const ExportReports* reports) const {
+  run(id, PlanSource{&plan, {}, {}, reports, {}}, nullptr, options, target);
 }
 
 void ExporterRegistry::export_stored_plan(std::string_view id, const fs::path& database,
                                           const std::string& plan,
                                           const std::map<std::string, std::string>& options,
-                                          const fs::path& target) const {
-  run(id, PlanSource{nullptr, database, plan}, nullptr, options, target);
+                                          const fs::path& target,
+                                          const std::optional<std::string>& period) const {
+  run(id, PlanSource{nullptr, database, plan, nullptr, period}, nullptr, options, target);
 }
 
 void ExporterRegistry::export_index(std::string_view id, const std::string& title,
@@ -160,7 +161,7 @@ void ExporterRegistry::export_index(std::string_view id, const std::string& titl
   Plan index;
   index.name = plan;
   index.title = title;
-  run(id, PlanSource{&index, {}, {}}, &entries, options, target);
+  run(id, PlanSource{&index, {}, {}, nullptr, {}}, &entries, options, target);
 }
 
 void ExporterRegistry::run(std::string_view id, const PlanSource& source,

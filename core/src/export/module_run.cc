@@ -32,14 +32,23 @@ struct Prepared {
   std::unique_ptr<PlanView> view;
   std::unique_ptr<StreamBridge> bridge;
   std::unique_ptr<FindingBridge> finding_bridge;
+  std::optional<ExportReports> loaded_reports;  // of a stored plan
 };
 
 Prepared prepare(const ModuleRun& job) {
   Prepared p;
   const bool streams = job.exporter.streams && !job.batch;
   const Plan* plan = job.source.plan;
+  const ExportReports* reports = job.source.reports;
   if (!plan) {
     p.storage = open_database_read_only(job.source.database);
+    // The reports that go along: the latest of each responsibility (in the period, if given).
+    auto history = p.storage->status_reports(job.source.name, job.source.period);
+    if (!history.empty() || job.source.period) {
+      p.loaded_reports = ExportReports{latest_reports(history), p.storage->status_scale(),
+                                       job.source.period.value_or("")};
+      reports = &*p.loaded_reports;
+    }
     if (!streams) {
       p.whole = p.storage->load_plan(job.source.name);
       if (!p.whole)
@@ -50,7 +59,7 @@ Prepared prepare(const ModuleRun& job) {
     }
   }
   if (!streams) {
-    p.view = std::make_unique<PlanView>(*plan);
+    p.view = std::make_unique<PlanView>(*plan, reports);
     return p;
   }
   if (plan) {
@@ -70,8 +79,8 @@ Prepared prepare(const ModuleRun& job) {
                                    "plan \"{0}\" is no longer in the database"},
                                   job.source.name));
   }
-  p.view = std::make_unique<PlanView>(*p.outline);
-  p.bridge = std::make_unique<StreamBridge>(*p.stream);
+  p.view = std::make_unique<PlanView>(*p.outline, reports);
+  p.bridge = std::make_unique<StreamBridge>(*p.stream, p.outline->plan, reports);
   p.finding_bridge = std::make_unique<FindingBridge>(*p.findings);
   return p;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,8 @@ struct PlanSource {
   const Plan* plan = nullptr;
   std::filesystem::path database;
   std::string name;
+  const ExportReports* reports = nullptr;  // with a plan in memory
+  std::optional<std::string> period;       // with a stored plan: which reports go along
 };
 
 struct ModuleRun {

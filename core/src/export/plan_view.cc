@@ -10,9 +10,29 @@ namespace {
 
 eduplan_str str(const std::string& s) { return {s.data(), s.size()}; }
 
+const StatusReport* find_report(const ExportReports* reports, const FocusArea& area,
+                                const OrgUnit& unit, std::string& key) {
+  if (!reports) return nullptr;
+  key = area.key;
+  key += '/';
+  key += unit.key;
+  const auto it = reports->latest.find(key);
+  return it == reports->latest.end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
-void PlanView::add_common(const Plan& plan, const std::vector<std::string>& attribute_names) {
+eduplan_report_view report_view(const StatusReport* r) {
+  if (!r) return {{nullptr, 0}, -1, {nullptr, 0}, {nullptr, 0}};
+  return {str(r->status), r->progress ? *r->progress : -1, str(r->note), str(r->period)};
+}
+
+void PlanView::add_common(const Plan& plan, const std::vector<std::string>& attribute_names,
+                          const ExportReports* reports) {
+  if (reports) {
+    for (const auto& s : reports->scale) scale_views_.push_back(str(s));
+    period_ = reports->period;
+  }
   for (const auto& u : plan.units) {
     units_.push_back(
         {str(u.name), u.parent ? *u.parent : EDUPLAN_NO_INDEX, u.is_division ? 1 : 0, str(u.key)});
@@ -48,15 +68,21 @@ void PlanView::finish(const Plan& plan, const eduplan_attribute_list* const* att
            findings_.size(),
            attributes,
            attribute_name_views_.data(),
-           attribute_name_views_.size()};
+           attribute_name_views_.size(),
+           scale_views_.data(),
+           scale_views_.size(),
+           reports_.empty() ? nullptr : reports_.data(),
+           str(period_)};
 }
 
-PlanView::PlanView(const Plan& plan) {
-  add_common(plan, attribute_names_of(plan));
+PlanView::PlanView(const Plan& plan, const ExportReports* reports) {
+  add_common(plan, attribute_names_of(plan), reports);
   std::size_t focus_total = 0;
   for (const auto& field : plan.fields) focus_total += field.focus_areas.size();
   unit_lists_.reserve(focus_total);  // no reallocation: focus views point into these vectors
   attribute_items_.reserve(focus_total);
+  report_items_.reserve(focus_total);
+  report_lists_.reserve(plan.fields.size());
   attribute_lists_.reserve(plan.fields.size());
   attributes_.reserve(plan.fields.size());
   focus_areas_.reserve(plan.fields.size());
@@ -75,14 +101,25 @@ PlanView::PlanView(const Plan& plan) {
       lists.push_back({items.data(), items.size()});
     }
     attributes_.push_back(lists.data());
+    if (reports && !reports->latest.empty()) {
+      auto& report_lists = report_lists_.emplace_back();
+      std::string key;
+      for (const auto& fa : field.focus_areas) {
+        auto& items = report_items_.emplace_back();
+        for (const auto& r : fa.responsibilities)
+          items.push_back(report_view(find_report(reports, fa, plan.units[r.unit], key)));
+        report_lists.push_back({items.data(), items.size()});
+      }
+      reports_.push_back(report_lists.data());
+    }
     fields_.push_back({str(field.title), str(field.key), areas.data(), areas.size(),
                        objective_lists_[f].data(), objective_lists_[f].size()});
   }
   finish(plan, attributes_.data());
 }
 
-PlanView::PlanView(const PlanOutline& outline) {
-  add_common(outline.plan, outline.attribute_names);
+PlanView::PlanView(const PlanOutline& outline, const ExportReports* reports) {
+  add_common(outline.plan, outline.attribute_names, reports);
   for (std::size_t f = 0; f < outline.plan.fields.size(); ++f) {
     const Field& field = outline.plan.fields[f];
     fields_.push_back({str(field.title), str(field.key), nullptr,
@@ -127,7 +164,8 @@ int FindingBridge::next(void* self, eduplan_finding_view* row) {
   return -1;
 }
 
-StreamBridge::StreamBridge(FocusAreaStream& stream) : stream_(stream) {
+StreamBridge::StreamBridge(FocusAreaStream& stream, const Plan& plan, const ExportReports* reports)
+    : stream_(stream), plan_(plan), reports_(reports && !reports->latest.empty() ? reports : nullptr) {
   abi_ = {sizeof(eduplan_focus_area_stream), this, &StreamBridge::rewind, &StreamBridge::next};
 }
 
@@ -154,10 +192,17 @@ int StreamBridge::next(void* self, eduplan_focus_area_row* row) {
     for (const auto& r : fa.responsibilities) b->units_.push_back(r.unit);
     b->attributes_.clear();
     for (const auto& a : fa.attributes) b->attributes_.push_back({str(a.name), str(a.value)});
+    b->report_views_.clear();
+    if (b->reports_) {
+      for (const auto& r : fa.responsibilities)
+        b->report_views_.push_back(
+            report_view(find_report(b->reports_, fa, b->plan_.units.at(r.unit), b->key_)));
+    }
     *row = {got->field,
             got->index,
             {str(fa.text), str(fa.key), fa.source_line, b->units_.data(), b->units_.size()},
-            {b->attributes_.data(), b->attributes_.size()}};
+            {b->attributes_.data(), b->attributes_.size()},
+            {b->report_views_.data(), b->report_views_.size()}};
     return 1;
   } catch (const std::exception& e) {
     b->error_ = e.what();

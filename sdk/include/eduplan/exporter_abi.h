@@ -91,6 +91,19 @@ typedef struct eduplan_attribute_list {
   size_t count;
 } eduplan_attribute_list;
 
+/* Since 1.4: the latest status report of one responsibility (monitoring). */
+typedef struct eduplan_report_view {
+  eduplan_str status; /* one of the plan view's status_scale; empty: no report */
+  int progress;       /* 0..100, or -1 when the report gives none */
+  eduplan_str note;
+  eduplan_str period; /* the reporting period it belongs to, e.g. "2026-H1" */
+} eduplan_report_view;
+
+typedef struct eduplan_report_list {
+  const eduplan_report_view* items; /* parallel to the focus area's units */
+  size_t count;                     /* 0 when the plan has no reports at all */
+} eduplan_report_list;
+
 typedef struct eduplan_plan_view {
   size_t struct_size;
   eduplan_str name;
@@ -110,6 +123,14 @@ typedef struct eduplan_plan_view {
   /* Since 1.4: the names of all further columns, in the order they first appear. */
   const eduplan_str* attribute_names;
   size_t attribute_name_count;
+  /* Since 1.4: monitoring. The database's status scale; reports[f][a] the latest report of each
+   * responsible unit of focus area a of field f (NULL when the plan has no reports, or when the
+   * focus areas come as a stream: then each row carries its reports); the period they were
+   * chosen from (empty: the latest report of each responsibility, of any period). */
+  const eduplan_str* status_scale;
+  size_t status_scale_count;
+  const eduplan_report_list* const* reports;
+  eduplan_str report_period;
 } eduplan_plan_view;
 
 /* Since 1.4: one focus area as a stream delivers it. */
@@ -118,6 +139,7 @@ typedef struct eduplan_focus_area_row {
   size_t index;                 /* its position in the field, from 0 */
   eduplan_focus_area_view area; /* text, key, line and responsible units */
   eduplan_attribute_list attributes;
+  eduplan_report_list reports; /* parallel to area.units; count 0 without reports */
 } eduplan_focus_area_row;
 
 /* Since 1.4: the focus areas of all fields in document order, read only as the exporter asks for

@@ -48,6 +48,7 @@ struct FocusArea {
   std::size_t index;  // position in its field, from 0
   const eduplan_focus_area_view& area;
   std::span<const eduplan_attribute> attributes;  // the further columns
+  std::span<const eduplan_report_view> reports;   // parallel to area's units, or empty
 };
 
 // Convenience access to a request. Valid only during run().
@@ -84,6 +85,30 @@ class Request {
     const eduplan_attribute_list& list = p.attributes[field][area];
     return {list.items, list.count};
   }
+  // Monitoring (ABI 1.4): the latest reports of focus area `area` of field `field`, parallel to
+  // its units; empty without reports (or from an older host, or when streaming: use
+  // each_focus_area, whose rows carry them).
+  std::span<const eduplan_report_view> reports(std::size_t field, std::size_t area) const {
+    const auto& p = plan();
+    if (!has_monitoring() || !p.reports || field >= p.field_count ||
+        area >= p.fields[field].focus_area_count)
+      return {};
+    const eduplan_report_list& list = p.reports[field][area];
+    return {list.items, list.count};
+  }
+  // The database's status scale (ABI 1.4; empty from an older host).
+  std::vector<std::string_view> status_scale() const {
+    std::vector<std::string_view> out;
+    if (!has_monitoring()) return out;
+    for (std::size_t i = 0; i < plan().status_scale_count; ++i)
+      out.push_back(view(plan().status_scale[i]));
+    return out;
+  }
+  // The period the reports were chosen from; empty: the latest of any period.
+  std::string_view report_period() const {
+    return has_monitoring() ? view(plan().report_period) : std::string_view();
+  }
+
   // The names of all further columns, in the order they first appear.
   std::vector<std::string_view> attribute_names() const {
     std::vector<std::string_view> names;
@@ -138,13 +163,15 @@ class Request {
         const int got = s->next(s->host, &row);
         if (got == 0) return;
         if (got < 0) throw Failure("the plan cannot be read");
-        fn(FocusArea{row.field, row.index, row.area, {row.attributes.items, row.attributes.count}});
+        fn(FocusArea{row.field, row.index, row.area, {row.attributes.items, row.attributes.count},
+                     {row.reports.items, row.reports.count}});
       }
     }
     const auto all = fields();
     for (std::size_t f = 0; f < all.size(); ++f) {
       const auto areas = focus_areas(all[f]);
-      for (std::size_t a = 0; a < areas.size(); ++a) fn(FocusArea{f, a, areas[a], attributes(f, a)});
+      for (std::size_t a = 0; a < areas.size(); ++a)
+        fn(FocusArea{f, a, areas[a], attributes(f, a), reports(f, a)});
     }
   }
 
@@ -181,6 +208,9 @@ class Request {
   const eduplan_export_request* raw() const { return r_; }
 
  private:
+  bool has_monitoring() const {
+    return plan().struct_size >= offsetof(eduplan_plan_view, report_period) + sizeof(eduplan_str);
+  }
   const eduplan_export_request* r_;
 };
 
