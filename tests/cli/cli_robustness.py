@@ -93,6 +93,41 @@ class BrokenDocuments(TempDirTest):
         self.assertIn("plan.db", result.stderr)
 
 
+class NotOrdinaryFiles(TempDirTest):
+    """Devices, FIFOs and oversized files are refused at once: no hang, no unbounded memory."""
+
+    def assertRefused(self, args, expect):
+        # A hang or a read without end would run into the timeout (support.run: 120 s).
+        result = run(*args)
+        self.assertExit(result, 2)
+        self.assertIn(expect, result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
+    def test_devices_as_document_and_units_directory(self):
+        self.assertRefused(["validate", "/dev/zero"], "/dev/zero: ist ein Gerät")
+        self.assertRefused(["import", "/dev/zero", "--db", self.path("a.db")], "/dev/zero: ist ein Gerät")
+        self.assertRefused(["validate", SEED, "--units", "/dev/zero"], "/dev/zero: ist ein Gerät")
+        self.assertFalse(os.path.exists(self.path("a.db")))
+
+    def test_fifo_without_a_writer_does_not_block(self):
+        fifo = self.path("pipe.md")
+        os.mkfifo(fifo)
+        self.assertRefused(["validate", fifo], "ist eine Pipe (FIFO)")
+        self.assertRefused(["validate", SEED, "--units", fifo], "ist eine Pipe (FIFO)")
+
+    def test_text_larger_than_64_mib(self):
+        big = self.path("big.md")
+        with open(big, "wb") as f:
+            f.truncate((64 << 20) + 1)  # sparse: no disk space needed
+        self.assertRefused(["validate", big], "größer als 64 MiB")
+        self.assertRefused(["validate", SEED, "--units", big], "größer als 64 MiB")
+        result = run("--lang", "en", "validate", big)
+        self.assertIn("larger than 64 MiB", result.stderr)
+
+    def test_export_config_that_is_a_device(self):
+        self.assertRefused(["export", "--config", "/dev/zero"], "/dev/zero")
+
+
 class ExtremeButValid(TempDirTest):
     def test_ten_megabyte_document(self):
         rows = []

@@ -29,7 +29,8 @@ struct ReadOptions {
 EDUPLAN_EXPORT Plan read_plan(std::string_view document, std::string_view source,
                               const ReadOptions& options = {});
 
-// Reads a file. Throws IoError if it cannot be read.
+// Reads a file. Throws IoError if it cannot be read, is not a regular file (a directory, a
+// device, a FIFO) or is too large: more than 64 MiB of text, more than 256 MiB of .docx/.odt.
 EDUPLAN_EXPORT Plan read_plan_file(const std::filesystem::path& path,
                                    const ReadOptions& options = {});
 

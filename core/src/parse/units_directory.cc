@@ -96,7 +96,7 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
 
 UnitsDirectory UnitsDirectory::load(const std::filesystem::path& path,
                                     std::vector<Finding>& findings) {
-  return parse(read_file(path), findings);
+  return parse(read_file(path, kMaxTextFileBytes), findings);
 }
 
 const DirectoryEntry* UnitsDirectory::find(std::string_view name) const {

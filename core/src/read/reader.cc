@@ -128,7 +128,10 @@ Plan read_plan(std::string_view document, std::string_view source, const ReadOpt
 }
 
 Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options) {
-  return read_plan(read_file(path), path.string(), options);
+  const std::string bytes = read_file(path, kMaxArchiveFileBytes);
+  if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
+    throw_too_large(path, kMaxTextFileBytes);
+  return read_plan(bytes, path.string(), options);
 }
 
 }  // namespace eduplan
