@@ -47,6 +47,16 @@ TEST(NameSplit, CompoundsAndLostLineBreaks) {
   EXPECT_EQ(describe(fast("JugendamtSozialamt", known)), "[Jugendamt|Sozialamt|joined]");
   EXPECT_EQ(describe(fast("Sozial- und Wohnungsamt", known)), "none");
   EXPECT_EQ(describe(fast("JUGENDAMT und sozialamt", known)), "[JUGENDAMT|sozialamt|und]");
+  // Long names go the fast way (the direct one is not taken for names over 4 KiB).
+  std::string long_name;
+  for (int i = 0; i < 2000; ++i) long_name += "„Amt“ – Nord / Süd ";
+  long_name += "Ende";
+  const Known long_known({long_name, "Sozialamt"});
+  EXPECT_TRUE(describe(fast(long_name + " und Sozialamt", long_known)) ==
+              "[" + long_name + "|Sozialamt|und]");
+  EXPECT_TRUE(describe(fast("Sozialamt " + long_name, long_known)) ==
+              "[Sozialamt|" + long_name + "|joined]");
+  EXPECT_TRUE(describe(fast("Sozialamt" + long_name, long_known)) == "none");  // „ is no capital
 }
 
 // The fast way gives the direct way's answer, on names made of words that normalise in
