@@ -128,6 +128,46 @@ class NotOrdinaryFiles(TempDirTest):
         self.assertRefused(["export", "--config", "/dev/zero"], "/dev/zero")
 
 
+class ValidateAndImportAgree(TempDirTest):
+    """What validate rejects, import rejects the same way; the database never sees a contradiction."""
+
+    DOC = TABLE_HEAD.join(["## Handlungsfeld A\n", "| S1 | Amt A |\n| S2 | Amt B |\n| S3 | Amt B/ Amt C |\n"])
+
+    def agree(self, document, expect, units=None):
+        extra = ["--units", units] if units else []
+        validated = run("validate", document, *extra)
+        db = self.path("plan.db")
+        imported = run("import", document, "--db", db, *extra)
+        for result in (validated, imported):
+            self.assertExit(result, 1)
+            output = result.stdout + result.stderr
+            self.assertIn(expect, output)
+            self.assertNotIn("constraint", output.lower())
+        self.assertFalse(os.path.exists(db))
+
+    def test_units_directory_with_a_cycle_or_a_self_reference(self):
+        doc = self.write("plan.md", self.DOC)
+        cycle = self.write("cycle.csv", "unit,division,aliases\nAmt A,Amt B,\nAmt B,Amt A,\n")
+        self.agree(doc, f"{cycle}:2: Fehler: Dezernat „Amt B“ von „Amt A“ ist in Zeile 3 selbst eine Einheit", cycle)
+        itself = self.write("self.csv", "unit,division,aliases\nAmt A,Amt A,\n")
+        self.agree(doc, f"{itself}:2: Fehler: „Amt A“ ist als sein eigenes Dezernat eingetragen", itself)
+        nested = self.write("nested.csv", "unit,division,aliases\nAmt B,Dezernat V,\nAmt C,Amt B,\n")
+        self.agree(doc, f"{nested}:3: Fehler:", nested)
+        named = self.write("named.csv", "unit,division,aliases\nDezernat IV,Dezernat I,\n")
+        self.agree(doc, f"{named}:2: Fehler: „Dezernat IV“ ist ein Dezernat", named)
+
+    def test_a_unit_of_the_directory_written_as_a_division(self):
+        doc = self.write("plan.md", "## Handlungsfeld A\n" + TABLE_HEAD +
+                         "| S1 | Jugendamt/ Kita-Fachberatung |\n| S2 | Dezernat V/ Jugendamt |\n")
+        units = self.write("units.csv", "unit,division,aliases\nJugendamt,Dezernat V,\n")
+        self.agree(doc, f"{doc}:5: Fehler: „Jugendamt“ steht in Zeile 4 als Dezernat und in Zeile 5 als Einheit", units)
+
+    def test_flat_table_unit_named_like_its_division(self):
+        csv = self.write("plan.csv", "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+                                     "Zuständigkeit;1;F;1;S;Dezernat IV;Dezernat IV;\n")
+        self.agree(csv, f"{csv}:2: Fehler: Einheit „Dezernat IV“ heißt wie ihr Dezernat")
+
+
 class ExtremeButValid(TempDirTest):
     def test_ten_megabyte_document(self):
         rows = []

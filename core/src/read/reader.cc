@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "eduplan/validation.h"
+#include "model/plan_integrity.h"
 #include "model/rule_catalog.h"
 #include "parse/document_parser.h"
 #include "parse/flat_table_reader.h"
@@ -110,6 +111,9 @@ Plan read_document(std::string_view original, std::string_view source, const Rea
 Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
   std::vector<Finding> findings;
   Plan plan = read_document(document, source, options, findings);
+  // What the storage requires, checked for every kind of document: a contradiction is an
+  // error with its line here, never a failed constraint in the database.
+  if (!has_errors(findings)) check_plan_integrity(plan, findings);
   if (has_errors(findings)) {
     plan = Plan{};
   } else {
