@@ -1,4 +1,5 @@
 """Hostile and careless input: clear messages with file and line, exit 1 or 2, nothing changed."""
+import json
 import os
 import random
 import unittest
@@ -166,6 +167,48 @@ class ValidateAndImportAgree(TempDirTest):
         csv = self.write("plan.csv", "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
                                      "Zuständigkeit;1;F;1;S;Dezernat IV;Dezernat IV;\n")
         self.agree(csv, f"{csv}:2: Fehler: Einheit „Dezernat IV“ heißt wie ihr Dezernat")
+
+
+class TerminalSafety(TempDirTest):
+    """Control characters from documents, names and databases never reach the terminal raw: text
+    output shows them as \\xHH, JSON output keeps them as JSON escapes of the original text."""
+
+    CONTROLS = ("\x1b", "\x07", "\x9b", "\x7f", "\r")
+
+    def assertSafe(self, result):
+        for stream in (result.stdout, result.stderr):
+            for c in self.CONTROLS:
+                self.assertNotIn(c, stream, repr(stream))
+
+    def test_validate_import_show_plans_and_errors(self):
+        doc = self.write("esc.md", "# Plan \x1b[31mROT\n\n## Handlungsfeld \x1b]0;Titel\x07X\u009bY\n\n"
+                         "| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S\x1b[2J | Dezernat V/ Amt\x7f\x1b[1m |\n")
+        validated = run("validate", doc)
+        self.assertExit(validated, 0)
+        self.assertSafe(validated)
+        self.assertIn("\\x1B]0;Titel\\x07X\\x9BY", validated.stdout)
+        as_json = run("validate", doc, "--format", "json")
+        self.assertSafe(as_json)
+        messages = [f["message"] for f in json.loads(as_json.stdout)["findings"]]
+        self.assertTrue(any("\x1b]0;Titel\x07X\u009bY" in m for m in messages), messages)
+        db = self.path("plan.db")
+        name = "Plan \x1b[31m\u009b"
+        for args in (["import", doc, "--db", db, "--plan", name], ["show", "--db", db, "--plan", name],
+                     ["plans", "--db", db], ["show", "--db", db, "--plan", "fehlt\x1b[2J"],
+                     ["export", "--db", db, "--plan", name, "--format", "csv", "-o", self.path("x\x1b.csv")]):
+            result = run(*args)
+            self.assertSafe(result)
+            self.assertIn(result.returncode, (0, 2), result.stderr)
+        self.assertEqual([p["name"] for p in json.loads(run("plans", "--db", db, "--format", "json").stdout)], [name])
+        renamed = run("plans", "--db", db, "rename", name, "\x1b")
+        self.assertExit(renamed, 0)
+        self.assertSafe(renamed)
+        self.assertIn("\\x1B", renamed.stdout)
+        shown = json.loads(run("show", "--db", db, "--format", "json").stdout)
+        self.assertEqual(shown["name"], "\x1b")
+        self.assertEqual(shown["fields"][0]["title"], "\x1b]0;Titel\x07X\u009bY")
+        self.assertTrue(any("\x1b[1m" in u["name"] for u in shown["units"]), shown["units"])
+        self.assertSafe(run("show", "--db", db, "--format", "json"))
 
 
 class ExtremeButValid(TempDirTest):
