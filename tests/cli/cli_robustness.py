@@ -2,6 +2,7 @@
 import json
 import os
 import random
+import subprocess
 import unittest
 
 from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
@@ -209,6 +210,36 @@ class TerminalSafety(TempDirTest):
         self.assertEqual(shown["fields"][0]["title"], "\x1b]0;Titel\x07X\u009bY")
         self.assertTrue(any("\x1b[1m" in u["name"] for u in shown["units"]), shown["units"])
         self.assertSafe(run("show", "--db", db, "--format", "json"))
+
+
+class NamesAreUtf8(TempDirTest):
+    """A name or title that is not UTF-8 is refused where it enters; a file name that is not
+    becomes valid text (U+FFFD), so that no invalid UTF-8 reaches the database, XLSX or JSON."""
+
+    DOC = "## Handlungsfeld A\n" + TABLE_HEAD + "| S | Dezernat V/ Jugendamt |\n"
+
+    def test_plan_name_and_title_options(self):
+        doc = self.write("plan.md", self.DOC)
+        db = self.path("plan.db")
+        for option in ("--plan", "--title"):
+            # "\udcff" is how Python passes the byte 0xFF in an argument.
+            result = run("import", doc, "--db", db, option, "Plan \udcff")
+            self.assertExit(result, 2)
+            self.assertIn("ist kein gültiges UTF-8", result.stderr)
+            self.assertFalse(os.path.exists(db))
+        self.assertExit(run("validate", doc), 0)
+
+    def test_file_name_that_is_not_utf8(self):
+        path = os.path.join(os.fsencode(self.dir), b"B\xfcro.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.DOC)
+        db = self.path("plan.db")
+        result = subprocess.run([os.fsencode(os.environ["EDUPLAN"]), b"import", path, b"--db", os.fsencode(db)],
+                                capture_output=True, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        listed = json.loads(run("plans", "--db", db, "--format", "json").stdout)
+        self.assertEqual([p["name"] for p in listed], ["B\ufffdro"])
+        self.assertEqual(query(db, "SELECT source FROM plan")[0][0], self.dir + "/B\ufffdro.md")
 
 
 class ExtremeButValid(TempDirTest):

@@ -262,5 +262,15 @@ TEST(Reader, FilesThatAreNoOrdinaryFilesAreRefusedWithoutReading) {
   }
 }
 
+TEST(Reader, NamesAndTitlesThatAreNotUtf8AreRefused) {
+  const std::string doc =
+      "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Dezernat V/ A |\n";
+  EXPECT_THROW(read_plan(doc, "t.md", {.plan_name = "P\xFF"}), UsageError);
+  EXPECT_THROW(read_plan(doc, "t.md", {.title = "T\xC3"}), UsageError);
+  const Plan plan = read_plan(doc, "B\xFCro.md");  // the name comes from the file's name
+  EXPECT_EQ(plan.name, "B\uFFFDro");
+  EXPECT_EQ(plan.source, "B\uFFFDro.md");
+}
+
 }  // namespace
 }  // namespace eduplan

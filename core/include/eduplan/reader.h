@@ -25,7 +25,7 @@ struct ReadOptions {
 // Reads a document held in memory. `source` names it in Plan::source. Never throws for
 // bad content: every problem is a Finding in the returned plan's `findings` (sorted by
 // line); if has_errors(plan.findings) the document is rejected and the plan holds
-// nothing else.
+// nothing else. Throws UsageError if options.plan_name or options.title is not valid UTF-8.
 EDUPLAN_EXPORT Plan read_plan(std::string_view document, std::string_view source,
                               const ReadOptions& options = {});
 
