@@ -327,17 +327,33 @@ class FlatTableIdentity(TempDirTest):
             "focus_with_unit": first + "Schwerpunkt;1;F;2;T;;Jugendamt;\n",
             "responsibility_with_objective": first + "Zuständigkeit;1;F;2;T;Dezernat V;Sozialamt;Ziel\n",
         }
-        for name, rows in cases.items():
-            path = self.write(name + ".csv", head + rows)
+        cases = {name: head + rows for name, rows in cases.items()}
+        cases["nr_not_a_number"] = head + first + "Zuständigkeit;1;F;zwei;T;Dezernat V;Sozialamt;\n"
+        # Version 1 knows fields by title only: F again after G may be a second field F.
+        cases["v1_field_again_after_another"] = (
+            "art;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+            "Zuständigkeit;F;1;S;Dezernat V;Jugendamt;\nZuständigkeit;G;1;T;Dezernat V;Jugendamt;\n"
+            "Zuständigkeit;F;2;U;Dezernat V;Jugendamt;\n")
+        for name, content in cases.items():
+            path = self.write(name + ".csv", content)
             db = self.path(name + ".db")
             for command in (["validate", path], ["import", path, "--db", db]):
                 result = run(*command)
                 self.assertExit(result, 1)
                 output = result.stdout + result.stderr
-                self.assertIn(f"{path}:3: Fehler:", output, name)
+                self.assertIn(f"{path}:{4 if name.startswith('v1') else 3}: Fehler:", output, name)
                 self.assertIn("[flat-table-invalid]", output, name)
                 self.assertNotIn("constraint", output.lower(), name)
             self.assertFalse(os.path.exists(db), name)
+
+    def test_numbers_with_leading_zeros_are_the_same_number(self):
+        path = self.write("zeros.csv", "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+                          "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;\nZuständigkeit;01;F;001;S;Dezernat V;Sozialamt;\n")
+        db = self.path("zeros.db")
+        self.assertExit(run("import", path, "--db", db), 0)
+        self.assertEqual(query(db, "SELECT count(*) FROM field"), [["1"]])
+        self.assertEqual(query(db, "SELECT count(*) FROM focus_area"), [["1"]])
+        self.assertEqual(query(db, "SELECT count(*) FROM responsibility"), [["2"]])
 
     def test_contradictions_are_refused(self):
         head = "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung;merkmal:Status\n"

@@ -187,20 +187,42 @@ class Builder {
     findings_.push_back(make_finding(rule::kFlatTableInvalid, std::move(message), line));
   }
 
+  // A number as the identity of a field or focus area: digits, leading zeros not counted
+  // ("01" is 1); nothing if it is not a number.
+  static std::optional<std::string> number_of(const std::string& cell) {
+    if (cell.empty() || cell.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    const std::size_t first = cell.find_first_not_of('0');
+    return first == std::string::npos ? std::string("0") : cell.substr(first);
+  }
+
   // A field is identified by its number (version 2) or its exact title (version 1); the same
   // number with another title is a contradiction, not a new field.
   std::optional<std::size_t> field_of(const std::string& number, const std::string& title,
                                       int line) {
     std::string id = title;
     if (layout_.v2) {
-      if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) {
+      const auto n = number_of(number);
+      if (!n) {
         error(line,
               tr({"feldnr „{0}“ ist keine Zahl", "field_no \"{0}\" is not a number"}, number));
         return std::nullopt;
       }
-      id = number;
+      id = *n;
     }
     auto [it, inserted] = fields_.emplace(id, plan_.fields.size());
+    if (!inserted && !layout_.v2 && it->second + 1 != plan_.fields.size()) {
+      // Version 1 knows a field by its title only: rows of one title with other fields between
+      // them may be two fields of that title.
+      error(line, tr({"Handlungsfeld „{0}“ stand schon in Zeile {1}, mit anderen Handlungsfeldern "
+                      "dazwischen: ohne Spalte feldnr nicht von einem zweiten gleichen Titels zu "
+                      "unterscheiden",
+                      "field \"{0}\" stood already in line {1}, with other fields in between: "
+                      "without a column field_no it cannot be told from a second one of that "
+                      "title"},
+                     title, plan_.fields[it->second].source_line));
+      return std::nullopt;
+    }
     if (inserted) {
       std::string key = make_key("fld", title);
       for (std::size_t n = 2; field_keys_.count(key); ++n)
@@ -221,8 +243,13 @@ class Builder {
   // a contradiction.
   std::optional<std::size_t> focus_area(Field& field, const std::string& nr,
                                         const std::string& text, int line) {
+    const auto number = number_of(nr);
+    if (!number) {
+      error(line, tr({"nr „{0}“ ist keine Zahl", "no \"{0}\" is not a number"}, nr));
+      return std::nullopt;
+    }
     auto& by_nr = focus_by_nr_[field.key];
-    auto [it, inserted] = by_nr.emplace(nr, field.focus_areas.size());
+    auto [it, inserted] = by_nr.emplace(*number, field.focus_areas.size());
     if (inserted) {
       int n = ++focus_texts_[field.key][normalize_for_key(text)];
       field.focus_areas.push_back(
