@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "cli_support.h"
-#include "terminal.h"
 #include "text_report.h"
 
 namespace eduplan::cli {
@@ -58,7 +57,7 @@ int run_plans(const Command& self, const Args& args) {
   }
   const auto plans = storage->list_plans();
   if (chosen_format(*vm, {"text", "json"}) == "json") {
-    std::cout << json_for_terminal(to_json(plans)) << "\n";
+    std::cout << to_json(plans) << "\n";
   } else {
     std::cout << tr({"Datenbank: {0}{1}", "Database: {0}{1}"}, database_path(*vm),
                     default_note(*vm))

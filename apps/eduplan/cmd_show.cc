@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "cli_support.h"
-#include "terminal.h"
 #include "text_report.h"
 
 namespace eduplan::cli {
@@ -22,7 +21,7 @@ int run_show(const Command& self, const Args& args) {
   const auto storage = open_existing_database(*vm);
   const Plan plan = load_chosen_plan(*storage, *vm);
   if (json) {
-    std::cout << json_for_terminal(to_json(summarize(plan), plan.findings)) << "\n";
+    std::cout << to_json(summarize(plan), plan.findings) << "\n";
     return kOk;
   }
   std::cout << tr({"Datenbank: {0}{1}", "Database: {0}{1}"}, database_path(*vm), default_note(*vm))

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "cli_support.h"
-#include "terminal.h"
 #include "text_report.h"
 
 namespace eduplan::cli {
@@ -29,7 +28,7 @@ int run_validate(const Command& self, const Args& args) {
   } catch (const Rejected& e) {
     if (!json) throw;
     // For scripts the answer is always the JSON object, here about the broken directory.
-    std::cout << json_for_terminal(validation_json(e.file, e.findings)) << "\n";
+    std::cout << validation_json(e.file, e.findings) << "\n";
     throw;
   }
   std::size_t errors = 0, warnings = 0;
@@ -38,7 +37,7 @@ int run_validate(const Command& self, const Args& args) {
     warnings += f.severity == Severity::warning;
   }
   if (json) {
-    std::cout << json_for_terminal(validation_json(path, findings)) << "\n";
+    std::cout << validation_json(path, findings) << "\n";
   } else {
     print_findings(std::cout, path, findings);
     std::cout << printable(path) << ": "

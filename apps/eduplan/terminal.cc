@@ -5,14 +5,17 @@
 namespace eduplan::cli {
 namespace {
 
-constexpr char kDigits[] = "0123456789ABCDEF";
-
-bool is_control(unsigned char c) { return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F; }
-
 std::streambuf* original_cout = nullptr;
 std::streambuf* original_cerr = nullptr;
 
 }  // namespace
+
+bool is_control(unsigned char c) { return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F; }
+
+std::string escaped_control(unsigned char c) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return {'\\', 'u', '0', '0', kDigits[c >> 4], kDigits[c & 0xF]};
+}
 
 EscapingBuffer::~EscapingBuffer() {
   if (pending_c2_) target_->sputc(static_cast<char>(0xC2));
@@ -20,8 +23,9 @@ EscapingBuffer::~EscapingBuffer() {
 }
 
 bool EscapingBuffer::escape(unsigned char c) {
-  const char text[4] = {'\\', 'x', kDigits[c >> 4], kDigits[c & 0xF]};
-  return target_->sputn(text, 4) == 4;
+  const std::string text = escaped_control(c);
+  const auto n = static_cast<std::streamsize>(text.size());
+  return target_->sputn(text.data(), n) == n;
 }
 
 bool EscapingBuffer::put(unsigned char c) {
@@ -87,29 +91,6 @@ std::ostream& raw_error_stream() {
   static std::ostream raw(nullptr);
   raw.rdbuf(original_cerr ? original_cerr : std::cerr.rdbuf());
   return raw;
-}
-
-std::string json_for_terminal(std::string json) {
-  std::string out;
-  out.reserve(json.size());
-  auto unicode_escape = [&](unsigned char c) {
-    out += "\\u00";
-    out += kDigits[c >> 4];
-    out += kDigits[c & 0xF];
-  };
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const auto c = static_cast<unsigned char>(json[i]);
-    if (c == 0x7F) {
-      out += "\\u007f";
-    } else if (c == 0xC2 && i + 1 < json.size() &&
-               static_cast<unsigned char>(json[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(json[i + 1]) <= 0x9F) {
-      unicode_escape(static_cast<unsigned char>(json[++i]));
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
 }
 
 }  // namespace eduplan::cli

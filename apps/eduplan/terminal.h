@@ -1,8 +1,9 @@
 // Output that a document cannot use to take over the user's terminal. Names, texts and messages
 // from documents and databases reach std::cout and std::cerr on many paths (findings, summaries,
-// error messages that quote a plan's name); instead of escaping each path, main() routes both
-// streams through a filter that shows control characters — C0 but newline and tab, DEL, C1 such
-// as U+009B (CSI) — as \xHH. JSON output is escaped as JSON first and passes unchanged.
+// error messages that quote a plan's name, JSON); instead of escaping each path, main() routes
+// both streams through a filter that writes control characters — C0 but newline and tab, DEL,
+// C1 such as U+009B (CSI) — as \u001B, \u009B … That form is also a JSON escape of the same
+// character: JSON output (which escapes C0 itself) stays valid JSON with the original text.
 #pragma once
 
 #include <ostream>
@@ -42,8 +43,9 @@ class SafeTerminal {
 // carriage return and erase-line sequence). Never for text from documents.
 std::ostream& raw_error_stream();
 
-// Serialised JSON with DEL and C1 controls inside strings written as \u007f, \u0080 …: the same
-// JSON value, and nothing the terminal filter would change.
-std::string json_for_terminal(std::string json);
+// The escaped form of control character `c`: "\u001B".
+std::string escaped_control(unsigned char c);
+// True for the characters the filter escapes (for a single byte: C0 but newline and tab, DEL).
+bool is_control(unsigned char c);
 
 }  // namespace eduplan::cli

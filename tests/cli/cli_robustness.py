@@ -172,7 +172,7 @@ class ValidateAndImportAgree(TempDirTest):
 
 class TerminalSafety(TempDirTest):
     """Control characters from documents, names and databases never reach the terminal raw: text
-    output shows them as \\xHH, JSON output keeps them as JSON escapes of the original text."""
+    output shows them as \\u001B (a JSON escape too), JSON output stays valid with the original text."""
 
     CONTROLS = ("\x1b", "\x07", "\x9b", "\x7f", "\r")
 
@@ -187,7 +187,7 @@ class TerminalSafety(TempDirTest):
         validated = run("validate", doc)
         self.assertExit(validated, 0)
         self.assertSafe(validated)
-        self.assertIn("\\x1B]0;Titel\\x07X\\x9BY", validated.stdout)
+        self.assertIn("\\u001B]0;Titel\\u0007X\\u009BY", validated.stdout)
         as_json = run("validate", doc, "--format", "json")
         self.assertSafe(as_json)
         messages = [f["message"] for f in json.loads(as_json.stdout)["findings"]]
@@ -204,7 +204,7 @@ class TerminalSafety(TempDirTest):
         renamed = run("plans", "--db", db, "rename", name, "\x1b")
         self.assertExit(renamed, 0)
         self.assertSafe(renamed)
-        self.assertIn("\\x1B", renamed.stdout)
+        self.assertIn("\\u001B", renamed.stdout)
         shown = json.loads(run("show", "--db", db, "--format", "json").stdout)
         self.assertEqual(shown["name"], "\x1b")
         self.assertEqual(shown["fields"][0]["title"], "\x1b]0;Titel\x07X\u009bY")
