@@ -13,6 +13,7 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "terminal.h"
 #include "text_report.h"
 
 namespace {
@@ -138,6 +139,8 @@ int main(int argc, char** argv) {
   // The user's locale (for libraries that print); eduplan's own output does not depend on it,
   // and exporters that write numbers switch LC_NUMERIC to "C" for themselves.
   std::setlocale(LC_ALL, "");
+  // Text from documents and databases is printed in many places; none may control the terminal.
+  const cli::SafeTerminal terminal;
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string bad_language;
   if (!choose_language(args, bad_language)) {

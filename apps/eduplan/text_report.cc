@@ -5,6 +5,8 @@
 #include <iomanip>
 #include <string>
 
+#include "terminal.h"
+
 namespace eduplan::cli {
 namespace {
 
@@ -18,14 +20,6 @@ const char* severity_word(Severity s) {
       return Text{"Hinweis", "note"}.get();
   }
   return "?";
-}
-
-
-void hex(std::string& out, unsigned value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  out += "\\x";
-  out += kDigits[(value >> 4) & 0xF];
-  out += kDigits[value & 0xF];
 }
 
 }  // namespace
@@ -47,11 +41,11 @@ std::string printable(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) {
-      hex(out, c);
+    if (is_control(c) || c == '\n') {
+      out += escaped_control(c);
     } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      hex(out, static_cast<unsigned char>(s[++i]));  // a C1 control such as U+009B (CSI)
+      out += escaped_control(static_cast<unsigned char>(s[++i]));  // a C1 control: U+009B (CSI)
     } else {
       out += static_cast<char>(c);
     }

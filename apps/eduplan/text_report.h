@@ -13,8 +13,9 @@
 
 namespace eduplan::cli {
 
-// `s` with control characters (C0 but TAB, DEL, C1 — ESC sequences included) shown as \xHH,
-// so that a document cannot move the cursor or recolour the user's terminal.
+// `s` on one line: control characters (C0 but TAB, newline included; DEL; C1 — ESC sequences
+// included) shown as \u001B …, so that a document cannot move the cursor or recolour the
+// user's terminal, nor start a line of its own.
 std::string printable(std::string_view s);
 
 // One line per finding: "FILE:LINE: Warnung: message [rule]".

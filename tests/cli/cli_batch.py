@@ -1,9 +1,10 @@
 """Batch reports: one workbook per division, unit or plan, an index, parallel, failures contained."""
 import os
+import subprocess
 
 import openpyxl
 
-from support import SEED, PlanDbTest, query, run
+from support import EDUPLAN, SEED, PlanDbTest, TempDirTest, query, run
 
 DIVISIONS = ["Dezernat IV", "BOB", "Dezernat V", "Dezernat I", "Dezernat III"]
 
@@ -131,6 +132,32 @@ class PerUnitAndPlan(PlanDbTest):
     def test_usage(self):
         self.assertExit(run("export", "--db", self.db, "--format", "xlsx", "--per", "dezernat", "--output-dir", "x"), 2)
         self.assertExit(run("export", "--db", self.db, "--format", "xlsx", "--per", "division"), 2)
+
+
+class LongNames(TempDirTest):
+    """Names that agree in their first ~200 bytes: every mode ends, with one file per report."""
+
+    COMMON = "Amt " + "x" * 250
+
+    def test_every_mode_writes_distinct_files(self):
+        names = [f"{self.COMMON} {suffix}" for suffix in ("Nord", "Süd", "West")]
+        rows = "".join(f"| S {n} | {n}/ Stelle {n} |\n" for n in names)
+        doc = self.write("lang.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n" + rows)
+        db = self.path("lang.db")
+        for n in names:
+            self.assertExit(run("import", doc, "--db", db, "--plan", n), 0)
+        for per, expected in (("division", 3), ("unit", 3), ("plan", 3)):
+            out = self.path(per)
+            args = ["export", "--db", db, "--format", "csv", "--per", per, "--output-dir", out]
+            if per != "plan":
+                args += ["--plan", names[0]]
+            result = subprocess.run([EDUPLAN, *args], capture_output=True, text=True, timeout=60)
+            self.assertExit(result, 0)
+            files = sorted(f for f in os.listdir(out) if not f.startswith("index"))
+            self.assertEqual(len(files), expected, (per, files))
+            self.assertTrue(all(len(f.encode()) <= 200 for f in files), files)
+            self.assertEqual(sum(f.endswith(" (2).csv") for f in files), 1, files)
+            self.assertEqual(sum(f.endswith(" (3).csv") for f in files), 1, files)
 
 
 if __name__ == "__main__":

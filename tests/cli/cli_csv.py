@@ -265,6 +265,96 @@ class FlatTableIdentity(TempDirTest):
         with open(first, "rb") as a, open(second, "rb") as b:
             self.assertEqual(a.read(), b.read())
 
+    # Every kind of element: equal field titles (F, F, f), one focus text twice in a field, a unit
+    # without division, a division as a whole, a focus area without unit, a field of objectives
+    # only, an empty field, an objective shared by two fields, attributes.
+    EVERY_KIND = (
+        "# Plan\n\n## Handlungsfeld F\n| Schwerpunkt | Verwaltungsbereich | Status |\n|--|--|--|\n"
+        "| A | Dezernat V/ Jugendamt, Sozialamt<br>Dezernat III | offen |\n| A | Stabsstelle Bildung | |\n"
+        "| B | | zu |\n\nAbleitungen:\n- Vernetzen\n- Evaluieren\n\n"
+        "## Handlungsfeld F\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| C | Dezernat V/ Jugendamt |\n\n"
+        "## Handlungsfeld f\n\nAbleitungen:\n- Vernetzen\n\n"
+        "## Handlungsfeld Leer\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n\n")
+    TABLES = {
+        "fields": "SELECT position, title, key FROM field ORDER BY position",
+        "focus": "SELECT f.position, fa.position, fa.text, fa.key FROM focus_area fa "
+                 "JOIN field f ON f.id = fa.field_id ORDER BY 1, 2",
+        "units": "SELECT u.name, u.is_division, coalesce(d.name, ''), u.key FROM org_unit u "
+                 "LEFT JOIN org_unit d ON d.id = u.parent_id ORDER BY u.key",
+        "responsibilities": "SELECT f.position, fa.position, r.position, u.name FROM responsibility r "
+                            "JOIN focus_area fa ON fa.id = r.focus_area_id JOIN field f ON f.id = fa.field_id "
+                            "JOIN org_unit u ON u.id = r.org_unit_id ORDER BY 1, 2, 3",
+        "objectives": "SELECT o.text, o.key FROM objective o ORDER BY o.key",
+        "field_objectives": "SELECT f.position, fo.position, o.text FROM field_objective fo "
+                            "JOIN field f ON f.id = fo.field_id JOIN objective o ON o.id = fo.objective_id "
+                            "ORDER BY 1, 2",
+        "attributes": "SELECT fa.text, a.position, a.name, a.value FROM focus_area_attribute a "
+                      "JOIN focus_area fa ON fa.id = a.focus_area_id ORDER BY 1, 2",
+    }
+
+    def test_round_trip_gives_back_the_same_plan(self):
+        doc = self.write("plan.md", self.EVERY_KIND)
+        db = self.path("a.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        for lang in ("de", "en"):
+            exported = self.path(f"{lang}.csv")
+            self.assertExit(run("export", "--db", db, "--format", "csv", "--option", f"lang={lang}",
+                                "-o", exported), 0)
+            db2 = self.path(f"{lang}.db")
+            self.assertExit(run("import", exported, "--db", db2), 0)
+            for name, sql in self.TABLES.items():
+                original = query(db, sql)
+                self.assertTrue(original, name)
+                self.assertEqual(query(db2, sql), original, f"{lang}: {name}")
+            again = self.path(f"{lang}2.csv")
+            self.assertExit(run("export", "--db", db2, "--format", "csv", "--option", f"lang={lang}",
+                                "-o", again), 0)
+            with open(exported, "rb") as a, open(again, "rb") as b:
+                self.assertEqual(a.read(), b.read(), lang)
+
+    def test_units_and_divisions_that_contradict_an_earlier_row_are_refused(self):
+        head = "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+        first = "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;\n"
+        cases = {
+            "two_divisions": first + "Zuständigkeit;1;F;2;T;Dezernat IV;Jugendamt;\n",
+            "with_and_without": first + "Zuständigkeit;1;F;2;T;;Jugendamt;\n",
+            "division_as_unit": "Zuständigkeit;1;F;1;S;Dezernat IV;;\nZuständigkeit;1;F;2;T;Dezernat I;Dezernat IV;\n",
+            "unit_as_division": first + "Zuständigkeit;1;F;2;T;Jugendamt;Kita;\n",
+            "named_like_division": "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;\nZuständigkeit;1;F;2;T;Dezernat IV;Dezernat IV;\n",
+            "objective_with_focus": first + "Ableitung;1;F;;S;;;Ziel\n",
+            "objective_with_nr": first + "Ableitung;1;F;3;;;;Ziel\n",
+            "field_with_unit": first + "Handlungsfeld;2;G;;;;Jugendamt;\n",
+            "focus_with_unit": first + "Schwerpunkt;1;F;2;T;;Jugendamt;\n",
+            "responsibility_with_objective": first + "Zuständigkeit;1;F;2;T;Dezernat V;Sozialamt;Ziel\n",
+        }
+        cases = {name: head + rows for name, rows in cases.items()}
+        cases["nr_not_a_number"] = head + first + "Zuständigkeit;1;F;zwei;T;Dezernat V;Sozialamt;\n"
+        # Version 1 knows fields by title only: F again after G may be a second field F.
+        cases["v1_field_again_after_another"] = (
+            "art;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+            "Zuständigkeit;F;1;S;Dezernat V;Jugendamt;\nZuständigkeit;G;1;T;Dezernat V;Jugendamt;\n"
+            "Zuständigkeit;F;2;U;Dezernat V;Jugendamt;\n")
+        for name, content in cases.items():
+            path = self.write(name + ".csv", content)
+            db = self.path(name + ".db")
+            for command in (["validate", path], ["import", path, "--db", db]):
+                result = run(*command)
+                self.assertExit(result, 1)
+                output = result.stdout + result.stderr
+                self.assertIn(f"{path}:{4 if name.startswith('v1') else 3}: Fehler:", output, name)
+                self.assertIn("[flat-table-invalid]", output, name)
+                self.assertNotIn("constraint", output.lower(), name)
+            self.assertFalse(os.path.exists(db), name)
+
+    def test_numbers_with_leading_zeros_are_the_same_number(self):
+        path = self.write("zeros.csv", "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+                          "Zuständigkeit;1;F;1;S;Dezernat V;Jugendamt;\nZuständigkeit;01;F;001;S;Dezernat V;Sozialamt;\n")
+        db = self.path("zeros.db")
+        self.assertExit(run("import", path, "--db", db), 0)
+        self.assertEqual(query(db, "SELECT count(*) FROM field"), [["1"]])
+        self.assertEqual(query(db, "SELECT count(*) FROM focus_area"), [["1"]])
+        self.assertEqual(query(db, "SELECT count(*) FROM responsibility"), [["2"]])
+
     def test_contradictions_are_refused(self):
         head = "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung;merkmal:Status\n"
         cases = {

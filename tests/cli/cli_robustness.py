@@ -1,6 +1,8 @@
 """Hostile and careless input: clear messages with file and line, exit 1 or 2, nothing changed."""
+import json
 import os
 import random
+import subprocess
 import unittest
 
 from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
@@ -91,6 +93,153 @@ class BrokenDocuments(TempDirTest):
         result = run("import", SEED, "--db", self.path("no/such/dir/plan.db"))
         self.assertExit(result, 2)
         self.assertIn("plan.db", result.stderr)
+
+
+class NotOrdinaryFiles(TempDirTest):
+    """Devices, FIFOs and oversized files are refused at once: no hang, no unbounded memory."""
+
+    def assertRefused(self, args, expect):
+        # A hang or a read without end would run into the timeout (support.run: 120 s).
+        result = run(*args)
+        self.assertExit(result, 2)
+        self.assertIn(expect, result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
+    def test_devices_as_document_and_units_directory(self):
+        self.assertRefused(["validate", "/dev/zero"], "/dev/zero: ist ein Gerät")
+        self.assertRefused(["import", "/dev/zero", "--db", self.path("a.db")], "/dev/zero: ist ein Gerät")
+        self.assertRefused(["validate", SEED, "--units", "/dev/zero"], "/dev/zero: ist ein Gerät")
+        self.assertFalse(os.path.exists(self.path("a.db")))
+
+    def test_fifo_without_a_writer_does_not_block(self):
+        fifo = self.path("pipe.md")
+        os.mkfifo(fifo)
+        self.assertRefused(["validate", fifo], "ist eine Pipe (FIFO)")
+        self.assertRefused(["validate", SEED, "--units", fifo], "ist eine Pipe (FIFO)")
+
+    def test_text_larger_than_64_mib(self):
+        big = self.path("big.md")
+        with open(big, "wb") as f:
+            f.truncate((64 << 20) + 1)  # sparse: no disk space needed
+        self.assertRefused(["validate", big], "größer als 64 MiB")
+        self.assertRefused(["validate", SEED, "--units", big], "größer als 64 MiB")
+        result = run("--lang", "en", "validate", big)
+        self.assertIn("larger than 64 MiB", result.stderr)
+
+    def test_export_config_that_is_a_device(self):
+        self.assertRefused(["export", "--config", "/dev/zero"], "/dev/zero")
+
+
+class ValidateAndImportAgree(TempDirTest):
+    """What validate rejects, import rejects the same way; the database never sees a contradiction."""
+
+    DOC = TABLE_HEAD.join(["## Handlungsfeld A\n", "| S1 | Amt A |\n| S2 | Amt B |\n| S3 | Amt B/ Amt C |\n"])
+
+    def agree(self, document, expect, units=None):
+        extra = ["--units", units] if units else []
+        validated = run("validate", document, *extra)
+        db = self.path("plan.db")
+        imported = run("import", document, "--db", db, *extra)
+        for result in (validated, imported):
+            self.assertExit(result, 1)
+            output = result.stdout + result.stderr
+            self.assertIn(expect, output)
+            self.assertNotIn("constraint", output.lower())
+        self.assertFalse(os.path.exists(db))
+
+    def test_units_directory_with_a_cycle_or_a_self_reference(self):
+        doc = self.write("plan.md", self.DOC)
+        cycle = self.write("cycle.csv", "unit,division,aliases\nAmt A,Amt B,\nAmt B,Amt A,\n")
+        self.agree(doc, f"{cycle}:2: Fehler: Dezernat „Amt B“ von „Amt A“ ist in Zeile 3 selbst eine Einheit", cycle)
+        itself = self.write("self.csv", "unit,division,aliases\nAmt A,Amt A,\n")
+        self.agree(doc, f"{itself}:2: Fehler: „Amt A“ ist als sein eigenes Dezernat eingetragen", itself)
+        nested = self.write("nested.csv", "unit,division,aliases\nAmt B,Dezernat V,\nAmt C,Amt B,\n")
+        self.agree(doc, f"{nested}:3: Fehler:", nested)
+        named = self.write("named.csv", "unit,division,aliases\nDezernat IV,Dezernat I,\n")
+        self.agree(doc, f"{named}:2: Fehler: „Dezernat IV“ ist ein Dezernat", named)
+
+    def test_a_unit_of_the_directory_written_as_a_division(self):
+        doc = self.write("plan.md", "## Handlungsfeld A\n" + TABLE_HEAD +
+                         "| S1 | Jugendamt/ Kita-Fachberatung |\n| S2 | Dezernat V/ Jugendamt |\n")
+        units = self.write("units.csv", "unit,division,aliases\nJugendamt,Dezernat V,\n")
+        self.agree(doc, f"{doc}:5: Fehler: „Jugendamt“ steht in Zeile 4 als Dezernat und in Zeile 5 als Einheit", units)
+
+    def test_flat_table_unit_named_like_its_division(self):
+        csv = self.write("plan.csv", "art;feldnr;handlungsfeld;nr;schwerpunkt;dezernat;einheit;ableitung\n"
+                                     "Zuständigkeit;1;F;1;S;Dezernat IV;Dezernat IV;\n")
+        self.agree(csv, f"{csv}:2: Fehler: Einheit „Dezernat IV“ heißt wie ihr Dezernat")
+
+
+class TerminalSafety(TempDirTest):
+    """Control characters from documents, names and databases never reach the terminal raw: text
+    output shows them as \\u001B (a JSON escape too), JSON output stays valid with the original text."""
+
+    CONTROLS = ("\x1b", "\x07", "\x9b", "\x7f", "\r")
+
+    def assertSafe(self, result):
+        for stream in (result.stdout, result.stderr):
+            for c in self.CONTROLS:
+                self.assertNotIn(c, stream, repr(stream))
+
+    def test_validate_import_show_plans_and_errors(self):
+        doc = self.write("esc.md", "# Plan \x1b[31mROT\n\n## Handlungsfeld \x1b]0;Titel\x07X\u009bY\n\n"
+                         "| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S\x1b[2J | Dezernat V/ Amt\x7f\x1b[1m |\n")
+        validated = run("validate", doc)
+        self.assertExit(validated, 0)
+        self.assertSafe(validated)
+        self.assertIn("\\u001B]0;Titel\\u0007X\\u009BY", validated.stdout)
+        as_json = run("validate", doc, "--format", "json")
+        self.assertSafe(as_json)
+        messages = [f["message"] for f in json.loads(as_json.stdout)["findings"]]
+        self.assertTrue(any("\x1b]0;Titel\x07X\u009bY" in m for m in messages), messages)
+        db = self.path("plan.db")
+        name = "Plan \x1b[31m\u009b"
+        for args in (["import", doc, "--db", db, "--plan", name], ["show", "--db", db, "--plan", name],
+                     ["plans", "--db", db], ["show", "--db", db, "--plan", "fehlt\x1b[2J"],
+                     ["export", "--db", db, "--plan", name, "--format", "csv", "-o", self.path("x\x1b.csv")]):
+            result = run(*args)
+            self.assertSafe(result)
+            self.assertIn(result.returncode, (0, 2), result.stderr)
+        self.assertEqual([p["name"] for p in json.loads(run("plans", "--db", db, "--format", "json").stdout)], [name])
+        renamed = run("plans", "--db", db, "rename", name, "\x1b")
+        self.assertExit(renamed, 0)
+        self.assertSafe(renamed)
+        self.assertIn("\\u001B", renamed.stdout)
+        shown = json.loads(run("show", "--db", db, "--format", "json").stdout)
+        self.assertEqual(shown["name"], "\x1b")
+        self.assertEqual(shown["fields"][0]["title"], "\x1b]0;Titel\x07X\u009bY")
+        self.assertTrue(any("\x1b[1m" in u["name"] for u in shown["units"]), shown["units"])
+        self.assertSafe(run("show", "--db", db, "--format", "json"))
+
+
+class NamesAreUtf8(TempDirTest):
+    """A name or title that is not UTF-8 is refused where it enters; a file name that is not
+    becomes valid text (U+FFFD), so that no invalid UTF-8 reaches the database, XLSX or JSON."""
+
+    DOC = "## Handlungsfeld A\n" + TABLE_HEAD + "| S | Dezernat V/ Jugendamt |\n"
+
+    def test_plan_name_and_title_options(self):
+        doc = self.write("plan.md", self.DOC)
+        db = self.path("plan.db")
+        for option in ("--plan", "--title"):
+            # "\udcff" is how Python passes the byte 0xFF in an argument.
+            result = run("import", doc, "--db", db, option, "Plan \udcff")
+            self.assertExit(result, 2)
+            self.assertIn("ist kein gültiges UTF-8", result.stderr)
+            self.assertFalse(os.path.exists(db))
+        self.assertExit(run("validate", doc), 0)
+
+    def test_file_name_that_is_not_utf8(self):
+        path = os.path.join(os.fsencode(self.dir), b"B\xfcro.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.DOC)
+        db = self.path("plan.db")
+        result = subprocess.run([os.fsencode(os.environ["EDUPLAN"]), b"import", path, b"--db", os.fsencode(db)],
+                                capture_output=True, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        listed = json.loads(run("plans", "--db", db, "--format", "json").stdout)
+        self.assertEqual([p["name"] for p in listed], ["B\ufffdro"])
+        self.assertEqual(query(db, "SELECT source FROM plan")[0][0], self.dir + "/B\ufffdro.md")
 
 
 class ExtremeButValid(TempDirTest):

@@ -138,5 +138,11 @@ assert lib.eduplan_plan_list_name(listing, 1) is None
 lib.eduplan_plan_list_free(listing)
 check(lib.eduplan_db_delete_plan(db, s("Konzept 2025")))
 check(lib.eduplan_db_delete_plan(db, s("Konzept 2025")), 5)
+
+# A plan name that is not UTF-8 is refused before anything is read or stored.
+plan = P()
+check(lib.eduplan_read(s(os.path.join(source, "examples", "bildungskonzept.md")), None, b"Plan \xff",
+                       C.byref(plan)), 2)
+assert "UTF-8" in lib.eduplan_last_error().decode()
 lib.eduplan_db_close(db)
 print("c api: ok")

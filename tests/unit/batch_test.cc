@@ -1,4 +1,5 @@
 #include <eduplan/batch.h>
+#include <eduplan/file_names.h>
 #include <eduplan/reader.h>
 #include <gtest/gtest.h>
 
@@ -13,8 +14,8 @@ const Plan& seed() {
   static std::vector<Finding> df;
   static const UnitsDirectory dir =
       UnitsDirectory::load(testing::example_path("verwaltungsgliederung.csv"), df);
-  static const Plan plan =
-      read_plan_file(testing::example_path("bildungskonzept.md"), {.directory = &dir, .plan_name = "Seed"});
+  static const Plan plan = read_plan_file(testing::example_path("bildungskonzept.md"),
+                                          {.directory = &dir, .plan_name = "Seed"});
   return plan;
 }
 
@@ -89,6 +90,52 @@ TEST(Batch, FileNamesAreSafeAndUniqueIgnoringCase) {
   // Different units whose names collide once made safe; "index" is reserved for the index.
   EXPECT_EQ(files, (std::vector<std::string>{"Amt A.csv", "Amt A (2).csv", "Amt A (3).csv",
                                              "index (2).csv"}));
+}
+
+// Names that agree in their first 200 bytes: the suffix " (2)" must survive the length limit
+// (it used to be cut off again, and the search for a free name never ended).
+std::vector<std::string> long_names() {
+  const std::string common(250, 'x');
+  return {"Amt " + common + " Nord", "Amt " + common + " Süd", "Amt " + common + " West"};
+}
+
+void expect_distinct_and_short(const std::vector<std::string>& files) {
+  std::set<std::string> distinct(files.begin(), files.end());
+  EXPECT_EQ(distinct.size(), files.size());
+  for (const auto& f : files) {
+    EXPECT_LE(f.size(), kMaxFileNameBytes) << f;
+    EXPECT_TRUE(f.ends_with(".xlsx")) << f;
+  }
+}
+
+TEST(Batch, LongNamesThatAgreeInTheirFirstBytesGetSuffixesInEveryScope) {
+  const auto names = long_names();
+  std::string units_doc = "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n";
+  std::string divisions_doc = units_doc;
+  for (const auto& n : names) {
+    units_doc += "| S " + n + " | Dezernat V/ " + n + " |\n";
+    divisions_doc += "| S " + n + " | " + n + "/ Stelle " + n + " |\n";
+  }
+  for (auto [doc, scope] :
+       {std::pair{units_doc, BatchScope::unit}, std::pair{divisions_doc, BatchScope::division}}) {
+    const Plan plan = read_plan(doc, "t.md");
+    ASSERT_FALSE(has_errors(plan.findings));
+    std::vector<std::string> files;
+    for (const auto& j : batch_jobs(plan, scope, "xlsx")) files.push_back(j.file);
+    ASSERT_EQ(files.size(), 3u);
+    expect_distinct_and_short(files);
+    EXPECT_TRUE(files[1].ends_with(" (2).xlsx")) << files[1];
+    EXPECT_TRUE(files[2].ends_with(" (3).xlsx")) << files[2];
+  }
+  auto storage = make_memory_storage();
+  for (const auto& n : names) {
+    Plan plan = read_plan(units_doc, "t.md", {.plan_name = n});
+    storage->save_plan(plan);
+  }
+  std::vector<std::string> files;
+  for (const auto& j : plan_jobs(*storage, "xlsx")) files.push_back(j.file);
+  ASSERT_EQ(files.size(), 3u);
+  expect_distinct_and_short(files);
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include <eduplan/error.h>
 #include <eduplan/reader.h>
 #include <eduplan/summary.h>
 #include <gtest/gtest.h>
@@ -250,6 +251,25 @@ TEST(Reader, DirectoryNameWithSlashIsNotSplitAtTheSlash) {
   const auto& u = plan.units[plan.fields[0].focus_areas[0].responsibilities[0].unit];
   EXPECT_EQ(u.name, "Jugend-/Familienamt");
   EXPECT_EQ(plan.units[*u.parent].name, "Dezernat V");
+}
+
+TEST(Reader, FilesThatAreNoOrdinaryFilesAreRefusedWithoutReading) {
+  // /dev/zero would grow memory without end; a directory is no document.
+  for (const char* path : {"/dev/zero", "/dev/null", "/"}) {
+    EXPECT_THROW(read_plan_file(path), IoError) << path;
+    std::vector<Finding> findings;
+    EXPECT_THROW(UnitsDirectory::load(path, findings), IoError) << path;
+  }
+}
+
+TEST(Reader, NamesAndTitlesThatAreNotUtf8AreRefused) {
+  const std::string doc =
+      "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S | Dezernat V/ A |\n";
+  EXPECT_THROW(read_plan(doc, "t.md", {.plan_name = "P\xFF"}), UsageError);
+  EXPECT_THROW(read_plan(doc, "t.md", {.title = "T\xC3"}), UsageError);
+  const Plan plan = read_plan(doc, "B\xFCro.md");  // the name comes from the file's name
+  EXPECT_EQ(plan.name, "B\uFFFDro");
+  EXPECT_EQ(plan.source, "B\uFFFDro.md");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <eduplan/units_directory.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 #include "test_support.h"
@@ -87,6 +88,76 @@ TEST(SimilarNames, TyposOfTheExampleDirectoryFindTheRightUnitFirst) {
     }
   }
   EXPECT_GT(checked, 300);
+}
+
+// The full Damerau-Levenshtein table (Lowrance-Wagner), for comparison with the banded one.
+int full_distance(const std::u32string& a, const std::u32string& b) {
+  const std::size_t n = a.size(), m = b.size();
+  const int inf = static_cast<int>(n + m);
+  std::vector<std::vector<int>> d(n + 2, std::vector<int>(m + 2, 0));
+  d[0][0] = inf;
+  for (std::size_t i = 0; i <= n; ++i) {
+    d[i + 1][0] = inf;
+    d[i + 1][1] = static_cast<int>(i);
+  }
+  for (std::size_t j = 0; j <= m; ++j) {
+    d[0][j + 1] = inf;
+    d[1][j + 1] = static_cast<int>(j);
+  }
+  std::map<char32_t, std::size_t> last_row;
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t last_match_col = 0;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t i1 = last_row.count(b[j - 1]) ? last_row[b[j - 1]] : 0;
+      const std::size_t j1 = last_match_col;
+      int cost = 1;
+      if (a[i - 1] == b[j - 1]) {
+        cost = 0;
+        last_match_col = j;
+      }
+      d[i + 1][j + 1] =
+          std::min({d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1,
+                    d[i1][j1] + static_cast<int>(i - i1 - 1) + 1 + static_cast<int>(j - j1 - 1)});
+    }
+    last_row[a[i - 1]] = i;
+  }
+  return d[n + 1][m + 1];
+}
+
+TEST(EditDistance, BandedTableAgreesWithTheFullOne) {
+  std::mt19937 rng(7);
+  auto random_word = [&](std::size_t most) {
+    std::u32string s;
+    const std::size_t n = rng() % (most + 1);
+    for (std::size_t i = 0; i < n; ++i) s += static_cast<char32_t>(U'a' + rng() % 3);
+    return s;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    const std::u32string a = random_word(9), b = random_word(9);
+    const int full = full_distance(a, b);
+    for (int max = 0; max <= 3; ++max)
+      ASSERT_EQ(edit_distance(a, b, max), std::min(full, max + 1)) << round << " max " << max;
+  }
+}
+
+TEST(OneEditPairs, LongNamesCostTimeInProportionToTheirLength) {
+  // Names of 200,000 code points one letter apart: a table of all pairs of positions would need
+  // 40 billion cells. They are no names a typo check is meant for, and are left out.
+  std::string common;
+  for (int i = 0; i < 20000; ++i) common += "Amt Nummer";
+  const auto pairs =
+      one_edit_pairs({common + "A", "Volkshochschule", common + "C", "Volkshochshule"});
+  EXPECT_EQ(pairs, (std::vector<std::pair<std::size_t, std::size_t>>{{1, 3}}));
+  EXPECT_EQ(edit_distance(cp(common + "a"), cp(common + "b"), 2), 1);
+  EXPECT_EQ(edit_distance(cp("x" + common), cp(common + "yz"), 2), 3);
+  // Many spellings with one equal key (as a document may write a name in many cases).
+  std::vector<std::string> same;
+  std::string name = common.substr(0, 250);
+  for (std::size_t i = 0; i < 200; ++i) {
+    same.push_back(name);
+    name[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
+  }
+  EXPECT_TRUE(one_edit_pairs(same).empty());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "util/text.h"
 
+#include <eduplan/error.h>
 #include <gtest/gtest.h>
 
 namespace eduplan::text {
@@ -18,6 +19,18 @@ TEST(Utf8, RejectsLatin1OverlongSurrogatesAndTruncation) {
   EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);     // UTF-16 surrogate
   EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
   EXPECT_EQ(find_invalid_utf8("ok\xE2\x82"), 2u);        // cut sequence
+}
+
+TEST(Utf8, InvalidBytesBecomeReplacementCharacters) {
+  EXPECT_EQ(to_valid_utf8("B\xFCro"), "B\uFFFDro");
+  EXPECT_EQ(to_valid_utf8("ok\xE2\x82"), "ok\uFFFD\uFFFD");
+  EXPECT_EQ(to_valid_utf8("Grüße"), "Grüße");
+  EXPECT_FALSE(find_invalid_utf8(to_valid_utf8("\xFF\xC0\xAF\xED\xA0\x80x")));
+}
+
+TEST(Utf8, NamesMustBeValid) {
+  EXPECT_NO_THROW(require_utf8("--plan", "Bildungskonzept 2025"));
+  EXPECT_THROW(require_utf8("--plan", "Plan \xFF"), UsageError);
 }
 
 TEST(Text, FoldCaseHandlesUmlauts) {

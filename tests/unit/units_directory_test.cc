@@ -53,5 +53,27 @@ INSTANTIATE_TEST_SUITE_P(Cases, BadDirectories,
                                            BadDirectory{"unit,division,aliases\nA,D,\"open\n", 2},
                                            BadDirectory{"unit,division,aliases\nA\x81,D,\n", 2}));
 
+// A unit belongs to a division, and a division to nothing: whatever would make a unit a division
+// (or the reverse) is refused with the line of the unit, before the plan is built.
+INSTANTIATE_TEST_SUITE_P(
+    Hierarchy, BadDirectories,
+    ::testing::Values(
+        BadDirectory{"unit,division,aliases\nAmt A,Amt A,\n", 2},                     // itself
+        BadDirectory{"unit,division,aliases\nD,,\nAmt A,Amt B,\nAmt B,Amt A,\n", 3},  // a cycle
+        BadDirectory{"unit,division,aliases\nAmt B,D,\nAmt A,Amt B,\n", 3},  // unit in a unit
+        BadDirectory{"unit,division,aliases\nAmt B,D,Dez. B\nAmt A,dez. b,\n", 3},  // by alias
+        BadDirectory{"unit,division,aliases\nDezernat IV,Dezernat I,\n", 2},  // form of a division
+        BadDirectory{"unit,division,aliases\nStab,BOB,Dez. 4\n", 2},          // alias like one
+        BadDirectory{"unit,division,aliases\nX,D,\nBOB,Dezernat II,\n", 3}));
+
+TEST(UnitsDirectory, DivisionsByAliasAndImplicitDivisionsAreFine) {
+  std::vector<Finding> findings;
+  UnitsDirectory::parse(
+      "unit,division,aliases\nDezernat IV,,Dez. IV|Kulturdezernat\nStadtarchiv,Dez. IV,\n"
+      "Museum,Kulturdezernat,\nJugendamt,Dezernat V,\n",
+      findings);
+  EXPECT_TRUE(findings.empty());
+}
+
 }  // namespace
 }  // namespace eduplan

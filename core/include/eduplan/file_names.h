@@ -14,7 +14,9 @@ namespace eduplan {
 // AUX, NUL, COM1-9, LPT1-9, also with an extension), never "." or "..", at most
 // `max_bytes` bytes in total without cutting a UTF-8 sequence. `extension` (without dot)
 // is appended. An empty result becomes "plan".
+inline constexpr std::size_t kMaxFileNameBytes = 200;
+
 EDUPLAN_EXPORT std::string safe_file_name(std::string_view stem, std::string_view extension,
-                                          std::size_t max_bytes = 200);
+                                          std::size_t max_bytes = kMaxFileNameBytes);
 
 }  // namespace eduplan

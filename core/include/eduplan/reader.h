@@ -25,11 +25,12 @@ struct ReadOptions {
 // Reads a document held in memory. `source` names it in Plan::source. Never throws for
 // bad content: every problem is a Finding in the returned plan's `findings` (sorted by
 // line); if has_errors(plan.findings) the document is rejected and the plan holds
-// nothing else.
+// nothing else. Throws UsageError if options.plan_name or options.title is not valid UTF-8.
 EDUPLAN_EXPORT Plan read_plan(std::string_view document, std::string_view source,
                               const ReadOptions& options = {});
 
-// Reads a file. Throws IoError if it cannot be read.
+// Reads a file. Throws IoError if it cannot be read, is not a regular file (a directory, a
+// device, a FIFO) or is too large: more than 64 MiB of text, more than 256 MiB of .docx/.odt.
 EDUPLAN_EXPORT Plan read_plan_file(const std::filesystem::path& path,
                                    const ReadOptions& options = {});
 

@@ -31,7 +31,8 @@ class EDUPLAN_EXPORT UnitsDirectory {
   // Parses CSV text. Problems are appended to `findings` as errors (with the line of the
   // directory file); entries before the first problem are kept.
   static UnitsDirectory parse(std::string_view csv, std::vector<Finding>& findings);
-  // Reads and parses a file. Throws IoError if it cannot be read.
+  // Reads and parses a file. Throws IoError if it cannot be read, is not a regular file or
+  // is larger than 64 MiB.
   static UnitsDirectory load(const std::filesystem::path& path, std::vector<Finding>& findings);
 
   // The entry whose name or alias equals `name`, ignoring case and repeated white space.

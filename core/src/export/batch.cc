@@ -62,13 +62,22 @@ Plan slice_plan(const Plan& plan, const std::function<bool(std::size_t)>& keep) 
 
 namespace {
 
-// "name.ext", or "name (2).ext" … if the name is taken (ignoring case).
+// "name.ext", or "name (2).ext" … if the name is taken (ignoring case). A long name is
+// shortened before the suffix, so that the suffix survives the length limit and the names
+// stay apart.
 std::string unique_file(std::string_view label, std::string_view extension,
                         std::set<std::string>& used) {
+  const std::string dot_extension = extension.empty() ? "" : "." + std::string(extension);
   for (int n = 1;; ++n) {
-    std::string stem(label);
-    if (n > 1) stem += " (" + std::to_string(n) + ")";
-    std::string file = safe_file_name(stem, extension);
+    std::string file;
+    if (n == 1) {
+      file = safe_file_name(label, extension);
+    } else {
+      const std::string suffix = " (" + std::to_string(n) + ")";
+      const std::size_t taken = dot_extension.size() + suffix.size();
+      const std::size_t room = kMaxFileNameBytes > taken + 1 ? kMaxFileNameBytes - taken : 1;
+      file = safe_file_name(label, "", room) + suffix + dot_extension;
+    }
     if (used.insert(text::fold_case(file)).second) return file;
   }
 }

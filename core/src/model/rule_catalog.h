@@ -54,6 +54,10 @@ inline constexpr Rule kFlatTableInvalid{
     "flat-table-invalid", error,
     {"Eine Zeile der flachen Plantabelle (CSV-Export) ist unvollständig, widersprüchlich oder unbekannt.",
      "A row of the flat plan table (CSV export) is incomplete, contradictory or unknown."}};
+inline constexpr Rule kNameConflict{
+    "name-conflict", error,
+    {"Ein Name steht für zwei Dinge, die der Plan auseinanderhalten muss: z. B. für ein Dezernat und für eine Einheit.",
+     "A name stands for two things the plan must keep apart: e.g. for a division and for a unit."}};
 inline constexpr Rule kCsvSyntax{
     "csv-syntax", error,
     {"Eine CSV-Datei verletzt RFC 4180 (z. B. offenes Anführungszeichen).",
@@ -150,6 +154,10 @@ inline constexpr Rule kDivisionNormalized{
     "division-normalized", info,
     {"Eine Schreibweise eines Dezernats („Dezernat 4“, „Dez. IV“) wurde als „Dezernat IV“ gelesen.",
      "A spelling of a division (\"Dezernat 4\", \"Dez. IV\") was read as \"Dezernat IV\"."}};
+inline constexpr Rule kDivisionInList{
+    "division-in-list", info,
+    {"Ein Dezernat steht in der Liste eines anderen Dezernats („Dezernat V/ Jugendamt, Dezernat IV“); es wurde als Dezernat als Ganzes gelesen, nicht als Einheit.",
+     "A division stands in the list of another division (\"Dezernat V/ Jugendamt, Dezernat IV\"); it was read as the division as a whole, not as a unit."}};
 
 // Structure.
 inline constexpr Rule kTextWordsJoined{
@@ -191,6 +199,7 @@ inline constexpr const Rule* kAll[] = {
     &kDocumentUnreadable,
     &kDirectoryInvalid,
     &kFlatTableInvalid,
+    &kNameConflict,
     &kCsvSyntax,
     &kTableOutsideField,
     &kTableUnknown,
@@ -214,6 +223,7 @@ inline constexpr const Rule* kAll[] = {
     &kUnitCompoundSplit,
     &kUnitEntrySplit,
     &kDivisionNormalized,
+    &kDivisionInList,
     &kTextWordsJoined,
     &kFocusNoUnit,
     &kFocusDuplicate,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "eduplan/keys.h"
@@ -76,6 +77,15 @@ struct Layout {
   bool v2 = false;
   std::size_t fixed = 7;
   std::vector<std::string> attributes;  // names of the columns after the fixed ones
+  bool english = false;                 // the header's language, for naming columns
+
+  // The name of column i (0-based) as the header spells it.
+  std::string column(std::size_t i) const {
+    if (i >= fixed)
+      return std::string(english ? kAttributeEn : kAttributeDe) + attributes[i - fixed];
+    if (v2) return std::string(english ? kV2En[i] : kV2De[i]);
+    return std::string(english ? kV1En[i] : kV1De[i]);
+  }
 };
 
 std::optional<Layout> layout_of(std::string_view document, std::string* problem = nullptr) {
@@ -85,8 +95,11 @@ std::optional<Layout> layout_of(std::string_view document, std::string* problem 
     if (starts_with_columns(h, kV2De) || starts_with_columns(h, kV2En)) {
       l.v2 = true;
       l.fixed = 8;
+      l.english = starts_with_columns(h, kV2En);
     } else if (!(starts_with_columns(h, kV1De) || starts_with_columns(h, kV1En)) || h.size() != 7) {
       continue;
+    } else {
+      l.english = starts_with_columns(h, kV1En);
     }
     // The original spelling of the attribute columns (the header fields above are lower case).
     std::vector<Finding> ignored;
@@ -130,6 +143,7 @@ class Builder {
       return error(line,
                    tr({"unbekannte Zeilenart „{0}“", "unknown kind of row \"{0}\""}, cells[0]));
     if (cells[1].empty()) return error(line, tr({"Handlungsfeld fehlt", "the field is missing"}));
+    if (!only_own_columns(*kind, all, line)) return;
     const auto f = field_of(field_no, cells[1], line);
     if (!f || *kind == Kind::field) return;
     Field* field = &plan_.fields[*f];
@@ -139,10 +153,8 @@ class Builder {
       std::string key = make_key("obj", cells[6]);
       auto [it, inserted] = objectives_.emplace(key, plan_.objectives.size());
       if (inserted) plan_.objectives.push_back({cells[6], key, line});
-      for (const auto& ref : field->objectives) {
-        if (ref.objective == it->second) return;
-      }
-      field->objectives.push_back({it->second, line});
+      if (field_objectives_.insert({*f, it->second}).second)
+        field->objectives.push_back({it->second, line});
       return;
     }
     if (cells[3].empty())
@@ -161,12 +173,11 @@ class Builder {
       return error(line, tr({"Zuständigkeit ohne Dezernat und Einheit",
                              "responsibility without division and unit"}));
     }
-    const std::size_t u =
-        unit.empty() ? division_index(division, line) : unit_index(unit, division, line);
-    for (const auto& r : fa->responsibilities) {
-      if (r.unit == u) return;
-    }
-    fa->responsibilities.push_back({u, line, unit.empty() ? division : unit, division, ""});
+    const auto u = unit.empty() ? division_index(division, line) : unit_index(unit, division, line);
+    if (!u) return;
+    // The same unit twice in one focus area is one responsibility (a repeated row loses nothing).
+    if (!responsibilities_.insert({*f, *a, *u}).second) return;
+    fa->responsibilities.push_back({*u, line, unit.empty() ? division : unit, division, ""});
   }
 
   Plan finish() { return std::move(plan_); }
@@ -176,20 +187,42 @@ class Builder {
     findings_.push_back(make_finding(rule::kFlatTableInvalid, std::move(message), line));
   }
 
+  // A number as the identity of a field or focus area: digits, leading zeros not counted
+  // ("01" is 1); nothing if it is not a number.
+  static std::optional<std::string> number_of(const std::string& cell) {
+    if (cell.empty() || cell.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    const std::size_t first = cell.find_first_not_of('0');
+    return first == std::string::npos ? std::string("0") : cell.substr(first);
+  }
+
   // A field is identified by its number (version 2) or its exact title (version 1); the same
   // number with another title is a contradiction, not a new field.
   std::optional<std::size_t> field_of(const std::string& number, const std::string& title,
                                       int line) {
     std::string id = title;
     if (layout_.v2) {
-      if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) {
+      const auto n = number_of(number);
+      if (!n) {
         error(line,
               tr({"feldnr „{0}“ ist keine Zahl", "field_no \"{0}\" is not a number"}, number));
         return std::nullopt;
       }
-      id = number;
+      id = *n;
     }
     auto [it, inserted] = fields_.emplace(id, plan_.fields.size());
+    if (!inserted && !layout_.v2 && it->second + 1 != plan_.fields.size()) {
+      // Version 1 knows a field by its title only: rows of one title with other fields between
+      // them may be two fields of that title.
+      error(line, tr({"Handlungsfeld „{0}“ stand schon in Zeile {1}, mit anderen Handlungsfeldern "
+                      "dazwischen: ohne Spalte feldnr nicht von einem zweiten gleichen Titels zu "
+                      "unterscheiden",
+                      "field \"{0}\" stood already in line {1}, with other fields in between: "
+                      "without a column field_no it cannot be told from a second one of that "
+                      "title"},
+                     title, plan_.fields[it->second].source_line));
+      return std::nullopt;
+    }
     if (inserted) {
       std::string key = make_key("fld", title);
       for (std::size_t n = 2; field_keys_.count(key); ++n)
@@ -210,8 +243,13 @@ class Builder {
   // a contradiction.
   std::optional<std::size_t> focus_area(Field& field, const std::string& nr,
                                         const std::string& text, int line) {
+    const auto number = number_of(nr);
+    if (!number) {
+      error(line, tr({"nr „{0}“ ist keine Zahl", "no \"{0}\" is not a number"}, nr));
+      return std::nullopt;
+    }
     auto& by_nr = focus_by_nr_[field.key];
-    auto [it, inserted] = by_nr.emplace(nr, field.focus_areas.size());
+    auto [it, inserted] = by_nr.emplace(*number, field.focus_areas.size());
     if (inserted) {
       int n = ++focus_texts_[field.key][normalize_for_key(text)];
       field.focus_areas.push_back(
@@ -251,20 +289,100 @@ class Builder {
     return true;
   }
 
-  std::size_t division_index(const std::string& name, int line) {
-    auto [it, inserted] = units_.emplace(make_key("ou", name), plan_.units.size());
-    if (inserted) plan_.units.push_back({name, std::nullopt, true, make_key("ou", name), line});
-    return it->second;
+  // Cells of columns this kind of row does not use must be empty: their content would be lost.
+  bool only_own_columns(Kind kind, const std::vector<std::string>& all, int line) {
+    // Columns in version-1 numbering: 0 kind, 1 field, 2 no, 3 focus area, 4 division, 5 unit,
+    // 6 objective; attributes after the fixed ones.
+    std::vector<std::size_t> unused;
+    switch (kind) {
+      case Kind::field:
+        unused = {2, 3, 4, 5, 6};
+        break;
+      case Kind::objective:
+        unused = {2, 3, 4, 5};
+        break;
+      case Kind::focus_area:
+        unused = {4, 5, 6};
+        break;
+      case Kind::responsibility:
+        unused = {6};
+        break;
+    }
+    const std::size_t shift = layout_.v2 ? 1 : 0;  // field_no stands before the field in v2
+    for (std::size_t& c : unused) c += c >= 1 ? shift : 0;
+    if (kind == Kind::field || kind == Kind::objective) {
+      for (std::size_t c = layout_.fixed; c < all.size(); ++c) unused.push_back(c);
+    }
+    for (std::size_t c : unused) {
+      if (all[c].empty()) continue;
+      error(line, tr({"Spalte „{0}“ muss in einer Zeile der Art „{1}“ leer sein (ihr Inhalt „{2}“ "
+                      "ginge sonst verloren)",
+                      "the column \"{0}\" must be empty in a row of kind \"{1}\" (its content "
+                      "\"{2}\" would be lost)"},
+                     layout_.column(c), all[0], all[c]));
+      return false;
+    }
+    return true;
   }
 
-  std::size_t unit_index(const std::string& name, const std::string& division, int line) {
-    std::string key = make_key("ou", name);
-    if (auto it = units_.find(key); it != units_.end()) return it->second;
+  // Divisions and units share one name space (keys): a name is a division or a unit, and a
+  // unit has one division. Anything else contradicts an earlier row and is refused.
+  std::optional<std::size_t> division_index(const std::string& name, int line) {
+    const std::string key = make_key("ou", name);
+    auto [it, inserted] = units_.emplace(key, plan_.units.size());
+    if (inserted) {
+      plan_.units.push_back({name, std::nullopt, true, key, line});
+      return it->second;
+    }
+    const OrgUnit& known = plan_.units[it->second];
+    if (known.is_division) return it->second;
+    error(line, tr({"„{0}“ ist hier ein Dezernat, in Zeile {1} aber eine Einheit",
+                    "\"{0}\" is a division here, but a unit in line {1}"},
+                   name, known.source_line));
+    return std::nullopt;
+  }
+
+  std::optional<std::size_t> unit_index(const std::string& name, const std::string& division,
+                                        int line) {
     std::optional<std::size_t> parent;
-    if (!division.empty()) parent = division_index(division, line);
-    units_.emplace(key, plan_.units.size());
-    plan_.units.push_back({name, parent, false, key, line});
-    return plan_.units.size() - 1;
+    if (!division.empty()) {
+      parent = division_index(division, line);
+      if (!parent) return std::nullopt;
+    }
+    const std::string key = make_key("ou", name);
+    auto [it, inserted] = units_.emplace(key, plan_.units.size());
+    if (inserted) {
+      plan_.units.push_back({name, parent, false, key, line});
+      return it->second;
+    }
+    const OrgUnit& known = plan_.units[it->second];
+    if (known.is_division) {
+      if (parent == it->second) {
+        error(line, tr({"Einheit „{0}“ heißt wie ihr Dezernat; für das Dezernat als Ganzes bleibt "
+                        "die Spalte der Einheit leer",
+                        "the unit \"{0}\" has its division's name; for the division as a whole "
+                        "the unit's column stays empty"},
+                       name));
+      } else {
+        error(line, tr({"„{0}“ ist hier eine Einheit, in Zeile {1} aber ein Dezernat",
+                        "\"{0}\" is a unit here, but a division in line {1}"},
+                       name, known.source_line));
+      }
+      return std::nullopt;
+    }
+    if (known.parent != parent) {
+      auto where = [&](std::optional<std::size_t> d) {
+        return d ? tr({"im Dezernat „{0}“", "in the division \"{0}\""}, plan_.units[*d].name)
+                 : tr({"ohne Dezernat", "without a division"});
+      };
+      error(line, tr({"Einheit „{0}“ steht hier {1}, in Zeile {2} aber {3}; eine Einheit gehört "
+                      "zu einem Dezernat",
+                      "the unit \"{0}\" stands here {1}, but {3} in line {2}; a unit belongs to "
+                      "one division"},
+                     name, where(parent), known.source_line, where(known.parent)));
+      return std::nullopt;
+    }
+    return it->second;
   }
 
   const Layout& layout_;
@@ -274,7 +392,9 @@ class Builder {
   std::set<std::string> field_keys_;
   std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> focus_by_nr_;
   std::unordered_map<std::string, std::unordered_map<std::string, int>> focus_texts_;
-  std::set<std::pair<std::size_t, std::size_t>> attributes_seen_;  // (field, area)
+  std::set<std::pair<std::size_t, std::size_t>> attributes_seen_;   // (field, area)
+  std::set<std::pair<std::size_t, std::size_t>> field_objectives_;  // (field, objective)
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t>> responsibilities_;  // f, area, unit
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "eduplan/error.h"
 #include "eduplan/keys.h"
+#include "model/division_names.h"
 #include "model/rule_catalog.h"
 #include "parse/csv_reader.h"
 #include "util/encoding.h"
@@ -11,6 +12,50 @@
 #include "util/text.h"
 
 namespace eduplan {
+
+namespace {
+
+// A unit belongs to a division, and a division to nothing: the division named for a unit must
+// not be a unit of the directory (that would be a unit in a unit, a cycle or the unit itself),
+// and a unit's name or alias must not have the form of a division ("Dezernat IV", "BOB"),
+// which eduplan reads as the division. The plan could hold neither.
+template <class Fail>
+void check_divisions(const UnitsDirectory& dir, const Fail& fail) {
+  for (const auto& e : dir.entries()) {
+    if (e.division.empty()) continue;
+    std::vector<std::string> names{e.name};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (const auto& name : names) {
+      if (!looks_like_division(name)) continue;
+      fail(e.line,
+           tr({"„{0}“ ist ein Dezernat (BOB, Dezernat mit Nummer) und kann keine Einheit im "
+               "Dezernat „{1}“ sein",
+               "\"{0}\" is a division (BOB, Dezernat with a number) and cannot be a unit in the "
+               "division \"{1}\""},
+              name, e.division),
+           name);
+    }
+    const DirectoryEntry* division = dir.find(e.division);
+    if (!division || division->division.empty()) continue;
+    if (division == &e) {
+      fail(e.line,
+           tr({"„{0}“ ist als sein eigenes Dezernat eingetragen",
+               "\"{0}\" is entered as its own division"},
+              e.name),
+           e.name);
+    } else {
+      fail(e.line,
+           tr({"Dezernat „{0}“ von „{1}“ ist in Zeile {2} selbst eine Einheit (im Dezernat „{3}“); "
+               "ein Dezernat gehört zu keinem anderen",
+               "division \"{0}\" of \"{1}\" is itself a unit in line {2} (in the division "
+               "\"{3}\"); a division belongs to no other"},
+              e.division, e.name, division->line, division->division),
+           e.name);
+    }
+  }
+}
+
+}  // namespace
 
 UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>& findings) {
   UnitsDirectory dir;
@@ -89,6 +134,7 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
       if (!add_name(a, idx, rec.line)) return dir;
     }
   }
+  check_divisions(dir, fail);
   std::sort(dir.names_with_commas_.begin(), dir.names_with_commas_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return dir;
@@ -96,7 +142,7 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
 
 UnitsDirectory UnitsDirectory::load(const std::filesystem::path& path,
                                     std::vector<Finding>& findings) {
-  return parse(read_file(path), findings);
+  return parse(read_file(path, kMaxTextFileBytes), findings);
 }
 
 const DirectoryEntry* UnitsDirectory::find(std::string_view name) const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "eduplan/validation.h"
+#include "model/plan_integrity.h"
 #include "model/rule_catalog.h"
 #include "parse/document_parser.h"
 #include "parse/flat_table_reader.h"
@@ -108,8 +109,14 @@ Plan read_document(std::string_view original, std::string_view source, const Rea
 }  // namespace
 
 Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
+  // Names and titles are stored, exported (XLSX, JSON) and printed: UTF-8 or nothing.
+  text::require_utf8(tr({"Der Name des Plans", "The plan's name"}), options.plan_name);
+  text::require_utf8(tr({"Der Titel des Plans", "The plan's title"}), options.title);
   std::vector<Finding> findings;
   Plan plan = read_document(document, source, options, findings);
+  // What the storage requires, checked for every kind of document: a contradiction is an
+  // error with its line here, never a failed constraint in the database.
+  if (!has_errors(findings)) check_plan_integrity(plan, findings);
   if (has_errors(findings)) {
     plan = Plan{};
   } else {
@@ -117,18 +124,28 @@ Plan read_plan(std::string_view document, std::string_view source, const ReadOpt
     findings.insert(findings.end(), rule_findings.begin(), rule_findings.end());
   }
   if (!options.title.empty()) plan.title = options.title;
-  plan.source = std::string(source);
+  // A file name need not be UTF-8 (a Latin-1 name on a Linux disk): what is derived from it is
+  // made valid, with U+FFFD for each byte that is not.
+  plan.source = text::to_valid_utf8(source);
   plan.name = options.plan_name;
   if (plan.name.empty()) plan.name = plan.title;
-  if (plan.name.empty()) plan.name = std::filesystem::path(source).stem().string();
+  if (plan.name.empty())
+    plan.name = text::to_valid_utf8(std::filesystem::path(source).stem().string());
   if (plan.name.empty()) plan.name = "plan";
+  for (auto& f : findings) {  // messages quote the document, which is UTF-8 by now; to be sure
+    if (text::find_invalid_utf8(f.message)) f.message = text::to_valid_utf8(f.message);
+    if (text::find_invalid_utf8(f.subject)) f.subject = text::to_valid_utf8(f.subject);
+  }
   sort_findings(findings);
   plan.findings = std::move(findings);
   return plan;
 }
 
 Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options) {
-  return read_plan(read_file(path), path.string(), options);
+  const std::string bytes = read_file(path, kMaxArchiveFileBytes);
+  if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
+    throw_too_large(path, kMaxTextFileBytes);
+  return read_plan(bytes, path.string(), options);
 }
 
 }  // namespace eduplan

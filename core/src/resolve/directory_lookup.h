@@ -23,6 +23,8 @@ class DirectoryLookup {
   bool may_start_comma_name(std::string_view part);
   // True if some directory name or alias contains '/' (then "A/ B" may be one name).
   bool has_slash_names() const { return has_slash_names_; }
+  // The directory, or null.
+  const UnitsDirectory* directory() const { return dir_; }
   // normalize_for_key(name), memoised.
   const std::string& key_of(std::string_view name);
 

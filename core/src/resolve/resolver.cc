@@ -7,68 +7,14 @@
 #include <unordered_set>
 
 #include "eduplan/keys.h"
+#include "model/division_names.h"
 #include "model/rule_catalog.h"
 #include "resolve/directory_lookup.h"
 #include "resolve/name_pool.h"
+#include "resolve/name_split.h"
 #include "util/text.h"
 
 namespace eduplan {
-
-namespace {
-
-// "IV" → 4, "4" → 4; 0 if it is neither (Roman numerals up to 39 and numbers up to 99).
-int numeral_value(std::string_view s) {
-  if (s.empty() || s.size() > 6) return 0;
-  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return s.size() <= 2 ? std::stoi(std::string(s)) : 0;
-  int value = 0, previous = 0;
-  for (auto it = s.rbegin(); it != s.rend(); ++it) {
-    int v = 0;
-    switch (*it) {
-      case 'I':
-      case 'i':
-        v = 1;
-        break;
-      case 'V':
-      case 'v':
-        v = 5;
-        break;
-      case 'X':
-      case 'x':
-        v = 10;
-        break;
-      default:
-        return 0;
-    }
-    value += v < previous ? -v : v;
-    previous = std::max(previous, v);
-  }
-  return value > 0 && value < 40 ? value : 0;
-}
-
-std::string roman(int n) {
-  std::string out;
-  for (auto [v, s] : {std::pair{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}) {
-    for (; n >= v; n -= v) out += s;
-  }
-  return out;
-}
-
-}  // namespace
-
-std::optional<std::string> division_spelling(std::string_view name) {
-  name = text::trim(name);
-  if (text::iequals(name, "BOB")) return std::string("BOB");
-  for (std::string_view prefix : {"Dezernat", "Dez."}) {
-    if (!text::starts_with_icase(name, prefix)) continue;
-    const std::string_view numeral = text::trim(name.substr(prefix.size()));
-    if (numeral.size() == name.size() - prefix.size() && prefix == "Dezernat") return std::nullopt;
-    if (const int n = numeral_value(numeral)) return "Dezernat " + roman(n);
-  }
-  return std::nullopt;
-}
-
-bool looks_like_division(std::string_view name) { return division_spelling(name).has_value(); }
 
 namespace {
 
@@ -309,7 +255,19 @@ class Resolver {
       for (NameId name : names) {
         const bool is_div = is_division_name(name);
         if (is_div) {
+          const NameId written = name;
           name = canonical_division(name, e.line);
+          if (division != kNoName && name != division) {
+            // "Dezernat V/ Jugendamt, Dezernat IV": a division belongs to no other.
+            findings_.push_back(make_finding(
+                rule::kDivisionInList,
+                tr({"„{0}“ ist ein Dezernat: als Dezernat als Ganzes gelesen, nicht als Einheit "
+                    "im „{1}“",
+                    "\"{0}\" is a division: read as the division as a whole, not as a unit of "
+                    "\"{1}\""},
+                   names_[written], names_[division]),
+                e.line, names_[name]));
+          }
         } else {
           standalone_.insert(facts(name).key);
         }
@@ -324,37 +282,36 @@ class Resolver {
     return dir_.find(name) || standalone_.count(normalize_for_key(name)) > 0;
   }
 
-  // The two known units "A und B" stands for, if it does; cached per spelling.
+  // The two known units "A und B" stands for, if it does; cached per spelling. Also two known
+  // units whose line break was lost: "Jugendamt Stabsstelle …", "JugendamtStabsstelle …".
   std::pair<NameId, NameId> compound_parts(NameId id) {
     if (auto it = compounds_.find(id); it != compounds_.end()) return it->second;
     std::pair<NameId, NameId> parts{kNoName, kNoName};
-    const std::string w = names_[id];
     if (!facts(id).entry) {
-      for (std::size_t pos = w.find(" und "); pos != std::string::npos;
-           pos = w.find(" und ", pos + 1)) {
-        std::string_view left = text::trim(std::string_view(w).substr(0, pos));
-        std::string_view right = text::trim(std::string_view(w).substr(pos + 5));
-        if (known_unit(left) && known_unit(right)) {
-          parts = {names_.intern(left), names_.intern(right)};
-          break;
-        }
-      }
-      // "Jugendamt Stabsstelle Bildung und Wissenschaft", "JugendamtStabsstelle …": two known
-      // units whose line break was lost.
-      for (std::size_t pos = 1; parts.first == kNoName && pos < w.size(); ++pos) {
-        const bool space = w[pos] == ' ';
-        const bool glued = w[pos] >= 'A' && w[pos] <= 'Z' && w[pos - 1] != ' ' && w[pos - 1] != '-';
-        if (!space && !glued) continue;
-        const std::string_view left = text::trim(std::string_view(w).substr(0, pos));
-        const std::string_view right = text::trim(std::string_view(w).substr(pos));
-        if (!left.empty() && !right.empty() && known_unit(left) && known_unit(right)) {
-          parts = {names_.intern(left), names_.intern(right)};
-          joined_.insert(id);
-        }
+      if (!known_keys_ready_) collect_known_keys();
+      const std::string w = names_[id];  // interning below may move names_[id]
+      const auto split = split_known_pair(w, facts(id).key, known_keys_,
+                                          [this](std::string_view s) { return known_unit(s); });
+      if (split) {
+        parts = {names_.intern(split->left), names_.intern(split->right)};
+        if (split->joined) joined_.insert(id);
       }
     }
     compounds_.emplace(id, parts);
     return parts;
+  }
+
+  // The keys known_unit() accepts: the directory's names and aliases, and the names written
+  // on their own. Complete once every mention is collected (pass 1).
+  void collect_known_keys() {
+    for (const auto& key : standalone_) known_keys_.add(key);
+    if (const UnitsDirectory* dir = dir_.directory()) {
+      for (const auto& e : dir->entries()) {
+        known_keys_.add(normalize_for_key(e.name));
+        for (const auto& a : e.aliases) known_keys_.add(normalize_for_key(a));
+      }
+    }
+    known_keys_ready_ = true;
   }
 
   // "A und B" becomes A and B when both are known units, and only then.
@@ -466,7 +423,6 @@ class Resolver {
     }
     field_keys_.insert(field.key);
     std::unordered_map<std::string, int> seen_text;
-    std::vector<std::size_t> units;
     for (std::size_t i = 0; i < raw.focus_areas.size(); ++i) {
       const auto& rfa = raw.focus_areas[i];
       int n = ++seen_text[normalize_for_key(rfa.text)];
@@ -476,11 +432,12 @@ class Resolver {
           rfa.line,
           {},
           rfa.attributes};
-      units.clear();
+      ++focus_serial_;  // a unit is named once per focus area: marked with this number
       fa.responsibilities.reserve(mentions[i].size());
       for (const auto& m : mentions[i]) {
         const std::size_t u = unit_index(plan, m);
-        if (std::find(units.begin(), units.end(), u) != units.end()) {
+        if (named_in_.size() < plan.units.size()) named_in_.resize(plan.units.size(), 0);
+        if (named_in_[u] == focus_serial_) {
           findings_.push_back(
               make_finding(rule::kUnitRepeated,
                            tr({"„{0}“ steht mehrfach in derselben Zeile; einmal gezählt",
@@ -489,7 +446,7 @@ class Resolver {
                            m.line, plan.units[u].name));
           continue;
         }
-        units.push_back(u);
+        named_in_[u] = focus_serial_;
         fa.responsibilities.push_back(
             {u, m.line, names_[m.written], text_of(m.stated_division), text_of(m.split_from)});
       }
@@ -521,6 +478,8 @@ class Resolver {
   std::unordered_set<std::string> divisions_;   // keys of division names stated in the document
   std::unordered_set<std::string> standalone_;  // keys of names listed on their own
   std::unordered_map<NameId, std::pair<NameId, NameId>> compounds_;
+  KnownKeys known_keys_;  // filter for compound_parts, filled on its first call
+  bool known_keys_ready_ = false;
   std::unordered_set<NameId> joined_;  // compounds that are two units without a line break
   std::set<std::pair<int, NameId>> joined_reported_;
   std::unordered_set<NameId> normalized_;             // division spellings reported as normalised
@@ -531,6 +490,8 @@ class Resolver {
   StringMap<std::size_t> division_by_key_;
   std::unordered_map<std::string, std::size_t> objective_by_key_;
   std::unordered_set<std::string> field_keys_;
+  std::vector<std::size_t> named_in_;  // per unit: the last focus area that named it
+  std::size_t focus_serial_ = 0;
   const std::string empty_;
 };
 

@@ -17,10 +17,4 @@ namespace eduplan {
 // document by value: unit entries are split where a line break was lost.
 Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings);
 
-// True for "BOB" and "Dezernat" or "Dez." with a Roman numeral or a number (any case).
-bool looks_like_division(std::string_view name);
-// The division's name as eduplan writes it: "Dezernat IV" for "Dezernat 4", "Dez. IV",
-// "dezernat iv"; "BOB" for "bob"; nothing if `name` does not look like a division.
-std::optional<std::string> division_spelling(std::string_view name);
-
 }  // namespace eduplan

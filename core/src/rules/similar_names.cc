@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "eduplan/keys.h"
+#include "util/poly_hash.h"
 #include "util/unicode.h"
 
 namespace eduplan {
@@ -67,6 +68,34 @@ bool meaningful_difference(const std::u32string& a, const std::u32string& b) {
   return numeric_or_roman_or_short(word_at(a, i)) || numeric_or_roman_or_short(word_at(b, i));
 }
 
+// The key and every one-deletion variant of it, hashed in constant time each (from prefix
+// hashes), sorted and each once.
+std::vector<std::uint64_t> one_deletion_hashes(const std::u32string& s) {
+  constexpr std::uint64_t kBase = 0x1F3D5B79A4C3E2B1ULL % poly_hash::kModulus;
+  const poly_hash::Prefixes hashes(s, kBase);
+  std::vector<std::uint64_t> out{hashes.range(0, s.size())};
+  for (std::size_t i = 0; i < s.size(); ++i) out.push_back(hashes.without(i));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// True if one insertion, deletion, substitution or swap of neighbours turns `a` into `b`:
+// edit_distance(a, b, 1) == 1 in linear time.
+bool one_edit_apart(const std::u32string& a, const std::u32string& b) {
+  if (a == b) return false;
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > 1) return false;
+  std::size_t head = 0;
+  while (head < n && head < m && a[head] == b[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < std::min(n, m) - head && a[n - 1 - tail] == b[m - 1 - tail]) ++tail;
+  const std::size_t rest_a = n - head - tail, rest_b = m - head - tail;
+  if (rest_a + rest_b == 1) return true;        // one inserted or deleted
+  if (rest_a == 1 && rest_b == 1) return true;  // one substituted
+  return rest_a == 2 && rest_b == 2 && a[head] == b[head + 1] && a[head + 1] == b[head];
+}
+
 }  // namespace
 
 std::u32string code_points(std::string_view utf8) {
@@ -82,38 +111,44 @@ std::u32string code_points(std::string_view utf8) {
 
 int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
   // Damerau-Levenshtein (Lowrance-Wagner): a transposition may be edited again, so "Museum" →
-  // "Mseueum" (two letters swapped, one inserted) is 2, as a person would count it.
+  // "Mseueum" (two letters swapped, one inserted) is 2, as a person would count it. Only the
+  // band |i - j| <= max is computed (a cell outside it is at least max + 1), so two long names
+  // cost time and memory in proportion to their length, not to its square.
   const std::size_t n = a.size(), m = b.size();
   if (static_cast<int>(n > m ? n - m : m - n) > max) return max + 1;
-  const int inf = static_cast<int>(n + m);
-  std::vector<std::vector<int>> d(n + 2, std::vector<int>(m + 2, 0));
-  d[0][0] = inf;
-  for (std::size_t i = 0; i <= n; ++i) {
-    d[i + 1][0] = inf;
-    d[i + 1][1] = static_cast<int>(i);
-  }
-  for (std::size_t j = 0; j <= m; ++j) {
-    d[0][j + 1] = inf;
-    d[1][j + 1] = static_cast<int>(j);
-  }
+  const int beyond = max + 1, inf = static_cast<int>(n + m) + beyond;
+  const auto band = static_cast<std::size_t>(max);
+  const std::size_t width = 2 * band + 1;
+  // row(i)[j - i + band] holds D(i, j) for the prefixes a[0, i) and b[0, j).
+  std::vector<int> cells((n + 1) * width, beyond);
+  auto at = [&](std::size_t i, std::size_t j) -> int& { return cells[i * width + (j + band - i)]; };
+  auto value = [&](std::size_t i, std::size_t j) {
+    return (i > j ? i - j : j - i) > band ? beyond : at(i, j);
+  };
+  for (std::size_t j = 0; j <= std::min(m, band); ++j) at(0, j) = static_cast<int>(j);
   std::unordered_map<char32_t, std::size_t> last_row;  // last row where a character was seen
   for (std::size_t i = 1; i <= n; ++i) {
+    if (i <= band) at(i, 0) = static_cast<int>(i);
     std::size_t last_match_col = 0;
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t i1 = last_row.count(b[j - 1]) ? last_row[b[j - 1]] : 0;
+    for (std::size_t j = i > band ? i - band : 1; j <= std::min(m, i + band); ++j) {
+      const auto found = last_row.find(b[j - 1]);
+      const std::size_t i1 = found == last_row.end() ? 0 : found->second;
       const std::size_t j1 = last_match_col;
       int cost = 1;
       if (a[i - 1] == b[j - 1]) {
         cost = 0;
         last_match_col = j;
       }
-      d[i + 1][j + 1] =
-          std::min({d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1,
-                    d[i1][j1] + static_cast<int>(i - i1 - 1) + 1 + static_cast<int>(j - j1 - 1)});
+      int d = std::min({value(i - 1, j - 1) + cost, value(i, j - 1) + 1, value(i - 1, j) + 1});
+      if (i1 > 0 && j1 > 0) {
+        d = std::min(d, value(i1 - 1, j1 - 1) + static_cast<int>(i - i1 - 1) + 1 +
+                            static_cast<int>(j - j1 - 1));
+      }
+      at(i, j) = std::min(d, inf);
     }
     last_row[a[i - 1]] = i;
   }
-  return std::min(d[n + 1][m + 1], max + 1);
+  return std::min(value(n, m), beyond);
 }
 
 std::vector<std::uint64_t> SimilarNames::variants(const std::u32string& s) const {
@@ -166,8 +201,9 @@ std::vector<std::pair<std::size_t, std::size_t>> one_edit_pairs(
   // share a variant are candidates.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> filed;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].size() < 6) continue;
-    for (auto h : delete_variants(keys[i], 1)) filed.emplace_back(h, static_cast<std::uint32_t>(i));
+    if (keys[i].size() < 6 || keys[i].size() > kLongestName) continue;
+    for (auto h : one_deletion_hashes(keys[i]))
+      filed.emplace_back(h, static_cast<std::uint32_t>(i));
   }
   std::sort(filed.begin(), filed.end());
   std::set<std::pair<std::size_t, std::size_t>> pairs;
@@ -179,7 +215,7 @@ std::vector<std::pair<std::size_t, std::size_t>> one_edit_pairs(
         const std::size_t x = std::min(filed[i].second, filed[j].second);
         const std::size_t y = std::max(filed[i].second, filed[j].second);
         if (x == y || keys[x] == keys[y] || pairs.count({x, y})) continue;
-        if (edit_distance(keys[x], keys[y], 1) == 1 && !meaningful_difference(keys[x], keys[y]))
+        if (one_edit_apart(keys[x], keys[y]) && !meaningful_difference(keys[x], keys[y]))
           pairs.insert({x, y});
       }
     }

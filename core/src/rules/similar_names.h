@@ -41,8 +41,10 @@ class SimilarNames {
 
 // Pairs of distinct names among `names` that differ by one edit that is not in a number, a
 // Roman numeral or a one-letter word ("FB 20"/"FB 21", "Schule A"/"Schule B" are different
-// units; "Volkshochshule"/"Volkshochschule" are not). Names shorter than 6 code points are
-// left out. Near-linear: deletion variants sorted, no comparison of all pairs.
+// units; "Volkshochshule"/"Volkshochschule" are not). Names shorter than 6 or longer than
+// kLongestName code points are left out. Linear: deletion variants hashed in constant time and
+// sorted, no comparison of all pairs, each comparison linear.
+inline constexpr std::size_t kLongestName = 256;  // no name; not worth a typo check
 std::vector<std::pair<std::size_t, std::size_t>> one_edit_pairs(
     const std::vector<std::string>& names);
 

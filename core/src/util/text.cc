@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "eduplan/error.h"
+#include "eduplan/language.h"
+
 namespace eduplan::text {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
@@ -37,6 +40,28 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     i += len;
   }
   return std::nullopt;
+}
+
+std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (const auto bad = find_invalid_utf8(s)) {
+    out.append(s.substr(0, *bad));
+    out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    s.remove_prefix(*bad + 1);
+  }
+  out.append(s);
+  return out;
+}
+
+void require_utf8(std::string_view what, std::string_view value) {
+  const auto bad = find_invalid_utf8(value);
+  if (!bad) return;
+  throw UsageError(tr({"{0} ist kein gültiges UTF-8 (Byte {1} in „{2}“); Namen und Titel müssen "
+                       "UTF-8 sein",
+                       "{0} is not valid UTF-8 (byte {1} of \"{2}\"); names and titles must be "
+                       "UTF-8"},
+                      what, *bad, to_valid_utf8(value)));
 }
 
 bool is_space(char c) {

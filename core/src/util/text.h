@@ -13,6 +13,13 @@ namespace eduplan::text {
 // surrogates and code points above U+10FFFF are invalid), or nothing.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+// `s` with every byte that is not part of valid UTF-8 replaced by U+FFFD.
+std::string to_valid_utf8(std::string_view s);
+
+// Throws UsageError if `value` is not valid UTF-8; `what` names it in the message ("--plan",
+// "the plan's name"). For names and titles that are stored, exported and printed.
+void require_utf8(std::string_view what, std::string_view value);
+
 bool is_space(char c);
 std::string_view trim(std::string_view s);
 // Trims and replaces every run of white space by one space.
