@@ -121,6 +121,12 @@ const UnitsDirectory& example_directory() {
   return directory;
 }
 
-std::string_view example_plan() { return data::kExamplePlan; }
+std::string_view example_plan_start() {
+  const std::string_view plan = data::kExamplePlan;
+  std::size_t end = plan.find("\n## ");  // the first field heading's line break, then the third's
+  for (int heading = 2; heading <= 3 && end != plan.npos; ++heading)
+    end = plan.find("\n## ", end + 1);
+  return plan.substr(0, end == plan.npos ? plan.size() : end + 1);
+}
 
 }  // namespace eduplan::fuzz

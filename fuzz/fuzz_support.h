@@ -21,7 +21,8 @@ void require(bool ok, const char* what);
 
 // examples/verwaltungsgliederung.csv, parsed once.
 const UnitsDirectory& example_directory();
-// examples/bildungskonzept.md, the plan the example directory belongs to.
-std::string_view example_plan();
+// The start of examples/bildungskonzept.md (the plan the example directory belongs to): its
+// title and first two fields, a third of the text with most of its forms of unit names.
+std::string_view example_plan_start();
 
 }  // namespace eduplan::fuzz
