@@ -16,6 +16,8 @@ packages=(
   # Carlito has Calibri's metrics: LibreOffice then sizes columns as Excel does (the workbook's default
   # font is Calibri), the tighter case for the print tests' row heights.
   fonts-crosextra-carlito
+  # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes; llvm-symbolizer for the traces.
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()
