@@ -1,7 +1,8 @@
 #include "cli_support.h"
 
-#include <chrono>
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -24,6 +25,28 @@ void add_plan_option(CommandLine& line) {
                              tr({"Name des Plans; nötig, wenn die Datenbank mehrere enthält",
                                  "name of the plan; needed when the database holds several"})
                                  .c_str());
+}
+
+void add_period_option(CommandLine& line, const Text& help) {
+  line.visible.add_options()("period", po::value<std::string>()->value_name(tr({"PERIODE", "PERIOD"})),
+                             help.get());
+}
+
+std::optional<std::string> chosen_period(const po::variables_map& vm) {
+  if (!vm.count("period")) return std::nullopt;
+  const auto period = vm["period"].as<std::string>();
+  const bool ok = !period.empty() && period.size() <= 32 &&
+                  std::all_of(period.begin(), period.end(), [](unsigned char c) {
+                    return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+                  });
+  if (!ok) {
+    throw UsageError(tr({"--period: „{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, "
+                         "0–9, „-“, „_“, „.“, z. B. 2026-H1)",
+                         "--period: \"{0}\" is not a reporting period (1–32 characters of A–Z, "
+                         "a–z, 0–9, \"-\", \"_\", \".\", e.g. 2026-H1)"},
+                        period));
+  }
+  return period;
 }
 
 void add_units_option(CommandLine& line) {

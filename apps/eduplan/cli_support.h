@@ -47,6 +47,9 @@ struct CommandLine {
 void add_db_option(CommandLine& line);
 void add_plan_option(CommandLine& line);
 void add_units_option(CommandLine& line);
+// --period PERIOD: a reporting period such as 2026-H1; chosen_period() checks its spelling.
+void add_period_option(CommandLine& line, const Text& help);
+std::optional<std::string> chosen_period(const po::variables_map& vm);
 // DOCUMENT as the first positional argument.
 void add_document_option(CommandLine& line);
 // --format with the given choices; the first is the default.

@@ -1,5 +1,5 @@
 // eduplan export --format ID [--db FILE] [--plan NAME] [-o PATH] [--option KEY=VALUE]...
-//                [--per division|unit|plan --output-dir DIR]
+//                [--period PERIOD] [--per division|unit|plan --output-dir DIR]
 #include <eduplan/enum_text.h>
 #include <eduplan/exporters.h>
 #include <eduplan/file_names.h>
@@ -113,6 +113,10 @@ int run_export(const Command& self, const Args& args) {
           "options from a file (lines \"format = xlsx\", \"option = lang=en\"; the "
           "command line wins)"})
           .c_str());
+  add_period_option(line, {"Stand der Rückmeldungen aus diesem Berichtszeitraum (z. B. 2026-H1); "
+                          "ohne Angabe die jeweils letzte",
+                          "statuses reported for this period (e.g. 2026-H1); without it the latest "
+                          "of each responsibility"});
   add_plugin_dir_option(line);
   add_plugin_timeout_option(line);
   // --help is answered after parsing: with --format it shows that exporter's options.
@@ -177,7 +181,8 @@ int run_export(const Command& self, const Args& args) {
                          "{0} is the database itself; choose another target"},
                         target.string()));
   // The export reads the plan from the database itself, piece by piece where the exporter can.
-  registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target);
+  registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
+                              chosen_period(*vm));
   std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
             << "\n";
   return kOk;

@@ -47,23 +47,32 @@ struct Writer {
   // Fields carry their number and focus areas theirs, so that equal titles stay apart; the
   // further columns of the focus-area tables follow as "merkmal:<name>". The focus areas come
   // as a stream: a plan of any size is written in one pass and little memory.
+  // When the database holds status reports for the plan, four "stand:" columns at the end carry
+  // the latest report of each responsibility; `eduplan import` ignores them (the plan round-trips).
   void plan_table() {
     const auto names = request.attribute_names();
+    const bool monitoring = !request.status_scale().empty();
     std::vector<std::string> attribute_headers;
     for (auto n : names) attribute_headers.push_back(std::string(t("merkmal:", "attribute:")) + std::string(n));
     Cells header{t("art", "kind"),     t("feldnr", "field_no"),        t("handlungsfeld", "field"),
                  t("nr", "no"),        t("schwerpunkt", "focus_area"), t("dezernat", "division"),
                  t("einheit", "unit"), t("ableitung", "objective")};
     for (const auto& h : attribute_headers) header.push_back(h);
+    if (monitoring) {
+      for (auto h : {t("stand:status", "status:status"), t("stand:fortschritt", "status:progress"),
+                     t("stand:bemerkung", "status:note"), t("stand:periode", "status:period")})
+        header.push_back(h);
+    }
     out.record(header);
 
     const auto fields = request.fields();
     std::size_t open = 0;  // fields before this one are finished
-    std::string field_no, nr;
+    std::string field_no, nr, progress;
     Cells cells;
     auto line = [&](std::string_view kind, std::size_t f, std::string_view number,
                     std::string_view text, std::string_view division, std::string_view unit,
-                    std::string_view objective, std::span<const eduplan_attribute> attributes) {
+                    std::string_view objective, std::span<const eduplan_attribute> attributes,
+                    const eduplan_report_view* report = nullptr) {
       field_no = std::to_string(f + 1);
       cells.assign({kind, field_no, view(fields[f].title), number, text, division, unit, objective});
       for (auto n : names) {
@@ -72,6 +81,14 @@ struct Writer {
           if (view(a.name) == n) value = view(a.value);
         }
         cells.push_back(value);
+      }
+      if (monitoring) {
+        const bool given = report && report->status.size > 0;
+        progress = given && report->progress >= 0 ? std::to_string(report->progress) : "";
+        cells.push_back(given ? view(report->status) : "");
+        cells.push_back(progress);
+        cells.push_back(given ? view(report->note) : "");
+        cells.push_back(given ? view(report->period) : "");
       }
       out.record(cells);
     };
@@ -92,12 +109,13 @@ struct Writer {
       const auto text = view(fa.area.text);
       if (fa.area.unit_count == 0)
         line(t("Schwerpunkt", "focus_area"), fa.field, number, text, "", "", "", fa.attributes);
-      for (std::size_t u : Request::units_of(fa.area)) {
-        const auto& unit = request.units()[u];
+      const auto units = Request::units_of(fa.area);
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        const auto& unit = request.units()[units[i]];
         const bool whole = unit.is_division != 0;
         line(t("Zuständigkeit", "responsibility"), fa.field, number, text,
              whole ? view(unit.name) : division_of(unit), whole ? std::string_view() : view(unit.name),
-             "", fa.attributes);
+             "", fa.attributes, i < fa.reports.size() ? &fa.reports[i] : nullptr);
       }
     });
     finish_fields(fields.size());

@@ -1,5 +1,6 @@
 #include "dot_builder.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -52,7 +53,7 @@ struct Clusters {
   }
 };
 
-Builder::Builder(const Request& r) : r_(r) {
+Builder::Builder(const Request& r) : r_(r), scale_(r.status_scale()) {
   const std::string field(r.option("field")), division(r.option("division"));
   if (!field.empty()) {
     std::vector<std::string> names;
@@ -106,6 +107,7 @@ Graph Builder::build(std::string_view kind, bool collapse) const {
         // Fields on the right are laid out right to left: units in the middle column.
         g.edge(fid, aid, 1, right[f]);
         for (const auto& u : units) g.edge(aid, u, 1, right[f]);
+        if (!scale_.empty()) colour_statuses(g, f, a, aid, right[f], collapse);
       } else if (kind == "fields") {
         const std::string fid =
             g.node("f" + std::to_string(f + 1), wrap(str(field.title), 24), "box");
@@ -118,7 +120,55 @@ Graph Builder::build(std::string_view kind, bool collapse) const {
       }
     }
   }
+  if (kind == "responsibility" && !scale_.empty()) add_legend(g);
   return g;
+}
+
+namespace {
+
+// Fill colours of focus areas (light) and edge colours (strong) by position in the scale; the
+// default scale: geplant, begonnen, umgesetzt, verzögert, entfallen.
+constexpr const char* kFills[] = {"#C9DAF8", "#FFE599", "#B6D7A8", "#EA9999", "#D9D9D9"};
+constexpr const char* kStrokes[] = {"#3C78D8", "#BF9000", "#38761D", "#CC0000", "#999999"};
+constexpr const char* kOtherFill = "#EEEEEE";
+constexpr const char* kOtherStroke = "#666666";
+
+}  // namespace
+
+// The focus area's status is the one most of its reported responsibilities (in the selection)
+// have; a tie goes to the status earlier in the scale. Without any report it stays unfilled.
+void Builder::colour_statuses(Graph& g, std::size_t f, std::size_t a, const std::string& area_id,
+                              bool back, bool collapse) const {
+  const auto reports = r_.reports(f, a);
+  const auto units = Request::units_of(Request::focus_areas(r_.fields()[f])[a]);
+  std::vector<std::size_t> counts(scale_.size(), 0);
+  for (std::size_t i = 0; i < units.size() && i < reports.size(); ++i) {
+    if (!in_division(units[i]) || reports[i].status.size == 0) continue;
+    const auto status = view(reports[i].status);
+    const auto it = std::find(scale_.begin(), scale_.end(), status);
+    if (it == scale_.end()) continue;
+    const auto s = static_cast<std::size_t>(it - scale_.begin());
+    ++counts[s];
+    if (!collapse) {
+      const std::string unit_id = "u" + std::to_string(units[i] + 1);
+      const std::string division_id = "d" + std::to_string(units[i] + 1);
+      const char* stroke = s < std::size(kStrokes) ? kStrokes[s] : kOtherStroke;
+      g.colour_edge(area_id, r_.units()[units[i]].is_division ? division_id : unit_id, back, stroke);
+    }
+  }
+  const auto best = std::max_element(counts.begin(), counts.end());
+  if (best == counts.end() || *best == 0) return;
+  const auto s = static_cast<std::size_t>(best - counts.begin());
+  g.fill(area_id, s < std::size(kFills) ? kFills[s] : kOtherFill);
+}
+
+void Builder::add_legend(Graph& g) const {
+  g.legend_title = "Stand";
+  const auto period = r_.report_period();
+  if (!period.empty()) g.legend_title += " " + std::string(period);
+  for (std::size_t s = 0; s < scale_.size(); ++s)
+    g.legend.emplace_back(std::string(scale_[s]), s < std::size(kFills) ? kFills[s] : kOtherFill);
+  g.legend.emplace_back("nicht gemeldet", "#FFFFFF");
 }
 
 // The responsibility view draws fields, focus areas, units, focus areas, fields from left to

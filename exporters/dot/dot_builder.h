@@ -34,9 +34,15 @@ class Builder {
   std::size_t division_of(std::size_t u) const;
   bool in_division(std::size_t u) const;
   std::string unit_node(Graph& g, Clusters& clusters, std::size_t u, bool collapse) const;
+  // Monitoring: a focus area filled in the colour of its reports' status, each responsibility's
+  // edge in the colour of its own; a key to the colours.
+  void colour_statuses(Graph& g, std::size_t f, std::size_t a, const std::string& area_id,
+                       bool back, bool collapse) const;
+  void add_legend(Graph& g) const;
 
   const sdk::Request& r_;
   std::string field_title_, division_name_;  // as the plan spells them, "" for all
+  std::vector<std::string_view> scale_;      // the status scale; empty without reports
 };
 
 }  // namespace eduplan::dot_exporter

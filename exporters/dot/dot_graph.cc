@@ -21,6 +21,18 @@ void Graph::edge(const std::string& from, const std::string& to, int weight, boo
   e.back = back;
 }
 
+void Graph::fill(const std::string& id, const std::string& colour) {
+  if (auto it = index_.find(id); it != index_.end()) nodes[it->second].fill = colour;
+}
+
+void Graph::colour_edge(const std::string& from, const std::string& to, bool back,
+                        const std::string& colour) {
+  auto key = back                    ? std::pair{to, from}
+             : directed || from < to ? std::pair{from, to}
+                                     : std::pair{to, from};
+  if (auto it = edges.find(key); it != edges.end()) it->second.colour = colour;
+}
+
 void Graph::prune(int min_weight) {
   std::set<std::string> used;
   for (auto it = edges.begin(); it != edges.end();) {
@@ -63,7 +75,9 @@ std::string Graph::render() const {
   out += "  node [fontname=" + font + ", fontsize=10, height=0.25, margin=\"0.08,0.03\"];\n";
   out += "  edge [fontname=" + font + ", fontsize=9, arrowsize=0.6, color=\"#555555\"];\n";
   auto node_line = [](const Node& n) {
-    return "  " + n.id + " [label=" + label(n.label) + ", shape=" + n.shape + "];\n";
+    std::string line = "  " + n.id + " [label=" + label(n.label) + ", shape=" + n.shape;
+    if (!n.fill.empty()) line += ", style=filled, fillcolor=" + quote(n.fill);
+    return line + "];\n";
   };
   // sfdp draws no clusters: all nodes at the top level.
   const bool with_dot = layout.empty();
@@ -82,17 +96,29 @@ std::string Graph::render() const {
       out += "    style=filled; color=\"#BBBBBB\"; fillcolor=" + quote(clusters[c].fill) + ";\n";
     out += body + "  }\n";
   }
+  if (!legend.empty()) {
+    out += with_dot ? "  subgraph cluster_legend {\n    label=" + label(legend_title) + ";\n" : "";
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+      out += "    legend_" + std::to_string(i + 1) + " [label=" + label(legend[i].first) +
+             ", shape=box, style=filled, fillcolor=" + quote(legend[i].second) + "];\n";
+    }
+    out += with_dot ? "  }\n" : "";
+  }
   const char* arrow = directed ? " -> " : " -- ";
   for (const auto& [ends, e] : edges) {
     out += "  " + ends.first + arrow + ends.second;
     // sfdp takes 15 times as long with edge labels: there the width alone shows the weight.
+    std::string attributes;
     if (show_weights && with_dot)
-      out += " [label=\"" + std::to_string(e.weight) + "\", weight=" + std::to_string(e.weight) +
-             ", penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8)) + "]";
+      attributes = "label=\"" + std::to_string(e.weight) + "\", weight=" + std::to_string(e.weight) +
+                   ", penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8));
     else if (show_weights)
-      out += " [penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8)) + "]";
+      attributes = "penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8));
     else if (e.back)
-      out += " [dir=back]";
+      attributes = "dir=back";
+    if (!e.colour.empty())
+      attributes += (attributes.empty() ? "" : ", ") + std::string("color=") + quote(e.colour);
+    if (!attributes.empty()) out += " [" + attributes + "]";
     out += ";\n";
   }
   // After the clusters, so that they do not inherit the note's position.

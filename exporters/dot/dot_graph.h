@@ -20,6 +20,7 @@ struct Node {
   std::string label;
   std::string shape;  // "box", "ellipse", …
   int cluster = -1;   // index into Graph::clusters, or -1
+  std::string fill;   // fill colour ("#RRGGBB"), "" for none
 };
 
 struct Cluster {
@@ -34,11 +35,15 @@ struct Graph {
   struct Edge {
     int weight = 0;
     bool back = false;  // drawn from `to` to `from`: laid out right to left
+    std::string colour;  // "" for the default
   };
   std::map<std::pair<std::string, std::string>, Edge> edges;  // (tail, head) as laid out
   bool show_weights = false;  // edge labels and widths from the weights
   std::string layout;         // "" for dot; "sfdp" for a large graph (no clusters drawn)
   std::string note;           // shown under the graph, "" for none
+  // A key to the fill colours (label, colour), drawn as a cluster of its own; empty for none.
+  std::vector<std::pair<std::string, std::string>> legend;
+  std::string legend_title;
 
   // Adds the node if new; returns its id.
   const std::string& node(const std::string& id, const std::string& label, const char* shape,
@@ -46,6 +51,10 @@ struct Graph {
   // An edge from `from` to `to`; `back`: laid out from `to` to `from` (its node ranks before
   // `from`'s), the arrow still pointing at `to`.
   void edge(const std::string& from, const std::string& to, int weight = 1, bool back = false);
+  void fill(const std::string& id, const std::string& colour);  // of an existing node
+  // The colour of the edge between from and to (as edge() was called).
+  void colour_edge(const std::string& from, const std::string& to, bool back,
+                   const std::string& colour);
   // Removes edges below min_weight, then nodes without edges.
   void prune(int min_weight);
   // The largest edge weight, 0 without edges.

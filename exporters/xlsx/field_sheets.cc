@@ -24,6 +24,7 @@ FieldSheets::FieldSheets(Workbook& wb, const PlanFacts& facts, const Labels& l)
     const auto& columns = facts.field_columns[f];
     std::vector<std::string> header{l.nr, l.focus_area, l.units_col};
     header.insert(header.end(), columns.attribute_names.begin(), columns.attribute_names.end());
+    if (!facts.scale.empty()) header.push_back(l.status_col);
     tables_.push_back(std::make_unique<Table>(wb, view(fields[f].title),
                                               heading(l.field_heading, view(fields[f].title)),
                                               header, columns.widths, 2,
@@ -44,6 +45,7 @@ void FieldSheets::row(const sdk::FocusArea& fa) {
       if (columns.attribute_names[c] == view(a.name)) cells[3 + c] = Cell::of(view(a.value));
     }
   }
+  if (!facts_.scale.empty()) cells.push_back(Cell::of(facts_.statuses(fa)));
   tables_[fa.field]->row(cells);
 }
 

@@ -53,7 +53,16 @@ const Labels& labels(bool english) {
       .status = "Status",
       .written = "erstellt",
       .failed = "fehlgeschlagen",
-      .all_plans = "alle Pläne der Datenbank"};
+      .all_plans = "alle Pläne der Datenbank",
+      .status_sheet = "Stand",
+      .status_heading = "Stand der Umsetzung",
+      .reported = "gemeldet",
+      .progress = "Fortschritt (%)",
+      .period = "Berichtszeitraum",
+      .latest_period = "alle (je Zuständigkeit die letzte Rückmeldung)",
+      .status_col = "Stand",
+      .status_chart_title = "Stand je Handlungsfeld (Zuständigkeiten)",
+      .not_reported = "nicht gemeldet"};
   static const Labels en{
       .overview = "Overview",
       .matrix = "Responsibility matrix",
@@ -104,7 +113,16 @@ const Labels& labels(bool english) {
       .status = "Status",
       .written = "written",
       .failed = "failed",
-      .all_plans = "all plans of the database"};
+      .all_plans = "all plans of the database",
+      .status_sheet = "Status",
+      .status_heading = "Implementation status",
+      .reported = "reported",
+      .progress = "Progress (%)",
+      .period = "Reporting period",
+      .latest_period = "all (the latest report of each responsibility)",
+      .status_col = "Status",
+      .status_chart_title = "Status per field (responsibilities)",
+      .not_reported = "not reported"};
   return english ? en : de;
 }
 

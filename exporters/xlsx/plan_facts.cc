@@ -12,6 +12,7 @@ namespace {
 
 const std::vector<double> kFieldWidths{5, 58, 68};  // Nr., Handlungsschwerpunkt, units
 constexpr double kAttributeWidth = 16;
+constexpr double kStatusWidth = 30;  // "Stabsstelle Führungsunterstützung: begonnen, 40 %" wraps
 const std::vector<double> kFindingWidths{24, 11, 7, 34, 70};
 
 }  // namespace
@@ -36,6 +37,12 @@ PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(requ
     field_fits.back().header(field_header);
     for (std::size_t o : sdk::Request::objectives_of(fields[f]))
       field_fits.back().text(1, view(r.objectives()[o].text));
+  }
+  scale = r.status_scale();
+  if (!scale.empty()) {
+    plan_status.counts.assign(scale.size(), 0);
+    field_status.assign(fields.size(), plan_status);
+    division_status.assign(units.size(), plan_status);
   }
   ColumnFit matrix({20, 4.5, 46});
   matrix.header({l.field, l.nr, l.focus_area});
@@ -63,7 +70,15 @@ PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(requ
       fit.text(3 + static_cast<std::size_t>(it - columns.attribute_names.begin()), view(a.value));
     }
     touched.clear();
-    for (std::size_t u : sdk::Request::units_of(fa.area)) {
+    const auto area_units = sdk::Request::units_of(fa.area);
+    for (std::size_t i = 0; i < area_units.size() && !scale.empty(); ++i) {
+      const eduplan_report_view* report = i < fa.reports.size() ? &fa.reports[i] : nullptr;
+      plan_status.add(report, scale);
+      field_status[fa.field].add(report, scale);
+      if (division[area_units[i]] != EDUPLAN_NO_INDEX)
+        division_status[division[area_units[i]]].add(report, scale);
+    }
+    for (std::size_t u : area_units) {
       ++focus_count[u];
       ++responsibilities;
       ++field_responsibilities[fa.field];
@@ -80,7 +95,10 @@ PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(requ
       }
     }
   });
-  for (std::size_t f = 0; f < fields.size(); ++f) field_columns[f].widths = field_fits[f].widths();
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    field_columns[f].widths = field_fits[f].widths();
+    if (!scale.empty()) field_columns[f].widths.push_back(kStatusWidth);
+  }
   matrix_labels = matrix.widths();
 
   ColumnFit findings(kFindingWidths);
@@ -124,6 +142,37 @@ std::string PlanFacts::units_by_division(const eduplan_focus_area_view& area) co
   for (const auto& line : lines) {
     if (!out.empty()) out += '\n';
     out += line.text;
+  }
+  return out;
+}
+
+void StatusTally::add(const eduplan_report_view* report,
+                      const std::vector<std::string_view>& scale) {
+  ++responsibilities;
+  if (!report || report->status.size == 0) return;
+  ++reported;
+  const auto status = view(report->status);
+  for (std::size_t s = 0; s < scale.size(); ++s) counts[s] += scale[s] == status;
+  if (report->progress >= 0) {
+    progress_sum += report->progress;
+    ++progress_count;
+  }
+}
+
+std::optional<double> StatusTally::progress() const {
+  if (progress_count == 0) return std::nullopt;
+  return progress_sum / static_cast<double>(progress_count);
+}
+
+std::string PlanFacts::statuses(const sdk::FocusArea& fa) const {
+  std::string out;
+  const auto area_units = sdk::Request::units_of(fa.area);
+  for (std::size_t i = 0; i < area_units.size() && i < fa.reports.size(); ++i) {
+    const auto& report = fa.reports[i];
+    if (report.status.size == 0) continue;
+    if (!out.empty()) out += '\n';
+    out += name(area_units[i]) + ": " + std::string(view(report.status));
+    if (report.progress >= 0) out += ", " + std::to_string(report.progress) + " %";
   }
   return out;
 }

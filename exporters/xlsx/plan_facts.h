@@ -3,6 +3,7 @@
 #pragma once
 
 #include <eduplan/exporter_sdk.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,17 @@ struct FieldColumns {
   std::vector<double> widths;  // Nr., Handlungsschwerpunkt, units, further columns
 };
 
+// Status reports counted for one scope (the plan, a field, a division).
+struct StatusTally {
+  std::size_t responsibilities = 0, reported = 0;
+  std::vector<std::size_t> counts;  // per entry of the scale
+  double progress_sum = 0;
+  std::size_t progress_count = 0;
+  // `report`: the responsibility's latest report, or null.
+  void add(const eduplan_report_view* report, const std::vector<std::string_view>& scale);
+  std::optional<double> progress() const;  // mean over the reports with a progress
+};
+
 struct PlanFacts {
   PlanFacts(const sdk::Request& r, const Labels& l);
   const sdk::Request& r;
@@ -37,6 +49,11 @@ struct PlanFacts {
   std::size_t focus_areas = 0;
   std::size_t severity_counts[3] = {0, 0, 0};  // errors, warnings, infos
   std::vector<double> findings_widths;         // of the Befunde list
+  // Monitoring, when the plan has status reports: the scale, and tallies of the latest reports.
+  std::vector<std::string_view> scale;  // empty: no monitoring, no Stand sheet or column
+  StatusTally plan_status;
+  std::vector<StatusTally> field_status;     // per field
+  std::vector<StatusTally> division_status;  // per unit index (used for divisions)
 
   std::string name(std::size_t unit) const;
   std::string division_name(std::size_t unit) const;  // "" if none
@@ -44,6 +61,9 @@ struct PlanFacts {
   // "Dezernat IV: Stadtarchiv; Stadtbibliothek" (semicolons: unit names have commas),
   // "Dezernat III (als Ganzes)", a unit without division on a line of its own.
   std::string units_by_division(const eduplan_focus_area_view& area) const;
+  // A focus area's reports as the field sheets show them, one line per reported unit:
+  // "Stadtarchiv: begonnen, 40 %".
+  std::string statuses(const sdk::FocusArea& fa) const;
   // The cells of a finding in the Befunde list.
   std::vector<Cell> finding_cells(const eduplan_finding_view& f) const;
 };

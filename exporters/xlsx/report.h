@@ -24,6 +24,9 @@ struct Labels {
   const char *average, *field_heading, *matrix_heading, *units_heading, *objectives_list_heading,
       *findings_heading;
   const char *index_sheet, *report, *file, *status, *written, *failed, *all_plans;
+  // Monitoring: the Stand sheet and the field sheets' status column.
+  const char *status_sheet, *status_heading, *reported, *progress, *period, *latest_period,
+      *status_col, *status_chart_title, *not_reported;
 };
 const Labels& labels(bool english);
 
@@ -77,6 +80,9 @@ class MatrixSheet {
 void write_lists(Workbook& wb, const PlanFacts& facts,
                  const Labels& l);  // units, objectives, findings
 void write_index(Workbook& wb, const sdk::Request& request, const Labels& l);
+// Stand: per field and division the responsibilities, how many reported, the count of each
+// status, mean progress with a traffic light, and a chart (only when the plan has reports).
+void write_status_sheet(Workbook& wb, const PlanFacts& facts, const Labels& l);
 // `subtitle`: a Steckbrief's "Steckbrief: Dezernat IV", printed as the sheet's title.
 void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_name,
                     const PlanFacts& facts, const Labels& l, std::string_view subtitle);

@@ -1,6 +1,6 @@
 // The XLSX exporter: the plan as an Excel workbook for the administration and the council.
-// Sheets: Übersicht, one per Handlungsfeld, Zuständigkeitsmatrix, Verwaltungsbereiche,
-// Ableitungen, Befunde. German by default, lang=en for English.
+// Sheets: Übersicht, Stand (with status reports), one per Handlungsfeld, Zuständigkeitsmatrix,
+// Verwaltungsbereiche, Ableitungen, Befunde. German by default, lang=en for English.
 #include <locale.h>
 
 #include <sys/stat.h>
@@ -141,6 +141,7 @@ void write_xlsx(const sdk::Request& request) {
   // Created first so that it is the first sheet, filled last when the notes are known.
   std::string overview_name;
   lxw_worksheet* overview = wb.add_sheet(l.overview, &overview_name);
+  write_status_sheet(wb, facts, l);  // second, when the plan has status reports
   {
     // One pass over the focus areas fills the field sheets and the matrix side by side
     // (constant_memory keeps one row per sheet, whatever the order of the sheets).

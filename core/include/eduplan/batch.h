@@ -49,10 +49,12 @@ struct BatchProgress {
 };
 
 // Runs the jobs on `threads` threads (0: all cores). `progress` is called after each job,
-// never concurrently. Returns one entry per job, in job order, for the index.
+// never concurrently. Returns one entry per job, in job order, for the index. `reports`, if
+// given, go along with every job (the status reports of the plan the jobs come from).
 EDUPLAN_EXPORT std::vector<BatchEntry> run_batch(
     const ExporterRegistry& registry, std::string_view exporter, const std::vector<BatchJob>& jobs,
     const std::map<std::string, std::string>& options, const std::filesystem::path& directory,
-    unsigned threads, const std::function<void(const BatchProgress&)>& progress);
+    unsigned threads, const std::function<void(const BatchProgress&)>& progress,
+    const ExportReports* reports = nullptr);
 
 }  // namespace eduplan

@@ -81,6 +81,13 @@ struct ExportReports {
   std::string period;
 };
 
+class Storage;
+// The reports an export of the stored plan `plan` shows: the latest of each responsibility in
+// `period`, or of any period without one. nullopt when the database holds no report of the plan
+// and no period is asked for (the export then shows no monitoring at all).
+EDUPLAN_EXPORT std::optional<ExportReports> load_export_reports(
+    const Storage& storage, const std::string& plan, const std::optional<std::string>& period);
+
 // One report of a batch, for its index.
 struct BatchEntry {
   std::string label;  // e.g. "Dezernat IV"

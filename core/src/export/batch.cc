@@ -145,7 +145,8 @@ std::vector<BatchEntry> run_batch(const ExporterRegistry& registry, std::string_
                                   const std::vector<BatchJob>& jobs,
                                   const std::map<std::string, std::string>& options,
                                   const std::filesystem::path& directory, unsigned threads,
-                                  const std::function<void(const BatchProgress&)>& progress) {
+                                  const std::function<void(const BatchProgress&)>& progress,
+                                  const ExportReports* reports) {
   const ExporterInfo* info = registry.find(exporter);
   auto with_job_options = [&](const BatchJob& job) {
     std::map<std::string, std::string> merged = options;
@@ -174,7 +175,8 @@ std::vector<BatchEntry> run_batch(const ExporterRegistry& registry, std::string_
           entry.focus_areas += f.focus_areas.size();
           for (const auto& fa : f.focus_areas) entry.responsibilities += fa.responsibilities.size();
         }
-        registry.export_plan(exporter, plan, with_job_options(job), directory / job.file);
+        registry.export_plan(exporter, plan, with_job_options(job), directory / job.file,
+                             reports);
       } catch (const std::exception& e) {
         entry.ok = false;
         error = e.what();

@@ -43,12 +43,8 @@ Prepared prepare(const ModuleRun& job) {
   if (!plan) {
     p.storage = open_database_read_only(job.source.database);
     // The reports that go along: the latest of each responsibility (in the period, if given).
-    auto history = p.storage->status_reports(job.source.name, job.source.period);
-    if (!history.empty() || job.source.period) {
-      p.loaded_reports = ExportReports{latest_reports(history), p.storage->status_scale(),
-                                       job.source.period.value_or("")};
-      reports = &*p.loaded_reports;
-    }
+    p.loaded_reports = load_export_reports(*p.storage, job.source.name, job.source.period);
+    if (p.loaded_reports) reports = &*p.loaded_reports;
     if (!streams) {
       p.whole = p.storage->load_plan(job.source.name);
       if (!p.whole)

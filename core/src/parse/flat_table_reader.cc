@@ -25,6 +25,8 @@ constexpr std::array<std::string_view, 8> kV2De = {
 constexpr std::array<std::string_view, 8> kV2En = {"kind",       "field_no", "field", "no",
                                                    "focus_area", "division", "unit",  "objective"};
 constexpr std::string_view kAttributeDe = "merkmal:", kAttributeEn = "attribute:";
+// Monitoring columns the CSV exporter adds (the latest status reports): not part of the plan.
+constexpr std::string_view kStatusDe = "stand:", kStatusEn = "status:";
 
 enum class Kind { responsibility, focus_area, objective, field };
 
@@ -76,7 +78,9 @@ struct Layout {
   char delimiter = ';';
   bool v2 = false;
   std::size_t fixed = 7;
-  std::vector<std::string> attributes;  // names of the columns after the fixed ones
+  std::vector<std::string> attributes;  // names of the attribute columns after the fixed ones
+  std::vector<std::size_t> status_columns;  // "stand:" columns, ignored (ascending)
+  std::size_t width = 7;                    // columns in the header
   bool english = false;                 // the header's language, for naming columns
 
   // The name of column i (0-based) as the header spells it.
@@ -110,6 +114,10 @@ std::optional<Layout> layout_of(std::string_view document, std::string* problem 
     for (std::size_t i = l.fixed; i < h.size(); ++i) {
       const std::string name(text::trim(raw.front().fields[i]));
       const std::string lowered = h[i];
+      if (lowered.starts_with(kStatusDe) || lowered.starts_with(kStatusEn)) {
+        l.status_columns.push_back(i);
+        continue;
+      }
       std::size_t prefix = 0;
       if (lowered.starts_with(kAttributeDe)) prefix = kAttributeDe.size();
       if (lowered.starts_with(kAttributeEn)) prefix = kAttributeEn.size();
@@ -119,6 +127,7 @@ std::optional<Layout> layout_of(std::string_view document, std::string* problem 
       }
       l.attributes.emplace_back(text::trim(std::string_view(name).substr(prefix)));
     }
+    l.width = h.size();
     return l;
   }
   return std::nullopt;
@@ -406,7 +415,7 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
   if (!layout) return {};
   const std::size_t before = findings.size();
   auto records = csv::parse(document, layout->delimiter, findings);
-  const std::size_t width = layout->fixed + layout->attributes.size();
+  const std::size_t width = layout->width;
   Builder builder(*layout, findings);
   for (std::size_t i = 1; i < records.size() && findings.size() - before < 50; ++i) {
     auto& cells = records[i].fields;
@@ -418,6 +427,8 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
                                       records[i].line));
       continue;
     }
+    for (auto it = layout->status_columns.rbegin(); it != layout->status_columns.rend(); ++it)
+      cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(*it));
     for (auto& c : cells) c = unneutralize(c);
     builder.row(cells, records[i].line);
   }
