@@ -1,4 +1,5 @@
 #include "util/text.h"
+#include "util/unicode.h"
 
 #include <eduplan/error.h>
 #include <gtest/gtest.h>
@@ -47,3 +48,23 @@ TEST(Text, CollapseSpacesAndLineOfOffset) {
 
 }  // namespace
 }  // namespace eduplan::text
+
+// NFC runs over pieces that end at line breaks: a decomposed umlaut on either side of a piece's
+// end, in a text far larger than a piece, is composed and counted, and the first change located.
+TEST(Unicode, CanonicalizeLargeTextInPieces) {
+  std::string text;
+  const std::string line(99, 'x');
+  while (text.size() < 200 * 1024) text += line + "\n";
+  const std::size_t first = text.size() / 3;
+  const std::size_t first_line_start = text.rfind('\n', first) + 1;
+  text.insert(first_line_start, "a\xCC\x88");  // a + combining diaeresis
+  text += "o\xCC\x88 und \xC3\xBC\n";         // near the end, with a composed ü
+  eduplan::unicode::Changes changes;
+  const std::string out = eduplan::unicode::canonicalize(text, &changes);
+  EXPECT_EQ(out.size(), text.size() - 2);  // two combining marks gone, one byte more each
+  EXPECT_EQ(changes.composed, 2u);
+  EXPECT_EQ(changes.first_offset, first_line_start);
+  EXPECT_EQ(out.substr(first_line_start, 2), "\xC3\xA4");                 // ä
+  EXPECT_NE(out.find("\xC3\xB6 und \xC3\xBC\n"), std::string::npos);  // ö und ü
+  EXPECT_EQ(out.substr(0, 100), line + "\n");
+}

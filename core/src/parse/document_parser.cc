@@ -537,6 +537,17 @@ RawDocument parse_document(const std::vector<Block>& blocks, std::vector<Finding
   return interpreter.finish(std::max(last_line, 1));
 }
 
+RawDocument parse_document(std::vector<Block>&& blocks, std::vector<Finding>& findings) {
+  Interpreter interpreter(findings);
+  int last_line = 0;
+  for (auto& b : blocks) {
+    interpreter.block(b);
+    last_line = std::max(last_line, b.rows.empty() ? b.line : b.rows.back().line);
+    b = Block{};  // the interpreter keeps what it needs: the raw document grows as blocks go
+  }
+  return interpreter.finish(std::max(last_line, 1));
+}
+
 Finding canonical_text_finding(const unicode::Changes& changes, const inline_text::Counts& decoded,
                                int line) {
   std::string parts;
@@ -562,7 +573,8 @@ Finding canonical_text_finding(const unicode::Changes& changes, const inline_tex
                       line);
 }
 
-RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings) {
+RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings,
+                           const std::function<void()>& release) {
   if (!check_encoding(text, findings)) return {};
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   // Old Mac line ends (CR only) as line ends.
@@ -573,15 +585,17 @@ RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings
     text = cr_only;
   }
   unicode::Changes changes;
-  const std::string canonical = unicode::canonicalize(text, &changes);
+  std::string canonical = unicode::canonicalize(text, &changes);
+  const int changed_line = changes.any() ? text::line_of_offset(text, changes.first_offset) : 0;
+  if (release) release();  // `text` is not read from here on
   inline_text::Counts decoded;
-  const auto blocks = markdown::blocks(canonical, &decoded);
+  std::vector<Block> blocks = markdown::blocks(canonical, &decoded);
+  std::string().swap(canonical);  // the blocks hold their own text
   if (changes.any() || decoded.total() > 0) {
-    const int line =
-        changes.any() ? text::line_of_offset(text, changes.first_offset) : decoded.first_line;
+    const int line = changes.any() ? changed_line : decoded.first_line;
     findings.push_back(canonical_text_finding(changes, decoded, line));
   }
-  return parse_document(blocks, findings);
+  return parse_document(std::move(blocks), findings);
 }
 
 }  // namespace eduplan

@@ -3,6 +3,7 @@
 // input format; parse_markdown() is the Markdown front end.
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -19,10 +20,15 @@ inline constexpr int kMaxErrors = 50;
 // Fields, focus areas, units as written and objectives. Problems are appended to `findings`;
 // errors among them reject the document. At most kMaxErrors errors are reported.
 RawDocument parse_document(const std::vector<Block>& blocks, std::vector<Finding>& findings);
+// The same, freeing each block once it is interpreted.
+RawDocument parse_document(std::vector<Block>&& blocks, std::vector<Finding>& findings);
 
 // A Markdown document: encoding checked, text canonicalised (reported as text-canonical),
-// blocks, structure.
-RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings);
+// blocks, structure. `release`, if given, is called as soon as `text` is no longer read, so that
+// the caller can free it before the structure is built (a large document is then not held
+// twice).
+RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings,
+                           const std::function<void()>& release = {});
 
 // The text-canonical note: what canonicalisation and decoding changed, with the first line.
 Finding canonical_text_finding(const unicode::Changes& changes, const inline_text::Counts& decoded,

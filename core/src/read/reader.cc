@@ -68,8 +68,9 @@ std::optional<std::string> converted(std::string_view document, std::vector<Find
   return std::move(decoded->text);
 }
 
-Plan read_document(std::string_view original, std::string_view source, const ReadOptions& options,
-                   std::vector<Finding>& findings) {
+// `owned`, if not null, holds `original` and may be emptied once the text is no longer needed.
+Plan read_document(std::string_view original, std::string* owned, std::string_view source,
+                   const ReadOptions& options, std::vector<Finding>& findings) {
   std::optional<std::string> utf8;
   if (!looks_like_zip(original)) utf8 = converted(original, findings);
   const std::string_view document = utf8 ? std::string_view(*utf8) : original;
@@ -101,19 +102,21 @@ Plan read_document(std::string_view original, std::string_view source, const Rea
     case Format::markdown:
       break;
   }
-  RawDocument raw = parse_markdown(document, findings);
+  RawDocument raw = parse_markdown(document, findings, [&] {
+    utf8.reset();
+    if (owned) std::string().swap(*owned);
+  });
   if (has_errors(findings)) return {};
   return resolve(std::move(raw), options.directory, findings);
 }
 
-}  // namespace
-
-Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
+Plan read_owned(std::string_view document, std::string* owned, std::string_view source,
+                const ReadOptions& options) {
   // Names and titles are stored, exported (XLSX, JSON) and printed: UTF-8 or nothing.
   text::require_utf8(tr({"Der Name des Plans", "The plan's name"}), options.plan_name);
   text::require_utf8(tr({"Der Titel des Plans", "The plan's title"}), options.title);
   std::vector<Finding> findings;
-  Plan plan = read_document(document, source, options, findings);
+  Plan plan = read_document(document, owned, source, options, findings);
   // What the storage requires, checked for every kind of document: a contradiction is an
   // error with its line here, never a failed constraint in the database.
   if (!has_errors(findings)) check_plan_integrity(plan, findings);
@@ -141,11 +144,17 @@ Plan read_plan(std::string_view document, std::string_view source, const ReadOpt
   return plan;
 }
 
+}  // namespace
+
+Plan read_plan(std::string_view document, std::string_view source, const ReadOptions& options) {
+  return read_owned(document, nullptr, source, options);
+}
+
 Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options) {
-  const std::string bytes = read_file(path, kMaxArchiveFileBytes);
+  std::string bytes = read_file(path, kMaxArchiveFileBytes);
   if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
     throw_too_large(path, kMaxTextFileBytes);
-  return read_plan(bytes, path.string(), options);
+  return read_owned(bytes, &bytes, path.string(), options);
 }
 
 }  // namespace eduplan

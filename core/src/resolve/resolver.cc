@@ -67,7 +67,10 @@ class Resolver {
     // Pass 1: every mention, in document order, so that later decisions can use the whole document.
     std::vector<std::vector<std::vector<Mention>>> mentions(doc.fields.size());
     for (std::size_t f = 0; f < doc.fields.size(); ++f) {
-      for (const auto& fa : doc.fields[f].focus_areas) mentions[f].push_back(mentions_of(fa));
+      for (auto& fa : doc.fields[f].focus_areas) {
+        mentions[f].push_back(mentions_of(fa));
+        std::vector<RawUnitEntry>().swap(fa.entries);  // not needed any more: memory back
+      }
     }
     // Pass 2: compounds (needs all standalone names) and division votes.
     for (auto& field : mentions) {
@@ -78,8 +81,11 @@ class Resolver {
     }
     Plan plan;
     plan.title = doc.title;
-    for (std::size_t f = 0; f < doc.fields.size(); ++f)
+    for (std::size_t f = 0; f < doc.fields.size(); ++f) {
       build_field(plan, doc.fields[f], mentions[f]);
+      doc.fields[f] = RawField{};  // the plan grows as the raw document shrinks
+      std::vector<std::vector<Mention>>().swap(mentions[f]);
+    }
     return plan;
   }
 

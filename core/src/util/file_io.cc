@@ -96,18 +96,23 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
   out.resize(static_cast<std::size_t>(info.st_size));
   std::size_t used = 0;
   for (;;) {
-    // The file may have grown since fstat: read on, up to one byte past the limit.
-    if (used == out.size()) {
-      if (out.size() > max_bytes) throw_too_large(path, max_bytes);
-      out.resize(std::min(max_bytes + 1, std::max<std::size_t>(out.size() * 2, 4096)));
-    }
-    const ssize_t n = ::read(file.fd, out.data() + used, out.size() - used);
+    // The file may have grown since fstat: once the expected size is read, one byte more is
+    // tried first, so that the buffer grows (doubling) only for a file that really did grow.
+    char probe = 0;
+    const bool full = used == out.size();
+    const ssize_t n = full ? ::read(file.fd, &probe, 1)
+                           : ::read(file.fd, out.data() + used, out.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw IoError(
           tr({"{0}: Lesefehler: {1}", "{0}: read error: {1}"}, path.string(), error_text(errno)));
     }
     if (n == 0) break;
+    if (full) {
+      if (out.size() > max_bytes) throw_too_large(path, max_bytes);
+      out.resize(std::min(max_bytes + 1, std::max<std::size_t>(out.size() * 2, 4096)));
+      out[used] = probe;
+    }
     used += static_cast<std::size_t>(n);
   }
   if (used > max_bytes) throw_too_large(path, max_bytes);

@@ -99,23 +99,43 @@ std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs
     i += n;
   }
   if (is_ascii(out)) return out;
-  // … then NFC for the rest.
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfc(
-      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(out.c_str())), &std::free);
-  if (!nfc) return out;
-  std::string composed(reinterpret_cast<const char*>(nfc.get()));
-  if (composed != out) {
-    // Count the code points that changed: the difference in length is a lower bound that is
-    // exact for the common case (a base letter and one combining mark become one).
-    std::size_t before = 0, after = 0;
-    for (unsigned char c : out) before += (c & 0xC0) != 0x80;
-    for (unsigned char c : composed) after += (c & 0xC0) != 0x80;
-    ch.composed += before > after ? before - after : 1;
-    if (ch.first_offset == SIZE_MAX) {
-      std::size_t k = 0;
-      while (k < out.size() && k < composed.size() && out[k] == composed[k]) ++k;
-      ch.first_offset = k;  // in the output; close enough for the line of the first change
+  // … then NFC for the rest, in pieces that end at a line break (no character composes across
+  // one): utf8proc needs four bytes per code point of its input, so a whole large document at
+  // once would cost five times its size.
+  constexpr std::size_t kPiece = 64 * 1024;
+  std::string composed;
+  composed.reserve(out.size());
+  std::size_t before = 0, after = 0;
+  for (std::size_t start = 0; start < out.size();) {
+    std::size_t end = std::min(out.size(), start + kPiece);
+    if (end < out.size()) {
+      const auto nl = out.find('\n', end);
+      end = nl == std::string::npos ? out.size() : nl + 1;
     }
+    const std::string piece = out.substr(start, end - start);
+    const std::size_t at = composed.size();
+    if (is_ascii(piece)) {
+      composed += piece;
+    } else {
+      std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfc(
+          utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(piece.c_str())), &std::free);
+      composed += nfc ? std::string_view(reinterpret_cast<const char*>(nfc.get())) : piece;
+    }
+    const std::string_view done(composed.data() + at, composed.size() - at);
+    if (done != piece) {
+      // Count the code points that changed: the difference in length is a lower bound that is
+      // exact for the common case (a base letter and one combining mark become one).
+      for (unsigned char c : piece) before += (c & 0xC0) != 0x80;
+      for (unsigned char c : done) after += (c & 0xC0) != 0x80;
+      ch.composed += before > after ? before - after : 1;
+      before = after = 0;
+      if (ch.first_offset == SIZE_MAX) {
+        std::size_t k = 0;
+        while (k < piece.size() && k < done.size() && piece[k] == done[k]) ++k;
+        ch.first_offset = at + k;  // in the output; close enough for the line of the change
+      }
+    }
+    start = end;
   }
   return composed;
 }
