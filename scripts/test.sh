@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Builds eduplan and runs the whole test suite three times: a developer build (build/,
 # RelWithDebInfo), the same under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
-# and a packager's Release build (build-release/). Warnings are errors in all three.
-# Usage: scripts/test.sh [--no-sanitizers] [--no-release]
+# a packager's Release build (build-release/), and a short fuzzing run of the readers (build-fuzz/,
+# clang + libFuzzer, 10 s per target, see docs/fuzzing.md). Warnings are errors in all builds.
+# Usage: scripts/test.sh [--no-sanitizers] [--no-release] [--no-fuzz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
-sanitizers=1 release=1
+sanitizers=1 release=1 fuzz=1
 for arg in "$@"; do
   case $arg in
     --no-sanitizers) sanitizers=0 ;;
     --no-release) release=0 ;;
-    *) echo "usage: $0 [--no-sanitizers] [--no-release]" >&2; exit 2 ;;
+    --no-fuzz) fuzz=0 ;;
+    *) echo "usage: $0 [--no-sanitizers] [--no-release] [--no-fuzz]" >&2; exit 2 ;;
   esac
 done
 
@@ -33,4 +35,8 @@ fi
 if [ $release = 1 ]; then
   echo "== tests of the Release build (build-release/)"
   run_suite build-release Release
+fi
+if [ $fuzz = 1 ]; then
+  echo "== fuzzing the readers, 10 s per target (build-fuzz/)"
+  scripts/fuzz.sh 10
 fi
