@@ -17,6 +17,7 @@
 #include "cli_support.h"
 #include "status_commands.h"
 #include "status_form.h"
+#include "xlsxkit/sheet_names.h"
 #include "xlsxkit/workbook.h"
 
 namespace eduplan::cli {
@@ -82,13 +83,10 @@ std::vector<Form> collect_forms(const Plan& plan, const std::string& period,
   return forms;
 }
 
-std::string folded(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// File names from the unit names, unique also where case does not count (Windows, macOS).
+// File names from the unit names, unique also where case does not count (Windows, macOS):
+// compared case-folded as sheet names are (ASCII and Latin-1 letters, Ä/ä).
 void name_files(std::vector<Form>& forms) {
+  const auto folded = [](const std::string& s) { return xlsxkit::fold(s); };
   std::set<std::string> taken{folded(kIndexFile)};
   for (auto& f : forms) {
     const std::string stem = safe_file_name(f.spec.unit, "", kMaxFileNameBytes - 20);

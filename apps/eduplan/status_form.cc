@@ -67,7 +67,9 @@ void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& inf
   wb.text(ws, 0, 0, "Rückmeldung " + form.period + " – " + form.unit, fmt.title);
   double height = 21;
   const std::string text = instructions(form);
-  const double all = merged_width(widths.size(), columns_points(widths) / widths.size());
+  double sum = 0;
+  for (double w : widths) sum += w;
+  const double all = merged_width(widths.size(), sum / static_cast<double>(widths.size()));
   const double instruction_height = row_height(wrapped_lines(text, all));
   wb.check(worksheet_set_row(ws, kInstructionRow, instruction_height, nullptr), "Zeilenhöhe");
   wb.merge(ws, kInstructionRow, 0, static_cast<std::uint16_t>(widths.size() - 1), text, fmt.plain);
@@ -124,7 +126,9 @@ void write_info_sheet(Workbook& wb, const FormSpec& form, std::string& name) {
   fit.text(0, "Statusskala", true);
   for (const auto& [label, value] : facts) fit.text(1, *value);
   for (std::size_t i = 0; i < form.scale.size(); ++i) fit.text(i + 1, form.scale[i]);
-  const auto& widths = fit.widths();
+  std::vector<double> widths = fit.widths();
+  for (const auto& [label, value] : facts)  // a value on one line where it fits
+    widths[1] = std::max(widths[1], std::min(kMaxFittedWidth, width_for_points(text_width(*value))));
   wb.columns(ws, widths);
   std::uint32_t r = 0;
   for (const auto& [label, value] : facts)

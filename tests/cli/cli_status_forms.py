@@ -288,3 +288,27 @@ class Forms(PlanDbTest):
         self.assertEqual(len({f.lower() for f in files}), len(files))
         for f in files:
             self.assertRegex(f, r'^[^<>:"/\\|?*\x00-\x1f]+\.xlsx$')
+
+    def test_names_that_collide_as_files(self):
+        plan = self.write("namen.md", "# Namen\n\n## Handlungsfeld Test\n\n"
+                          "| genannte Handlungsschwerpunkte der Fachbereiche | befasster Verwaltungsbereich |\n|---|---|\n"
+                          "| Eins | Dezernat A/ Amt Nord, Amt <Nord>, =Summe, CON |\n"
+                          "| Zwei | Dezernat A/ Amt Nord<br>Dezernat B |\n")
+        db = self.path("namen.db")
+        self.assertExit(run("import", plan, "--db", db), 0)
+        result = run("status", "forms", "--db", db, "--period", "P1", "--output-dir", self.out)
+        self.assertExit(result, 0)
+        rows = read_index(os.path.join(self.out, "index.csv"))[1:]
+        self.assertEqual([(r[0], r[2], r[3]) for r in rows],
+                         [("Amt Nord", "Amt Nord.xlsx", "2"), ("Amt <Nord>", "Amt Nord (2).xlsx", "1"),
+                          ("'=Summe", "'=Summe.xlsx", "1"),  # not a formula when Excel opens the index
+                          ("CON", "_CON.xlsx", "1"), ("Dezernat B", "Dezernat B.xlsx", "1")])
+        self.assertEqual(sorted(os.listdir(self.out)),
+                         sorted(["Amt Nord.xlsx", "Amt Nord (2).xlsx", "=Summe.xlsx", "_CON.xlsx", "Dezernat B.xlsx",
+                                 "index.csv"]))
+        info = openpyxl.load_workbook(os.path.join(self.out, "Amt Nord (2).xlsx"))["Angaben"]
+        self.assertEqual((info["B1"].value, info["B3"].value, info["B4"].value), ("Namen", "Amt <Nord>", "Dezernat A"))
+        # "=Summe" stays text in the workbook, never a formula.
+        ws = openpyxl.load_workbook(os.path.join(self.out, "=Summe.xlsx"))["Rückmeldung"]
+        self.assertEqual(ws["A1"].value, "Rückmeldung P1 – =Summe")
+        self.assertEqual(ws["A1"].data_type, "s")
