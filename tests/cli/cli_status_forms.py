@@ -269,9 +269,32 @@ class Forms(PlanDbTest):
             self.assertEqual(f.read(), "keine Mappe")
         self.assertEqual([n for n in os.listdir(self.dir) if ".tmp-" in n], [])
 
+    def test_output_dir_below_a_file(self):
+        self.write("datei", "x")
+        result = self.forms(out=self.path("datei/boegen"))
+        self.assertExit(result, 2)
+        self.assertIn("datei", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["datei", "plan.db"])
+
+    def test_plan_without_responsibilities(self):
+        plan = self.write("leer.md", "# Leer\n\n## Handlungsfeld Test\n\n"
+                          "| genannte Handlungsschwerpunkte der Fachbereiche | befasster Verwaltungsbereich |\n"
+                          "|---|---|\n| Eins |  |\n")
+        db = self.path("leer.db")
+        self.assertExit(run("import", plan, "--db", db), 0)
+        self.assertEqual(query(db, "SELECT count(*) FROM responsibility"), [["0"]])
+        result = run("status", "forms", "--db", db, "--period", "P1", "--output-dir", self.out)
+        self.assertExit(result, 1)
+        self.assertIn("keine zuständigen Verwaltungsbereiche", result.stderr)
+        self.assertFalse(os.path.exists(self.out))
+
     def test_unwritable_directory(self):
+        # /proc refuses new files even to root.
+        result = self.forms(out="/proc/eduplan-forms")
+        self.assertExit(result, 2)
+        self.assertIn("/proc kann nicht geschrieben werden", result.stderr)
         if os.geteuid() == 0:
-            self.skipTest("root writes anywhere")
+            self.skipTest("root writes anywhere else")
         locked = self.path("gesperrt")
         os.mkdir(locked, 0o500)
         try:
