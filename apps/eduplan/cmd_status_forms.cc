@@ -7,6 +7,7 @@
 #include <eduplan/storage.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
