@@ -248,8 +248,9 @@ void Workbook::page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32
           "Wiederholungsspalten");
   check(worksheet_print_area(ws, 0, 0, last_row, last_col), "Druckbereich");
   const std::string header = "&C&\"Arial,Bold\"&10" + header_text(print_.title);
-  const std::string footer = std::string("&L&\"Arial\"&8") + (print_.english ? "As of " : "Stand ") +
-                             print_.date + "&R&\"Arial\"&8" +
+  const std::string left = !print_.footer.empty() ? header_text(print_.footer)
+                           : (print_.english ? "As of " : "Stand ") + print_.date;
+  const std::string footer = std::string("&L&\"Arial\"&8") + left + "&R&\"Arial\"&8" +
                              (print_.english ? "Page &P of &N" : "Seite &P von &N");
   check(worksheet_set_header(ws, header.c_str()), "Kopfzeile");
   check(worksheet_set_footer(ws, footer.c_str()), "Fußzeile");

@@ -53,6 +53,9 @@ struct PrintInfo {
   std::string title;
   std::string date;  // as printed: "26.11.2026" or "2026-11-26"
   bool english = false;
+  // The footer's left part in place of "Stand <date>" (a form prints its reporting period);
+  // empty: "Stand <date>".
+  std::string footer;
 };
 
 // How a sheet prints: A4, as wide as one page unless told otherwise.

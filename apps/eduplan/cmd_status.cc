@@ -10,6 +10,12 @@ namespace eduplan::cli {
 namespace {
 
 constexpr Command kStatusCommands[] = {
+    {"forms",
+     {"[--db DATEI] [--plan NAME] --period PERIODE --output-dir VERZEICHNIS [--force]",
+      "[--db FILE] [--plan NAME] --period PERIOD --output-dir DIR [--force]"},
+     {"Rückmeldebögen (.xlsx) je Verwaltungsbereich für einen Berichtszeitraum schreiben",
+      "write status forms (.xlsx) per unit for a reporting period"},
+     run_status_forms},
     {"show",
      {"[--db DATEI] [--plan NAME] [--period PERIODE] [--format text|json]",
       "[--db FILE] [--plan NAME] [--period PERIOD] [--format text|json]"},

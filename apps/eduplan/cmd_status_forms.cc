@@ -1,0 +1,259 @@
+// eduplan status forms --db FILE --plan NAME --period PERIOD --output-dir DIR [--force]:
+// one status form (status_form.h) per responsible unit, and per division responsible as a
+// whole, plus index.csv. Everything is written into a temporary directory next to DIR and
+// verified first; only then are the files renamed into DIR, so an error leaves DIR as it was.
+#include <eduplan/file_names.h>
+#include <eduplan/monitoring.h>
+#include <eduplan/storage.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "cli_support.h"
+#include "status_commands.h"
+#include "status_form.h"
+#include "xlsxkit/sheet_names.h"
+#include "xlsxkit/workbook.h"
+
+namespace eduplan::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kIndexFile = "index.csv";
+
+struct Form {
+  FormSpec spec;
+  std::string file;
+};
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// The forms of the plan: one per unit (or division) named in a responsibility, in the order of
+// its first responsibility; rows in document order.
+std::vector<Form> collect_forms(const Plan& plan, const std::string& period,
+                                const std::vector<std::string>& scale) {
+  std::vector<Form> forms;
+  std::vector<std::size_t> form_of(plan.units.size(), SIZE_MAX);
+  const std::string created = today();
+  for (const auto& field : plan.fields) {
+    for (const auto& fa : field.focus_areas) {
+      for (const auto& r : fa.responsibilities) {
+        const OrgUnit& unit = plan.units.at(r.unit);
+        if (form_of[r.unit] == SIZE_MAX) {
+          form_of[r.unit] = forms.size();
+          std::string division = unit.is_division ? unit.name
+                                 : unit.parent    ? plan.units.at(*unit.parent).name
+                                                  : std::string();
+          forms.push_back({FormSpec{plan.name, period, unit.name, std::move(division), created,
+                                    scale, {}},
+                           {}});
+        }
+        forms[form_of[r.unit]].spec.rows.push_back(
+            {responsibility_key(fa, unit), field.title, fa.text});
+      }
+    }
+  }
+  return forms;
+}
+
+// File names from the unit names, unique also where case does not count (Windows, macOS):
+// compared case-folded as sheet names are (ASCII and Latin-1 letters, Ä/ä).
+void name_files(std::vector<Form>& forms) {
+  const auto folded = [](const std::string& s) { return xlsxkit::fold(s); };
+  std::set<std::string> taken{folded(kIndexFile)};
+  for (auto& f : forms) {
+    const std::string stem = safe_file_name(f.spec.unit, "", kMaxFileNameBytes - 20);
+    std::string name = safe_file_name(stem, "xlsx");
+    for (int n = 2; taken.count(folded(name)); ++n)
+      name = safe_file_name(stem + " (" + std::to_string(n) + ")", "xlsx");
+    taken.insert(folded(name));
+    f.file = name;
+  }
+}
+
+std::string csv_cell(const std::string& s) {
+  std::string v = s;
+  if (!v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos)
+    v.insert(v.begin(), '\'');  // not a formula when opened in a spreadsheet
+  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void write_index(const fs::path& path, const std::vector<Form>& forms) {
+  std::ofstream out(path, std::ios::binary);
+  out << "\xEF\xBB\xBF" << "Einheit;Dezernat;Datei;Zuständigkeiten\r\n";
+  for (const auto& f : forms) {
+    out << csv_cell(f.spec.unit) << ';' << csv_cell(f.spec.division) << ';' << csv_cell(f.file)
+        << ';' << f.spec.rows.size() << "\r\n";
+  }
+  out.close();
+  if (!out) throw IoError(tr({"{0} kann nicht geschrieben werden", "cannot write {0}"}, path.string()));
+}
+
+// The temporary directory next to the output directory; removed unless kept.
+class Staging {
+ public:
+  explicit Staging(const fs::path& target) {
+    std::string pattern =
+        (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    if (!::mkdtemp(pattern.data())) {
+      throw IoError(tr({"im Verzeichnis {0} kann nicht geschrieben werden",
+                        "cannot write in the directory {0}"},
+                       target.parent_path().string()));
+    }
+    dir_ = pattern;
+  }
+  ~Staging() {
+    std::error_code ec;
+    if (!dir_.empty()) fs::remove_all(dir_, ec);
+  }
+  const fs::path& dir() const { return dir_; }
+  void release() { dir_.clear(); }
+
+ private:
+  fs::path dir_;
+};
+
+// Refuses an output directory that is a file, is not writable, or holds files of the same
+// names (unless `force`).
+void check_output(const fs::path& dir, const std::vector<Form>& forms, bool force) {
+  std::error_code ec;
+  const auto status = fs::status(dir, ec);
+  if (!fs::exists(status)) return;
+  if (!fs::is_directory(status)) {
+    throw IoError(tr({"{0} ist kein Verzeichnis", "{0} is not a directory"}, dir.string()));
+  }
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    throw IoError(tr({"in das Verzeichnis {0} kann nicht geschrieben werden",
+                      "cannot write into the directory {0}"},
+                     dir.string()));
+  }
+  std::vector<std::string> names{kIndexFile};
+  for (const auto& f : forms) names.push_back(f.file);
+  std::string existing;
+  std::size_t count = 0;
+  for (const auto& name : names) {
+    const auto s = fs::symlink_status(dir / name, ec);
+    if (!fs::exists(s)) continue;
+    if (fs::is_directory(s) || !force) {
+      if (count++ < 5) existing += (existing.empty() ? "" : ", ") + name;
+    }
+  }
+  if (count == 0) return;
+  if (count > 5) existing += ", …";
+  throw UsageError(tr({"{0} enthält schon {1} Datei(en), die überschrieben würden ({2}); "
+                       "--force überschreibt sie",
+                       "{0} already holds {1} file(s) that would be overwritten ({2}); "
+                       "--force overwrites them"},
+                      dir.string(), count, existing));
+}
+
+}  // namespace
+
+int run_status_forms(const Command& self, const Args& args) {
+  CommandLine line;
+  add_db_option(line);
+  add_plan_option(line);
+  line.visible.add_options()(
+      "period", po::value<std::string>()->value_name(tr({"PERIODE", "PERIOD"})),
+      tr({"Berichtszeitraum, z. B. 2026-H1 (nötig)", "reporting period, e.g. 2026-H1 (required)"})
+          .c_str())(
+      "output-dir", po::value<std::string>()->value_name(tr({"VERZEICHNIS", "DIR"})),
+      tr({"Zielverzeichnis der Bögen (nötig)", "directory for the forms (required)"}).c_str())(
+      "force", po::bool_switch(),
+      tr({"vorhandene Dateien gleichen Namens überschreiben",
+          "overwrite existing files of the same names"})
+          .c_str());
+  const auto vm = parse(self, args, line);
+  if (!vm) return kOk;
+  if (!vm->count("period"))
+    throw UsageError(tr({"--period fehlt (z. B. 2026-H1)", "--period is missing (e.g. 2026-H1)"}));
+  if (!vm->count("output-dir"))
+    throw UsageError(tr({"--output-dir fehlt", "--output-dir is missing"}));
+  const std::string period = *chosen_period(*vm);  // checked: 1-32 of A-Z a-z 0-9 . _ -
+  fs::path dir = fs::path(vm->at("output-dir").as<std::string>()).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+  if (dir.empty() || dir == "." || dir == "..") dir = fs::absolute(dir).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+
+  const auto storage = open_existing_database(*vm, DbAccess::read);
+  const Plan plan = load_chosen_plan(*storage, *vm);
+  const auto scale = storage->status_scale();
+  if (scale.empty())
+    throw UsageError(tr({"die Statusskala der Datenbank ist leer (eduplan status scale --set …)",
+                         "the database's status scale is empty (eduplan status scale --set …)"}));
+  auto forms = collect_forms(plan, period, scale);
+  if (forms.empty()) {
+    throw Rejected(tr({"Plan „{0}“ nennt keine zuständigen Verwaltungsbereiche: keine Bögen",
+                       "plan \"{0}\" names no responsible units: no forms"},
+                      plan.name));
+  }
+  name_files(forms);
+  const bool force = vm->at("force").as<bool>();
+  check_output(dir, forms, force);
+
+  std::error_code ec;
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  fs::create_directories(parent, ec);
+  if (!fs::is_directory(parent)) {
+    throw IoError(tr({"Verzeichnis {0} kann nicht angelegt werden",
+                      "the directory {0} cannot be created"},
+                     parent.string()));
+  }
+  Staging staging(parent / dir.filename());
+  for (const auto& f : forms) {
+    const fs::path path = staging.dir() / f.file;
+    try {
+      write_status_form(path.string(), staging.dir().string(), f.spec);
+    } catch (const xlsxkit::Failure& e) {
+      throw IoError(tr({"{0}: {1}", "{0}: {1}"}, (dir / f.file).string(), e.what()));
+    }
+  }
+  write_index(staging.dir() / kIndexFile, forms);
+
+  // Into place: the whole directory at once if it is new, else file by file.
+  if (!fs::exists(dir)) {
+    fs::rename(staging.dir(), dir, ec);
+    if (ec) {
+      throw IoError(tr({"{0} kann nicht angelegt werden: {1}", "cannot create {0}: {1}"},
+                       dir.string(), ec.message()));
+    }
+    staging.release();
+  } else {
+    std::vector<std::string> names{kIndexFile};
+    for (const auto& f : forms) names.push_back(f.file);
+    for (const auto& name : names) {
+      fs::rename(staging.dir() / name, dir / name, ec);
+      if (ec) {
+        throw IoError(tr({"{0} kann nicht geschrieben werden: {1}", "cannot write {0}: {1}"},
+                         (dir / name).string(), ec.message()));
+      }
+    }
+  }
+  std::size_t rows = 0;
+  for (const auto& f : forms) rows += f.spec.rows.size();
+  std::cout << tr({"{0} Rückmeldebögen ({1} Zuständigkeiten) für {2} geschrieben in {3}",
+                   "{0} status forms ({1} responsibilities) for {2} written to {3}"},
+                  forms.size(), rows, period, dir.string())
+            << "\n"
+            << tr({"Übersicht: {0}", "Index: {0}"}, (dir / kIndexFile).string()) << "\n";
+  return kOk;
+}
+
+}  // namespace eduplan::cli
