@@ -1,4 +1,5 @@
 // Plan versions compared (diff_plans) and reports carried over (plan_carry), on small documents.
+#include <eduplan/keys.h>
 #include <eduplan/model.h>
 #include <eduplan/monitoring.h>
 #include <eduplan/plan_diff.h>
@@ -6,6 +7,8 @@
 #include <eduplan/status_carry.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "test_support.h"
@@ -137,6 +140,91 @@ TEST(PlanDiff, GreedyBestFirstOneToOne) {
   EXPECT_DOUBLE_EQ(d.reworded[1].similarity, 1.0);
   EXPECT_TRUE(d.added.empty());
   EXPECT_TRUE(d.removed.empty());
+}
+
+// A field where every old text resembles every new one (6/9) and each its own partner
+// best (7/8): all pairs are candidates, yet each finds its own, in bounded memory and time.
+TEST(PlanDiff, LargeFieldOfSimilarTexts) {
+  constexpr std::size_t kRows = 3000;
+  const auto make = [](const std::string& name, const std::string& suffix) {
+    Plan p;
+    p.name = name;
+    Field f{"Lesen", make_key("fld", "Lesen"), 1, {}, {}};
+    for (std::size_t i = 0; i < kRows; ++i) {
+      const std::string text =
+          "Massnahme gemeinsame Woerter alpha beta gamma n" + std::to_string(i) + suffix;
+      f.focus_areas.push_back({text, make_key("fa", f.key, text), 0, {}, {}});
+    }
+    p.fields.push_back(std::move(f));
+    return p;
+  };
+  const Plan a = make("A", ""), b = make("B", " neu");
+  const PlanDiff d = diff_plans(a, b);
+  ASSERT_EQ(d.reworded.size(), kRows);
+  for (std::size_t i = 0; i < kRows; ++i) {
+    ASSERT_EQ(d.reworded[i].from, a.fields[0].focus_areas[i].text);
+    ASSERT_DOUBLE_EQ(d.reworded[i].similarity, 7.0 / 8.0);
+  }
+  EXPECT_TRUE(d.added.empty());
+  EXPECT_TRUE(d.removed.empty());
+}
+
+// The bounded matching gives exactly the pairs of the plain greedy algorithm: every candidate
+// pair sorted by similarity (ties: earlier in A, then in B), taken if both are free.
+TEST(PlanDiff, MatchingEqualsPlainGreedy) {
+  const char* vocabulary[] = {"lesen", "kitas", "schulen", "fördern", "ausbauen", "und", "mint", "digital"};
+  std::uint64_t seed = 12345;
+  const auto next = [&seed](std::uint64_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed >> 33) % n);
+  };
+  const auto make = [&](const std::string& name, std::size_t rows) {
+    Plan p;
+    p.name = name;
+    Field f{"Lesen", make_key("fld", "Lesen"), 1, {}, {}};
+    for (std::size_t i = 0; i < rows; ++i) {
+      std::string text;
+      for (std::size_t w = 0, n = 1 + next(5); w < n; ++w)
+        text += (w ? " " : "") + std::string(vocabulary[next(8)]);
+      const std::string key = make_key("fa", f.key, text);
+      if (std::any_of(f.focus_areas.begin(), f.focus_areas.end(),
+                      [&](const FocusArea& x) { return x.key == key; }))
+        continue;  // keys are unique in a plan
+      f.focus_areas.push_back({text, key, 0, {}, {}});
+    }
+    p.fields.push_back(std::move(f));
+    return p;
+  };
+  for (int round = 0; round < 200; ++round) {
+    const Plan a = make("A", 1 + next(40)), b = make("B", 1 + next(40));
+    const auto& fa = a.fields[0].focus_areas;
+    const auto& fb = b.fields[0].focus_areas;
+    std::vector<int> b_of_a(fa.size(), -1), a_of_b(fb.size(), -1);
+    for (std::size_t j = 0; j < fb.size(); ++j)
+      for (std::size_t i = 0; i < fa.size(); ++i)
+        if (fa[i].key == fb[j].key) b_of_a[i] = static_cast<int>(j), a_of_b[j] = static_cast<int>(i);
+    struct C {
+      double s;
+      std::size_t i, j;
+    };
+    std::vector<C> all;
+    for (std::size_t i = 0; i < fa.size(); ++i)
+      for (std::size_t j = 0; j < fb.size(); ++j)
+        if (b_of_a[i] < 0 && a_of_b[j] < 0) {
+          const double s = text_similarity(fa[i].text, fb[j].text);
+          if (s >= kRewordThreshold) all.push_back({s, i, j});
+        }
+    std::stable_sort(all.begin(), all.end(), [](const C& x, const C& y) { return x.s > y.s; });
+    std::vector<std::pair<std::string, std::string>> expected;
+    for (const auto& c : all)
+      if (b_of_a[c.i] < 0 && a_of_b[c.j] < 0) b_of_a[c.i] = static_cast<int>(c.j), a_of_b[c.j] = static_cast<int>(c.i);
+    for (std::size_t j = 0; j < fb.size(); ++j)
+      if (a_of_b[j] >= 0 && fa[static_cast<std::size_t>(a_of_b[j])].key != fb[j].key)
+        expected.emplace_back(fa[static_cast<std::size_t>(a_of_b[j])].text, fb[j].text);
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& r : diff_plans(a, b).reworded) got.emplace_back(r.from, r.to);
+    ASSERT_EQ(got, expected) << "round " << round;
+  }
 }
 
 TEST(PlanDiff, OnlyWithinTheSameField) {

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <set>
+#include <cstdint>
+#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,22 +18,44 @@ bool word_char(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-std::set<std::string> words(std::string_view text) {
-  const std::string n = normalize_for_key(text);
-  std::set<std::string> out;
-  std::size_t i = 0;
-  while (i < n.size()) {
-    while (i < n.size() && !word_char(static_cast<unsigned char>(n[i]))) ++i;
-    const std::size_t start = i;
-    while (i < n.size() && word_char(static_cast<unsigned char>(n[i]))) ++i;
-    if (i > start) out.insert(n.substr(start, i - start));
-  }
-  return out;
-}
+// The distinct words of a text, as ids (sorted), so that comparing two texts is one merge.
+using WordIds = std::vector<std::uint32_t>;
 
-double jaccard(const std::set<std::string>& x, const std::set<std::string>& y) {
+class Words {
+ public:
+  WordIds of(std::string_view text) {
+    const std::string n = normalize_for_key(text);
+    WordIds out;
+    std::size_t i = 0;
+    while (i < n.size()) {
+      while (i < n.size() && !word_char(static_cast<unsigned char>(n[i]))) ++i;
+      const std::size_t start = i;
+      while (i < n.size() && word_char(static_cast<unsigned char>(n[i]))) ++i;
+      if (i > start)
+        out.push_back(
+            ids_.try_emplace(n.substr(start, i - start), static_cast<std::uint32_t>(ids_.size()))
+                .first->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+double jaccard(const WordIds& x, const WordIds& y) {
   std::size_t common = 0;
-  for (const auto& w : x) common += y.count(w);
+  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
   const std::size_t all = x.size() + y.size() - common;
   return all == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(all);
 }
@@ -67,27 +90,79 @@ Pairing pair_focus_areas(const Field& fa, const Field& fb) {
     p.a_of_b[j] = static_cast<std::ptrdiff_t>(it->second);
     p.by_key_of_b[j] = true;
   }
+  // Greedy best first over all pairs of leftovers with a similarity of at least the threshold:
+  // highest similarity first, ties to the earlier focus area of A, then of B. Exactly that order,
+  // in memory linear in the field's size: each leftover of A keeps its best few free partners
+  // (recomputed over the free ones when they are all taken), and a queue holds each one's best.
+  Words words;
+  std::vector<WordIds> a_words(fa.focus_areas.size()), b_words(fb.focus_areas.size());
+  for (std::size_t j = 0; j < fb.focus_areas.size(); ++j)
+    if (p.a_of_b[j] < 0) b_words[j] = words.of(fb.focus_areas[j].text);
+  struct Option {
+    double similarity;
+    std::size_t b;
+  };
+  struct Options {
+    std::vector<Option> best;  // best first
+    std::size_t next = 0;
+    bool complete = true;  // no qualifying free partner was left out
+  };
+  constexpr std::size_t kKept = 16;
+  std::vector<Options> options(fa.focus_areas.size());
+  const auto refill = [&](std::size_t i) {
+    auto& o = options[i];
+    o.best.clear();
+    o.next = 0;
+    for (std::size_t j = 0; j < fb.focus_areas.size(); ++j) {
+      if (p.a_of_b[j] >= 0) continue;
+      const double s = jaccard(a_words[i], b_words[j]);
+      if (s >= kRewordThreshold) o.best.push_back({s, j});
+    }
+    const auto better = [](const Option& x, const Option& y) {
+      return x.similarity > y.similarity || (x.similarity == y.similarity && x.b < y.b);
+    };
+    o.complete = o.best.size() <= kKept;
+    if (!o.complete) {
+      std::partial_sort(o.best.begin(), o.best.begin() + kKept, o.best.end(), better);
+      o.best.resize(kKept);
+    } else {
+      std::sort(o.best.begin(), o.best.end(), better);
+    }
+  };
   struct Candidate {
     double similarity;
     std::size_t a, b;
+    bool operator<(const Candidate& y) const {  // "less good", for the max-heap
+      if (similarity != y.similarity) return similarity < y.similarity;
+      return a != y.a ? a > y.a : b > y.b;
+    }
   };
-  std::vector<Candidate> candidates;
-  std::vector<std::set<std::string>> b_words(fb.focus_areas.size());
-  for (std::size_t j = 0; j < fb.focus_areas.size(); ++j)
-    if (p.a_of_b[j] < 0) b_words[j] = words(fb.focus_areas[j].text);
+  std::priority_queue<Candidate> queue;
+  const auto push_next = [&](std::size_t i) {
+    for (;;) {
+      auto& o = options[i];
+      while (o.next < o.best.size() && p.a_of_b[o.best[o.next].b] >= 0) ++o.next;
+      if (o.next < o.best.size()) {
+        queue.push({o.best[o.next].similarity, i, o.best[o.next].b});
+        return;
+      }
+      if (o.complete) return;
+      refill(i);
+    }
+  };
   for (std::size_t i = 0; i < fa.focus_areas.size(); ++i) {
     if (p.b_of_a[i] >= 0) continue;
-    const auto a_words = words(fa.focus_areas[i].text);
-    for (std::size_t j = 0; j < fb.focus_areas.size(); ++j) {
-      if (p.a_of_b[j] >= 0) continue;
-      const double s = jaccard(a_words, b_words[j]);
-      if (s >= kRewordThreshold) candidates.push_back({s, i, j});
-    }
+    a_words[i] = words.of(fa.focus_areas[i].text);
+    refill(i);
+    push_next(i);
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& x, const Candidate& y) { return x.similarity > y.similarity; });
-  for (const auto& c : candidates) {
-    if (p.b_of_a[c.a] >= 0 || p.a_of_b[c.b] >= 0) continue;
+  while (!queue.empty()) {
+    const Candidate c = queue.top();
+    queue.pop();
+    if (p.a_of_b[c.b] >= 0) {  // taken meanwhile: this focus area's next best
+      push_next(c.a);
+      continue;
+    }
     p.b_of_a[c.a] = static_cast<std::ptrdiff_t>(c.b);
     p.a_of_b[c.b] = static_cast<std::ptrdiff_t>(c.a);
     p.similarity_of_b[c.b] = c.similarity;
@@ -130,7 +205,8 @@ void missing_objectives(const Plan& plan, const Field& from, const Plan* other_p
 }  // namespace
 
 double text_similarity(std::string_view a, std::string_view b) {
-  return jaccard(words(a), words(b));
+  Words words;
+  return jaccard(words.of(a), words.of(b));
 }
 
 PlanDiff diff_plans(const Plan& a, const Plan& b) {
