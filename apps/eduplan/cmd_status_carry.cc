@@ -21,6 +21,9 @@ std::string why(CarryGap gap) {
       return tr({"Handlungsschwerpunkt entfallen", "focus area removed"});
     case CarryGap::unit_not_responsible:
       return tr({"Verwaltungsbereich nicht mehr zuständig", "unit no longer responsible"});
+    case CarryGap::reported_in_new_version:
+      return tr({"die neue Fassung hat für diesen Zeitraum schon eine eigene Rückmeldung",
+                 "the new version has a report of its own for this period"});
     case CarryGap::not_in_plan:
       break;
   }

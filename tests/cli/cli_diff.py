@@ -316,6 +316,32 @@ class CarryTest(VersionsTest):
         self.assertEqual(len(self.new_reports()), 4)
         self.assertEqual(scalar(self.db, "SELECT count(*) FROM status_report WHERE plan = 'Konzept 2021'"), "7")
 
+    def test_own_report_of_the_new_version_wins(self):
+        new = "Konzept 2025"
+        query(self.db, "INSERT INTO status_report (plan, key, period, status, progress, note, source, "
+                       f"imported_at) VALUES ('{new}', '{self.moved}', '2026-H1', 'umgesetzt', 100, 'neu', "
+                       "'vhs.xlsx:Rückmeldung!D4', '2026-08-01T00:00:00Z')")
+        result = self.carry()
+        self.assertExit(result, 0)
+        self.assertIn("Übernommen: 3 (davon 1 zu umformulierten Handlungsschwerpunkten)", result.stdout)
+        self.assertIn(f"{self.moved} (2026-H1, begonnen): die neue Fassung hat für diesen Zeitraum "
+                      "schon eine eigene Rückmeldung", result.stdout)
+        self.assertEqual(query(self.db, "SELECT status, source FROM status_report WHERE plan = 'Konzept 2025' "
+                                        f"AND key = '{self.moved}' ORDER BY sequence"),
+                         [["umgesetzt", "vhs.xlsx:Rückmeldung!D4"]])
+
+    def test_a_later_report_of_the_old_version_carries_again(self):
+        self.assertExit(self.carry(), 0)
+        query(self.db, "INSERT INTO status_report (plan, key, period, status, progress, note, source, "
+                       f"imported_at) VALUES ('Konzept 2021', '{self.same}', '2026-H1', 'entfallen', NULL, "
+                       "'Nachtrag', 'nachtrag.xlsx:Rückmeldung!D4', '2026-08-01T00:00:00Z')")
+        again = self.carry()
+        self.assertExit(again, 0)
+        self.assertIn("Übernommen: 1 (davon 0 zu umformulierten Handlungsschwerpunkten)", again.stdout)
+        self.assertIn("Schon früher übernommen (übersprungen): 3", again.stdout)
+        self.assertEqual(self.new_reports()[-1][:5], [self.same, "2026-H1", "entfallen", "NULL", "Nachtrag"])
+        self.assertEqual(len(self.new_reports()), 5)
+
     def test_english_and_errors(self):
         english = self.carry("--lang", "en")
         self.assertExit(english, 0)

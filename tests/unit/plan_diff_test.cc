@@ -305,6 +305,38 @@ TEST(PlanCarry, CarriesSameAndRewordedListsTheRest) {
   EXPECT_EQ(again.already_carried, 4u);
 }
 
+TEST(PlanCarry, NewVersionsOwnReportWinsAndLaterReportsOfTheOldOneCarry) {
+  const std::string head = std::string("## Handlungsfeld Lesen\n\n") + kHeader;
+  const Plan a = plan("A", head + "| Vorlesepaten gewinnen | Dezernat IV/ Stadtbibliothek, Stadtarchiv |\n");
+  const Plan b = plan("B", head + "| Vorlesepaten gewinnen | Dezernat IV/ Stadtbibliothek, Stadtarchiv |\n");
+  const auto& area = a.fields[0].focus_areas[0];
+  const std::string library = responsibility_key(area, a.units[area.responsibilities[0].unit]);
+  const std::string archive = responsibility_key(area, a.units[area.responsibilities[1].unit]);
+  const PlanDiff d = diff_plans(a, b);
+  std::vector<StatusReport> history_a{report(library, "2026-H1", "begonnen", 10, 1),
+                                      report(archive, "2026-H1", "begonnen", 20, 2)};
+  // B has its own, newer report for the archive: the old one must not be stacked on top.
+  std::vector<StatusReport> history_b{report(archive, "2026-H1", "umgesetzt", 100, 1)};
+  CarryResult r = plan_carry(a, b, d, history_a, history_b);
+  ASSERT_EQ(r.carried.size(), 1u);
+  EXPECT_EQ(r.carried[0].key, library);
+  ASSERT_EQ(r.left_behind.size(), 1u);
+  EXPECT_EQ(r.left_behind[0].why, CarryGap::reported_in_new_version);
+  EXPECT_EQ(r.left_behind[0].unit, "Stadtarchiv");
+
+  // The carry is stored; A then gets a later report for the library: that one carries too.
+  r.carried[0].sequence = 2;
+  history_b.push_back(r.carried[0]);
+  history_a.push_back(report(library, "2026-H1", "umgesetzt", 100, 3));
+  const CarryResult later = plan_carry(a, b, d, history_a, history_b);
+  ASSERT_EQ(later.carried.size(), 1u);
+  EXPECT_EQ(later.carried[0].status, "umgesetzt");
+  EXPECT_EQ(later.already_carried, 0u);
+  history_b.push_back(later.carried[0]);
+  history_b.back().sequence = 3;
+  EXPECT_TRUE(plan_carry(a, b, d, history_a, history_b).carried.empty());
+}
+
 TEST(PlanCarry, UnitNoLongerResponsible) {
   const std::string head = std::string("## Handlungsfeld Lesen\n\n") + kHeader;
   const Plan a = plan("A", head + "| Vorlesepaten gewinnen | Dezernat IV/ Stadtbibliothek, Stadtarchiv |\n");

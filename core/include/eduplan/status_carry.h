@@ -17,6 +17,7 @@ enum class CarryGap {
   focus_area_removed,  // its focus area is not in the new version (diff_plans: removed)
   unit_not_responsible,  // the focus area is, but the unit is no longer responsible for it
   not_in_plan,           // the key names no responsibility of the old version
+  reported_in_new_version,  // the new version has a report of its own for it in that period
 };
 
 struct CarryLeftBehind {
@@ -28,7 +29,7 @@ struct CarryLeftBehind {
 struct CarryResult {
   std::vector<StatusReport> carried;  // new reports for the new version, to be stored
   std::size_t to_reworded = 0;        // of them, for a reworded focus area
-  std::size_t already_carried = 0;    // skipped: the new version has such a report already
+  std::size_t already_carried = 0;    // skipped: the new version's latest report is that one
   std::vector<CarryLeftBehind> left_behind;
 };
 
@@ -40,11 +41,15 @@ EDUPLAN_EXPORT std::string carried_source(const std::string& plan, const std::st
 // for that period's roll-ups; a later period does not supersede an earlier one). A report carries
 // where the responsibility is in `b` too: the same unit (by key) responsible for the same focus
 // area, matched by key or reworded (`diff` = diff_plans(a, b)); the new report has b's key, the
-// same period, status, progress and note, and carried_source(a.name, old key). A report that
-// `history_b` already holds with the same key, period, status, progress, note and source is not
-// carried again, so carrying twice adds nothing. Order: a's document order (field, focus area,
-// unit), then period; reports whose key names no responsibility of `a` are left behind, last,
-// ordered by key and period.
+// same period, status, progress and note, and carried_source(a.name, old key). Against
+// `history_b` (the new version's history), for the same key and period:
+// - if the new version has a report of its own there (one not carried from `a`), that one is
+//   newer knowledge: the old report is left behind (reported_in_new_version), never stacked on top;
+// - if its latest report there has the same key, period, status, progress, note and source, the
+//   report was carried before and is skipped (already_carried): carrying twice adds nothing;
+// - otherwise (nothing there, or an earlier carry that `a` has since superseded) it carries.
+// Order: a's document order (field, focus area, unit), then period; reports whose key names no
+// responsibility of `a` are left behind, last, ordered by key and period.
 EDUPLAN_EXPORT CarryResult plan_carry(const Plan& a, const Plan& b, const PlanDiff& diff,
                                       const std::vector<StatusReport>& history_a,
                                       const std::vector<StatusReport>& history_b);

@@ -2,9 +2,9 @@
 #include "eduplan/status_carry.h"
 
 #include <map>
-#include <set>
 #include <tuple>
 #include <unordered_set>
+#include <utility>
 
 namespace eduplan {
 namespace {
@@ -40,8 +40,19 @@ CarryResult plan_carry(const Plan& a, const Plan& b, const PlanDiff& diff,
     for (const auto& area : field.focus_areas)
       for (const auto& r : area.responsibilities)
         responsible_in_b.insert(responsibility_key(area, b.units[r.unit]));
-  std::set<Identity> existing;
-  for (const auto& r : history_b) existing.insert(identity(r));
+  // What the new version has of each responsibility and period: its latest report, and whether
+  // any of them is its own (not carried over from `a`).
+  struct InB {
+    const StatusReport* latest = nullptr;
+    bool own = false;
+  };
+  const std::string carried_prefix = "übernommen aus " + a.name + " (";
+  std::map<std::pair<std::string, std::string>, InB> in_b;
+  for (const auto& r : history_b) {
+    auto& slot = in_b[{r.key, r.period}];
+    if (!slot.latest || r.sequence >= slot.latest->sequence) slot.latest = &r;
+    if (!r.source.starts_with(carried_prefix)) slot.own = true;
+  }
 
   for (const auto& field : a.fields) {
     for (const auto& area : field.focus_areas) {
@@ -67,9 +78,16 @@ CarryResult plan_carry(const Plan& a, const Plan& b, const PlanDiff& diff,
           }
           StatusReport carried{key, old.period, old.status, old.progress, old.note,
                                carried_source(a.name, old.key), {}, 0};
-          if (!existing.insert(identity(carried)).second) {
-            ++out.already_carried;
-            continue;
+          if (const auto there = in_b.find({key, old.period}); there != in_b.end()) {
+            if (there->second.own) {
+              out.left_behind.push_back({old, CarryGap::reported_in_new_version, field.title,
+                                         area.text, unit.name});
+              continue;
+            }
+            if (identity(*there->second.latest) == identity(carried)) {
+              ++out.already_carried;
+              continue;
+            }
           }
           if (reworded.count(area.key)) ++out.to_reworded;
           out.carried.push_back(std::move(carried));
