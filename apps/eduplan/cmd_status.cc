@@ -26,6 +26,11 @@ constexpr Command kStatusCommands[] = {
      {"[--db DATEI] [--set STATUS,STATUS,…]", "[--db FILE] [--set STATUS,STATUS,…]"},
      {"Statusskala der Datenbank zeigen oder festlegen", "show or set the database's status scale"},
      run_status_scale},
+    {"carry",
+     {"[--db DATEI] --from PLAN --to PLAN [--dry-run]", "[--db FILE] --from PLAN --to PLAN [--dry-run]"},
+     {"letzte Rückmeldungen in eine neue Fassung des Plans übernehmen",
+      "carry the latest reports over to a new version of the plan"},
+     run_status_carry},
 };
 
 void print_status_usage(std::ostream& out) {

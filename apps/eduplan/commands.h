@@ -30,5 +30,6 @@ int run_rules(const Command& self, const Args& args);
 int run_plugins(const Command& self, const Args& args);
 int run_export(const Command& self, const Args& args);
 int run_status(const Command& self, const Args& args);
+int run_diff(const Command& self, const Args& args);
 
 }  // namespace eduplan::cli
