@@ -1,5 +1,6 @@
 // eduplan diff [--db FILE] PLAN_A PLAN_B [--format text|json|xlsx] [-o FILE]: what changed
 // from one stored plan version to another (diff_plans, plan_diff.h).
+#include <eduplan/atomic_output.h>
 #include <eduplan/plan_diff.h>
 #include <eduplan/storage.h>
 
@@ -11,7 +12,6 @@
 #include "cli_support.h"
 #include "diff_report.h"
 #include "text_report.h"
-#include "util/atomic_output.h"
 
 namespace eduplan::cli {
 namespace {

@@ -1,6 +1,6 @@
 // Output files: permissions of the file a report replaces, the umask for new ones, and the
 // temporary files of killed processes, which the next run removes (only those).
-#include "util/atomic_output.h"
+#include <eduplan/atomic_output.h>
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

@@ -8,7 +8,7 @@
 #include "export/module_run.h"
 #include "export/plugin_module.h"
 #include "export/plugin_search.h"
-#include "util/atomic_output.h"
+#include "eduplan/atomic_output.h"
 
 namespace eduplan {
 

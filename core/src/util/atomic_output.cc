@@ -1,4 +1,4 @@
-#include "util/atomic_output.h"
+#include "eduplan/atomic_output.h"
 
 #include <dirent.h>
 #include <fcntl.h>

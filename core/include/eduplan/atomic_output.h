@@ -1,4 +1,5 @@
-// A temporary file beside a target that replaces the target only on commit (internal).
+// A temporary file beside a target that replaces the target only on commit: how eduplan writes
+// every file it produces (exports, forms, comparisons), for programs that embed it to do the same.
 //
 // The temporary file is named ".<target>.tmp-<host>-<pid>-<random>", so that a later run can
 // tell one left behind by a process that was killed: before it creates its own, AtomicOutput
@@ -11,9 +12,11 @@
 
 #include <filesystem>
 
+#include "eduplan/export.h"
+
 namespace eduplan {
 
-class AtomicOutput {
+class EDUPLAN_EXPORT AtomicOutput {
  public:
   // Creates an empty temporary file in the target's directory, readable and writable by the
   // owner only while it is written. Throws ExportError if the directory is missing or
@@ -38,6 +41,6 @@ class AtomicOutput {
 // Removes the temporary files in `dir` that AtomicOutput left behind in processes that were
 // killed (see above). Returns how many it removed. AtomicOutput calls it, at most once a minute
 // per directory and process.
-int remove_stale_temporaries(const std::filesystem::path& dir);
+EDUPLAN_EXPORT int remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace eduplan
