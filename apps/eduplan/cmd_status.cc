@@ -48,7 +48,11 @@ int run_status(const Command&, const Args& args) {
     return args.empty() ? kUsage : kOk;
   }
   for (const auto& c : kStatusCommands) {
-    if (args[0] == c.name) return c.run(c, Args(args.begin() + 1, args.end()));
+    if (args[0] != c.name) continue;
+    // Its usage and errors name it as typed: "eduplan status show …".
+    const std::string name = std::string("status ") + c.name;
+    const Command sub{name.c_str(), c.synopsis, c.summary, c.run};
+    return c.run(sub, Args(args.begin() + 1, args.end()));
   }
   std::string list;
   for (const auto& c : kStatusCommands) list += (list.empty() ? "" : ", ") + std::string(c.name);
