@@ -10,6 +10,12 @@ namespace eduplan::cli {
 namespace {
 
 constexpr Command kStatusCommands[] = {
+    {"import",
+     {"[--db DATEI] [--plan NAME] [--period PERIODE] [--dry-run] DATEI…",
+      "[--db FILE] [--plan NAME] [--period PERIOD] [--dry-run] FILE…"},
+     {"ausgefüllte Formulare (.xlsx, .csv) einlesen: alles oder nichts",
+      "read returned forms (.xlsx, .csv): all or nothing"},
+     run_status_import},
     {"show",
      {"[--db DATEI] [--plan NAME] [--period PERIODE] [--format text|json]",
       "[--db FILE] [--plan NAME] [--period PERIOD] [--format text|json]"},
