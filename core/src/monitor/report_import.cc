@@ -68,11 +68,6 @@ std::optional<int> parse_progress(std::string text) {
   return static_cast<int>(whole);
 }
 
-struct Seen {
-  StatusReport report;
-  std::string where;
-};
-
 class Importer {
  public:
   Importer(Storage& storage, const ReportImportOptions& options)
@@ -232,20 +227,19 @@ class Importer {
     }
     if (result_.problems.size() != before || period.empty() || !keys) return;
     StatusReport report{key, period, canonical, percent, note, form.source(row.row), {}, 0};
-    const std::string where = at(kStatus);
-    auto [it, inserted] = seen_.try_emplace(period + '\n' + key, Seen{report, where});
+    auto [it, inserted] = seen_.try_emplace(period + '\n' + key, reports_.size());
     if (inserted) {
       reports_.push_back(std::move(report));
       return;
     }
-    const auto& first = it->second.report;
+    const auto& first = reports_[it->second];
     if (first.status == report.status && first.progress == report.progress && first.note == report.note) {
       ++result_.duplicates;
       return;
     }
-    problem(where, tr({"Zuständigkeit „{0}“ zweimal mit verschiedenen Angaben (auch in {1})",
-                       "responsibility \"{0}\" twice with different values (also in {1})"},
-                      key, it->second.where));
+    problem(at(kStatus), tr({"Zuständigkeit „{0}“ zweimal mit verschiedenen Angaben (auch in {1})",
+                             "responsibility \"{0}\" twice with different values (also in {1})"},
+                            key, first.source));
   }
 
   Storage& storage_;
@@ -254,7 +248,7 @@ class Importer {
   std::optional<std::string> plan_;
   std::map<std::string, std::optional<KeySet>> keys_;
   std::optional<std::unordered_map<std::string, std::string>> other_keys_;
-  std::unordered_map<std::string, Seen> seen_;
+  std::unordered_map<std::string, std::size_t> seen_;  // period and key -> index in reports_
   std::vector<StatusReport> reports_;
   ReportImportResult result_;
 };
