@@ -2,7 +2,7 @@
 # The status import benchmark (issue 12): a generated plan of about 105,000 responsibilities,
 # 1,000 returned forms with about 100,000 reports (5 % of the rows left empty), imported in one
 # run — once as .xlsx, once as .csv — each into a fresh copy of the database. Prints the median
-# wall time of RUNS runs (default 5) with /usr/bin/time. Needs /usr/bin/python3 with openpyxl
+# wall time of RUNS runs (default 5), timed with bash's `time`. Needs /usr/bin/python3 with openpyxl
 # (Debian's python3-openpyxl) and the sqlite3 shell.
 # Usage: bench/run_import.sh [BUILD_DIR] [FORMS] [RESPONSIBILITIES]
 set -euo pipefail
@@ -23,14 +23,15 @@ gen="$build/bin/eduplan-gen"
 /usr/bin/python3 "$here/make_forms.py" "$work/base.db" bench 2026-H1 "$work/forms" "$forms" both
 
 median() {  # label, then the import's arguments after --db
-  local times=()
+  local label=$1 times=()
+  shift
   for _ in $(seq "${RUNS:-5}"); do
     cp "$work/base.db" "$work/run.db"
-    times+=("$({ /usr/bin/time -f %e "$eduplan" status import --db "$work/run.db" "$@" >/dev/null; } 2>&1)")
+    times+=("$({ TIMEFORMAT=%R; time "$eduplan" status import --db "$work/run.db" "$@" >/dev/null; } 2>&1)")
   done
   local m
   m=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((${#times[@]} + 1) / 2))p")
-  echo "$1: median ${m} s of ${#times[@]} runs; $(sqlite3 "$work/run.db" 'SELECT count(*) FROM status_report') reports stored"
+  echo "$label: median ${m} s of ${#times[@]} runs; $(sqlite3 "$work/run.db" 'SELECT count(*) FROM status_report') reports stored"
 }
 
 median "xlsx, $forms forms" "$work"/forms/*.xlsx
