@@ -176,6 +176,34 @@ class StatusImportTest(TempDirTest):
                             "bad.xlsx:Rückmeldung!E9: Fortschritt „12.5“")
         self.assertEqual(len(r.stderr.strip().splitlines()), 7, r.stderr)
 
+    def test_the_databases_own_scale(self):
+        self.assertExit(run("status", "scale", "--db", self.db, "--set", "offen,erledigt"), 0)
+        form = build_form(self.path("s.xlsx"), "seed", "2026-H1",
+                          self.rows(("Erledigt", 100, ""), ("begonnen", 10, "")))
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "s.xlsx:Rückmeldung!D5: Status „begonnen“ ist nicht in der Skala "
+                               "(offen, erledigt)")
+        self.assertNotIn("D4", r.stderr)
+        form = build_form(self.path("t.xlsx"), "seed", "2026-H1", self.rows(("Erledigt", 100, "")))
+        self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        # stored in the scale's spelling
+        self.assertEqual(query(self.db, "SELECT status FROM status_report"), [["erledigt"]])
+
+    def test_booleans_errors_and_missing_keys(self):
+        form = build_form(self.path("b.xlsx"), "seed", "2026-H1",
+                          [self.row(0, True, None, None), self.row(1, "begonnen", "=1/0", None),
+                           ["", "F", "A", "begonnen", 10, ""], ["", "F", "A", None, None, None]])
+        def error_value(members):
+            sheet = members["xl/worksheets/sheet1.xml"].decode()
+            sheet = re.sub(r'<c r="E5"[^>]*>.*?</c>', '<c r="E5" t="e"><f>1/0</f><v>#DIV/0!</v></c>', sheet)
+            members["xl/worksheets/sheet1.xml"] = sheet.encode()
+        rewrite(form, error_value)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "b.xlsx:Rückmeldung!D4: Status „WAHR“ ist nicht in der Skala",
+                            "b.xlsx:Rückmeldung!E5: Zelle enthält den Fehlerwert #DIV/0!",
+                            "b.xlsx:Rückmeldung!A6: Schlüssel fehlt")
+        self.assertEqual(len(r.stderr.strip().splitlines()), 4, r.stderr)
+
     def test_period_and_plan_must_agree(self):
         form = build_form(self.path("h2.xlsx"), "seed", "2026-H2", self.rows(("begonnen", 10, "")))
         r = run("status", "import", "--db", self.db, "--period", "2026-H1", form)
