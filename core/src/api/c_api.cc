@@ -2,22 +2,18 @@
 // its handles against the registry of live ones and catches everything.
 #include "eduplan/c_api.h"
 
-#include <algorithm>
 #include <map>
-#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "api/entry.h"
 #include "api/handles.h"
 #include "eduplan/enum_text.h"
 #include "eduplan/error.h"
 #include "eduplan/exporters.h"
-#include "eduplan/json.h"
 #include "eduplan/language.h"
-#include "eduplan/monitoring.h"
 #include "eduplan/reader.h"
-#include "eduplan/report_import.h"
 #include "eduplan/storage.h"
 #include "eduplan/version.h"
 #include "util/text.h"
@@ -25,84 +21,7 @@
 namespace {
 
 using eduplan::tr;
-
-thread_local std::string last_error;
-
-eduplan_code fail(eduplan_code code, std::string message) {
-  last_error = std::move(message);
-  return code;
-}
-
-// Runs `body`, translating every exception into a code and a message.
-template <class Body>
-eduplan_code guarded(Body body) {
-  try {
-    last_error.clear();
-    return body();
-  } catch (const eduplan::IoError& e) {
-    return fail(EDUPLAN_E_IO, e.what());
-  } catch (const eduplan::StorageError& e) {
-    return fail(EDUPLAN_E_STORAGE, e.what());
-  } catch (const eduplan::UsageError& e) {
-    return fail(EDUPLAN_E_USAGE, e.what());
-  } catch (const eduplan::ExportError& e) {
-    return fail(EDUPLAN_E_EXPORT, e.what());
-  } catch (const std::exception& e) {
-    return fail(EDUPLAN_E_INTERNAL, e.what());
-  } catch (...) {
-    return fail(EDUPLAN_E_INTERNAL, tr({"unbekannter Fehler", "unknown error"}));
-  }
-}
-
-std::string required(const char* function, const char* arguments) {
-  return tr({"{0}: nötig sind {1}", "{0}: {1} are required"}, function, arguments);
-}
-
-eduplan_code not_found(const char* name) {
-  return fail(EDUPLAN_E_NOT_FOUND, tr({"kein Plan „{0}“", "no plan \"{0}\""}, name));
-}
-
-// EDUPLAN_E_USAGE unless `handle` is live: NULL, closed, freed or of another kind is refused
-// before anything reads through it.
-template <class H>
-eduplan_code check_handle(const char* function, const char* argument, const H* handle) {
-  if (eduplan::api::is_live(handle)) return EDUPLAN_OK;
-  if (!handle) {
-    return fail(EDUPLAN_E_USAGE,
-                tr({"{0}: {1} fehlt (NULL)", "{0}: {1} is missing (NULL)"}, function, argument));
-  }
-  return fail(EDUPLAN_E_USAGE,
-              tr({"{0}: {1} ist kein offenes Handle (geschlossen, freigegeben oder nie geöffnet)",
-                  "{0}: {1} is not an open handle (closed, freed or never opened)"},
-                 function, argument));
-}
-
-// For the accessors without a code: the handle if it is live, else nullptr and a message.
-template <class H>
-const H* usable(const char* function, const H* handle) {
-  return check_handle(function, "handle", handle) == EDUPLAN_OK ? handle : nullptr;
-}
-
-// EDUPLAN_E_USAGE if a name is not valid UTF-8 (NULL passes: required() says it is missing).
-eduplan_code check_utf8(const char* function, const char* argument, const char* text) {
-  if (!text) return EDUPLAN_OK;
-  if (auto bad = eduplan::text::find_invalid_utf8(text)) {
-    return fail(EDUPLAN_E_USAGE, tr({"{0}: {1} ist kein gültiges UTF-8 (Byte {2})",
-                                     "{0}: {1} is not valid UTF-8 (byte {2})"},
-                                    function, argument, *bad));
-  }
-  return EDUPLAN_OK;
-}
-
-// Freeing: NULL and live handles are fine; anything else is left alone, with a message.
-template <class H>
-void release(const char* function, H* handle) {
-  if (!eduplan::api::release(handle)) {
-    last_error = tr({"{0}: kein offenes Handle (schon freigegeben?); nichts getan",
-                     "{0}: not an open handle (freed already?); nothing done"},
-                    function);
-  }
-}
+using namespace eduplan::api::entry;
 
 eduplan_plan* wrap(eduplan::Plan plan) {
   eduplan_plan p{std::move(plan), {}};
@@ -117,12 +36,6 @@ const eduplan::FocusArea* area_at(const eduplan_plan* p, size_t field, size_t ar
 }
 
 }  // namespace
-
-// Stops the entry point with the code of a failed check.
-#define EDUPLAN_TRY(check)                                            \
-  do {                                                                \
-    if (const eduplan_code rc = (check); rc != EDUPLAN_OK) return rc; \
-  } while (0)
 
 extern "C" {
 
@@ -415,117 +328,5 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
     return EDUPLAN_OK;
   });
 }
-
-// Monitoring: importing forms and reading roll-ups.
-
-eduplan_code eduplan_db_import_reports(eduplan_db* db, const char* const* files, const char* plan,
-                                       const char* period, int dry_run, size_t* stored,
-                                       eduplan_names** problems) {
-  return guarded([&] {
-    if (problems) *problems = nullptr;
-    if (stored) *stored = 0;
-    EDUPLAN_TRY(check_handle("eduplan_db_import_reports", "db", db));
-    if (!files) return fail(EDUPLAN_E_USAGE, required("eduplan_db_import_reports", "db, files"));
-    EDUPLAN_TRY(check_utf8("eduplan_db_import_reports", "plan", plan));
-    EDUPLAN_TRY(check_utf8("eduplan_db_import_reports", "period", period));
-    std::vector<std::string> paths;
-    for (const char* const* f = files; *f; ++f) paths.emplace_back(*f);
-    eduplan::ReportImportOptions options;
-    if (plan) options.plan = plan;
-    if (period) options.period = period;
-    options.dry_run = dry_run != 0;
-    const auto result = eduplan::import_status_reports(*db->storage, paths, options);
-    eduplan_names lines;
-    for (const auto& p : result.problems) lines.names.push_back(p.where + ": " + p.message);
-    if (problems) *problems = eduplan::api::make_handle(std::move(lines));
-    if (!result.problems.empty()) {
-      return fail(EDUPLAN_E_INPUT,
-                  tr({"{0} Fehler in den Formularen; nichts gespeichert",
-                      "{0} errors in the forms; nothing stored"},
-                     result.problems.size()));
-    }
-    if (stored) *stored = result.stored;
-    return EDUPLAN_OK;
-  });
-}
-
-eduplan_code eduplan_db_rollups(eduplan_db* db, const char* plan, const char* period,
-                                eduplan_rollups** out) {
-  return guarded([&] {
-    if (out) *out = nullptr;
-    EDUPLAN_TRY(check_handle("eduplan_db_rollups", "db", db));
-    if (!plan || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_rollups", "db, plan, out"));
-    EDUPLAN_TRY(check_utf8("eduplan_db_rollups", "plan", plan));
-    EDUPLAN_TRY(check_utf8("eduplan_db_rollups", "period", period));
-    if (!db->storage->load_outline(plan)) return not_found(plan);
-    std::optional<std::string_view> when;
-    if (period) when = period;
-    eduplan_rollups r;
-    r.rollups = eduplan::rollups(*db->storage, plan, when);
-    r.json = eduplan::to_json(r.rollups);
-    const auto scale = db->storage->status_scale();
-    for (const auto& one : r.rollups) {
-      auto& counts = r.counts.emplace_back();
-      for (const auto& s : scale) {
-        const auto it = one.counts.find(s);
-        counts.emplace_back(s, it == one.counts.end() ? 0 : it->second);
-      }
-      for (const auto& [s, n] : one.counts) {
-        if (std::find(scale.begin(), scale.end(), s) == scale.end()) counts.emplace_back(s, n);
-      }
-    }
-    *out = eduplan::api::make_handle(std::move(r));
-    return EDUPLAN_OK;
-  });
-}
-
-size_t eduplan_rollups_count(const eduplan_rollups* r) {
-  r = usable("eduplan_rollups_count", r);
-  return r ? r->rollups.size() : 0;
-}
-
-const char* eduplan_rollups_json(const eduplan_rollups* r) {
-  r = usable("eduplan_rollups_json", r);
-  return r ? r->json.c_str() : nullptr;
-}
-
-eduplan_code eduplan_rollups_get(const eduplan_rollups* r, size_t i, const char** scope,
-                                 const char** name, size_t* responsibilities, size_t* reported,
-                                 int* has_progress, double* progress) {
-  return guarded([&] {
-    EDUPLAN_TRY(check_handle("eduplan_rollups_get", "rollups", r));
-    if (i >= r->rollups.size())
-      return fail(EDUPLAN_E_USAGE, tr({"eduplan_rollups_get: Index {0} außerhalb", "eduplan_rollups_get: index {0} out of range"}, i));
-    const auto& one = r->rollups[i];
-    if (scope) *scope = one.scope.c_str();
-    if (name) *name = one.name.c_str();
-    if (responsibilities) *responsibilities = one.responsibilities;
-    if (reported) *reported = one.reported;
-    if (has_progress) *has_progress = one.progress ? 1 : 0;
-    if (progress) *progress = one.progress.value_or(0.0);
-    return EDUPLAN_OK;
-  });
-}
-
-size_t eduplan_rollups_status_count(const eduplan_rollups* r, size_t i) {
-  r = usable("eduplan_rollups_status_count", r);
-  return r && i < r->counts.size() ? r->counts[i].size() : 0;
-}
-
-eduplan_code eduplan_rollups_status(const eduplan_rollups* r, size_t i, size_t k,
-                                    const char** status, size_t* count) {
-  return guarded([&] {
-    EDUPLAN_TRY(check_handle("eduplan_rollups_status", "rollups", r));
-    if (i >= r->counts.size() || k >= r->counts[i].size())
-      return fail(EDUPLAN_E_USAGE, tr({"eduplan_rollups_status: Index {0}/{1} außerhalb",
-                                       "eduplan_rollups_status: index {0}/{1} out of range"},
-                                      i, k));
-    if (status) *status = r->counts[i][k].first.c_str();
-    if (count) *count = r->counts[i][k].second;
-    return EDUPLAN_OK;
-  });
-}
-
-void eduplan_rollups_free(eduplan_rollups* r) { release("eduplan_rollups_free", r); }
 
 }  // extern "C"
