@@ -276,7 +276,7 @@ class StatusImportTest(TempDirTest):
         with zipfile.ZipFile(good) as z:
             members = {n: z.read(n) for n in z.namelist()}
         bomb = dict(members)
-        bomb["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"] + b" " * (80 << 20)
+        bomb["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"] + b" " * (20 << 20)
         laughs = dict(members)
         laughs["xl/worksheets/sheet1.xml"] = (
             b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
@@ -308,6 +308,16 @@ class StatusImportTest(TempDirTest):
         self.assertEqual(query(self.db, "SELECT status, progress, source FROM status_report "
                                         "ORDER BY sequence"),
                          [["begonnen", "50", "a.csv:2"], ["umgesetzt", "100", "b.csv:2"]])
+
+    def test_unreadable_file_is_an_io_error(self):
+        form = build_form(self.path("a.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))
+        r = run("status", "import", "--db", self.db, form, self.path("fehlt.xlsx"))
+        self.assertExit(r, 2)
+        self.assertIn("fehlt.xlsx", r.stderr)
+        self.assertEqual(self.stored(), 0)
+        r = run("status", "import", "--db", self.db, form, self.dir)
+        self.assertExit(r, 2)
+        self.assertEqual(self.stored(), 0)
 
     def test_dry_run_stores_nothing(self):
         form = build_form(self.path("a.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))

@@ -75,7 +75,7 @@ struct Relationship {
 
 std::vector<Relationship> relationships(ZipArchive& zip, const std::string& part) {
   std::vector<Relationship> out;
-  const auto xml = zip.read(part, ZipArchive::kMaxMember);
+  const auto xml = zip.read(part, kMaxPart);
   if (!xml) return out;
   const XmlDoc doc = parse_xml(*xml, part);
   for_children(xmlDocGetRootElement(doc.get()), [&](Node r) {
@@ -107,7 +107,7 @@ Workbook::Workbook(std::string_view bytes) : zip_(bytes) {
   for (const auto& r : relationships(zip_, "_rels/.rels")) {
     if (type_is(r, "officeDocument")) workbook_part = resolve_part("", r.target);
   }
-  const auto xml = zip_.read(workbook_part, ZipArchive::kMaxMember);
+  const auto xml = zip_.read(workbook_part, kMaxPart);
   if (!xml) {
     throw ArchiveError(tr({"keine Excel-Arbeitsmappe: {0} fehlt im Archiv",
                            "not an Excel workbook: {0} is missing from the archive"},
@@ -142,7 +142,7 @@ std::optional<std::size_t> Workbook::find_sheet(std::string_view name) const {
 const std::vector<std::string>& Workbook::shared_strings() {
   if (shared_) return *shared_;
   shared_.emplace();
-  if (const auto xml = zip_.read(shared_part_, ZipArchive::kMaxMember)) {
+  if (const auto xml = zip_.read(shared_part_, kMaxPart)) {
     const XmlDoc doc = parse_xml(*xml, shared_part_);
     for_children(xmlDocGetRootElement(doc.get()), [&](Node si) {
       if (is_element(si, "si")) shared_->push_back(string_item(si));
@@ -154,7 +154,7 @@ const std::vector<std::string>& Workbook::shared_strings() {
 Sheet Workbook::sheet(std::size_t index) {
   Sheet out{names_.at(index), {}};
   if (parts_[index].empty()) return out;  // a chart sheet: no cells
-  const auto xml = zip_.read(parts_[index], ZipArchive::kMaxMember);
+  const auto xml = zip_.read(parts_[index], kMaxPart);
   if (!xml) {
     throw ArchiveError(tr({"Blatt „{0}“: {1} fehlt im Archiv",
                            "sheet \"{0}\": {1} is missing from the archive"},

@@ -15,6 +15,10 @@
 
 namespace eduplan::xlsx {
 
+// The most any one part (a sheet, the shared strings) may unpack to: a form of a few thousand
+// rows is a few MiB, and libxml2's tree of a part takes ten or more times its size in memory.
+inline constexpr std::size_t kMaxPart = std::size_t{16} << 20;
+
 enum class CellKind { text, number, boolean, error };
 
 struct Cell {
