@@ -163,6 +163,26 @@ TEST(FormReader, FindsTheHeaderByItsNames) {
   EXPECT_EQ(form.source(4), "f.xlsx:Rückmeldung!A4");
 }
 
+// libxlsxwriter with use_zip64 (as xlsxkit writes every workbook, the status forms too) puts a
+// zip64 extra field into the local headers only; libzip's consistency check refused that.
+TEST(XlsxReader, ReadsZip64WorkbooksOfLibxlsxwriter) {
+  const auto path = temp("-zip64.xlsx");
+  lxw_workbook_options options{};
+  options.use_zip64 = LXW_TRUE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Rückmeldung");
+  worksheet_write_string(ws, 0, 0, "Schlüssel", nullptr);
+  worksheet_write_number(ws, 1, 0, 50, nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  const auto bytes = slurp(path);
+  fs::remove(path);
+  xlsx::Workbook book(bytes);
+  const auto sheet = book.sheet(0);
+  ASSERT_EQ(sheet.rows.size(), 2u);
+  EXPECT_EQ(sheet.rows[0].find(1)->text, "Schlüssel");
+  EXPECT_EQ(sheet.rows[1].find(1)->text, "50");
+}
+
 TEST(FormReader, MissingColumnAndNoHeader) {
   const auto bytes = minimal_workbook(
       "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>Handlungsfeld</t></is></c>"
