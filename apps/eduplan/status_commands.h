@@ -5,6 +5,7 @@
 
 namespace eduplan::cli {
 
+int run_status_import(const Command& self, const Args& args);
 int run_status_show(const Command& self, const Args& args);
 int run_status_scale(const Command& self, const Args& args);
 int run_status_forms(const Command& self, const Args& args);

@@ -1,7 +1,9 @@
 /* The C API from C: ownership mistakes a program can make (double close, double free, use after
  * free, a handle of the wrong kind, NULL) end in a code or nothing, never in a crash; names that
  * are not UTF-8 are refused; *out is NULL after a failure.
- * Usage: c_api_test EXAMPLES_DIR WORK_DIR */
+ * Monitoring: forms imported all or nothing, roll-ups as structs and as JSON.
+ * Usage: c_api_test EXAMPLES_DIR WORK_DIR SQLITE3 */
+#define _POSIX_C_SOURCE 200809L
 #include <eduplan/c_api.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,9 +167,131 @@ static void broken_databases(const char* work) {
   free(missing);
 }
 
+/* The first responsibility key of the plan, read with the sqlite3 shell (not with eduplan). */
+static void first_key(const char* sqlite3, const char* db_path, char* key, size_t size) {
+  char command[2048];
+  snprintf(command, sizeof command,
+           "%s -batch -noheader '%s' \"SELECT f.key || '/' || u.key FROM responsibility r "
+           "JOIN focus_area f ON f.id = r.focus_area_id JOIN org_unit u ON u.id = r.org_unit_id "
+           "ORDER BY f.id, r.position LIMIT 1\"",
+           sqlite3, db_path);
+  FILE* p = popen(command, "r");
+  key[0] = 0;
+  if (p) {
+    if (fgets(key, (int)size, p)) key[strcspn(key, "\r\n")] = 0;
+    pclose(p);
+  }
+}
+
+static void monitoring(const char* document, const char* units, const char* work,
+                       const char* sqlite3) {
+  char* db_path = join(work, "monitoring.db");
+  remove(db_path);
+  eduplan_db* db = NULL;
+  CHECK(eduplan_db_open(db_path, &db) == EDUPLAN_OK);
+  eduplan_plan* plan = NULL;
+  CHECK(eduplan_read(document, units, "Konzept", &plan) == EDUPLAN_OK);
+  CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
+  eduplan_plan_free(plan);
+  char key[512];
+  first_key(sqlite3, db_path, key, sizeof key);
+  CHECK(strlen(key) > 2);
+
+  /* A bad form: every problem listed with its line, nothing stored. */
+  char* good = join(work, "good.csv");
+  char* bad = join(work, "bad.csv");
+  char text[2048];
+  snprintf(text, sizeof text,
+           "Schlüssel;Handlungsfeld;Handlungsschwerpunkt;Status;Fortschritt (%%);Bemerkung\n"
+           "%s;F;A;begonnen;40;gut\n", key);
+  write_file(good, text);
+  snprintf(text, sizeof text,
+           "Schlüssel;Handlungsfeld;Handlungsschwerpunkt;Status;Fortschritt (%%);Bemerkung\n"
+           "no/such;F;A;fertig;400;\n");
+  write_file(bad, text);
+  const char* both[] = {good, bad, NULL};
+  eduplan_names* problems = NULL;
+  size_t stored = 99;
+  CHECK(eduplan_db_import_reports(db, both, "Konzept", "2026-H1", 0, &stored, &problems) ==
+        EDUPLAN_E_INPUT);
+  CHECK(stored == 0);
+  CHECK(eduplan_names_count(problems) == 3);
+  CHECK(problems && contains(eduplan_names_get(problems, 0), "bad.csv:2: unknown key"));
+  CHECK(problems && contains(eduplan_names_get(problems, 1), "bad.csv:2: status \"fertig\""));
+  eduplan_names_free(problems);
+  eduplan_rollups* rollups = NULL;
+  CHECK(eduplan_db_rollups(db, "Konzept", NULL, &rollups) == EDUPLAN_OK);
+  size_t reported = 99;
+  CHECK(eduplan_rollups_get(rollups, 0, NULL, NULL, NULL, &reported, NULL, NULL) == EDUPLAN_OK);
+  CHECK(reported == 0);
+  eduplan_rollups_free(rollups);
+
+  /* CSV needs plan and period; missing files are EDUPLAN_E_IO. */
+  const char* one[] = {good, NULL};
+  CHECK(eduplan_db_import_reports(db, one, NULL, NULL, 0, NULL, &problems) == EDUPLAN_E_INPUT);
+  CHECK(eduplan_names_count(problems) == 2);
+  eduplan_names_free(problems);
+  char* missing = join(work, "missing.csv");
+  remove(missing);
+  const char* gone[] = {missing, NULL};
+  CHECK(eduplan_db_import_reports(db, gone, "Konzept", "2026-H1", 0, NULL, &problems) ==
+        EDUPLAN_E_IO);
+  CHECK(problems == NULL);
+  CHECK(eduplan_db_import_reports(db, NULL, NULL, NULL, 0, NULL, NULL) == EDUPLAN_E_USAGE);
+
+  /* Dry run, then the import; the roll-ups as structs and JSON. */
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 1, &stored, NULL) == EDUPLAN_OK);
+  CHECK(stored == 1);
+  CHECK(eduplan_db_rollups(db, "Konzept", "2026-H1", &rollups) == EDUPLAN_OK);
+  CHECK(eduplan_rollups_get(rollups, 0, NULL, NULL, NULL, &reported, NULL, NULL) == EDUPLAN_OK);
+  CHECK(reported == 0);
+  eduplan_rollups_free(rollups);
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 0, &stored, &problems) ==
+        EDUPLAN_OK);
+  CHECK(stored == 1 && eduplan_names_count(problems) == 0);
+  eduplan_names_free(problems);
+  CHECK(eduplan_db_rollups(db, "Konzept", "2026-H1", &rollups) == EDUPLAN_OK);
+  CHECK(eduplan_rollups_count(rollups) > 3);
+  const char* scope = NULL;
+  const char* name = NULL;
+  size_t responsibilities = 0;
+  int has_progress = 0;
+  double progress = 0;
+  CHECK(eduplan_rollups_get(rollups, 0, &scope, &name, &responsibilities, &reported,
+                            &has_progress, &progress) == EDUPLAN_OK);
+  CHECK(scope && strcmp(scope, "plan") == 0);
+  CHECK(responsibilities > 10 && reported == 1 && has_progress == 1 && progress == 40.0);
+  CHECK(eduplan_rollups_status_count(rollups, 0) == 5);
+  const char* status = NULL;
+  size_t count = 0;
+  CHECK(eduplan_rollups_status(rollups, 0, 1, &status, &count) == EDUPLAN_OK);
+  CHECK(status && strcmp(status, "begonnen") == 0 && count == 1);
+  CHECK(eduplan_rollups_status(rollups, 0, 5, &status, &count) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_rollups_get(rollups, 100000, NULL, NULL, NULL, NULL, NULL, NULL) ==
+        EDUPLAN_E_USAGE);
+  const char* json = eduplan_rollups_json(rollups);
+  CHECK(json && contains(json, "\"rollups\"") && contains(json, "\"begonnen\":1"));
+  eduplan_rollups_free(rollups);
+  eduplan_rollups_free(rollups); /* double free: nothing */
+  CHECK(eduplan_rollups_count(rollups) == 0);
+  CHECK(eduplan_rollups_json(rollups) == NULL);
+  CHECK(eduplan_db_rollups(db, "Nope", NULL, &rollups) == EDUPLAN_E_NOT_FOUND && rollups == NULL);
+  eduplan_db_close(db);
+
+  /* Read-only: a dry run works, storing is refused. */
+  CHECK(eduplan_db_open_read_only(db_path, &db) == EDUPLAN_OK);
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 1, NULL, NULL) == EDUPLAN_OK);
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 0, NULL, NULL) == EDUPLAN_E_USAGE);
+  eduplan_db_close(db);
+  free(db_path);
+  free(good);
+  free(bad);
+  free(missing);
+}
+
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    fprintf(stderr, "usage: c_api_test EXAMPLES_DIR WORK_DIR\n");
+  if (argc != 4) {
+    fprintf(stderr, "usage: c_api_test EXAMPLES_DIR WORK_DIR SQLITE3\n");
     return 2;
   }
   CHECK(eduplan_set_language("en") == EDUPLAN_OK);
@@ -176,6 +300,7 @@ int main(int argc, char** argv) {
   ownership(document, units, argv[2]);
   names_must_be_utf8(document, argv[2]);
   broken_databases(argv[2]);
+  monitoring(document, units, argv[2], argv[3]);
   free(document);
   free(units);
   if (failures) {

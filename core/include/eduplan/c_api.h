@@ -8,11 +8,13 @@
  * - Handles are opaque. The caller owns every handle a function hands out through an `out`
  *   parameter and gives it back exactly once with the matching function: eduplan_db_close for
  *   eduplan_db_open / eduplan_db_open_read_only, eduplan_plan_free for eduplan_read /
- *   eduplan_db_load, eduplan_names_free for eduplan_db_plans, eduplan_plan_list_free for
- *   eduplan_db_list_plans. A plan does not depend on the database it was loaded from: either may
+ *   eduplan_db_load, eduplan_names_free for eduplan_db_plans and eduplan_db_import_reports,
+ *   eduplan_plan_list_free for eduplan_db_list_plans, eduplan_rollups_free for
+ *   eduplan_db_rollups. A plan does not depend on the database it was loaded from: either may
  *   be freed first.
- * - On failure `*out` is set to NULL (the one exception: eduplan_read with EDUPLAN_E_INPUT hands
- *   out a plan holding the findings, which the caller frees).
+ * - On failure `*out` is set to NULL (the exceptions: eduplan_read with EDUPLAN_E_INPUT hands
+ *   out a plan holding the findings, and eduplan_db_import_reports with EDUPLAN_E_INPUT the list
+ *   of problems; the caller frees them).
  * - Closing or freeing NULL does nothing. Closing or freeing a handle that is already closed or
  *   freed, or that eduplan never handed out, does nothing either and leaves a message in
  *   eduplan_last_error. Any other function given such a handle (or a handle of the wrong kind)
@@ -55,6 +57,7 @@ typedef struct eduplan_db eduplan_db;
 typedef struct eduplan_plan eduplan_plan;
 typedef struct eduplan_names eduplan_names;
 typedef struct eduplan_plan_list eduplan_plan_list;
+typedef struct eduplan_rollups eduplan_rollups;
 
 EDUPLAN_EXPORT const char* eduplan_version(void);
 /* The message of the last failed call on this thread ("" if none), in the message language. */
@@ -138,6 +141,44 @@ EDUPLAN_EXPORT eduplan_code eduplan_plan_finding(const eduplan_plan* plan, size_
 EDUPLAN_EXPORT eduplan_code eduplan_export(eduplan_db* db, const char* plan_name,
                                            const char* exporter, const char* const* options,
                                            const char* plugin_dir, const char* target);
+
+/* Monitoring (docs/monitoring.md). */
+
+/* Imports returned status forms (.xlsx as `eduplan status forms` writes them, or .csv with the
+ * same six columns): `files` is a NULL-terminated array of paths. plan and period may be NULL;
+ * if given, every form must agree with them; .csv forms need both. dry_run nonzero: check
+ * only. All or nothing: if any row of any file is wrong, nothing is stored and the result is
+ * EDUPLAN_E_INPUT. *problems (if problems is not NULL) is set to a list of lines
+ * "file:sheet!cell: message" ("file:line: message" for csv), empty on success, also handed out
+ * with EDUPLAN_E_INPUT; NULL after any other failure. *stored (if not NULL) is the number of
+ * reports stored (or that would be, with dry_run). EDUPLAN_E_IO for a file that cannot be
+ * read; EDUPLAN_E_USAGE on a read-only database unless dry_run. */
+EDUPLAN_EXPORT eduplan_code eduplan_db_import_reports(eduplan_db* db, const char* const* files,
+                                                      const char* plan, const char* period,
+                                                      int dry_run, size_t* stored,
+                                                      eduplan_names** problems);
+
+/* The roll-ups of a stored plan (the plan, each field, division and unit) from the latest report
+ * of each responsibility in `period`, or of any period if `period` is NULL.
+ * EDUPLAN_E_NOT_FOUND without such a plan. */
+EDUPLAN_EXPORT eduplan_code eduplan_db_rollups(eduplan_db* db, const char* plan,
+                                               const char* period, eduplan_rollups** out);
+EDUPLAN_EXPORT size_t eduplan_rollups_count(const eduplan_rollups* rollups);
+/* All of them as JSON, as `eduplan status show --format json` prints them: an object with the
+ * key "rollups". NULL for a handle that is not live. */
+EDUPLAN_EXPORT const char* eduplan_rollups_json(const eduplan_rollups* rollups);
+/* One roll-up. Any out-parameter may be NULL. scope is "plan", "field", "division" or "unit";
+ * has_progress is 0 (and *progress 0) when no responsibility below has a progress value. */
+EDUPLAN_EXPORT eduplan_code eduplan_rollups_get(const eduplan_rollups* rollups, size_t i,
+                                                const char** scope, const char** name,
+                                                size_t* responsibilities, size_t* reported,
+                                                int* has_progress, double* progress);
+/* The statuses counted in roll-up i (every status of the scale, in the scale's order, then any
+ * stored status no longer on it), and the k-th of them with its number. */
+EDUPLAN_EXPORT size_t eduplan_rollups_status_count(const eduplan_rollups* rollups, size_t i);
+EDUPLAN_EXPORT eduplan_code eduplan_rollups_status(const eduplan_rollups* rollups, size_t i,
+                                                   size_t k, const char** status, size_t* count);
+EDUPLAN_EXPORT void eduplan_rollups_free(eduplan_rollups* rollups);
 
 #ifdef __cplusplus
 }

@@ -79,7 +79,7 @@ class EDUPLAN_EXPORT Storage {
   virtual void set_status_scale(const std::vector<std::string>& scale) = 0;
   // Stores reports for the plan `plan`, in their order, in one transaction: all or nothing.
   // Sets each report's imported_at and sequence. Throws UsageError if there is no such plan.
-  // The reports are not checked against the plan here (check_status_reports does that).
+  // The reports are not checked against the plan here (import_status_reports in eduplan/report_import.h does that).
   virtual void add_status_reports(std::string_view plan, std::vector<StatusReport> reports) = 0;
   // The reports of the plan in the order they were stored (the history), of one period only if
   // `period` is given. Renaming a plan keeps its reports, removing it removes them, and saving

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "api/entry.h"
 #include "api/handles.h"
 #include "eduplan/enum_text.h"
 #include "eduplan/error.h"
@@ -20,84 +21,7 @@
 namespace {
 
 using eduplan::tr;
-
-thread_local std::string last_error;
-
-eduplan_code fail(eduplan_code code, std::string message) {
-  last_error = std::move(message);
-  return code;
-}
-
-// Runs `body`, translating every exception into a code and a message.
-template <class Body>
-eduplan_code guarded(Body body) {
-  try {
-    last_error.clear();
-    return body();
-  } catch (const eduplan::IoError& e) {
-    return fail(EDUPLAN_E_IO, e.what());
-  } catch (const eduplan::StorageError& e) {
-    return fail(EDUPLAN_E_STORAGE, e.what());
-  } catch (const eduplan::UsageError& e) {
-    return fail(EDUPLAN_E_USAGE, e.what());
-  } catch (const eduplan::ExportError& e) {
-    return fail(EDUPLAN_E_EXPORT, e.what());
-  } catch (const std::exception& e) {
-    return fail(EDUPLAN_E_INTERNAL, e.what());
-  } catch (...) {
-    return fail(EDUPLAN_E_INTERNAL, tr({"unbekannter Fehler", "unknown error"}));
-  }
-}
-
-std::string required(const char* function, const char* arguments) {
-  return tr({"{0}: nötig sind {1}", "{0}: {1} are required"}, function, arguments);
-}
-
-eduplan_code not_found(const char* name) {
-  return fail(EDUPLAN_E_NOT_FOUND, tr({"kein Plan „{0}“", "no plan \"{0}\""}, name));
-}
-
-// EDUPLAN_E_USAGE unless `handle` is live: NULL, closed, freed or of another kind is refused
-// before anything reads through it.
-template <class H>
-eduplan_code check_handle(const char* function, const char* argument, const H* handle) {
-  if (eduplan::api::is_live(handle)) return EDUPLAN_OK;
-  if (!handle) {
-    return fail(EDUPLAN_E_USAGE,
-                tr({"{0}: {1} fehlt (NULL)", "{0}: {1} is missing (NULL)"}, function, argument));
-  }
-  return fail(EDUPLAN_E_USAGE,
-              tr({"{0}: {1} ist kein offenes Handle (geschlossen, freigegeben oder nie geöffnet)",
-                  "{0}: {1} is not an open handle (closed, freed or never opened)"},
-                 function, argument));
-}
-
-// For the accessors without a code: the handle if it is live, else nullptr and a message.
-template <class H>
-const H* usable(const char* function, const H* handle) {
-  return check_handle(function, "handle", handle) == EDUPLAN_OK ? handle : nullptr;
-}
-
-// EDUPLAN_E_USAGE if a name is not valid UTF-8 (NULL passes: required() says it is missing).
-eduplan_code check_utf8(const char* function, const char* argument, const char* text) {
-  if (!text) return EDUPLAN_OK;
-  if (auto bad = eduplan::text::find_invalid_utf8(text)) {
-    return fail(EDUPLAN_E_USAGE, tr({"{0}: {1} ist kein gültiges UTF-8 (Byte {2})",
-                                     "{0}: {1} is not valid UTF-8 (byte {2})"},
-                                    function, argument, *bad));
-  }
-  return EDUPLAN_OK;
-}
-
-// Freeing: NULL and live handles are fine; anything else is left alone, with a message.
-template <class H>
-void release(const char* function, H* handle) {
-  if (!eduplan::api::release(handle)) {
-    last_error = tr({"{0}: kein offenes Handle (schon freigegeben?); nichts getan",
-                     "{0}: not an open handle (freed already?); nothing done"},
-                    function);
-  }
-}
+using namespace eduplan::api::entry;
 
 eduplan_plan* wrap(eduplan::Plan plan) {
   eduplan_plan p{std::move(plan), {}};
@@ -112,12 +36,6 @@ const eduplan::FocusArea* area_at(const eduplan_plan* p, size_t field, size_t ar
 }
 
 }  // namespace
-
-// Stops the entry point with the code of a failed check.
-#define EDUPLAN_TRY(check)                                            \
-  do {                                                                \
-    if (const eduplan_code rc = (check); rc != EDUPLAN_OK) return rc; \
-  } while (0)
 
 extern "C" {
 

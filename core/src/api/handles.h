@@ -10,6 +10,7 @@
 
 #include "eduplan/c_api.h"
 #include "eduplan/model.h"
+#include "eduplan/monitoring.h"
 #include "eduplan/storage.h"
 
 struct eduplan_db {
@@ -30,9 +31,15 @@ struct eduplan_plan_list {
   std::vector<eduplan::PlanInfo> plans;
 };
 
+struct eduplan_rollups {
+  std::vector<eduplan::Rollup> rollups;
+  std::string json;  // made once, for a stable C string
+  std::vector<std::vector<std::pair<std::string, std::size_t>>> counts;  // per roll-up, in order
+};
+
 namespace eduplan::api {
 
-enum class Kind { db, plan, names, plan_list };
+enum class Kind { db, plan, names, plan_list, rollups };
 
 template <class H>
 constexpr Kind kind_of();
@@ -51,6 +58,10 @@ constexpr Kind kind_of<eduplan_names>() {
 template <>
 constexpr Kind kind_of<eduplan_plan_list>() {
   return Kind::plan_list;
+}
+template <>
+constexpr Kind kind_of<eduplan_rollups>() {
+  return Kind::rollups;
 }
 
 // The registry; thread-safe.

@@ -19,7 +19,10 @@ ZipArchive::ZipArchive(std::string_view data) {
     throw ArchiveError(
         tr({"ZIP-Archiv kann nicht geöffnet werden", "the zip archive cannot be opened"}));
   }
-  archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  // No ZIP_CHECKCONS: it refuses archives whose local headers carry a zip64 extra field that the
+  // central directory leaves out, which libxlsxwriter writes with use_zip64 (eduplan's own
+  // workbooks and status forms). Nothing here trusts the directory's sizes: read() caps them.
+  archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (!archive_) {
     const std::string why = zip_error_strerror(&error);
     zip_source_free(source);

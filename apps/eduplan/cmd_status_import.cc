@@ -1,0 +1,70 @@
+// eduplan status import [--db FILE] [--plan NAME] [--period PERIOD] [--dry-run] FILE...
+// Returned forms (.xlsx, .csv) checked and stored all or nothing (core: report_import.h).
+#include <eduplan/report_import.h>
+#include <eduplan/storage.h>
+
+#include <iostream>
+
+#include "cli_support.h"
+#include "status_commands.h"
+#include "text_report.h"
+
+namespace eduplan::cli {
+namespace {
+
+std::string counted(std::size_t n, const Text& one, const Text& many) {
+  return std::to_string(n) + " " + (n == 1 ? one.get() : many.get());
+}
+
+}  // namespace
+
+int run_status_import(const Command& self, const Args& args) {
+  CommandLine line;
+  add_db_option(line);
+  line.visible.add_options()(
+      "plan", po::value<std::string>()->value_name("NAME"),
+      tr({"Plan der Formulare (nötig für CSV; bei XLSX muss er mit dem Formular übereinstimmen)",
+          "the forms' plan (needed for CSV; for XLSX it must agree with the form)"})
+          .c_str())(
+      "period", po::value<std::string>()->value_name(tr({"PERIODE", "PERIOD"})),
+      tr({"Berichtszeitraum, z. B. 2026-H1 (nötig für CSV; bei XLSX muss er übereinstimmen)",
+          "reporting period, e.g. 2026-H1 (needed for CSV; for XLSX it must agree)"})
+          .c_str())(
+      "dry-run", tr({"nur prüfen, nichts speichern", "check only, store nothing"}).c_str());
+  line.hidden.add_options()("file", po::value<std::vector<std::string>>()->required(), "");
+  line.positional.add("file", -1);
+  const auto vm = parse(self, args, line);
+  if (!vm) return kOk;
+  ReportImportOptions options;
+  if (vm->count("plan")) options.plan = vm->at("plan").as<std::string>();
+  if (vm->count("period")) options.period = vm->at("period").as<std::string>();
+  options.dry_run = vm->count("dry-run") > 0;
+  const auto storage = open_existing_database(*vm, options.dry_run ? DbAccess::read : DbAccess::write);
+  const auto& files = vm->at("file").as<std::vector<std::string>>();
+  const auto result = import_status_reports(*storage, files, options);
+  if (!result.problems.empty()) {
+    for (const auto& p : result.problems)
+      std::cerr << printable(p.where) << ": " << printable(p.message) << "\n";
+    throw Rejected(tr({"{0} in {1}; nichts gespeichert", "{0} in {1}; nothing stored"},
+                      counted(result.problems.size(), {"Fehler", "error"}, {"Fehler", "errors"}),
+                      counted(result.files, {"Datei", "file"}, {"Dateien", "files"})));
+  }
+  std::cout << tr({"Plan: {0}", "Plan: {0}"}, printable(result.plan)) << "\n"
+            << tr({"{0} gelesen, {1} {2}, {3} übersprungen",
+                   "{0} read, {1} {2}, {3} skipped"},
+                  counted(result.files, {"Datei", "file"}, {"Dateien", "files"}),
+                  counted(result.stored, {"Rückmeldung", "report"}, {"Rückmeldungen", "reports"}),
+                  options.dry_run ? tr({"geprüft (nichts gespeichert: --dry-run)",
+                                        "checked (nothing stored: --dry-run)"})
+                                  : tr({"gespeichert", "stored"}),
+                  counted(result.skipped, {"leere Zeile", "empty row"}, {"leere Zeilen", "empty rows"}))
+            << "\n";
+  if (result.duplicates > 0)
+    std::cout << tr({"{0} doppelt mit gleichen Angaben, einmal gespeichert",
+                     "{0} repeated with the same values, stored once"},
+                    counted(result.duplicates, {"Zeile", "row"}, {"Zeilen", "rows"}))
+              << "\n";
+  return kOk;
+}
+
+}  // namespace eduplan::cli

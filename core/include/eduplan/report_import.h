@@ -1,0 +1,50 @@
+// Importing returned status forms: the .xlsx workbooks `eduplan status forms` writes (and the
+// same six columns as .csv), checked against the plan they name and stored all or nothing.
+// docs/monitoring.md, "Import", describes the checks.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eduplan/export.h"
+#include "eduplan/monitoring.h"
+
+namespace eduplan {
+
+class Storage;
+
+// One thing wrong with one input: `where` is "file:sheet!cell" (xlsx), "file:line" (csv) or
+// "file" (the whole file); `message` is in the message language.
+struct ImportProblem {
+  std::string where;
+  std::string message;
+
+  friend bool operator==(const ImportProblem&, const ImportProblem&) = default;
+};
+
+struct ReportImportOptions {
+  std::optional<std::string> plan;    // forms must name this plan; needed for csv forms
+  std::optional<std::string> period;  // forms must be of this period; needed for csv forms
+  bool dry_run = false;               // check only, store nothing
+};
+
+struct ReportImportResult {
+  std::string plan;                   // the plan the reports were stored for
+  std::size_t files = 0;
+  std::size_t stored = 0;             // reports stored (or, in a dry run, that would be)
+  std::size_t skipped = 0;            // rows left empty (not reported)
+  std::size_t duplicates = 0;         // identical repetitions, stored once
+  std::vector<ImportProblem> problems;  // every problem of every file; nothing stored if any
+};
+
+// Reads `files`, checks every row against the database's status scale and the responsibilities
+// of the plan the forms name, and stores all reports in one transaction — or, if anything is
+// wrong in any file, nothing (the problems are in the result). Throws IoError if a file cannot
+// be read, StorageError if the database fails.
+EDUPLAN_EXPORT ReportImportResult import_status_reports(Storage& storage,
+                                                        const std::vector<std::string>& files,
+                                                        const ReportImportOptions& options = {});
+
+}  // namespace eduplan

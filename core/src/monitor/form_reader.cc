@@ -1,0 +1,260 @@
+#include "monitor/form_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+
+#include "eduplan/language.h"
+#include "monitor/xlsx_reader.h"
+#include "parse/csv_reader.h"
+#include "util/encoding.h"
+#include "util/text.h"
+#include "util/zip_archive.h"
+
+namespace eduplan::forms {
+namespace {
+
+using text::iequals;
+using text::replace_all;
+using text::trim;
+
+constexpr const char* kFormSheet = "Rückmeldung";
+constexpr const char* kFactsSheet = "Angaben";
+constexpr int kHeaderSearchRows = 20;
+// A row holding at least this many of the six names is taken for a damaged header row.
+constexpr int kHeaderLike = 3;
+
+bool is_ole2(std::string_view bytes) {
+  return bytes.starts_with(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
+}
+
+// A header row's cells as (column, text).
+using Cells = std::vector<std::pair<int, std::string>>;
+
+struct HeaderMatch {
+  int found = 0;
+  std::array<int, kColumns> columns{};  // 0 if missing
+};
+
+HeaderMatch match_header(const Cells& cells) {
+  HeaderMatch m;
+  for (const auto& [column, text] : cells) {
+    const auto name = trim(text);
+    for (int c = 0; c < kColumns; ++c) {
+      if (m.columns[c] == 0 && iequals(name, column_title(c))) {
+        m.columns[c] = column;
+        ++m.found;
+        break;
+      }
+    }
+  }
+  return m;
+}
+
+std::string titles_list() {
+  std::string out;
+  for (int c = 0; c < kColumns; ++c) out += (c ? ", " : "") + std::string(column_title(c));
+  return out;
+}
+
+void missing_columns(const Form& form, int row, const HeaderMatch& m,
+                     std::vector<ImportProblem>& problems) {
+  for (int c = 0; c < kColumns; ++c) {
+    if (m.columns[c] != 0) continue;
+    problems.push_back({form.where(row, 1),
+                        tr({"Spalte „{0}“ fehlt in der Kopfzeile (erwartet: {1})",
+                            "column \"{0}\" is missing from the header row (expected: {1})"},
+                           column_title(c), titles_list())});
+  }
+}
+
+FormCell form_cell(const xlsx::Cell* cell) {
+  FormCell out;
+  if (!cell) return out;
+  out.text = std::string(trim(cell->text));
+  out.is_number = cell->kind == xlsx::CellKind::number;
+  out.is_error = cell->kind == xlsx::CellKind::error;
+  out.is_boolean = cell->kind == xlsx::CellKind::boolean;
+  return out;
+}
+
+void read_facts(xlsx::Workbook& book, Form& form) {
+  const auto index = book.find_sheet(kFactsSheet);
+  if (!index) return;
+  const auto sheet = book.sheet(*index);
+  for (const auto& row : sheet.rows) {
+    const auto* label = row.find(1);
+    if (!label) continue;
+    const auto name = trim(label->text);
+    const auto* value = row.find(2);
+    const std::string text = value ? std::string(trim(value->text)) : std::string();
+    const std::string where = form.file + ":" + xlsx::cell_reference(sheet.name, row.number, 2);
+    if (name == "Plan" && !form.plan) {
+      form.plan = text;
+      form.plan_where = where;
+    } else if (name == "Periode" && !form.period) {
+      form.period = text;
+      form.period_where = where;
+    }
+  }
+}
+
+void read_workbook(std::string_view bytes, Form& form, std::vector<ImportProblem>& problems) {
+  xlsx::Workbook book(bytes);
+  if (book.sheet_names().empty()) {
+    problems.push_back({form.file, tr({"kein Formular: die Arbeitsmappe hat keine Blätter",
+                                       "not a form: the workbook has no sheets"})});
+    return;
+  }
+  const auto named = book.find_sheet(kFormSheet);
+  const std::size_t index = named.value_or(0);
+  const auto sheet = book.sheet(index);
+  form.sheet = sheet.name;
+  HeaderMatch best;
+  int header_row = 0;
+  for (const auto& row : sheet.rows) {
+    if (row.number > kHeaderSearchRows) break;
+    Cells cells;
+    for (const auto& c : row.cells) cells.emplace_back(c.column, c.text);
+    const auto m = match_header(cells);
+    if (m.found > best.found) {
+      best = m;
+      header_row = row.number;
+    }
+  }
+  if (best.found < kHeaderLike) {
+    problems.push_back(
+        {form.file,
+         named ? tr({"kein Formular: Blatt „{0}“ hat in den ersten {1} Zeilen keine Kopfzeile ({2})",
+                     "not a form: sheet \"{0}\" has no header row ({2}) in its first {1} rows"},
+                    sheet.name, std::to_string(kHeaderSearchRows), titles_list())
+               : tr({"kein Formular: kein Blatt „{0}“, und das erste Blatt „{1}“ hat in den ersten "
+                     "{2} Zeilen keine Kopfzeile ({3})",
+                     "not a form: no sheet \"{0}\", and the first sheet \"{1}\" has no header row "
+                     "({3}) in its first {2} rows"},
+                    kFormSheet, sheet.name, std::to_string(kHeaderSearchRows), titles_list())});
+    return;
+  }
+  if (best.found < kColumns) {
+    missing_columns(form, header_row, best, problems);
+    return;
+  }
+  for (int c = 0; c < kColumns; ++c) form.columns[c] = best.columns[c];
+  read_facts(book, form);
+  for (const auto& row : sheet.rows) {
+    if (row.number <= header_row) continue;
+    FormRow out{row.number, {}};
+    bool any = false;
+    for (int c = 0; c < kColumns; ++c) {
+      out.cells[c] = form_cell(row.find(form.columns[c]));
+      any = any || !out.cells[c].text.empty();
+    }
+    if (any) form.rows.push_back(std::move(out));
+  }
+}
+
+char guess_delimiter(std::string_view text) {
+  const auto line = text.substr(0, text.find('\n'));
+  const auto count = [&](char c) { return std::count(line.begin(), line.end(), c); };
+  return count(';') >= count(',') ? ';' : ',';
+}
+
+void read_csv(std::string_view bytes, Form& form, std::vector<ImportProblem>& problems) {
+  const auto decoded = decode_text(bytes);
+  if (!decoded) {
+    problems.push_back({form.file, tr({"kein Formular: weder XLSX noch CSV-Text",
+                                       "not a form: neither XLSX nor CSV text"})});
+    return;
+  }
+  std::vector<Finding> findings;
+  const auto records = csv::parse(decoded->text, guess_delimiter(decoded->text), findings);
+  for (const auto& f : findings) problems.push_back({form.where(f.line, 0), f.message});
+  if (records.empty()) {
+    problems.push_back({form.file, tr({"kein Formular: die Datei ist leer", "not a form: the file is empty"})});
+    return;
+  }
+  const auto& head = records.front();
+  Cells cells;
+  for (std::size_t i = 0; i < head.fields.size(); ++i) cells.emplace_back(static_cast<int>(i) + 1, head.fields[i]);
+  const auto m = match_header(cells);
+  if (m.found < kHeaderLike) {
+    problems.push_back({form.where(head.line, 0),
+                        tr({"kein Formular: die erste Zeile ist keine Kopfzeile ({0})",
+                            "not a form: the first line is no header row ({0})"},
+                           titles_list())});
+    return;
+  }
+  if (m.found < kColumns) {
+    missing_columns(form, head.line, m, problems);
+    return;
+  }
+  for (int c = 0; c < kColumns; ++c) form.columns[c] = m.columns[c];
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    FormRow out{records[r].line, {}};
+    bool any = false;
+    for (int c = 0; c < kColumns; ++c) {
+      const auto i = static_cast<std::size_t>(form.columns[c] - 1);
+      if (i < records[r].fields.size()) out.cells[c].text = std::string(trim(records[r].fields[i]));
+      any = any || !out.cells[c].text.empty();
+    }
+    if (any) form.rows.push_back(std::move(out));
+  }
+}
+
+bool has_csv_extension(const std::string& file) {
+  const auto ext = std::filesystem::path(file).extension().string();
+  return iequals(ext, ".csv") || iequals(ext, ".txt");
+}
+
+}  // namespace
+
+const char* column_title(int column) {
+  static constexpr const char* titles[kColumns] = {"Schlüssel",       "Handlungsfeld",
+                                                   "Handlungsschwerpunkt", "Status",
+                                                   "Fortschritt (%)", "Bemerkung"};
+  return titles[column];
+}
+
+std::string Form::where(int row, int column) const {
+  if (sheet.empty()) return row > 0 ? file + ":" + std::to_string(row) : file;
+  return file + ":" + xlsx::cell_reference(sheet, row, column);
+}
+
+std::string Form::source(int row) const {
+  if (sheet.empty()) return name + ":" + std::to_string(row);
+  return name + ":" + xlsx::cell_reference(sheet, row, columns[kStatus]);
+}
+
+Form read_form(const std::string& file, std::string_view bytes, std::vector<ImportProblem>& problems) {
+  Form form;
+  form.file = file;
+  form.name = std::filesystem::path(file).filename().string();
+  if (is_ole2(bytes)) {
+    problems.push_back(
+        {file, tr({"verschlüsselt/kein XLSX: eine mit Kennwort geschützte Arbeitsmappe oder eine alte "
+                   ".xls-Datei; bitte ohne Kennwort als .xlsx speichern",
+                   "encrypted/not an XLSX file: a password-protected workbook or an old .xls file; "
+                   "save it as .xlsx without a password"})});
+    return form;
+  }
+  if (looks_like_zip(bytes)) {
+    try {
+      read_workbook(bytes, form, problems);
+    } catch (const ArchiveError& e) {
+      form.rows.clear();
+      problems.push_back({file, tr({"beschädigte oder keine XLSX-Datei: {0}",
+                                    "damaged or not an XLSX file: {0}"},
+                                   std::string(e.what()))});
+    }
+    return form;
+  }
+  if (!has_csv_extension(file)) {
+    problems.push_back({file, tr({"kein Formular: weder eine XLSX-Arbeitsmappe noch eine .csv-Datei",
+                                  "not a form: neither an XLSX workbook nor a .csv file"})});
+    return form;
+  }
+  read_csv(bytes, form, problems);
+  return form;
+}
+
+}  // namespace eduplan::forms

@@ -1,0 +1,271 @@
+// Importing returned status forms: every file read (monitor/form_reader), every row checked
+// against the scale and the plan's responsibilities, every problem of every file collected;
+// the reports are stored in one transaction only if there is none.
+#include "eduplan/report_import.h"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "eduplan/language.h"
+#include "eduplan/plan_stream.h"
+#include "eduplan/storage.h"
+#include "monitor/form_reader.h"
+#include "util/file_io.h"
+#include "util/text.h"
+
+namespace eduplan {
+namespace {
+
+using text::iequals;
+using text::replace_all;
+using text::trim;
+
+using forms::Form;
+using forms::FormRow;
+using KeySet = std::unordered_set<std::string>;
+
+// The responsibility keys of a stored plan; nothing if there is no such plan.
+std::optional<KeySet> responsibility_keys(const Storage& storage, const std::string& plan) {
+  const auto outline = storage.load_outline(plan);
+  auto stream = storage.stream_focus_areas(plan);
+  if (!outline || !stream) return std::nullopt;
+  KeySet keys;
+  const auto& units = outline->plan.units;
+  stream->rewind();
+  while (auto row = stream->next()) {
+    for (const auto& r : row->area->responsibilities) {
+      if (r.unit < units.size()) keys.insert(row->area->key + "/" + units[r.unit].key);
+    }
+  }
+  return keys;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Progress as a whole number 0..100: 50, 50.0, "50", "50 %", "50,0 %"; nothing if it is
+// anything else.
+std::optional<int> parse_progress(std::string text) {
+  for (const char* space : {"\xC2\xA0", "\xE2\x80\xAF"}) text = replace_all(text, space, " ");
+  std::string_view t = trim(text);
+  if (t.ends_with('%')) t = trim(t.substr(0, t.size() - 1));
+  std::string s(t);
+  for (auto& c : s) {
+    if (c == ',') c = '.';
+  }
+  if (s.empty()) return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+  const double whole = std::round(value);
+  if (std::fabs(value - whole) > 1e-9 || whole < 0 || whole > 100) return std::nullopt;
+  return static_cast<int>(whole);
+}
+
+class Importer {
+ public:
+  Importer(Storage& storage, const ReportImportOptions& options)
+      : storage_(storage), options_(options), scale_(storage.status_scale()) {}
+
+  void add(const Form& form) {
+    ++result_.files;
+    if (form.columns[forms::kKey] == 0) return;  // the form could not be read
+    const auto plan = plan_of(form);
+    const auto period = period_of(form);
+    const KeySet* keys = plan ? keys_of(form, *plan) : nullptr;
+    for (const auto& row : form.rows) check_row(form, row, keys, period.value_or(""));
+  }
+
+  ReportImportResult finish() {
+    result_.plan = plan_.value_or("");
+    if (result_.problems.empty()) {
+      result_.stored = reports_.size();
+      if (!options_.dry_run && !reports_.empty()) storage_.add_status_reports(*plan_, reports_);
+    }
+    return std::move(result_);
+  }
+
+  std::vector<ImportProblem>& problems() { return result_.problems; }
+
+ private:
+  void problem(std::string where, std::string message) {
+    result_.problems.push_back({std::move(where), std::move(message)});
+  }
+
+  std::optional<std::string> plan_of(const Form& form) {
+    std::optional<std::string> plan = form.plan;
+    const std::string where = form.plan_where.empty() ? form.file : form.plan_where;
+    if (plan && plan->empty()) {
+      problem(where, tr({"der Plan ist im Formular nicht angegeben", "the form names no plan"}));
+      return std::nullopt;
+    }
+    if (plan && options_.plan && *plan != *options_.plan) {
+      problem(where, tr({"Formular für Plan „{0}“, erwartet „{1}“", "form for plan \"{0}\", expected \"{1}\""},
+                        *plan, *options_.plan));
+      return std::nullopt;
+    }
+    if (!plan) plan = options_.plan;
+    if (!plan) {
+      problem(form.file, form.sheet.empty()
+                             ? tr({"CSV-Formular ohne Plan: --plan angeben", "CSV form without a plan: give --plan"})
+                             : tr({"kein Blatt „Angaben“ mit dem Plan: --plan angeben",
+                                   "no sheet \"Angaben\" naming the plan: give --plan"}));
+      return std::nullopt;
+    }
+    if (!plan_) {
+      plan_ = plan;
+    } else if (*plan_ != *plan) {
+      problem(where, tr({"Formular für Plan „{0}“, die anderen Formulare sind für „{1}“ (ein Plan je Einlesen)",
+                         "form for plan \"{0}\", the other forms are for \"{1}\" (one plan per import)"},
+                        *plan, *plan_));
+      return std::nullopt;
+    }
+    return plan;
+  }
+
+  std::optional<std::string> period_of(const Form& form) {
+    const std::string where = form.period_where.empty() ? form.file : form.period_where;
+    if (form.period && form.period->empty()) {
+      problem(where, tr({"die Periode ist im Formular nicht angegeben", "the form names no period"}));
+      return std::nullopt;
+    }
+    if (form.period && options_.period && *form.period != *options_.period) {
+      problem(where, tr({"Formular für Periode {0}, erwartet {1}", "form for period {0}, expected {1}"},
+                        *form.period, *options_.period));
+      return std::nullopt;
+    }
+    if (form.period) return form.period;
+    if (!options_.period) {
+      problem(form.file, form.sheet.empty()
+                             ? tr({"CSV-Formular ohne Periode: --period angeben",
+                                   "CSV form without a period: give --period"})
+                             : tr({"kein Blatt „Angaben“ mit der Periode: --period angeben",
+                                   "no sheet \"Angaben\" naming the period: give --period"}));
+    }
+    return options_.period;
+  }
+
+  const KeySet* keys_of(const Form& form, const std::string& plan) {
+    auto it = keys_.find(plan);
+    if (it == keys_.end()) it = keys_.emplace(plan, responsibility_keys(storage_, plan)).first;
+    if (!it->second) {
+      problem(form.plan_where.empty() ? form.file : form.plan_where,
+              tr({"Plan „{0}“ ist nicht in der Datenbank", "plan \"{0}\" is not in the database"}, plan));
+      return nullptr;
+    }
+    return &*it->second;
+  }
+
+  // The plan another key belongs to, if any ("" if none).
+  std::string plan_holding(const std::string& key) {
+    if (!other_keys_) {
+      other_keys_.emplace();
+      for (const auto& info : storage_.list_plans()) {
+        if (info.name == plan_) continue;
+        if (const auto keys = responsibility_keys(storage_, info.name)) {
+          for (const auto& k : *keys) other_keys_->try_emplace(k, info.name);
+        }
+      }
+    }
+    const auto it = other_keys_->find(key);
+    return it == other_keys_->end() ? std::string() : it->second;
+  }
+
+  void check_row(const Form& form, const FormRow& row, const KeySet* keys, const std::string& period) {
+    using namespace forms;
+    const auto at = [&](int column) { return form.where(row.row, form.columns[column]); };
+    const auto& key = row.cells[kKey].text;
+    const auto& status = row.cells[kStatus].text;
+    const auto& progress = row.cells[kProgress].text;
+    const auto& note = row.cells[kNote].text;
+    if (status.empty() && progress.empty() && note.empty()) {
+      if (!key.empty()) ++result_.skipped;
+      return;
+    }
+    const std::size_t before = result_.problems.size();
+    for (int c : {kKey, kStatus, kProgress, kNote}) {
+      if (row.cells[c].is_error)
+        problem(at(c), tr({"Zelle enthält den Fehlerwert {0}", "cell holds the error value {0}"}, row.cells[c].text));
+    }
+    if (key.empty()) {
+      problem(at(kKey), tr({"Schlüssel fehlt", "key is missing"}));
+    } else if (keys && !keys->contains(key)) {
+      const auto other = plan_holding(key);
+      if (other.empty())
+        problem(at(kKey), tr({"unbekannter Schlüssel „{0}“ (keine Zuständigkeit im Plan „{1}“)",
+                              "unknown key \"{0}\" (no responsibility in plan \"{1}\")"},
+                             key, plan_.value_or("")));
+      else
+        problem(at(kKey), tr({"Schlüssel „{0}“ gehört zum Plan „{1}“, nicht zu „{2}“",
+                              "key \"{0}\" belongs to plan \"{1}\", not to \"{2}\""},
+                             key, other, plan_.value_or("")));
+    }
+    std::string canonical;
+    if (status.empty()) {
+      problem(at(kStatus), tr({"Fortschritt oder Bemerkung ohne Status", "progress or note without a status"}));
+    } else {
+      for (const auto& s : scale_) {
+        if (iequals(s, status)) canonical = s;
+      }
+      if (canonical.empty())
+        problem(at(kStatus), tr({"Status „{0}“ ist nicht in der Skala ({1})", "status \"{0}\" is not on the scale ({1})"},
+                                status, joined(scale_)));
+    }
+    std::optional<int> percent;
+    if (!progress.empty() && !row.cells[kProgress].is_error) {
+      percent = parse_progress(progress);
+      if (!percent)
+        problem(at(kProgress), tr({"Fortschritt „{0}“ ist keine ganze Zahl von 0 bis 100",
+                                   "progress \"{0}\" is not a whole number from 0 to 100"},
+                                  progress));
+    }
+    if (result_.problems.size() != before || period.empty() || !keys) return;
+    StatusReport report{key, period, canonical, percent, note, form.source(row.row), {}, 0};
+    auto [it, inserted] = seen_.try_emplace(period + '\n' + key, reports_.size());
+    if (inserted) {
+      reports_.push_back(std::move(report));
+      return;
+    }
+    const auto& first = reports_[it->second];
+    if (first.status == report.status && first.progress == report.progress && first.note == report.note) {
+      ++result_.duplicates;
+      return;
+    }
+    problem(at(kStatus), tr({"Zuständigkeit „{0}“ zweimal mit verschiedenen Angaben (auch in {1})",
+                             "responsibility \"{0}\" twice with different values (also in {1})"},
+                            key, first.source));
+  }
+
+  Storage& storage_;
+  const ReportImportOptions& options_;
+  std::vector<std::string> scale_;
+  std::optional<std::string> plan_;
+  std::map<std::string, std::optional<KeySet>> keys_;
+  std::optional<std::unordered_map<std::string, std::string>> other_keys_;
+  std::unordered_map<std::string, std::size_t> seen_;  // period and key -> index in reports_
+  std::vector<StatusReport> reports_;
+  ReportImportResult result_;
+};
+
+}  // namespace
+
+ReportImportResult import_status_reports(Storage& storage, const std::vector<std::string>& files,
+                                         const ReportImportOptions& options) {
+  Importer importer(storage, options);
+  for (const auto& file : files) {
+    std::vector<ImportProblem> problems;
+    const std::string bytes = read_file(file, kMaxArchiveFileBytes);
+    const auto form = forms::read_form(file, bytes, problems);
+    for (auto& p : problems) importer.problems().push_back(std::move(p));
+    importer.add(form);
+  }
+  return importer.finish();
+}
+
+}  // namespace eduplan

@@ -1,0 +1,278 @@
+#include "monitor/xlsx_reader.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "eduplan/language.h"
+#include "util/xml_tree.h"
+
+namespace eduplan::xlsx {
+namespace {
+
+using Node = const xmlNode*;
+
+template <class F>
+void for_children(Node n, F f) {
+  for (Node c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) f(c);
+  }
+}
+
+Node child(Node n, std::string_view name) {
+  for (Node c = n ? n->children : nullptr; c; c = c->next) {
+    if (is_element(c, name)) return c;
+  }
+  return nullptr;
+}
+
+std::string content(Node n) {
+  xmlChar* text = xmlNodeGetContent(n);
+  std::string out = text ? reinterpret_cast<const char*>(text) : "";
+  xmlFree(text);
+  return out;
+}
+
+// The text of a string item (<si> or <is>): its <t>, or the <t> of its runs; phonetic
+// guides (<rPh>) are not part of the text.
+std::string string_item(Node item) {
+  std::string out;
+  for_children(item, [&](Node c) {
+    if (is_element(c, "t")) {
+      out += content(c);
+    } else if (is_element(c, "r")) {
+      for_children(c, [&](Node t) {
+        if (is_element(t, "t")) out += content(t);
+      });
+    }
+  });
+  return decode_escapes(out);
+}
+
+// A part's path inside the package, from a relationship target relative to `base` (a
+// folder ending in '/', or ""), or absolute ("/xl/…").
+std::string resolve_part(const std::string& base, std::string_view target) {
+  std::string path = target.starts_with('/') ? std::string(target.substr(1)) : base + std::string(target);
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string part = path.substr(start, end - start);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+struct Relationship {
+  std::string id, type, target;
+};
+
+std::vector<Relationship> relationships(ZipArchive& zip, const std::string& part) {
+  std::vector<Relationship> out;
+  const auto xml = zip.read(part, kMaxPart);
+  if (!xml) return out;
+  const XmlDoc doc = parse_xml(*xml, part);
+  for_children(xmlDocGetRootElement(doc.get()), [&](Node r) {
+    if (is_element(r, "Relationship"))
+      out.push_back({attribute(r, "Id"), attribute(r, "Type"), attribute(r, "Target")});
+  });
+  return out;
+}
+
+bool type_is(const Relationship& r, std::string_view kind) {
+  return r.type.ends_with("/" + std::string(kind));
+}
+
+std::string folder_of(const std::string& part) {
+  const auto slash = part.rfind('/');
+  return slash == std::string::npos ? "" : part.substr(0, slash + 1);
+}
+
+}  // namespace
+
+const Cell* Row::find(int column) const {
+  const auto it = std::lower_bound(cells.begin(), cells.end(), column,
+                                   [](const Cell& c, int col) { return c.column < col; });
+  return it != cells.end() && it->column == column ? &*it : nullptr;
+}
+
+Workbook::Workbook(std::string_view bytes) : zip_(bytes) {
+  std::string workbook_part = "xl/workbook.xml";
+  for (const auto& r : relationships(zip_, "_rels/.rels")) {
+    if (type_is(r, "officeDocument")) workbook_part = resolve_part("", r.target);
+  }
+  const auto xml = zip_.read(workbook_part, kMaxPart);
+  if (!xml) {
+    throw ArchiveError(tr({"keine Excel-Arbeitsmappe: {0} fehlt im Archiv",
+                           "not an Excel workbook: {0} is missing from the archive"},
+                          workbook_part));
+  }
+  base_ = folder_of(workbook_part);
+  const auto rels = relationships(zip_, base_ + "_rels/" + workbook_part.substr(base_.size()) + ".rels");
+  shared_part_ = base_ + "sharedStrings.xml";
+  for (const auto& r : rels) {
+    if (type_is(r, "sharedStrings")) shared_part_ = resolve_part(base_, r.target);
+  }
+  const XmlDoc doc = parse_xml(*xml, workbook_part);
+  for_children(child(xmlDocGetRootElement(doc.get()), "sheets"), [&](Node s) {
+    if (!is_element(s, "sheet")) return;
+    const std::string id = attribute(s, "id");  // r:id, any namespace prefix
+    std::string part;
+    for (const auto& r : rels) {
+      if (r.id == id && type_is(r, "worksheet")) part = resolve_part(base_, r.target);
+    }
+    names_.push_back(attribute(s, "name"));
+    parts_.push_back(std::move(part));
+  });
+}
+
+std::optional<std::size_t> Workbook::find_sheet(std::string_view name) const {
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+const std::vector<std::string>& Workbook::shared_strings() {
+  if (shared_) return *shared_;
+  shared_.emplace();
+  if (const auto xml = zip_.read(shared_part_, kMaxPart)) {
+    const XmlDoc doc = parse_xml(*xml, shared_part_);
+    for_children(xmlDocGetRootElement(doc.get()), [&](Node si) {
+      if (is_element(si, "si")) shared_->push_back(string_item(si));
+    });
+  }
+  return *shared_;
+}
+
+Sheet Workbook::sheet(std::size_t index) {
+  Sheet out{names_.at(index), {}};
+  if (parts_[index].empty()) return out;  // a chart sheet: no cells
+  const auto xml = zip_.read(parts_[index], kMaxPart);
+  if (!xml) {
+    throw ArchiveError(tr({"Blatt „{0}“: {1} fehlt im Archiv",
+                           "sheet \"{0}\": {1} is missing from the archive"},
+                          names_[index], parts_[index]));
+  }
+  const XmlDoc doc = parse_xml(*xml, parts_[index]);
+  int row_number = 0;
+  for_children(child(xmlDocGetRootElement(doc.get()), "sheetData"), [&](Node r) {
+    if (!is_element(r, "row")) return;
+    const std::string n = attribute(r, "r");
+    int parsed = 0;
+    const auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), parsed);
+    row_number = ec == std::errc() && end == n.data() + n.size() && parsed > 0 ? parsed : row_number + 1;
+    Row row{row_number, {}};
+    int column = 0;
+    for_children(r, [&](Node c) {
+      if (!is_element(c, "c")) return;
+      int ref_row = 0, ref_column = 0;
+      column = parse_reference(attribute(c, "r"), ref_row, ref_column) ? ref_column : column + 1;
+      const std::string type = attribute(c, "t");
+      Cell cell{column, CellKind::text, {}};
+      if (type == "inlineStr") {
+        cell.text = string_item(child(c, "is"));
+      } else if (Node v = child(c, "v")) {
+        const std::string value = content(v);
+        if (type == "s") {
+          std::size_t i = 0;
+          const auto [p, e] = std::from_chars(value.data(), value.data() + value.size(), i);
+          const auto& shared = shared_strings();
+          if (e != std::errc() || p != value.data() + value.size() || i >= shared.size()) {
+            throw ArchiveError(tr({"Blatt „{0}“, Zelle {1}: Verweis auf einen gemeinsamen Text, den es nicht gibt",
+                                   "sheet \"{0}\", cell {1}: refers to a shared string that does not exist"},
+                                  names_[index], column_name(column) + std::to_string(row_number)));
+          }
+          cell.text = shared[i];
+        } else if (type == "b") {
+          cell.kind = CellKind::boolean;
+          cell.text = value == "1" || value == "true" ? tr({"WAHR", "TRUE"}) : tr({"FALSCH", "FALSE"});
+        } else if (type == "e") {
+          cell.kind = CellKind::error;
+          cell.text = value;
+        } else if (type == "str" || type == "d") {
+          cell.text = decode_escapes(value);
+        } else {
+          cell.kind = CellKind::number;
+          cell.text = value;
+        }
+      }
+      if (!cell.text.empty()) row.cells.push_back(std::move(cell));
+    });
+    if (row.cells.empty()) return;
+    std::sort(row.cells.begin(), row.cells.end(),
+              [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    out.rows.push_back(std::move(row));
+  });
+  std::stable_sort(out.rows.begin(), out.rows.end(),
+                   [](const Row& a, const Row& b) { return a.number < b.number; });
+  return out;
+}
+
+std::string column_name(int column) {
+  std::string out;
+  for (; column > 0; column = (column - 1) / 26) out.insert(out.begin(), char('A' + (column - 1) % 26));
+  return out;
+}
+
+bool parse_reference(std::string_view ref, int& row, int& column) {
+  std::size_t i = 0;
+  int col = 0;
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3) col = col * 26 + (ref[i++] - 'A' + 1);
+  if (col == 0 || i == ref.size()) return false;
+  int r = 0;
+  const auto [end, ec] = std::from_chars(ref.data() + i, ref.data() + ref.size(), r);
+  if (ec != std::errc() || end != ref.data() + ref.size() || r <= 0) return false;
+  row = r;
+  column = col;
+  return true;
+}
+
+std::string cell_reference(std::string_view sheet, int row, int column) {
+  const bool plain = !sheet.empty() && std::all_of(sheet.begin(), sheet.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || c == '_' || c == '.';
+  });
+  std::string out;
+  if (plain) {
+    out = sheet;
+  } else {
+    out = "'";
+    for (char c : sheet) out += c == '\'' ? std::string("''") : std::string(1, c);
+    out += "'";
+  }
+  return out + "!" + column_name(column) + std::to_string(row);
+}
+
+std::string decode_escapes(std::string_view text) {
+  if (text.find("_x") == std::string_view::npos) return std::string(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned code = 0;
+    if (text.substr(i, 2) == "_x" && i + 7 <= text.size() && text[i + 6] == '_' &&
+        std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16).ptr == text.data() + i + 6) {
+      if (code < 0x80) {
+        out += static_cast<char>(code);
+      } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      } else {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      }
+      i += 7;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace eduplan::xlsx
