@@ -166,22 +166,45 @@ void read_csv(std::string_view bytes, Form& form, std::vector<ImportProblem>& pr
                                        "not a form: neither XLSX nor CSV text"})});
     return;
   }
+  // The header row may follow a title and an instruction row (a form saved as CSV by Excel or
+  // LibreOffice keeps them): it is looked for in the first rows, with ';' and with ','.
+  const char first = guess_delimiter(decoded->text);
   std::vector<Finding> findings;
-  const auto records = csv::parse(decoded->text, guess_delimiter(decoded->text), findings);
+  std::vector<csv::Record> records;
+  std::size_t header = 0;
+  HeaderMatch m;
+  for (char delimiter : {first, first == ';' ? ',' : ';'}) {
+    std::vector<Finding> found;
+    auto parsed = csv::parse(decoded->text, delimiter, found);
+    bool better = delimiter == first;  // the first reading stands unless the other finds more
+    for (std::size_t r = 0; r < parsed.size() && r < kHeaderSearchRows; ++r) {
+      Cells cells;
+      for (std::size_t i = 0; i < parsed[r].fields.size(); ++i)
+        cells.emplace_back(static_cast<int>(i) + 1, parsed[r].fields[i]);
+      const auto match = match_header(cells);
+      if (match.found > m.found) {
+        m = match;
+        header = r;
+        better = true;
+      }
+    }
+    if (better) {
+      records = std::move(parsed);
+      findings = std::move(found);
+    }
+    if (m.found == kColumns) break;
+  }
   for (const auto& f : findings) problems.push_back({form.where(f.line, 0), f.message});
   if (records.empty()) {
     problems.push_back({form.file, tr({"kein Formular: die Datei ist leer", "not a form: the file is empty"})});
     return;
   }
-  const auto& head = records.front();
-  Cells cells;
-  for (std::size_t i = 0; i < head.fields.size(); ++i) cells.emplace_back(static_cast<int>(i) + 1, head.fields[i]);
-  const auto m = match_header(cells);
+  const auto& head = records[header];
   if (m.found < kHeaderLike) {
-    problems.push_back({form.where(head.line, 0),
-                        tr({"kein Formular: die erste Zeile ist keine Kopfzeile ({0})",
-                            "not a form: the first line is no header row ({0})"},
-                           titles_list())});
+    problems.push_back({form.where(records.front().line, 0),
+                        tr({"kein Formular: keine Kopfzeile ({0}) in den ersten {1} Zeilen",
+                            "not a form: no header row ({0}) in the first {1} lines"},
+                           titles_list(), kHeaderSearchRows)});
     return;
   }
   if (m.found < kColumns) {
@@ -189,7 +212,7 @@ void read_csv(std::string_view bytes, Form& form, std::vector<ImportProblem>& pr
     return;
   }
   for (int c = 0; c < kColumns; ++c) form.columns[c] = m.columns[c];
-  for (std::size_t r = 1; r < records.size(); ++r) {
+  for (std::size_t r = header + 1; r < records.size(); ++r) {
     FormRow out{records[r].line, {}};
     bool any = false;
     for (int c = 0; c < kColumns; ++c) {
