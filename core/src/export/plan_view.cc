@@ -20,6 +20,20 @@ const StatusReport* find_report(const ExportReports* reports, const FocusArea& a
   return it == reports->latest.end() ? nullptr : &it->second;
 }
 
+// Runs one call of a stream bridge for the module: an exception becomes the ABI's -1, its message
+// kept for the host's error report.
+template <class Fn>
+int guarded(std::string& error, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    error = e.what();
+  } catch (...) {
+    error = "?";
+  }
+  return -1;
+}
+
 }  // namespace
 
 eduplan_report_view report_view(const StatusReport* r) {
@@ -137,31 +151,21 @@ FindingBridge::FindingBridge(FindingStream& stream) : stream_(stream) {
 
 int FindingBridge::rewind(void* self) {
   auto* b = static_cast<FindingBridge*>(self);
-  try {
+  return guarded(b->error_, [&] {
     b->stream_.rewind();
     return 0;
-  } catch (const std::exception& e) {
-    b->error_ = e.what();
-  } catch (...) {
-    b->error_ = "?";
-  }
-  return -1;
+  });
 }
 
 int FindingBridge::next(void* self, eduplan_finding_view* row) {
   auto* b = static_cast<FindingBridge*>(self);
-  try {
+  return guarded(b->error_, [&] {
     const Finding* f = b->stream_.next();
     if (!f) return 0;
     b->severity_ = to_text(f->severity);
     *row = {str(f->rule), str(b->severity_), str(f->message), f->line, str(f->subject)};
     return 1;
-  } catch (const std::exception& e) {
-    b->error_ = e.what();
-  } catch (...) {
-    b->error_ = "?";
-  }
-  return -1;
+  });
 }
 
 StreamBridge::StreamBridge(FocusAreaStream& stream, const Plan& plan, const ExportReports* reports)
@@ -171,20 +175,15 @@ StreamBridge::StreamBridge(FocusAreaStream& stream, const Plan& plan, const Expo
 
 int StreamBridge::rewind(void* self) {
   auto* b = static_cast<StreamBridge*>(self);
-  try {
+  return guarded(b->error_, [&] {
     b->stream_.rewind();
     return 0;
-  } catch (const std::exception& e) {
-    b->error_ = e.what();
-  } catch (...) {
-    b->error_ = "?";
-  }
-  return -1;
+  });
 }
 
 int StreamBridge::next(void* self, eduplan_focus_area_row* row) {
   auto* b = static_cast<StreamBridge*>(self);
-  try {
+  return guarded(b->error_, [&] {
     const auto got = b->stream_.next();
     if (!got) return 0;
     const FocusArea& fa = *got->area;
@@ -204,12 +203,7 @@ int StreamBridge::next(void* self, eduplan_focus_area_row* row) {
             {b->attributes_.data(), b->attributes_.size()},
             {b->report_views_.data(), b->report_views_.size()}};
     return 1;
-  } catch (const std::exception& e) {
-    b->error_ = e.what();
-  } catch (...) {
-    b->error_ = "?";
-  }
-  return -1;
+  });
 }
 
 }  // namespace eduplan

@@ -38,6 +38,13 @@ std::string_view namespace_of(const xmlNode* node) {
              : "";
 }
 
+const xmlNode* child(const xmlNode* node, std::string_view name) {
+  for (const xmlNode* c = node ? node->children : nullptr; c; c = c->next) {
+    if (is_element(c, name)) return c;
+  }
+  return nullptr;
+}
+
 bool is_element(const xmlNode* node, std::string_view name) {
   return node && node->type == XML_ELEMENT_NODE && local_name(node) == name;
 }

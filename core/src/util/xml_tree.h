@@ -26,5 +26,14 @@ bool is_element(const xmlNode* node, std::string_view name);  // element with th
 // The attribute with that local name (any namespace), or "" .
 std::string attribute(const xmlNode* node, std::string_view name);
 bool has_attribute(const xmlNode* node, std::string_view name);
+// Calls f(child) for each element child of `node` (none for a null node), in order.
+template <class F>
+void for_children(const xmlNode* node, F f) {
+  for (const xmlNode* c = node ? node->children : nullptr; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) f(c);
+  }
+}
+// The first element child with that local name, or null.
+const xmlNode* child(const xmlNode* node, std::string_view name);
 
 }  // namespace eduplan
