@@ -65,12 +65,7 @@ class MemoryStorage final : public Storage {
       throw UsageError(tr({"kein Plan „{0}“ in der Datenbank", "no plan \"{0}\" in the database"},
                           std::string(plan)));
     for (auto& r : reports) {
-      for (const std::string* text : {&r.key, &r.period, &r.status, &r.note, &r.source})
-        check_stored_text(*text, "status report");
-      if (r.progress && (*r.progress < 0 || *r.progress > 100))
-        throw UsageError(tr({"Fortschritt {0} liegt nicht zwischen 0 und 100",
-                             "progress {0} is not between 0 and 100"},
-                            *r.progress));
+      check_status_report(r);
     }
     auto& stored = reports_[std::string(plan)];
     for (auto& r : reports) {

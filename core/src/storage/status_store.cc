@@ -86,12 +86,7 @@ void add(sqlite::Database& db, std::string_view plan, std::vector<StatusReport>&
                    "INSERT INTO status_report(plan, key, period, status, progress, note, source, "
                    "imported_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
   for (auto& r : reports) {
-    for (const std::string* text : {&r.key, &r.period, &r.status, &r.note, &r.source})
-      check_stored_text(*text, "status report");
-    if (r.progress && (*r.progress < 0 || *r.progress > 100))
-      throw UsageError(tr({"Fortschritt {0} liegt nicht zwischen 0 und 100",
-                           "progress {0} is not between 0 and 100"},
-                          *r.progress));
+    check_status_report(r);
     r.imported_at = now;
     insert.reset();
     insert.bind(1, plan);

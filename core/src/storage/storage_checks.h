@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "eduplan/model.h"
+#include "eduplan/monitoring.h"
 
 namespace eduplan {
 
@@ -21,6 +22,10 @@ inline void check_rename(std::string_view, std::string_view to) { check_plan_nam
 // parent a division (not itself), a division without parent; lines not negative. Throws
 // UsageError naming the element.
 void check_plan(const Plan& plan);
+
+// A status report to store: its texts valid UTF-8 without NUL, progress 0..100 if given. Throws
+// UsageError.
+void check_status_report(const StatusReport& report);
 
 [[noreturn]] void throw_name_taken(std::string_view name);
 
