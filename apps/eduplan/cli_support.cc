@@ -35,11 +35,7 @@ void add_period_option(CommandLine& line, const Text& help) {
 std::optional<std::string> chosen_period(const po::variables_map& vm) {
   if (!vm.count("period")) return std::nullopt;
   const auto period = vm["period"].as<std::string>();
-  const bool ok = !period.empty() && period.size() <= 32 &&
-                  std::all_of(period.begin(), period.end(), [](unsigned char c) {
-                    return std::isalnum(c) || c == '-' || c == '_' || c == '.';
-                  });
-  if (!ok) {
+  if (!is_valid_period(period)) {
     throw UsageError(tr({"--period: „{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, "
                          "0–9, „-“, „_“, „.“, z. B. 2026-H1)",
                          "--period: \"{0}\" is not a reporting period (1–32 characters of A–Z, "

@@ -3,6 +3,7 @@
 #include <eduplan/report_import.h>
 #include <eduplan/storage.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli_support.h"
@@ -31,16 +32,29 @@ int run_status_import(const Command& self, const Args& args) {
           "reporting period, e.g. 2026-H1 (needed for CSV; for XLSX it must agree)"})
           .c_str())(
       "dry-run", tr({"nur prüfen, nichts speichern", "check only, store nothing"}).c_str());
-  line.hidden.add_options()("file", po::value<std::vector<std::string>>()->required(), "");
+  line.hidden.add_options()("file", po::value<std::vector<std::string>>(), "");
   line.positional.add("file", -1);
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
+  if (!vm->count("file")) {
+    throw UsageError(tr({"keine Formulardatei angegeben (eduplan status import --db DATEI BOGEN.xlsx …)",
+                         "no form file given (eduplan status import --db FILE FORM.xlsx …)"}));
+  }
   ReportImportOptions options;
   if (vm->count("plan")) options.plan = vm->at("plan").as<std::string>();
-  if (vm->count("period")) options.period = vm->at("period").as<std::string>();
+  options.period = chosen_period(*vm);
   options.dry_run = vm->count("dry-run") > 0;
-  const auto storage = open_existing_database(*vm, options.dry_run ? DbAccess::read : DbAccess::write);
   const auto& files = vm->at("file").as<std::vector<std::string>>();
+  // A .csv form names neither plan nor period: both belong on the command line.
+  for (const auto& f : files) {
+    const auto ext = std::filesystem::path(f).extension().string();
+    if ((ext == ".csv" || ext == ".CSV" || ext == ".txt") && (!options.plan || !options.period)) {
+      throw UsageError(tr({"{0}: ein CSV-Formular braucht --plan und --period",
+                           "{0}: a CSV form needs --plan and --period"},
+                          f));
+    }
+  }
+  const auto storage = open_existing_database(*vm, options.dry_run ? DbAccess::read : DbAccess::write);
   const auto result = import_status_reports(*storage, files, options);
   if (!result.problems.empty()) {
     for (const auto& p : result.problems)
@@ -59,6 +73,11 @@ int run_status_import(const Command& self, const Args& args) {
                                   : tr({"gespeichert", "stored"}),
                   counted(result.skipped, {"leere Zeile", "empty row"}, {"leere Zeilen", "empty rows"}))
             << "\n";
+  if (result.unchanged > 0)
+    std::cout << tr({"{0} schon so gespeichert, nicht noch einmal abgelegt",
+                     "{0} already stored with the same values, not stored again"},
+                    counted(result.unchanged, {"Rückmeldung", "report"}, {"Rückmeldungen", "reports"}))
+              << "\n";
   if (result.duplicates > 0)
     std::cout << tr({"{0} doppelt mit gleichen Angaben, einmal gespeichert",
                      "{0} repeated with the same values, stored once"},

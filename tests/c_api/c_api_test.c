@@ -276,12 +276,18 @@ static void monitoring(const char* document, const char* units, const char* work
   CHECK(eduplan_rollups_count(rollups) == 0);
   CHECK(eduplan_rollups_json(rollups) == NULL);
   CHECK(eduplan_db_rollups(db, "Nope", NULL, &rollups) == EDUPLAN_E_NOT_FOUND && rollups == NULL);
+
+  /* The same form again stores nothing: its report is already the latest. */
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 0, &stored, NULL) == EDUPLAN_OK);
+  CHECK(stored == 0);
+  /* An invalid period is a usage error. */
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026 H2", 0, NULL, NULL) == EDUPLAN_E_USAGE);
   eduplan_db_close(db);
 
   /* Read-only: a dry run works, storing is refused. */
   CHECK(eduplan_db_open_read_only(db_path, &db) == EDUPLAN_OK);
-  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 1, NULL, NULL) == EDUPLAN_OK);
-  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 0, NULL, NULL) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H2", 1, NULL, NULL) == EDUPLAN_OK);
+  CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H2", 0, NULL, NULL) == EDUPLAN_E_USAGE);
   eduplan_db_close(db);
   free(db_path);
   free(good);

@@ -95,7 +95,9 @@ def set_value(path, ref, xml_value):
     return rewrite(path, change)
 
 
-class StatusImportTest(TempDirTest):
+class ImportFixture(TempDirTest):
+    """The seed imported as plan "seed"; helpers for forms of its responsibilities."""
+
     def setUp(self):
         super().setUp()
         self.db = self.path("plan.db")
@@ -124,6 +126,8 @@ class StatusImportTest(TempDirTest):
         self.assertIn("nichts gespeichert", result.stderr)
         self.assertEqual(self.stored(), 0)
 
+
+class StatusImportTest(ImportFixture):
     def test_shared_and_inline_strings_numbers_stored(self):
         form = build_form(self.path("bib.xlsx"), "seed", "2026-H1",
                           self.rows(("begonnen", 50, "läuft"), ("umgesetzt", 100.0, None),
@@ -208,6 +212,10 @@ class StatusImportTest(TempDirTest):
         form = build_form(self.path("h2.xlsx"), "seed", "2026-H2", self.rows(("begonnen", 10, "")))
         r = run("status", "import", "--db", self.db, "--period", "2026-H1", form)
         self.assertRejected(r, "h2.xlsx:Angaben!B2: Formular für Periode 2026-H2, erwartet 2026-H1")
+        r = run("status", "import", "--db", self.db, "--plan", "anderer", form)  # no such plan
+        self.assertExit(r, 2)
+        self.assertIn("kein Plan „anderer“ in der Datenbank", r.stderr)
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", self.db, "--plan", "anderer"), 0)
         r = run("status", "import", "--db", self.db, "--plan", "anderer", form)
         self.assertRejected(r, "h2.xlsx:Angaben!B1: Formular für Plan „seed“, erwartet „anderer“")
         form = build_form(self.path("x.xlsx"), "fehlt", "2026-H1", self.rows(("begonnen", 10, "")))
@@ -295,9 +303,10 @@ class StatusImportTest(TempDirTest):
                 f"{k[0][0]};F;A;begonnen;50 %;gut\n{k[1][0]};F;A;;;\n")
         semi = self.write("a.csv", body)
         comma = self.write("b.csv", ",".join(HEADER) + f"\n{k[2][0]},F,A,umgesetzt,100,\n")
-        r = run("status", "import", "--db", self.db, semi, comma)
-        self.assertRejected(r, "a.csv: CSV-Formular ohne Plan: --plan angeben",
-                            "a.csv: CSV-Formular ohne Periode")
+        r = run("status", "import", "--db", self.db, semi, comma)  # a usage error: exit 2
+        self.assertExit(r, 2)
+        self.assertIn("a.csv: ein CSV-Formular braucht --plan und --period", r.stderr)
+        self.assertEqual(query(self.db, "SELECT count(*) FROM status_report"), [["0"]])
         bad = self.write("c.csv", ",".join(HEADER) + f"\n{k[3][0]},F,A,fertig,100,\n")
         r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1",
                 semi, comma, bad)
@@ -393,6 +402,68 @@ class FormsRoundTripTest(TempDirTest):
 
 def subprocess_rows(db, sql):
     return query(db, sql)
+
+class WhatUsersTypeAndSend(ImportFixture):
+    """What a newcomer's pass found: statuses pasted with odd characters, a percent-formatted cell,
+    a formula never computed, an invalid period, the same forms sent twice, a CSV from another
+    period."""
+
+    def test_statuses_with_no_break_spaces_decomposed_umlauts_and_case_are_the_scale_s(self):
+        nfd = "verzo\u0308gert"
+        form = build_form(self.path("s.xlsx"), "seed", "2026-H1",
+                          self.rows(("begonnen\u00a0", 10, ""), (nfd, 20, ""), ("UMGESETZT ", 30, "")))
+        self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        self.assertEqual(query(self.db, "SELECT status FROM status_report ORDER BY sequence"),
+                         [["begonnen"], ["verzögert"], ["umgesetzt"]])
+
+    def test_a_percent_cell_and_an_uncomputed_formula_are_explained(self):
+        form = build_form(self.path("p.xlsx"), "seed", "2026-H1",
+                          self.rows(("begonnen", 0.5, ""), ("begonnen", "=25*2", ""), ("geplant", 5, "=A1")))
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "p.xlsx:Rückmeldung!E4: Fortschritt 0.5 ist keine ganze Zahl von 0 bis 100 — "
+                               "als Prozent formatierte Zelle?",
+                            "p.xlsx:Rückmeldung!E5: Formel =25*2 ohne berechnetes Ergebnis",
+                            "p.xlsx:Rückmeldung!F6: Formel =A1 ohne berechnetes Ergebnis")
+
+    def test_an_invalid_period_is_refused_in_the_form_and_on_the_command_line(self):
+        form = build_form(self.path("v.xlsx"), "seed", "2026 H1", self.rows(("begonnen", 10, "")))
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "v.xlsx:Angaben!B2: „2026 H1“ ist kein Berichtszeitraum")
+        good = build_form(self.path("g.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))
+        for bad in ("2026 H1", "", "2026/H1", "a" * 33):
+            r = run("status", "import", "--db", self.db, "--period", bad, good)
+            self.assertExit(r, 2)
+            self.assertIn("kein Berichtszeitraum", r.stderr)
+        self.assertEqual(self.stored(), 0)
+
+    def test_the_same_forms_sent_again_store_nothing_new(self):
+        form = build_form(self.path("a.xlsx"), "seed", "2026-H1",
+                          self.rows(("begonnen", 10, "x"), ("geplant", None, "")))
+        self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        again = run("status", "import", "--db", self.db, form)
+        self.assertExit(again, 0)
+        self.assertIn("2 Rückmeldungen schon so gespeichert", again.stdout)
+        self.assertEqual(self.stored(), 2)
+        changed = build_form(self.path("b.xlsx"), "seed", "2026-H1",
+                             self.rows(("umgesetzt", 100, "x"), ("geplant", None, "")))
+        self.assertExit(run("status", "import", "--db", self.db, changed), 0)
+        self.assertEqual(self.stored(), 3)  # the changed one is history's newest; both stay
+
+    def test_a_csv_saved_from_a_form_keeps_its_period(self):
+        k = self.resp
+        body = ("Rückmeldung 2026-H1 – Stadtbibliothek;;;;;\nBitte ausfüllen;;;;;\n" + ";".join(HEADER) +
+                f"\n{k[0][0]};F;A;begonnen;50;gut\n")
+        csv_form = self.write("alt.csv", body)
+        r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2027-H1", csv_form)
+        self.assertRejected(r, "alt.csv:1: Formular für Periode 2026-H1, erwartet 2027-H1")
+        r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1", csv_form)
+        self.assertExit(r, 0)
+        self.assertEqual(query(self.db, "SELECT period, source FROM status_report"), [["2026-H1", "alt.csv:4"]])
+
+    def test_no_file_and_unknown_plan_are_usage_errors(self):
+        r = run("status", "import", "--db", self.db)
+        self.assertExit(r, 2)
+        self.assertIn("keine Formulardatei angegeben", r.stderr)
 
 
 if __name__ == "__main__":

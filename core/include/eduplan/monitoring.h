@@ -27,6 +27,10 @@ EDUPLAN_EXPORT const std::vector<std::string>& default_status_scale();
 // "<focus area key>/<unit key>": the key forms and reports name a responsibility by.
 EDUPLAN_EXPORT std::string responsibility_key(const FocusArea& area, const OrgUnit& unit);
 
+// A reporting period as eduplan writes and accepts it: 1 to 32 characters of A-Z, a-z, 0-9, '.',
+// '_' and '-' ("2026-H1", "2026", "Q3.2026").
+EDUPLAN_EXPORT bool is_valid_period(std::string_view period);
+
 struct StatusReport {
   std::string key;     // responsibility_key()
   std::string period;  // e.g. "2026-H1"

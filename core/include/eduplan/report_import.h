@@ -36,6 +36,7 @@ struct ReportImportResult {
   std::size_t stored = 0;             // reports stored (or, in a dry run, that would be)
   std::size_t skipped = 0;            // rows left empty (not reported)
   std::size_t duplicates = 0;         // identical repetitions, stored once
+  std::size_t unchanged = 0;          // equal to the latest stored report: not stored again
   std::vector<ImportProblem> problems;  // every problem of every file; nothing stored if any
 };
 

@@ -75,6 +75,7 @@ FormCell form_cell(const xlsx::Cell* cell) {
   out.is_number = cell->kind == xlsx::CellKind::number;
   out.is_error = cell->kind == xlsx::CellKind::error;
   out.is_boolean = cell->kind == xlsx::CellKind::boolean;
+  out.is_uncomputed = cell->kind == xlsx::CellKind::uncomputed;
   return out;
 }
 
@@ -200,6 +201,20 @@ void read_csv(std::string_view bytes, Form& form, std::vector<ImportProblem>& pr
     return;
   }
   const auto& head = records[header];
+  // Saved from a form, the CSV keeps the title row "Rückmeldung 2026-H1 – Stadtarchiv": its
+  // period is the form's, and must agree with --period like the Angaben sheet's.
+  for (std::size_t r = 0; r < header && r < records.size(); ++r) {
+    for (const auto& field : records[r].fields) {
+      const std::string_view t = trim(field);
+      if (!t.starts_with("Rückmeldung ")) continue;
+      std::string_view rest = trim(t.substr(std::string_view("Rückmeldung ").size()));
+      const auto period = rest.substr(0, rest.find(' '));
+      if (!period.empty() && !form.period) {
+        form.period = std::string(period);
+        form.period_where = form.where(records[r].line, 0);
+      }
+    }
+  }
   if (m.found < kHeaderLike) {
     problems.push_back({form.where(records.front().line, 0),
                         tr({"kein Formular: keine Kopfzeile ({0}) in den ersten {1} Zeilen",

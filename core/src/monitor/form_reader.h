@@ -23,6 +23,7 @@ struct FormCell {
   bool is_number = false;   // a numeric cell of a workbook
   bool is_error = false;    // an error value (#NV, #DIV/0!)
   bool is_boolean = false;
+  bool is_uncomputed = false;  // a formula without a stored result; text is the formula
 };
 
 struct FormRow {

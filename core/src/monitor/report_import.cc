@@ -9,12 +9,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "eduplan/error.h"
 #include "eduplan/language.h"
 #include "eduplan/plan_stream.h"
 #include "eduplan/storage.h"
 #include "monitor/form_reader.h"
 #include "util/file_io.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan {
 namespace {
@@ -85,10 +87,39 @@ class Importer {
   ReportImportResult finish() {
     result_.plan = plan_.value_or("");
     if (result_.problems.empty()) {
+      drop_unchanged();
       result_.stored = reports_.size();
       if (!options_.dry_run && !reports_.empty()) storage_.add_status_reports(*plan_, reports_);
     }
     return std::move(result_);
+  }
+
+  // A form imported again adds nothing: a report equal to the latest stored one of its
+  // responsibility and period (status, progress, note) is not stored twice.
+  void drop_unchanged() {
+    if (!plan_ || reports_.empty()) return;
+    const auto latest = latest_per_period(storage_.status_reports(*plan_));
+    std::vector<StatusReport> kept;
+    for (auto& r : reports_) {
+      const auto it = latest.find(r.period + '\n' + r.key);
+      if (it != latest.end() && it->second.status == r.status && it->second.progress == r.progress &&
+          it->second.note == r.note) {
+        ++result_.unchanged;
+        continue;
+      }
+      kept.push_back(std::move(r));
+    }
+    reports_ = std::move(kept);
+  }
+
+  static std::unordered_map<std::string, StatusReport> latest_per_period(
+      std::vector<StatusReport> history) {
+    std::unordered_map<std::string, StatusReport> out;
+    for (auto& r : history) {  // in order of storing: a later one replaces an earlier one
+      std::string k = r.period + '\n' + r.key;
+      out.insert_or_assign(std::move(k), std::move(r));
+    }
+    return out;
   }
 
   std::vector<ImportProblem>& problems() { return result_.problems; }
@@ -133,6 +164,13 @@ class Importer {
     const std::string where = form.period_where.empty() ? form.file : form.period_where;
     if (form.period && form.period->empty()) {
       problem(where, tr({"die Periode ist im Formular nicht angegeben", "the form names no period"}));
+      return std::nullopt;
+    }
+    if (form.period && !is_valid_period(*form.period)) {
+      problem(where, tr({"„{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, 0–9, „-“, „_“, „.“)",
+                         "\"{0}\" is not a reporting period (1–32 characters of A–Z, a–z, 0–9, \"-\", "
+                         "\"_\", \".\")"},
+                        *form.period));
       return std::nullopt;
     }
     if (form.period && options_.period && *form.period != *options_.period) {
@@ -192,6 +230,12 @@ class Importer {
     for (int c : {kKey, kStatus, kProgress, kNote}) {
       if (row.cells[c].is_error)
         problem(at(c), tr({"Zelle enthält den Fehlerwert {0}", "cell holds the error value {0}"}, row.cells[c].text));
+      if (row.cells[c].is_uncomputed)
+        problem(at(c), tr({"Formel {0} ohne berechnetes Ergebnis: die Datei in Excel oder LibreOffice "
+                           "öffnen und speichern, oder den Wert eintragen",
+                           "formula {0} without a computed result: open and save the file in Excel or "
+                           "LibreOffice, or type the value"},
+                          row.cells[c].text));
     }
     if (key.empty()) {
       problem(at(kKey), tr({"Schlüssel fehlt", "key is missing"}));
@@ -210,17 +254,34 @@ class Importer {
     if (status.empty()) {
       problem(at(kStatus), tr({"Fortschritt oder Bemerkung ohne Status", "progress or note without a status"}));
     } else {
+      // As typed or pasted: no-break spaces, decomposed umlauts (macOS, PDF) and case do not
+      // count.
+      const std::string typed(trim(unicode::canonicalize(status, nullptr)));
       for (const auto& s : scale_) {
-        if (iequals(s, status)) canonical = s;
+        if (iequals(unicode::canonicalize(s, nullptr), typed)) canonical = s;
       }
       if (canonical.empty())
         problem(at(kStatus), tr({"Status „{0}“ ist nicht in der Skala ({1})", "status \"{0}\" is not on the scale ({1})"},
                                 status, joined(scale_)));
     }
     std::optional<int> percent;
-    if (!progress.empty() && !row.cells[kProgress].is_error) {
+    const auto& progress_cell = row.cells[kProgress];
+    if (!progress.empty() && !progress_cell.is_error && !progress_cell.is_uncomputed) {
       percent = parse_progress(progress);
-      if (!percent)
+      double fraction = 0;
+      const bool looks_like_percent_cell =
+          progress_cell.is_number &&
+          std::from_chars(progress.data(), progress.data() + progress.size(), fraction).ec ==
+              std::errc() &&
+          fraction > 0 && fraction < 1;
+      if (!percent && looks_like_percent_cell)
+        problem(at(kProgress),
+                tr({"Fortschritt {0} ist keine ganze Zahl von 0 bis 100 — als Prozent formatierte "
+                    "Zelle? Die Zahl ohne % eintragen (50 für 50 %)",
+                    "progress {0} is not a whole number from 0 to 100 — a cell formatted as percent? "
+                    "Type the number without % (50 for 50 %)"},
+                   progress));
+      else if (!percent)
         problem(at(kProgress), tr({"Fortschritt „{0}“ ist keine ganze Zahl von 0 bis 100",
                                    "progress \"{0}\" is not a whole number from 0 to 100"},
                                   progress));
@@ -257,6 +318,17 @@ class Importer {
 
 ReportImportResult import_status_reports(Storage& storage, const std::vector<std::string>& files,
                                          const ReportImportOptions& options) {
+  if (options.period && !is_valid_period(*options.period)) {
+    throw UsageError(tr({"„{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, 0–9, „-“, "
+                         "„_“, „.“, z. B. 2026-H1)",
+                         "\"{0}\" is not a reporting period (1–32 characters of A–Z, a–z, 0–9, "
+                         "\"-\", \"_\", \".\", e.g. 2026-H1)"},
+                        *options.period));
+  }
+  if (options.plan && !storage.load_outline(*options.plan)) {
+    throw UsageError(tr({"kein Plan „{0}“ in der Datenbank", "no plan \"{0}\" in the database"},
+                        *options.plan));
+  }
   Importer importer(storage, options);
   for (const auto& file : files) {
     std::vector<ImportProblem> problems;

@@ -162,9 +162,17 @@ Sheet Workbook::sheet(std::size_t index) {
       column = parse_reference(attribute(c, "r"), ref_row, ref_column) ? ref_column : column + 1;
       const std::string type = attribute(c, "t");
       Cell cell{column, CellKind::text, {}};
-      if (type == "inlineStr") {
+      Node formula = child(c, "f");
+      Node v = child(c, "v");
+      if (formula && (!v || content(v).empty()) && type != "inlineStr") {
+        // A formula whose result was never computed (files written by scripts): its text, so
+        // that the cell is not taken for empty.
+        cell.kind = CellKind::uncomputed;
+        cell.text = "=" + content(formula);
+        if (cell.text == "=") cell.text = "=…";
+      } else if (type == "inlineStr") {
         cell.text = string_item(child(c, "is"));
-      } else if (Node v = child(c, "v")) {
+      } else if (v) {
         const std::string value = content(v);
         if (type == "s") {
           std::size_t i = 0;

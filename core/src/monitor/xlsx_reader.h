@@ -19,7 +19,8 @@ namespace eduplan::xlsx {
 // rows is a few MiB, and libxml2's tree of a part takes ten or more times its size in memory.
 inline constexpr std::size_t kMaxPart = std::size_t{16} << 20;
 
-enum class CellKind { text, number, boolean, error };
+enum class CellKind { text, number, boolean, error, uncomputed };  // uncomputed: a formula
+                                                                  // without a stored result
 
 struct Cell {
   int column = 0;  // 1-based: A is 1
