@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "text_report.h"
 
@@ -43,6 +44,24 @@ std::optional<std::string> chosen_period(const po::variables_map& vm) {
                         period));
   }
   return period;
+}
+
+void note_empty_period(const Storage& storage, const std::string& plan,
+                       const std::optional<std::string>& period) {
+  if (!period || !storage.status_reports(plan, period).empty()) return;
+  std::set<std::string> periods;
+  for (const auto& r : storage.status_reports(plan)) periods.insert(r.period);
+  std::string list;
+  for (const auto& p : periods) list += (list.empty() ? "" : ", ") + p;
+  std::cerr << (list.empty()
+                    ? tr({"Hinweis: zum Plan „{0}“ gibt es keine Rückmeldungen (Zeitraum {1})",
+                          "note: plan \"{0}\" has no reports at all (period {1})"},
+                         printable(plan), *period)
+                    : tr({"Hinweis: keine Rückmeldungen zum Plan „{0}“ für den Zeitraum {1}; "
+                          "vorhanden: {2}",
+                          "note: no reports of plan \"{0}\" for the period {1}; there are: {2}"},
+                         printable(plan), *period, printable(list)))
+            << "\n";
 }
 
 void add_units_option(CommandLine& line) {

@@ -50,6 +50,10 @@ void add_units_option(CommandLine& line);
 // --period PERIOD: a reporting period such as 2026-H1; chosen_period() checks its spelling.
 void add_period_option(CommandLine& line, const Text& help);
 std::optional<std::string> chosen_period(const po::variables_map& vm);
+// A period without any report of the plan: says so on stderr, with the periods there are (a
+// report of zeros should not go to the council by a typo).
+void note_empty_period(const Storage& storage, const std::string& plan,
+                       const std::optional<std::string>& period);
 // DOCUMENT as the first positional argument.
 void add_document_option(CommandLine& line);
 // --format with the given choices; the first is the default.

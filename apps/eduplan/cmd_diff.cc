@@ -85,7 +85,7 @@ void write_atomically(const std::filesystem::path& target, const std::string& co
 Plan load_named_plan(const Storage& storage, const po::variables_map& vm, const std::string& name) {
   auto plan = storage.load_plan(name);
   if (!plan)
-    throw Rejected(tr({"Datenbank {0} enthält keinen Plan „{1}“ (eduplan plans listet sie)",
+    throw UsageError(tr({"Datenbank {0} enthält keinen Plan „{1}“ (eduplan plans listet sie)",
                        "database {0} holds no plan \"{1}\" (eduplan plans lists them)"},
                       database_path(vm), name));
   return std::move(*plan);
@@ -121,6 +121,7 @@ int run_diff(const Command& self, const Args& args) {
     AtomicOutput out(output);
     write_diff_workbook(out.temp_path(), output, a, b, diff);
     out.commit();
+    std::cout << tr({"geschrieben: {0}", "written: {0}"}, output) << "\n";
     return kOk;
   }
   std::ostringstream text;
@@ -128,10 +129,12 @@ int run_diff(const Command& self, const Args& args) {
     text << to_json(diff) << "\n";
   else
     print_text(text, a.name, b.name, diff);
-  if (output.empty())
+  if (output.empty()) {
     std::cout << text.str();
-  else
+  } else {
     write_atomically(output, text.str());
+    std::cout << tr({"geschrieben: {0}", "written: {0}"}, output) << "\n";
+  }
   return kOk;
 }
 

@@ -180,6 +180,7 @@ int run_export(const Command& self, const Args& args) {
     throw UsageError(tr({"{0} ist die Datenbank selbst; bitte ein anderes Ziel wählen",
                          "{0} is the database itself; choose another target"},
                         target.string()));
+  note_empty_period(*storage, plan, chosen_period(*vm));
   // The export reads the plan from the database itself, piece by piece where the exporter can.
   registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
                               chosen_period(*vm));

@@ -69,8 +69,8 @@ int run_status_show(const Command& self, const Args& args) {
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const std::string plan = chosen_plan_name(*storage, *vm);
-  std::optional<std::string> period;
-  if (vm->count("period")) period = vm->at("period").as<std::string>();
+  const std::optional<std::string> period = chosen_period(*vm);
+  note_empty_period(*storage, plan, period);
   const auto result = rollups(*storage, plan, period);
   if (json) {
     std::cout << to_json(result) << "\n";

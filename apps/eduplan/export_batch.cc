@@ -54,7 +54,10 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   const unsigned threads = vm.count("jobs") ? vm["jobs"].as<unsigned>() : 0;
   // The plan's status reports go along (per division or unit; a batch over all plans has none).
   std::optional<ExportReports> reports;
-  if (plan) reports = load_export_reports(*storage, plan->name, chosen_period(vm));
+  if (plan) {
+    note_empty_period(*storage, plan->name, chosen_period(vm));
+    reports = load_export_reports(*storage, plan->name, chosen_period(vm));
+  }
   ProgressDisplay display;
   const auto entries = run_batch(registry, exporter.id, jobs, options, dir, threads,
                                  [&](const BatchProgress& p) { display.update(p); },

@@ -239,7 +239,7 @@ class DiffTest(VersionsTest):
 
     def test_unknown_plan_and_usage(self):
         result = run("diff", "--db", self.db, "Konzept 2021", "Konzept 2030")
-        self.assertExit(result, 1)
+        self.assertExit(result, 2)  # as for every command that names a plan the database lacks
         self.assertIn("keinen Plan „Konzept 2030“", result.stderr)
         self.assertEqual(result.stdout, "")
         self.assertExit(run("diff", "--db", self.db, "Konzept 2021"), 2)
@@ -348,7 +348,7 @@ class CarryTest(VersionsTest):
         self.assertIn("Carried over: 4 (1 of them to reworded focus areas)", english.stdout)
         self.assertIn("unit no longer responsible", english.stdout)
         missing = run("status", "carry", "--db", self.db, "--from", "Konzept 2021", "--to", "Konzept 2030")
-        self.assertExit(missing, 1)
+        self.assertExit(missing, 2)
         self.assertIn("keinen Plan „Konzept 2030“", missing.stderr)
         self.assertExit(run("status", "carry", "--db", self.db, "--from", "Konzept 2021"), 2)
         same = run("status", "carry", "--db", self.db, "--from", "Konzept 2021", "--to", "Konzept 2021")

@@ -10,6 +10,7 @@ import zipfile
 
 import openpyxl
 
+from pdf_layout import convert
 from support import SEED, UNITS, TempDirTest, run, scalar, query
 
 HEADER = ["Schlüssel", "Handlungsfeld", "Handlungsschwerpunkt", "Status", "Fortschritt (%)", "Bemerkung"]
@@ -459,6 +460,26 @@ class WhatUsersTypeAndSend(ImportFixture):
         r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1", csv_form)
         self.assertExit(r, 0)
         self.assertEqual(query(self.db, "SELECT period, source FROM status_report"), [["2026-H1", "alt.csv:4"]])
+
+    def test_an_ods_form_is_asked_for_as_xlsx(self):
+        form = build_form(self.path("o.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))
+        ods = convert([form], self.dir, "ods")[0]
+        r = run("status", "import", "--db", self.db, ods)
+        self.assertRejected(r, "eine LibreOffice-Tabelle (.ods), keine Excel-Arbeitsmappe")
+
+    def test_a_scale_with_statuses_differing_in_case_only_is_refused(self):
+        r = run("status", "scale", "--db", self.db, "--set", "geplant,Geplant,begonnen")
+        self.assertExit(r, 2)
+        self.assertIn("steht zweimal in der Skala", r.stderr)
+
+    def test_a_period_without_reports_is_pointed_out(self):
+        form = build_form(self.path("a.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))
+        self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        for args in (["status", "show"], ["export", "-f", "csv", "-o", self.path("x.csv")]):
+            r = run(*args, "--db", self.db, "--period", "2030")
+            self.assertExit(r, 0)
+            self.assertIn("keine Rückmeldungen zum Plan „seed“ für den Zeitraum 2030; vorhanden: 2026-H1",
+                          r.stderr)
 
     def test_no_file_and_unknown_plan_are_usage_errors(self):
         r = run("status", "import", "--db", self.db)

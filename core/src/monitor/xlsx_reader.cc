@@ -94,6 +94,18 @@ Workbook::Workbook(std::string_view bytes) : zip_(bytes) {
     if (type_is(r, "officeDocument")) workbook_part = resolve_part("", r.target);
   }
   const auto xml = zip_.read(workbook_part, kMaxPart);
+  if (!xml && zip_.read("content.xml", kMaxPart)) {
+    const auto mimetype = zip_.read("mimetype", 256);
+    const bool spreadsheet = mimetype && mimetype->find("spreadsheet") != std::string::npos;
+    throw ArchiveError(spreadsheet
+                           ? tr({"eine LibreOffice-Tabelle (.ods), keine Excel-Arbeitsmappe: in LibreOffice "
+                                 "„Speichern unter“ → „Excel 2007-365 (.xlsx)“ wählen und die .xlsx-Datei "
+                                 "einlesen",
+                                 "a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice "
+                                 "choose “Save As” → “Excel 2007-365 (.xlsx)” and import the .xlsx file"})
+                           : tr({"ein OpenDocument-Dokument, keine Excel-Arbeitsmappe (.xlsx)",
+                                 "an OpenDocument file, not an Excel workbook (.xlsx)"}));
+  }
   if (!xml) {
     throw ArchiveError(tr({"keine Excel-Arbeitsmappe: {0} fehlt im Archiv",
                            "not an Excel workbook: {0} is missing from the archive"},

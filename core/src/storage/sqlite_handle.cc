@@ -74,6 +74,23 @@ void Database::fail(const std::string& context) const {
                            "for over {1} s; try again later"},
                           path_, kBusyTimeoutMs / 1000));
   }
+  if (code == SQLITE_READONLY) {
+    throw StorageError(tr({"{0}: die Datenbank ist schreibgeschützt (Dateirechte oder ein "
+                           "schreibgeschütztes Laufwerk); nichts gespeichert",
+                           "{0}: the database is read-only (file permissions or a read-only "
+                           "drive); nothing stored"},
+                          path_));
+  }
+  if (code == SQLITE_FULL) {
+    throw StorageError(tr({"{0}: der Datenträger ist voll; nichts gespeichert",
+                           "{0}: the disk is full; nothing stored"},
+                          path_));
+  }
+  if (code == SQLITE_CANTOPEN || code == SQLITE_IOERR) {
+    throw StorageError(tr({"{0}: Datenbank kann nicht gelesen oder geschrieben werden ({1})",
+                           "{0}: the database cannot be read or written ({1})"},
+                          path_, sqlite3_errmsg(db_.get())));
+  }
   const char* msg = db_ ? sqlite3_errmsg(db_.get()) : "out of memory";
   std::string where = context.size() > 60 ? context.substr(0, 60) + " …" : context;
   throw StorageError(

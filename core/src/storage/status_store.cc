@@ -6,6 +6,8 @@
 #include "eduplan/error.h"
 #include "eduplan/language.h"
 #include "storage/storage_checks.h"
+#include "util/text.h"
+#include "util/unicode.h"
 #include <algorithm>
 #include <ctime>
 
@@ -35,9 +37,13 @@ void check_scale(const std::vector<std::string>& scale) {
     check_stored_text(s, "status");
     if (s.find_first_not_of(" \t") == std::string::npos)
       throw UsageError(tr({"leerer Status in der Skala", "an empty status in the scale"}));
-    if (!seen.insert(s).second)
-      throw UsageError(tr({"Status „{0}“ steht zweimal in der Skala",
-                           "status \"{0}\" appears twice in the scale"},
+    // Forms are read ignoring case, no-break spaces and decomposed umlauts: two statuses that
+    // differ only so would be one on import.
+    const std::string folded(text::trim(unicode::lower(unicode::canonicalize(s, nullptr))));
+    if (!seen.insert(folded).second)
+      throw UsageError(tr({"Status „{0}“ steht zweimal in der Skala (Groß- und Kleinschreibung zählen "
+                           "nicht)",
+                           "status \"{0}\" appears twice in the scale (case does not count)"},
                           s));
   }
 }
