@@ -48,12 +48,19 @@ int run_plans(const Command& self, const Args& args) {
     return kOk;
   }
   if (action == "delete") {
+    // Its status reports go with it (docs/schema.md): said, so that nobody loses them unaware.
+    const std::size_t reports = storage->status_reports(names[0]).size();
     if (!storage->remove_plan(names[0])) {
       throw UsageError(
           tr({"Datenbank {0} enthält keinen Plan „{1}“", "database {0} holds no plan \"{1}\""},
              database_path(*vm), names[0]));
     }
-    std::cout << tr({"Plan „{0}“ gelöscht", "plan \"{0}\" deleted"}, printable(names[0])) << "\n";
+    std::cout << tr({"Plan „{0}“ gelöscht", "plan \"{0}\" deleted"}, printable(names[0]));
+    if (reports > 0)
+      std::cout << tr({", mit {0}", ", with {0}"},
+                      count_of(reports, {"Rückmeldung", "status report"},
+                               {"Rückmeldungen", "status reports"}));
+    std::cout << "\n";
     return kOk;
   }
   const auto plans = storage->list_plans();

@@ -481,6 +481,16 @@ class WhatUsersTypeAndSend(ImportFixture):
             self.assertIn("keine Rückmeldungen zum Plan „seed“ für den Zeitraum 2030; vorhanden: 2026-H1",
                           r.stderr)
 
+    def test_excel_unicode_text_utf16_with_tabs(self):
+        k = self.resp
+        text = ("Rückmeldung 2026-H1 – Stadtbibliothek\t\t\t\t\t\r\n" + "\t".join(HEADER) + "\r\n"
+                f"{k[0][0]}\tF\tA\tbegonnen\t50\tgut\r\n")
+        form = self.write("unicode.txt", b"\xff\xfe" + text.encode("utf-16-le"))
+        r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1", form)
+        self.assertExit(r, 0)
+        self.assertEqual(query(self.db, "SELECT status, progress, note FROM status_report"),
+                         [["begonnen", "50", "gut"]])
+
     def test_no_file_and_unknown_plan_are_usage_errors(self):
         r = run("status", "import", "--db", self.db)
         self.assertExit(r, 2)

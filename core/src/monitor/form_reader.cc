@@ -168,13 +168,14 @@ void read_csv(std::string_view bytes, Form& form, std::vector<ImportProblem>& pr
     return;
   }
   // The header row may follow a title and an instruction row (a form saved as CSV by Excel or
-  // LibreOffice keeps them): it is looked for in the first rows, with ';' and with ','.
+  // LibreOffice keeps them): it is looked for in the first rows, with ';', ',' and tab (Excel's
+  // "Unicode text" is UTF-16 with tabs).
   const char first = guess_delimiter(decoded->text);
   std::vector<Finding> findings;
   std::vector<csv::Record> records;
   std::size_t header = 0;
   HeaderMatch m;
-  for (char delimiter : {first, first == ';' ? ',' : ';'}) {
+  for (char delimiter : {first, first == ';' ? ',' : ';', '\t'}) {
     std::vector<Finding> found;
     auto parsed = csv::parse(decoded->text, delimiter, found);
     bool better = delimiter == first;  // the first reading stands unless the other finds more
