@@ -6,6 +6,7 @@ The classes follow the issue that asked for them (decomposed umlauts, special sp
 characters, numbered and styled headings, objectives in other forms, other separators, entities and
 escapes, other table syntaxes, lost line breaks, typos)."""
 import re
+import textwrap
 import unicodedata
 
 NBSP, NNBSP, SHY, ZWSP, ZWJ, WJ = "\u00a0", "\u202f", "\u00ad", "\u200b", "\u200d", "\u2060"
@@ -138,6 +139,13 @@ def variants(seed):
                                                          + [f"* {r}" for r in rows]))
     add("objectives-heading-list", _objective_tables(seed, lambda rows: ["### Ableitungen", ""]
                                                      + [f"{n}. {r}" for n, r in enumerate(rows, 1)]))
+    # Wrapped lines: pandoc writes Markdown at 72 columns (list items indented to their text),
+    # editors wrap without indenting (lazy continuation lines).
+    add("objectives-list-pandoc-wrapped", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in textwrap.wrap(r, 72, initial_indent="-   ", subsequent_indent="    ")]))
+    add("objectives-list-lazy-lines", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in textwrap.wrap(r, 40, initial_indent="* ")]))
+    add("heading-bold-wrapped", _fields(seed, lambda i, t: "\n".join(textwrap.wrap(f"**Handlungsfeld {t}**", 22))))
     add("objectives-one-column", _objective_tables(seed, lambda rows: ["| Ableitungen |", "|---|"]
                                                    + [f"| {r} |" for r in rows]))
     # Unit lists.

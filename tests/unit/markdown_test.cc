@@ -88,5 +88,42 @@ TEST(Markdown, ListsBoldParagraphsAndComments) {
   EXPECT_EQ(b[3].line, 6);
 }
 
+TEST(Markdown, WrappedListItemsAndParagraphsAreJoined) {
+  // Continuation lines (indented, lazy), a second paragraph indented to the item's content, a
+  // hard break ("\\" at the end) and pandoc's 72-column wrapping all belong to the item.
+  const auto b = blocks(
+      "- Entwicklung von\n  Angeboten\n- lazy\nweiter\n1. hart\\\n   umbrochen\n\n"
+      "    zweiter Absatz\n-   pandoc, die für\n    verschiedene Zielgruppen\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(b[0].text, "Entwicklung von Angeboten");
+  EXPECT_EQ(b[1].text, "lazy weiter");
+  EXPECT_EQ(b[2].text, "hart umbrochen zweiter Absatz");
+  EXPECT_EQ(b[3].text, "pandoc, die für verschiedene Zielgruppen");
+  EXPECT_EQ(b[3].line, 9);
+  const auto p = blocks(
+      "**Handlungsfeld Bildungsplanung und Kooperation mit Trägern\nder kulturellen Bildung**\n"
+      "Ableitungen: Entwicklung von Angeboten, die für\nverschiedene Zielgruppen\n",
+      nullptr);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_TRUE(p[0].bold);
+  EXPECT_EQ(p[0].text, "Handlungsfeld Bildungsplanung und Kooperation mit Trägern der kulturellen Bildung");
+  EXPECT_EQ(p[1].text, "Ableitungen: Entwicklung von Angeboten, die für verschiedene Zielgruppen");
+  EXPECT_EQ(p[1].line, 3);
+}
+
+TEST(Markdown, WhatEndsAParagraph) {
+  // A bold line, the objectives label, a heading, a table, a list, a setext heading and a
+  // simple table's header each stand on their own.
+  const auto b = blocks(
+      "**Handlungsfeld MINT**\nText\nAbleitungen:\nA\nText\nB\nÜberschrift\n---\n"
+      "Text\n| a | b |\nText\n- item\nKennzahl  Wert\n--------  ----\nKurse     12\n",
+      nullptr);
+  std::vector<std::string> kinds;
+  for (const auto& x : b) kinds.push_back(std::to_string(static_cast<int>(x.kind)) + x.text);
+  EXPECT_EQ(kinds, (Cells{"1Handlungsfeld MINT", "1Text", "1Ableitungen:", "1A Text B",
+                          "0Überschrift", "1Text", "3", "1Text", "2item", "3"}));
+}
+
 }  // namespace
 }  // namespace eduplan::markdown
