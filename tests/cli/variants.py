@@ -146,6 +146,13 @@ def variants(seed):
     add("objectives-list-lazy-lines", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
         line for r in rows for line in textwrap.wrap(r, 40, initial_indent="* ")]))
     add("heading-bold-wrapped", _fields(seed, lambda i, t: "\n".join(textwrap.wrap(f"**Handlungsfeld {t}**", 22))))
+    # Other content after the objectives: a list under running text, a table of figures.
+    extra = "\nBeteiligte Partner außerhalb der Verwaltung:\n\n- Universität\n- Hochschule\n\n" \
+            "| Kennzahl | Wert 2024 |\n|---|---|\n| Teilnehmende | 1.250 |\n\n"
+    add("lists-and-figures-after-objectives",
+        _fields(seed, lambda i, t: (extra if i > 1 else "") + f"## *Handlungsfeld {t}*") + extra)
+    add("objectives-table-with-period", _objective_tables(seed, lambda rows: ["| Ableitungen | Zeitraum |", "|---|---|"]
+                                                          + [f"| {r} | 2025–2027 |" for r in rows]))
     add("objectives-one-column", _objective_tables(seed, lambda rows: ["| Ableitungen |", "|---|"]
                                                    + [f"| {r} |" for r in rows]))
     # Unit lists.

@@ -84,6 +84,10 @@ inline constexpr Rule kTableExtraColumns{
     "table-extra-columns", info,
     {"Eine Schwerpunkttabelle hat weitere Spalten; sie werden als Merkmale der Schwerpunkte gespeichert.",
      "A focus-area table has further columns; they are stored as attributes of the focus areas."}};
+inline constexpr Rule kObjectivesColumnIgnored{
+    "objectives-column-ignored", warning,
+    {"Eine Ableitungstabelle hat weitere Spalten mit Text; nur die Spalte der Ableitungen wird gelesen.",
+     "An objectives table has further columns with text; only the objectives' column is read."}};
 inline constexpr Rule kTableHeaderRepeated{
     "table-header-repeated", info,
     {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",
@@ -206,6 +210,7 @@ inline constexpr const Rule* kAll[] = {
     &kTableCellMissing,
     &kTableColumnsGuessed,
     &kTableExtraColumns,
+    &kObjectivesColumnIgnored,
     &kTableHeaderRepeated,
     &kFocusNoText,
     &kFocusRowContinued,

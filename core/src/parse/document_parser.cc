@@ -166,12 +166,14 @@ class Interpreter {
       return;
     }
     if (b.bold) return heading(t, kBoldLevel, b.line);
+    objectives_mode_ = false;  // running text: the objectives above it have ended
     short_line(t, b.line);
   }
 
   void list_item(const Block& b) {
     if (objectives_mode_) {
       add_objective(b.text, b.line);
+      objectives_list_ = true;
       return;
     }
     if (short_line(b.text, b.line)) return;
@@ -189,6 +191,8 @@ class Interpreter {
   }
 
   void end_list() {
+    if (objectives_list_) objectives_mode_ = false;  // the list of objectives has ended
+    objectives_list_ = false;
     if (list_items_ > 0 && field_) {
       report(rule::kListIgnored, list_line_,
              tr({"Liste mit {0} Einträgen im Handlungsfeld „{1}“ steht nicht unter „Ableitungen“; "
@@ -233,13 +237,21 @@ class Interpreter {
     const Row& first = b.rows.front();
     const std::size_t width = first.cells.size();  // the first row decides, as in GFM
     std::vector<Role> roles;
-    bool role_header = false, objectives_header = false;
+    bool focus_header = false, units_header = false, objectives_header = false;
+    bool named_header = false;  // the first row has text
     for (const auto& c : first.cells) {
       roles.push_back(role_of(c.text()));
-      role_header = role_header || roles.back() == Role::focus || roles.back() == Role::units;
+      focus_header = focus_header || roles.back() == Role::focus;
+      units_header = units_header || roles.back() == Role::units;
       objectives_header = objectives_header || roles.back() == Role::objectives;
+      named_header = named_header || !c.text().empty();
     }
-    const bool focus_table = role_header && !objectives_header;
+    // A header naming the focus areas is a focus table even if another column mentions
+    // objectives ("Bezug zur Ableitung": an attribute); one naming only the units is one
+    // unless it names the objectives.
+    if (focus_header) objectives_header = false;
+    const bool role_header = focus_header || (units_header && !objectives_header);
+    const bool focus_table = role_header;
     if (candidate_ && (focus_table || (candidate_->named && !objectives_header && width >= 2))) {
       start_field(*candidate_, candidate_level_);
     }
@@ -253,19 +265,27 @@ class Interpreter {
                        "table outside a field; ignored"}));
       return;
     }
-    if (objectives_mode_ || objectives_header || starts_with_label(first)) {
+    // A header row with text that names no role ("Kennzahl | Wert") is some other table.
+    const bool foreign_header = b.header && named_header && !role_header && !objectives_header &&
+                                !starts_with_label(first);
+    if (!role_header && (objectives_mode_ || objectives_header || starts_with_label(first))) {
       objectives_table(b, 0);
-    } else if (role_header || width == 2 || (!b.header && width > 2)) {
-      // A header that names the roles; or two columns, focus area and units, with or without
-      // a header; or, without a header, the first two columns and the rest as attributes.
+    } else if (role_header || (width == 2 && !foreign_header) || (!b.header && width > 2)) {
+      // A header that names the roles; or two columns, focus area and units, without a
+      // header (or an empty one); or, without a header, the first two columns and the rest
+      // as attributes.
       focus_table_rows(b, roles, role_header);
     } else {
+      std::string header;
+      for (const auto& c : first.cells) header += (header.empty() ? "" : " | ") + c.text();
       report(rule::kTableUnknown, b.line,
-             tr({"Tabelle mit {0} Spalte(n) ist weder eine Schwerpunkt- noch eine "
-                 "Ableitungstabelle; ignoriert",
-                 "table with {0} column(s) is neither a focus-area nor an objectives table; "
-                 "ignored"},
-                width));
+             tr({"Tabelle mit {0} Spalte(n) und der Kopfzeile „{1}“ ist weder eine Schwerpunkt- "
+                 "noch eine Ableitungstabelle (die Kopfzeile nennt weder Schwerpunkt noch "
+                 "Verwaltungsbereich noch Ableitungen); ignoriert",
+                 "table with {0} column(s) and the header \"{1}\" is neither a focus-area nor an "
+                 "objectives table (the header names neither focus area nor units nor "
+                 "objectives); ignored"},
+                width, header));
     }
     objectives_mode_ = false;
   }
@@ -274,15 +294,64 @@ class Interpreter {
     return !r.cells.empty() && is_objectives_label(r.cells.front().text());
   }
 
-  // Objectives: from each row the last cell that is neither empty nor the label.
+  // Objectives from one column. "Ableitungen" in the first row, column L, is either the
+  // header of the objectives column ("| Ableitungen | Zeitraum |": the rows below fill L, and
+  // it has no colon or they have further cells) or a label beside the objectives ("|
+  // Ableitungen: | text |"); then, as without a label, each row's last non-empty cell is its
+  // objective. Text in any other column is reported, never taken as an objective.
   void objectives_table(const Block& b, std::size_t from) {
-    for (std::size_t i = from; i < b.rows.size(); ++i) {
-      std::string objective;
-      for (const auto& c : b.rows[i].cells) {
-        const std::string t = c.text();
-        if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) objective = t;
+    auto text_at = [&](std::size_t row, std::size_t col) {
+      const auto& cells = b.rows[row].cells;
+      return col < cells.size() ? cells[col].text() : std::string();
+    };
+    std::optional<std::size_t> label;
+    for (std::size_t c = 0; c < b.rows[from].cells.size() && !label; ++c) {
+      const std::string t = b.rows[from].cells[c].text();
+      if (is_objectives_label(t) || role_of(t) == Role::objectives) label = c;
+    }
+    std::optional<std::size_t> column;
+    bool header_row = false;
+    if (label) {
+      const bool colon = text_at(from, *label).find(':') != std::string::npos;
+      for (std::size_t i = from + 1; i < b.rows.size() && !header_row; ++i) {
+        header_row = (!colon || b.rows[i].cells.size() > 1) && !text_at(i, *label).empty() &&
+                     !is_objectives_label(text_at(i, *label));
       }
-      if (!objective.empty()) add_objective(objective, b.rows[i].line);
+      if (header_row) column = *label;
+    }
+    std::vector<std::size_t> ignored;  // columns with text that is not an objective
+    for (std::size_t i = from + (header_row ? 1 : 0); i < b.rows.size(); ++i) {
+      const auto& cells = b.rows[i].cells;
+      std::optional<std::size_t> take = column;
+      if (!take) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          const std::string t = cells[c].text();
+          if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) take = c;
+        }
+      }
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::string t = cells[c].text();
+        if (t.empty() || c == take || (!column && (is_objectives_label(t) ||
+                                                   role_of(t) == Role::objectives)))
+          continue;
+        if (std::find(ignored.begin(), ignored.end(), c) == ignored.end()) ignored.push_back(c);
+      }
+      if (take) add_objective(text_at(i, *take), b.rows[i].line);
+    }
+    if (!ignored.empty()) {
+      std::string names;
+      for (std::size_t c : ignored) {
+        const std::string name = header_row && c < b.rows[from].cells.size()
+                                     ? column_name(b.rows[from].cells[c], c)
+                                     : tr({"Spalte {0}", "Column {0}"}, c + 1);
+        names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
+      }
+      report(rule::kObjectivesColumnIgnored, b.rows[from].line,
+             tr({"Ableitungstabelle: weitere Spalten {0} ignoriert (nur die Spalte der "
+                 "Ableitungen wird gelesen)",
+                 "objectives table: further columns {0} ignored (only the objectives' column is "
+                 "read)"},
+                names));
     }
   }
 
@@ -442,6 +511,7 @@ class Interpreter {
   std::optional<Candidate> candidate_;
   int candidate_level_ = 0;
   bool objectives_mode_ = false;
+  bool objectives_list_ = false;  // list items were read as objectives in this mode
   std::size_t list_items_ = 0;
   int list_line_ = 0;
   int errors_ = 0;

@@ -1,0 +1,97 @@
+// The reader stores what the document says, or says why not: regressions from a hostile pass
+// over the reader (documents whose plan was stored differently without a finding).
+#include <eduplan/reader.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace eduplan {
+namespace {
+
+using testing::with_rule;
+
+const std::string kFocus =
+    "| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"
+    "| Fachkräftegewinnung | Dezernat III |\n\n";
+
+std::vector<std::string> objectives(const Plan& plan, std::size_t field = 0) {
+  std::vector<std::string> out;
+  for (const auto& o : plan.fields.at(field).objectives)
+    out.push_back(plan.objectives.at(o.objective).text);
+  return out;
+}
+
+std::vector<std::string> focus_areas(const Plan& plan, std::size_t field = 0) {
+  std::vector<std::string> out;
+  for (const auto& fa : plan.fields.at(field).focus_areas) out.push_back(fa.text);
+  return out;
+}
+
+using Texts = std::vector<std::string>;
+
+TEST(Fidelity, ObjectivesEndWhereTheListEnds) {
+  // A later list under other running text and a "Kennzahl | Wert" table are no objectives.
+  const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                  "Ableitungen:\n\n- Angebote entwickeln\n- Vernetzung ausbauen\n\n"
+                                  "Beteiligte Partner:\n\n- Universität\n- Hochschule\n\n"
+                                  "| Kennzahl | Wert 2024 |\n|---|---|\n| Kurse | 12 |\n",
+                              "t.md");
+  EXPECT_EQ(objectives(plan), (Texts{"Angebote entwickeln", "Vernetzung ausbauen"}));
+  EXPECT_EQ(focus_areas(plan), (Texts{"Fachkräftegewinnung"}));
+  EXPECT_EQ(with_rule(plan.findings, "list-ignored").size(), 1u);
+  EXPECT_EQ(with_rule(plan.findings, "table-unknown").size(), 1u);
+  // A table right after the list of objectives is not read as more of them either.
+  const Plan direct = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                    "Ableitungen:\n\n- A\n\n| Kennzahl | Wert |\n|---|---|\n| K | 1 |\n",
+                                "t.md");
+  EXPECT_EQ(objectives(direct), (Texts{"A"}));
+  EXPECT_EQ(with_rule(direct.findings, "table-unknown").size(), 1u);
+}
+
+TEST(Fidelity, ObjectivesTableKeepsOnlyItsObjectivesColumn) {
+  const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                  "| Ableitungen | Zeitraum |\n|---|---|\n"
+                                  "| Angebote entwickeln | 2025 |\n| Vernetzung ausbauen | 2026 |\n",
+                              "t.md");
+  EXPECT_EQ(objectives(plan), (Texts{"Angebote entwickeln", "Vernetzung ausbauen"}));
+  ASSERT_EQ(with_rule(plan.findings, "objectives-column-ignored").size(), 1u);
+  EXPECT_NE(with_rule(plan.findings, "objectives-column-ignored")[0].message.find("Zeitraum"),
+            std::string::npos);
+  // The usual form, label beside the objectives, stays as it was: no finding.
+  const Plan usual = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                   "| | |\n|---|---|\n| Ableitungen: | A |\n| | B |\n",
+                               "t.md");
+  EXPECT_EQ(objectives(usual), (Texts{"A", "B"}));
+  EXPECT_TRUE(with_rule(usual.findings, "objectives-column-ignored").empty());
+}
+
+TEST(Fidelity, AColumnAboutObjectivesDoesNotTurnAFocusTableIntoObjectives) {
+  const Plan plan = read_plan(
+      "## Handlungsfeld MINT\n\n"
+      "| Handlungsschwerpunkt | befasster Verwaltungsbereich | Bezug zur Ableitung |\n|---|---|---|\n"
+      "| Fachkräftegewinnung | Dezernat III | 1 |\n| Wecken des Interesses | Dezernat IV/ Bibliothek | 2 "
+      "|\n\nAbleitungen:\n\n1. Angebote entwickeln\n2. Vernetzung ausbauen\n",
+      "t.md");
+  EXPECT_EQ(focus_areas(plan), (Texts{"Fachkräftegewinnung", "Wecken des Interesses"}));
+  EXPECT_EQ(objectives(plan), (Texts{"Angebote entwickeln", "Vernetzung ausbauen"}));
+  ASSERT_EQ(plan.fields[0].focus_areas[0].attributes.size(), 1u);
+  EXPECT_EQ(plan.fields[0].focus_areas[0].attributes[0].name, "Bezug zur Ableitung");
+}
+
+TEST(Fidelity, ATwoColumnTableWithAForeignHeaderIsNoFocusTable) {
+  const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                  "| Kennzahl | Wert 2024 |\n|---|---|\n| Kurse | 1.250 |\n\n"
+                                  "Ableitungen: A\n",
+                              "t.md");
+  EXPECT_EQ(focus_areas(plan), (Texts{"Fachkräftegewinnung"}));
+  EXPECT_EQ(with_rule(plan.findings, "table-unknown").size(), 1u);
+  // Without a header (no delimiter row), two columns are still focus area and units.
+  const Plan headerless = read_plan("## Handlungsfeld MINT\n\n| Kurse | Dezernat III |\n", "t.md");
+  EXPECT_EQ(focus_areas(headerless), (Texts{"Kurse"}));
+}
+
+}  // namespace
+}  // namespace eduplan
