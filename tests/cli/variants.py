@@ -80,6 +80,26 @@ def _focus_tables(seed, header, value):
     return "\n".join(out)
 
 
+def _split_focus_tables(seed, after=3):
+    """Splits each focus-area table after `after` rows, as a PDF converter does at a page break: the next
+    row becomes the header of a new table."""
+    out, in_focus, rows = [], False, 0
+    for line in seed.split("\n"):
+        if "Verwaltungsbereich" in line and line.startswith("|"):
+            in_focus, rows = True, 0
+        elif in_focus and line.startswith("|--"):
+            pass
+        elif in_focus and line.startswith("|"):
+            rows += 1
+            if rows == after + 1:
+                out.extend(["", line, "|---|---|"])
+                continue
+        else:
+            in_focus = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def _no_outer_pipes(seed):
     out = []
     for line in seed.split("\n"):
@@ -172,6 +192,7 @@ def variants(seed):
     add("repeated-header-row", seed.replace("| Förderung der Medienkompetenz und Digitalisierung",
                                             "| genannte Handlungsschwerpunkte der Fachbereiche | befasster "
                                             "Verwaltungsbereich |\n| Förderung der Medienkompetenz und Digitalisierung"))
+    add("table-split-at-page-break", _split_focus_tables(seed))
     add("header-synonyms", seed.replace("genannte Handlungsschwerpunkte der Fachbereiche", "Maßnahme")
         .replace("befasster Verwaltungsbereich", "Federführung"))
     add("wide-padding", seed.replace(" | ", "      |      "))

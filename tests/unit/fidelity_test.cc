@@ -93,5 +93,42 @@ TEST(Fidelity, ATwoColumnTableWithAForeignHeaderIsNoFocusTable) {
   EXPECT_EQ(focus_areas(headerless), (Texts{"Kurse"}));
 }
 
+TEST(Fidelity, ATableContinuedAfterAPageBreakKeepsItsFirstRow) {
+  // The converter made the first data row of the second part the header of a new table.
+  const Plan plan = read_plan(
+      "## Handlungsfeld MINT\n\n"
+      "| Handlungsschwerpunkt | befasster Verwaltungsbereich | Zeitraum |\n|---|---|---|\n"
+      "| Fachkräftegewinnung | Dezernat III | 2025 |\n\n"
+      "| Wecken des Interesses | Dezernat IV/ Bibliothek | 2026 |\n|---|---|---|\n"
+      "| MINT-Cluster | BOB/ Stabsstelle | 2027 |\n\nAbleitungen: A\n",
+      "t.md");
+  EXPECT_EQ(focus_areas(plan),
+            (Texts{"Fachkräftegewinnung", "Wecken des Interesses", "MINT-Cluster"}));
+  EXPECT_EQ(with_rule(plan.findings, "table-continued").size(), 1u);
+  ASSERT_EQ(plan.fields[0].focus_areas[1].attributes.size(), 1u);
+  EXPECT_EQ(plan.fields[0].focus_areas[1].attributes[0].name, "Zeitraum");
+  EXPECT_EQ(plan.fields[0].focus_areas[1].attributes[0].value, "2026");
+  EXPECT_EQ(with_rule(plan.findings, "table-extra-columns").size(), 1u);
+  // A table of figures right below a focus table does not continue it.
+  const Plan figures = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                     "| Kennzahl | Wert 2024 |\n|---|---|\n| Kurse | 12 |\n",
+                                 "t.md");
+  EXPECT_EQ(focus_areas(figures), (Texts{"Fachkräftegewinnung"}));
+  EXPECT_EQ(with_rule(figures.findings, "table-unknown").size(), 1u);
+}
+
+TEST(Fidelity, ADataRowWithHeaderWordsIsNoRepeatedHeader) {
+  const Plan plan = read_plan(
+      "## Handlungsfeld Teilhabe\n\n"
+      "| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"
+      "| Maßnahmen der Schulsozialarbeit verstetigen | Dezernat V/ Jugendamt (federführend) |\n"
+      "| handlungsschwerpunkt | Befasster Verwaltungsbereich |\n"
+      "| Sprachförderung | Dezernat V/ Integrationskoordination |\n",
+      "t.md");
+  EXPECT_EQ(focus_areas(plan),
+            (Texts{"Maßnahmen der Schulsozialarbeit verstetigen", "Sprachförderung"}));
+  EXPECT_EQ(with_rule(plan.findings, "table-header-repeated").size(), 1u);
+}
+
 }  // namespace
 }  // namespace eduplan

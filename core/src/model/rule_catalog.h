@@ -88,6 +88,10 @@ inline constexpr Rule kObjectivesColumnIgnored{
     "objectives-column-ignored", warning,
     {"Eine Ableitungstabelle hat weitere Spalten mit Text; nur die Spalte der Ableitungen wird gelesen.",
      "An objectives table has further columns with text; only the objectives' column is read."}};
+inline constexpr Rule kTableContinued{
+    "table-continued", info,
+    {"Eine Tabelle ohne eigene Kopfzeile direkt unter einer Schwerpunkttabelle setzt sie fort (Seitenumbruch); ihre erste Zeile ist ein Schwerpunkt.",
+     "A table without a header of its own right below a focus-area table continues it (a page break); its first row is a focus area."}};
 inline constexpr Rule kTableHeaderRepeated{
     "table-header-repeated", info,
     {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",
@@ -211,6 +215,7 @@ inline constexpr const Rule* kAll[] = {
     &kTableColumnsGuessed,
     &kTableExtraColumns,
     &kObjectivesColumnIgnored,
+    &kTableContinued,
     &kTableHeaderRepeated,
     &kFocusNoText,
     &kFocusRowContinued,

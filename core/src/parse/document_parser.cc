@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "model/rule_catalog.h"
@@ -101,6 +102,9 @@ class Interpreter {
   void block(const Block& b) {
     if (too_many_errors()) return;
     if (b.kind != BlockKind::list_item) end_list();
+    // Only a table right after a focus table can continue it.
+    std::optional<FocusTable> previous = std::move(last_focus_table_);
+    last_focus_table_.reset();
     switch (b.kind) {
       case BlockKind::heading:
         return heading(b.text, b.level, b.line);
@@ -109,7 +113,7 @@ class Interpreter {
       case BlockKind::list_item:
         return list_item(b);
       case BlockKind::table:
-        return table(b);
+        return table(b, previous);
     }
   }
 
@@ -226,7 +230,41 @@ class Interpreter {
     objectives_mode_ = false;
   }
 
-  void table(const Block& b) {
+  // The focus table just read: a table right below it with as many columns and no header of
+  // its own continues it (a table split at a page break, whose first data row a converter
+  // made the header).
+  struct FocusTable {
+    const RawField* field = nullptr;
+    std::vector<Role> roles;
+    bool role_header = false;
+    std::optional<Row> header;  // its header row, if it has one
+    std::size_t width = 0;
+    int line = 0;
+  };
+
+  // True if the row's units cell (by the column roles of a focus table) reads like units:
+  // "Division/ unit", a division, or a name this document already used as a unit. So a
+  // "Kennzahl | Wert" table below a focus table is not taken for its continuation.
+  bool names_units(const Row& row, const std::vector<Role>& roles) const {
+    std::size_t col = 1;
+    for (std::size_t c = 0; c < roles.size(); ++c) {
+      if (roles[c] == Role::units) col = c;
+    }
+    if (col >= row.cells.size()) return false;
+    for (const auto& line : row.cells[col].lines) {
+      const RawUnitEntry e = make_unit_entry(line, row.line);
+      const std::string lowered = unicode::lower(e.text);
+      if (e.has_slash || lowered.starts_with("dezernat") || lowered.starts_with("dez.") ||
+          lowered.starts_with("bob"))
+        return true;
+      for (const auto& part : text::split(e.list, ',')) {
+        if (unit_names_.count(unicode::lower(text::trim(part)))) return true;
+      }
+    }
+    return false;
+  }
+
+  void table(const Block& b, const std::optional<FocusTable>& previous) {
     std::size_t columns = 0;
     for (const auto& r : b.rows) columns = std::max(columns, r.cells.size());
     if (columns == 0) {  // a line of bare pipes: nothing to read
@@ -268,13 +306,31 @@ class Interpreter {
     // A header row with text that names no role ("Kennzahl | Wert") is some other table.
     const bool foreign_header = b.header && named_header && !role_header && !objectives_header &&
                                 !starts_with_label(first);
-    if (!role_header && (objectives_mode_ || objectives_header || starts_with_label(first))) {
+    if (previous && previous->field == field_ && width == previous->width && !role_header &&
+        !objectives_header && !starts_with_label(first) && !objectives_mode_ &&
+        named_header && names_units(first, previous->roles)) {
+      report(rule::kTableContinued, b.line,
+             tr({"Tabelle setzt die Schwerpunkttabelle aus Zeile {0} fort (Seitenumbruch?); ihre "
+                 "erste Zeile als Schwerpunkt gelesen, die Spalten wie dort",
+                 "table continues the focus-area table of line {0} (a page break?); its first "
+                 "row read as a focus area, the columns as there"},
+                previous->line));
+      Block continued = b;
+      continued.header = previous->header.has_value();
+      if (previous->header) continued.rows.insert(continued.rows.begin(), *previous->header);
+      focus_table_rows(continued, previous->roles, previous->role_header, true);
+      last_focus_table_ = previous;
+    } else if (!role_header &&
+               (objectives_mode_ || objectives_header || starts_with_label(first))) {
       objectives_table(b, 0);
     } else if (role_header || (width == 2 && !foreign_header) || (!b.header && width > 2)) {
       // A header that names the roles; or two columns, focus area and units, without a
       // header (or an empty one); or, without a header, the first two columns and the rest
       // as attributes.
-      focus_table_rows(b, roles, role_header);
+      focus_table_rows(b, roles, role_header, false);
+      const bool header = role_header || b.header;
+      last_focus_table_ = FocusTable{field_, roles, role_header,
+                                     header ? std::optional<Row>(first) : std::nullopt, width, b.line};
     } else {
       std::string header;
       for (const auto& c : first.cells) header += (header.empty() ? "" : " | ") + c.text();
@@ -359,7 +415,8 @@ class Interpreter {
     if (field_ && !text.empty()) field_->objectives.push_back({text, line});
   }
 
-  void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header) {
+  void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header,
+                        bool continued) {
     const std::size_t width = b.rows.front().cells.size();
     std::size_t focus_col = 0, units_col = 1;
     std::vector<std::pair<std::size_t, std::string>> attributes;  // column, name
@@ -381,7 +438,7 @@ class Interpreter {
       attributes.emplace_back(c, header ? column_name(b.rows.front().cells[c], c)
                                         : tr({"Spalte {0}", "Column {0}"}, c + 1));
     }
-    if (header && !attributes.empty()) {
+    if (header && !attributes.empty() && !continued) {
       std::string names;
       for (const auto& [c, name] : attributes)
         names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
@@ -390,7 +447,7 @@ class Interpreter {
                  "further columns {0} stored as attributes of the focus areas"},
                 names));
     }
-    if (!header && width > 2) {
+    if (!header && width > 2 && !continued) {
       report(rule::kTableColumnsGuessed, b.line,
              tr({"Tabelle ohne Kopfzeile mit {0} Spalten: Spalte 1 als Schwerpunkt, Spalte 2 als "
                  "Verwaltungsbereich, die übrigen als „Spalte 3“ … gelesen",
@@ -436,15 +493,10 @@ class Interpreter {
     return out;
   }
 
+  // Only a row that says what the header says repeats it; a data row may well contain the
+  // words of a header ("Maßnahmen …", "(federführend)").
   static bool is_repeated_header(const Row& row, const std::vector<std::string>& header) {
-    if (texts(row) == header) return true;
-    bool focus = false, units = false;
-    for (const auto& c : row.cells) {
-      const Role r = role_of(c.text());
-      focus = focus || (r == Role::focus && c.text().size() < 80);
-      units = units || (r == Role::units && c.text().size() < 80);
-    }
-    return focus && units;
+    return texts(row) == header;
   }
 
   void focus_row(const Row& row, std::size_t focus_col, std::size_t units_col,
@@ -457,6 +509,8 @@ class Interpreter {
     std::vector<RawUnitEntry> entries;
     for (const auto& line : cell(units_col).lines) {
       RawUnitEntry e = make_unit_entry(line, row.line);
+      for (const auto& part : text::split(e.list, ','))
+        unit_names_.insert(unicode::lower(text::trim(part)));
       if (!e.list.empty() || e.has_slash) entries.push_back(std::move(e));
     }
     std::vector<Attribute> attributes;
@@ -509,6 +563,8 @@ class Interpreter {
   RawField* field_ = nullptr;
   int field_level_ = 0;
   std::optional<Candidate> candidate_;
+  std::optional<FocusTable> last_focus_table_;
+  std::set<std::string> unit_names_;  // names written in unit columns so far, lower case
   int candidate_level_ = 0;
   bool objectives_mode_ = false;
   bool objectives_list_ = false;  // list items were read as objectives in this mode
