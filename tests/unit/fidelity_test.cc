@@ -130,5 +130,21 @@ TEST(Fidelity, ADataRowWithHeaderWordsIsNoRepeatedHeader) {
   EXPECT_EQ(with_rule(plan.findings, "table-header-repeated").size(), 1u);
 }
 
+TEST(Fidelity, APlainFieldLineWithoutATableOwnsItsObjectives) {
+  for (const std::string tail :
+       {"Ableitungen: Teilhabe stärken\n", "Ableitungen:\n\n- Teilhabe stärken\n",
+        "| Ableitungen: | Teilhabe stärken |\n"}) {
+    const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus + "Ableitungen: A\n\n" +
+                                    "Handlungsfeld Teilhabe\n\nDie Schwerpunkte werden 2026 "
+                                    "festgelegt.\n\n" + tail,
+                                "t.md");
+    ASSERT_EQ(plan.fields.size(), 2u) << tail;
+    EXPECT_EQ(plan.fields[1].title, "Teilhabe");
+    EXPECT_EQ(objectives(plan, 0), (Texts{"A"}));
+    EXPECT_EQ(objectives(plan, 1), (Texts{"Teilhabe stärken"}));
+    EXPECT_EQ(with_rule(plan.findings, "field-empty").size(), 1u);
+  }
+}
+
 }  // namespace
 }  // namespace eduplan

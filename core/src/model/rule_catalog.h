@@ -108,6 +108,10 @@ inline constexpr Rule kFieldHeadingRead{
     "field-heading-read", info,
     {"Eine Überschrift wurde als Handlungsfeld gelesen: ohne das Wort „Handlungsfeld“ (weil eine Schwerpunkttabelle folgt) oder mit entfernter Nummerierung.",
      "A heading was read as a field: without the word \"Handlungsfeld\" (because a focus-area table follows) or with its numbering taken off."}};
+inline constexpr Rule kFieldLineIgnored{
+    "field-line-ignored", warning,
+    {"Eine Zeile „Handlungsfeld …“ ohne Tabelle und ohne Ableitungen darunter wurde nicht als Handlungsfeld gelesen.",
+     "A line \"Handlungsfeld …\" with neither a table nor objectives below it was not read as a field."}};
 inline constexpr Rule kListIgnored{
     "list-ignored", info,
     {"Eine Liste in einem Handlungsfeld steht nicht unter „Ableitungen“ und wird als Fließtext ignoriert.",
@@ -220,6 +224,7 @@ inline constexpr const Rule* kAll[] = {
     &kFocusNoText,
     &kFocusRowContinued,
     &kFieldHeadingRead,
+    &kFieldLineIgnored,
     &kListIgnored,
     &kTextCanonical,
     &kUnitRepeated,

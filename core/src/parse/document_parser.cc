@@ -93,6 +93,7 @@ struct Candidate {
   int line = 0;
   bool named = false;  // contains the word "Handlungsfeld"
   bool numbered = false;
+  bool plain_line = false;  // a paragraph of its own (not a heading, not a list item)
 };
 
 class Interpreter {
@@ -119,6 +120,7 @@ class Interpreter {
 
   RawDocument finish(int last_line) {
     end_list();
+    drop_candidate();
     if (doc_.fields.empty() && errors_ == 0) {
       report(rule::kDocumentNoField, last_line,
              tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „Handlungsfeld …“ "
@@ -137,41 +139,45 @@ class Interpreter {
   void heading(const std::string& text, int level, int line) {
     objectives_mode_ = false;
     if (is_objectives_label(text)) {
+      start_named_candidate();
       objectives_mode_ = field_ != nullptr;
-      candidate_.reset();
       return;
     }
     if (field_ && is_focus_label(text)) {  // "Handlungsschwerpunkte" above the table
       candidate_.reset();
       return;
     }
+    drop_candidate();
     bool numbered = false;
     if (auto title = field_title(text, &numbered)) {
-      start_field({text, *title, line, true, numbered}, level);
+      start_field({text, *title, line, true, numbered, false}, level);
       return;
     }
     if (!field_ || level <= field_level_) field_ = nullptr;
     if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;
-    candidate_ = Candidate{text, text, line, false, false};
+    candidate_ = Candidate{text, text, line, false, false, false};
     candidate_level_ = level;
   }
 
   void paragraph(const Block& b) {
     const std::string& t = b.text;
     if (is_objectives_label(t)) {
+      start_named_candidate();
       objectives_mode_ = field_ != nullptr;
       return;
     }
     // "Ableitungen: Text" on one line: a label and the first objective.
     if (const auto colon = t.find(':');
-        colon != std::string::npos && field_ && is_objectives_label(t.substr(0, colon + 1))) {
+        colon != std::string::npos && is_objectives_label(t.substr(0, colon + 1)) &&
+        (field_ || (candidate_ && candidate_->named))) {
+      start_named_candidate();
       objectives_mode_ = true;
       add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
       return;
     }
     if (b.bold) return heading(t, kBoldLevel, b.line);
     objectives_mode_ = false;  // running text: the objectives above it have ended
-    short_line(t, b.line);
+    short_line(t, b.line, true);
   }
 
   void list_item(const Block& b) {
@@ -180,18 +186,38 @@ class Interpreter {
       objectives_list_ = true;
       return;
     }
-    if (short_line(b.text, b.line)) return;
+    if (short_line(b.text, b.line, false)) return;
     if (field_ && list_items_++ == 0) list_line_ = b.line;
   }
 
   // A plain line that names a field ("Handlungsfeld MINT") is a candidate heading.
-  bool short_line(const std::string& t, int line) {
+  bool short_line(const std::string& t, int line, bool plain_line) {
     bool numbered = false;
     auto title = field_title(t, &numbered);
     if (!title || t.size() > 80 || t.ends_with('.')) return false;
-    candidate_ = Candidate{t, *title, line, true, numbered};
+    drop_candidate();
+    candidate_ = Candidate{t, *title, line, true, numbered, plain_line};
     candidate_level_ = kBoldLevel;
     return true;
+  }
+
+  // Objectives below a line "Handlungsfeld X" (no table between): the line is their field.
+  void start_named_candidate() {
+    if (candidate_ && candidate_->named) start_field(*candidate_, candidate_level_);
+    candidate_.reset();
+  }
+
+  // A line "Handlungsfeld X" that did not become a field is said, not dropped in silence.
+  void drop_candidate() {
+    if (candidate_ && candidate_->named && candidate_->plain_line) {
+      report(rule::kFieldLineIgnored, candidate_->line,
+             tr({"Zeile „{0}“ nennt ein Handlungsfeld, aber weder eine Tabelle noch Ableitungen "
+                 "folgen; nicht als Handlungsfeld gelesen (als Überschrift formatieren)",
+                 "the line \"{0}\" names a field, but neither a table nor objectives follow; not "
+                 "read as a field (format it as a heading)"},
+                candidate_->heading));
+    }
+    candidate_.reset();
   }
 
   void end_list() {
@@ -290,9 +316,8 @@ class Interpreter {
     if (focus_header) objectives_header = false;
     const bool role_header = focus_header || (units_header && !objectives_header);
     const bool focus_table = role_header;
-    if (candidate_ && (focus_table || (candidate_->named && !objectives_header && width >= 2))) {
-      start_field(*candidate_, candidate_level_);
-    }
+    // A line "Handlungsfeld X" above any table (focus areas or objectives) is its field.
+    if (candidate_ && (focus_table || candidate_->named)) start_field(*candidate_, candidate_level_);
     candidate_.reset();
     if (!field_) {
       report(rule::kTableOutsideField, b.line,
