@@ -146,5 +146,27 @@ TEST(Fidelity, APlainFieldLineWithoutATableOwnsItsObjectives) {
   }
 }
 
+TEST(Fidelity, OneWindows1252ByteInAUtf8FileRejectsThatLine) {
+  // "Frühzeitiges" with ü as the single byte FC, in a file that is UTF-8 elsewhere: decoding
+  // all of it as Windows-1252 would garble every other umlaut, so it is refused with its line.
+  const std::string doc = "## Handlungsfeld MINT\n\n" + kFocus +
+                          "| Fr\xFChzeitiges Wecken | Dezernat IV/ Bibliothek |\n";
+  const Plan plan = read_plan(doc, "t.md");
+  ASSERT_EQ(with_rule(plan.findings, "encoding-invalid-utf8").size(), 1u);
+  const Finding& f = with_rule(plan.findings, "encoding-invalid-utf8")[0];
+  EXPECT_EQ(f.line, 7);
+  EXPECT_NE(f.message.find("0xFC"), std::string::npos) << f.message;
+  EXPECT_TRUE(plan.fields.empty());
+  // A UTF-8 BOM says UTF-8 as well.
+  const Plan bom = read_plan("\xEF\xBB\xBF## Handlungsfeld M\xFC\n", "t.md");
+  EXPECT_EQ(with_rule(bom.findings, "encoding-invalid-utf8").size(), 1u);
+  // A file in Windows-1252 throughout is still converted.
+  const Plan ansi = read_plan("## Handlungsfeld MINT\n\n| Schwerpunkt | Verwaltungsbereich |\n"
+                              "|---|---|\n| Fr\xFChzeitiges | Dezernat IV/ Bibliothek |\n",
+                              "t.md");
+  EXPECT_EQ(with_rule(ansi.findings, "encoding-converted").size(), 1u);
+  EXPECT_EQ(focus_areas(ansi), (Texts{"Frühzeitiges"}));
+}
+
 }  // namespace
 }  // namespace eduplan

@@ -7,6 +7,7 @@
 
 #include "model/rule_catalog.h"
 #include "parse/markdown.h"
+#include "util/encoding.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -656,6 +657,16 @@ std::optional<std::string> field_title(std::string_view heading, bool* numbered)
   return std::string(title);
 }
 
+namespace {
+
+std::string hex_byte(char c) {
+  constexpr std::string_view kDigits = "0123456789ABCDEF";
+  const auto b = static_cast<unsigned char>(c);
+  return {kDigits[b >> 4], kDigits[b & 0xF]};
+}
+
+}  // namespace
+
 bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     findings.push_back(make_finding(rule::kEncodingNulByte,
@@ -663,6 +674,19 @@ bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
                                         "NUL byte at byte offset {0} (binary file?)"},
                                        nul),
                                     text::line_of_offset(text, nul)));
+    return false;
+  }
+  if (auto mixed = mixed_encoding(text)) {
+    findings.push_back(make_finding(
+        rule::kEncodingInvalidUtf8,
+        tr({"gemischte Kodierung: die Datei ist UTF-8, aber an Byte-Offset {0} steht das Byte "
+            "0x{1}, das in UTF-8 ungültig ist (aus Windows-1252 eingefügt?); diese Zeile "
+            "korrigieren und die Datei als UTF-8 speichern",
+            "mixed encoding: the file is UTF-8, but at byte offset {0} stands the byte 0x{1}, "
+            "which is invalid in UTF-8 (pasted from Windows-1252?); correct this line and save "
+            "the file as UTF-8"},
+           *mixed, hex_byte(text[*mixed])),
+        text::line_of_offset(text, *mixed)));
     return false;
   }
   if (auto bad = text::find_invalid_utf8(text)) {
