@@ -145,6 +145,9 @@ def variants(seed):
     add("heading-without-word", _fields(seed, lambda i, t: f"## {t}"))
     add("heading-lower-case", _fields(seed, lambda i, t: f"## handlungsfeld {t}"))
     add("heading-colon", _fields(seed, lambda i, t: f"## Handlungsfeld: {t}"))
+    add("heading-trailing-colon", _fields(seed, lambda i, t: f"## Handlungsfeld {t}:"))
+    add("heading-pandoc-anchor", _fields(seed, lambda i, t: f"## []{{#anchor}}*Handlungsfeld {t}*"))
+    add("heading-html-anchor", _fields(seed, lambda i, t: f'## <a id="feld-{i}"></a><span class="x">Handlungsfeld {t}</span>'))
     add("heading-plain-line", _fields(seed, lambda i, t: f"Handlungsfeld {t}"))
     add("title-and-contents", "# Bildungskonzept\n\n## Inhalt\n\n| Kapitel | Seite |\n|---|---|\n"
         "| Handlungsfelder | 2 |\n\n" + seed)

@@ -128,6 +128,18 @@ TEST(Fidelity, ADataRowWithHeaderWordsIsNoRepeatedHeader) {
   EXPECT_EQ(focus_areas(plan),
             (Texts{"Maßnahmen der Schulsozialarbeit verstetigen", "Sprachförderung"}));
   EXPECT_EQ(with_rule(plan.findings, "table-header-repeated").size(), 1u);
+  // Without a header row (pandoc's headerless tables, Word tables without a header), a first
+  // row with header words that names a division is data, not the header.
+  for (const std::string table :
+       {"| Weitere Maßnahmen zur Erhöhung der Inanspruchnahme | Dezernat V/ Sozialamt |\n"
+        "| Sprachförderung | Dezernat V/ Integrationskoordination |\n",
+        "| Weitere Maßnahmen zur Erhöhung der Inanspruchnahme | Dezernat V/ Sozialamt |\n|---|---|\n"
+        "| Sprachförderung | Dezernat V/ Integrationskoordination |\n"}) {
+    const Plan headerless = read_plan("## Handlungsfeld Teilhabe\n\n" + table, "t.md");
+    EXPECT_EQ(focus_areas(headerless),
+              (Texts{"Weitere Maßnahmen zur Erhöhung der Inanspruchnahme", "Sprachförderung"}))
+        << table;
+  }
 }
 
 TEST(Fidelity, APlainFieldLineWithoutATableOwnsItsObjectives) {

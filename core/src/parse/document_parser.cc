@@ -291,6 +291,20 @@ class Interpreter {
     return false;
   }
 
+  static bool looks_like_data(const Row& row) {
+    for (const auto& c : row.cells) {
+      if (c.text().size() > 100) return true;
+      for (const auto& line : c.lines) {
+        const RawUnitEntry e = make_unit_entry(line, row.line);
+        const std::string lead = unicode::lower(e.has_slash ? e.prefix : e.text);
+        if (lead == "bob" || (e.has_slash && (lead.starts_with("dezernat ") ||
+                                               lead.starts_with("dez. "))))
+          return true;
+      }
+    }
+    return false;
+  }
+
   void table(const Block& b, const std::optional<FocusTable>& previous) {
     std::size_t columns = 0;
     for (const auto& r : b.rows) columns = std::max(columns, r.cells.size());
@@ -315,6 +329,10 @@ class Interpreter {
     // objectives ("Bezug zur Ableitung": an attribute); one naming only the units is one
     // unless it names the objectives.
     if (focus_header) objectives_header = false;
+    // A first row that names a division ("Dezernat V/ Jugendamt") or is long is data, even if
+    // its text contains a header word ("weitere Maßnahmen", "federführend").
+    const bool data_row = looks_like_data(first);
+    if (data_row) focus_header = units_header = false;
     const bool role_header = focus_header || (units_header && !objectives_header);
     const bool focus_table = role_header;
     // A line "Handlungsfeld X" above any table (focus areas or objectives) is its field.
@@ -331,6 +349,7 @@ class Interpreter {
     }
     // A header row with text that names no role ("Kennzahl | Wert") is some other table.
     const bool foreign_header = b.header && named_header && !role_header && !objectives_header &&
+                                !data_row &&
                                 !starts_with_label(first);
     if (previous && previous->field == field_ && width == previous->width && !role_header &&
         !objectives_header && !starts_with_label(first) && !objectives_mode_ &&
@@ -353,8 +372,10 @@ class Interpreter {
       // A header that names the roles; or two columns, focus area and units, without a
       // header (or an empty one); or, without a header, the first two columns and the rest
       // as attributes.
-      focus_table_rows(b, roles, role_header, false);
-      const bool header = role_header || b.header;
+      Block read = b;
+      read.header = b.header && !data_row;  // a data row marked as header is read as data
+      focus_table_rows(read, roles, role_header, false);
+      const bool header = role_header || read.header;
       last_focus_table_ = FocusTable{field_, roles, role_header,
                                      header ? std::optional<Row>(first) : std::nullopt, width, b.line};
     } else {
@@ -651,7 +672,9 @@ std::optional<std::string> field_title(std::string_view heading, bool* numbered)
   const std::string_view trimmed = text::trim(rest);
   const std::string_view after_number = strip_roman_or_number(trimmed, false);
   const bool trailing_number = after_number.size() != trimmed.size();
-  const std::string_view title = strip_separators(after_number);
+  std::string_view title = strip_separators(after_number);
+  // A colon after the title ("Handlungsfeld MINT:") only introduces what follows.
+  while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.remove_suffix(1);
   if (numbered) *numbered = (leading_number || trailing_number) && !title.empty();
   if (title.empty()) return std::string(text::trim(heading));
   return std::string(title);
