@@ -166,6 +166,10 @@ inline constexpr Rule kDivisionNormalized{
     "division-normalized", info,
     {"Eine Schreibweise eines Dezernats („Dezernat 4“, „Dez. IV“) wurde als „Dezernat IV“ gelesen.",
      "A spelling of a division (\"Dezernat 4\", \"Dez. IV\") was read as \"Dezernat IV\"."}};
+inline constexpr Rule kDivisionAssumed{
+    "division-assumed", warning,
+    {"Der Text vor einem „/“ wurde als Dezernat gelesen, obwohl er weder wie ein Dezernat heißt noch im Verwaltungsverzeichnis als Dezernat steht („Fachbereich Schule/ Sport“).",
+     "The text before a \"/\" was read as a division although it is neither named like one nor a division in the units directory (\"Fachbereich Schule/ Sport\")."}};
 inline constexpr Rule kDivisionInList{
     "division-in-list", info,
     {"Ein Dezernat steht in der Liste eines anderen Dezernats („Dezernat V/ Jugendamt, Dezernat IV“); es wurde als Dezernat als Ganzes gelesen, nicht als Einheit.",
@@ -238,6 +242,7 @@ inline constexpr const Rule* kAll[] = {
     &kUnitCompoundSplit,
     &kUnitEntrySplit,
     &kDivisionNormalized,
+    &kDivisionAssumed,
     &kDivisionInList,
     &kTextWordsJoined,
     &kFocusNoUnit,
