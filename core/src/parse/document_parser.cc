@@ -552,7 +552,8 @@ class Interpreter {
     auto cell = [&](std::size_t c) -> const Cell& {
       return c < row.cells.size() ? row.cells[c] : kEmpty;
     };
-    std::string focus = cell(focus_col).text();
+    // A focus cell merged with the one above: this row belongs to the focus area above.
+    std::string focus = cell(focus_col).merged_above ? std::string() : cell(focus_col).text();
     std::vector<RawUnitEntry> entries;
     for (const auto& line : cell(units_col).lines) {
       RawUnitEntry e = make_unit_entry(line, row.line);
