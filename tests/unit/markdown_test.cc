@@ -125,5 +125,31 @@ TEST(Markdown, WhatEndsAParagraph) {
                           "0Überschrift", "1Text", "3", "1Text", "2item", "3"}));
 }
 
+TEST(Markdown, HtmlRowspanStandsInEveryRowItCovers) {
+  const auto b = blocks(
+      "<table>\n<tr><th>Schwerpunkt</th><th>Verwaltungsbereich</th></tr>\n"
+      "<tr><td>A</td><td rowspan=\"2\">Dezernat III</td></tr>\n"
+      "<tr><td rowspan=\"2\">B</td></tr>\n<tr><td>Dezernat V/ Jugendamt</td></tr>\n</table>\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(b[0].rows.size(), 4u);
+  EXPECT_EQ(b[0].rows[2].cells.size(), 2u);
+  EXPECT_EQ(b[0].rows[2].cells[0].text(), "B");
+  EXPECT_EQ(b[0].rows[2].cells[1].text(), "Dezernat III");
+  EXPECT_TRUE(b[0].rows[2].cells[1].merged_above);
+  EXPECT_EQ(b[0].rows[3].cells[0].text(), "B");
+  EXPECT_TRUE(b[0].rows[3].cells[0].merged_above);
+  EXPECT_EQ(b[0].rows[3].cells[1].text(), "Dezernat V/ Jugendamt");
+}
+
+TEST(Markdown, AnchorsAndInlineTagsAreMarkup) {
+  EXPECT_EQ(cell_text("<span>Dezernat V</span>/ Jugendamt"), "Dezernat V/ Jugendamt");
+  EXPECT_EQ(cell_text("<a id=\"mint\"></a>Handlungsfeld MINT"), "Handlungsfeld MINT");
+  EXPECT_EQ(cell_text("[]{#anchor}*Handlungsfeld MINT*"), "Handlungsfeld MINT");
+  EXPECT_EQ(cell_text("[Bibliothek]{.unit}"), "Bibliothek");
+  EXPECT_EQ(cell_text("[Liste] und {Menge}"), "[Liste] und {Menge}");
+  EXPECT_EQ(cell_text("Kinder <5 Jahre, <a"), "Kinder <5 Jahre, <a");
+}
+
 }  // namespace
 }  // namespace eduplan::markdown
