@@ -180,5 +180,15 @@ TEST(Fidelity, OneWindows1252ByteInAUtf8FileRejectsThatLine) {
   EXPECT_EQ(focus_areas(ansi), (Texts{"Frühzeitiges"}));
 }
 
+TEST(Fidelity, ATitleRowAboveTheHeaderIsNoFocusArea) {
+  // Word: one merged cell across the table above the header row.
+  const Plan plan = read_plan(
+      "## Handlungsfeld A\n\n| Handlungsfeld A – Übersicht | |\n|---|---|\n"
+      "| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n| S1 | Dezernat V/ Jugendamt |\n",
+      "t.md");
+  EXPECT_EQ(focus_areas(plan), (Texts{"S1"}));
+  EXPECT_EQ(with_rule(plan.findings, "table-title-row").size(), 1u);
+}
+
 }  // namespace
 }  // namespace eduplan

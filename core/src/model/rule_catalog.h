@@ -92,6 +92,10 @@ inline constexpr Rule kTableContinued{
     "table-continued", info,
     {"Eine Tabelle ohne eigene Kopfzeile direkt unter einer Schwerpunkttabelle setzt sie fort (Seitenumbruch); ihre erste Zeile ist ein Schwerpunkt.",
      "A table without a header of its own right below a focus-area table continues it (a page break); its first row is a focus area."}};
+inline constexpr Rule kTableTitleRow{
+    "table-title-row", info,
+    {"Eine Titelzeile (eine Zelle über die ganze Tabelle) über der Kopfzeile einer Schwerpunkttabelle wurde übersprungen.",
+     "A title row (one cell across the table) above a focus-area table's header was skipped."}};
 inline constexpr Rule kTableHeaderRepeated{
     "table-header-repeated", info,
     {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",
@@ -224,6 +228,7 @@ inline constexpr const Rule* kAll[] = {
     &kTableExtraColumns,
     &kObjectivesColumnIgnored,
     &kTableContinued,
+    &kTableTitleRow,
     &kTableHeaderRepeated,
     &kFocusNoText,
     &kFocusRowContinued,

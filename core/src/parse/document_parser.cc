@@ -305,14 +305,41 @@ class Interpreter {
     return false;
   }
 
-  void table(const Block& b, const std::optional<FocusTable>& previous) {
+  // A title row above the header ("Handlungsfeld MINT – Übersicht" in one cell across the
+  // table, then "Handlungsschwerpunkt | Verwaltungsbereich"): the table without it.
+  std::optional<Block> without_title_row(const Block& b) {
+    if (b.rows.size() < 2) return std::nullopt;
+    const Row& title = b.rows[0];
+    std::size_t filled = 0;
+    for (const auto& c : title.cells) filled += !c.text().empty();
+    if (filled != 1 || title.cells.front().text().empty() || starts_with_label(title))
+      return std::nullopt;
+    bool focus = false, units = false;
+    for (const auto& c : b.rows[1].cells) {
+      focus = focus || role_of(c.text()) == Role::focus;
+      units = units || role_of(c.text()) == Role::units;
+    }
+    if (!focus || !units) return std::nullopt;
+    report(rule::kTableTitleRow, title.line,
+           tr({"Titelzeile „{0}“ über der Kopfzeile der Tabelle übersprungen",
+               "title row \"{0}\" above the table's header skipped"},
+              title.cells.front().text()));
+    Block rest = b;
+    rest.rows.erase(rest.rows.begin());
+    rest.header = true;
+    return rest;
+  }
+
+  void table(const Block& original, const std::optional<FocusTable>& previous) {
     std::size_t columns = 0;
-    for (const auto& r : b.rows) columns = std::max(columns, r.cells.size());
+    for (const auto& r : original.rows) columns = std::max(columns, r.cells.size());
     if (columns == 0) {  // a line of bare pipes: nothing to read
-      report(rule::kTableUnknown, b.line,
+      report(rule::kTableUnknown, original.line,
              tr({"Tabelle ohne Zellen; ignoriert", "table without cells; ignored"}));
       return;
     }
+    const std::optional<Block> untitled = without_title_row(original);
+    const Block& b = untitled ? *untitled : original;
     const Row& first = b.rows.front();
     const std::size_t width = first.cells.size();  // the first row decides, as in GFM
     std::vector<Role> roles;
