@@ -60,6 +60,13 @@ TEST(Fidelity, ObjectivesTableKeepsOnlyItsObjectivesColumn) {
   ASSERT_EQ(with_rule(plan.findings, "objectives-column-ignored").size(), 1u);
   EXPECT_NE(with_rule(plan.findings, "objectives-column-ignored")[0].message.find("Zeitraum"),
             std::string::npos);
+  // Objectives that contain a header word ("Maßnahme") are still objectives.
+  const Plan words = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                   "| Ableitungen: | Entwicklung von Angeboten (Maßnahme 1) |\n"
+                                   "| | Vernetzung ausbauen |\n",
+                               "t.md");
+  EXPECT_EQ(objectives(words), (Texts{"Entwicklung von Angeboten (Maßnahme 1)", "Vernetzung ausbauen"}));
+  EXPECT_EQ(focus_areas(words), (Texts{"Fachkräftegewinnung"}));
   // The usual form, label beside the objectives, stays as it was: no finding.
   const Plan usual = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
                                    "| | |\n|---|---|\n| Ableitungen: | A |\n| | B |\n",

@@ -360,6 +360,14 @@ class Interpreter {
     // its text contains a header word ("weitere Maßnahmen", "federführend").
     const bool data_row = looks_like_data(first);
     if (data_row) focus_header = units_header = false;
+    // A cell that is just the label "Ableitungen(:)" makes an objectives table, whatever the
+    // objectives say ("Entwicklung von Angeboten (Maßnahme 1)").
+    bool label_cell = false;
+    for (const auto& c : first.cells) label_cell = label_cell || is_objectives_label(c.text());
+    if (label_cell) {
+      focus_header = units_header = false;
+      objectives_header = true;
+    }
     const bool role_header = focus_header || (units_header && !objectives_header);
     const bool focus_table = role_header;
     // A line "Handlungsfeld X" above any table (focus areas or objectives) is its field.
