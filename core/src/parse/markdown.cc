@@ -243,9 +243,10 @@ void append_line(std::string& raw, std::string_view next) {
 std::size_t paragraph_end(const std::vector<std::string_view>& lines, std::size_t i,
                           std::string& raw) {
   raw = std::string(text::trim(lines[i]));
+  if (objectives_label_only(raw)) return i + 1;
   std::size_t j = i + 1;
-  while (j < lines.size() && !interrupts(lines, j) && !inline_text::fully_bold(raw) &&
-         !objectives_label_only(raw)) {
+  // fully_bold looks at the ends only: linear in all, however long the paragraph.
+  while (j < lines.size() && !interrupts(lines, j) && !inline_text::fully_bold(raw)) {
     append_line(raw, lines[j]);
     ++j;
   }
