@@ -415,7 +415,13 @@ class Interpreter {
                                      header ? std::optional<Row>(first) : std::nullopt, width, b.line};
     } else {
       std::string header;
-      for (const auto& c : first.cells) header += (header.empty() ? "" : " | ") + c.text();
+      for (const auto& c : first.cells) {
+        if (header.size() > 200) {  // enough to recognise the table
+          header += " | …";
+          break;
+        }
+        header += (header.empty() ? "" : " | ") + c.text();
+      }
       report(rule::kTableUnknown, b.line,
              tr({"Tabelle mit {0} Spalte(n) und der Kopfzeile „{1}“ ist weder eine Schwerpunkt- "
                  "noch eine Ableitungstabelle (die Kopfzeile nennt weder Schwerpunkt noch "
@@ -458,6 +464,7 @@ class Interpreter {
       if (header_row) column = *label;
     }
     std::vector<std::size_t> ignored;  // columns with text that is not an objective
+    std::vector<bool> seen;            // by column: in `ignored` already
     for (std::size_t i = from + (header_row ? 1 : 0); i < b.rows.size(); ++i) {
       const auto& cells = b.rows[i].cells;
       std::optional<std::size_t> take = column;
@@ -472,18 +479,22 @@ class Interpreter {
         if (t.empty() || c == take || (!column && (is_objectives_label(t) ||
                                                    role_of(t) == Role::objectives)))
           continue;
-        if (std::find(ignored.begin(), ignored.end(), c) == ignored.end()) ignored.push_back(c);
+        if (c >= seen.size()) seen.resize(c + 1, false);
+        if (!seen[c]) ignored.push_back(c);  // each column once, in linear time
+        seen[c] = true;
       }
       if (take) add_objective(text_at(i, *take), b.rows[i].line);
     }
     if (!ignored.empty()) {
       std::string names;
-      for (std::size_t c : ignored) {
+      for (std::size_t k = 0; k < ignored.size() && k < 10; ++k) {
+        const std::size_t c = ignored[k];
         const std::string name = header_row && c < b.rows[from].cells.size()
                                      ? column_name(b.rows[from].cells[c], c)
                                      : tr({"Spalte {0}", "Column {0}"}, c + 1);
         names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
       }
+      if (ignored.size() > 10) names += " …";
       report(rule::kObjectivesColumnIgnored, b.rows[from].line,
              tr({"Ableitungstabelle: weitere Spalten {0} ignoriert (nur die Spalte der "
                  "Ableitungen wird gelesen)",
