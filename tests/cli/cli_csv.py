@@ -109,6 +109,23 @@ class PlanTable(PlanDbTest):
         self.assertIn(f"{bad}:4: Fehler: unbekannte Zeilenart", result.stdout)
         self.assertFalse(os.path.exists(self.path("x.db")))
 
+    def test_header_only_table_does_not_replace_a_plan(self):
+        """A flat table without rows (Excel saved after deleting them) is no plan: an error, the stored
+        plan unchanged."""
+        fields = query(self.db, "SELECT position, title FROM field ORDER BY position")
+        plan = query(self.db, "SELECT name FROM plan")[0][0]
+        for name, content in [("header.csv", ";".join(HEADER) + "\n"),
+                              ("quoted.csv", "\ufeff" + ";".join(f'"{h}"' for h in HEADER) + "\r\n\r\n"),
+                              ("english.csv", "kind,field_no,field,no,focus_area,division,unit,objective\n")]:
+            with self.subTest(name):
+                path = self.write(name, content)
+                result = run("import", path, "--db", self.db, "--plan", plan)
+                self.assertExit(result, 1)
+                self.assertIn(f"{path}:", result.stdout)
+                self.assertIn("[document-no-field]", result.stdout)
+                self.assertExit(run("validate", path), 1)
+                self.assertEqual(query(self.db, "SELECT position, title FROM field ORDER BY position"), fields)
+
 
 class HostileText(TempDirTest):
     """exporter-rules.md, cases 3 and 4: quoting and formula injection."""

@@ -63,7 +63,7 @@ class ImportSeed(TempDirTest):
 
     def test_rejected_document_changes_nothing(self):
         before = digest(self.db)
-        bad = self.write("bad.md", "## Handlungsfeld A\n| a | b |\n|--|--|\n| x | y | z |\n")
+        bad = self.write("bad.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| x | y | z |\n")
         result = run("import", bad, "--db", self.db, "--plan", "bildungskonzept")
         self.assertExit(result, 1)
         self.assertIn(f"{bad}:4:", result.stdout)

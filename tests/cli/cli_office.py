@@ -168,5 +168,73 @@ class BrokenArchives(TempDirTest):
         self.refused("kaputt.docx", docx_with(f"<w:document {W}><w:body><w:p>"), "kein wohlgeformtes XML")
 
 
+def odt_with(content_xml):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content_xml)
+    return buffer.getvalue()
+
+
+def _w_cell(text, merge=None):
+    restart = "" if merge == "continue" else ' w:val="restart"'
+    props = f"<w:tcPr><w:vMerge{restart}/></w:tcPr>" if merge else ""
+    return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _o_cell(text, rows=1):
+    span = f' table:number-rows-spanned="{rows}"' if rows > 1 else ""
+    return f"<table:table-cell{span}><text:p>{text}</text:p></table:table-cell>"
+
+
+class MergedCells(TempDirTest):
+    """A unit cell merged over two rows (Word: vMerge, LibreOffice: number-rows-spanned and a covered cell)
+    stands beside both focus areas; a merged focus cell makes its rows one focus area."""
+    EXPECTED = [["Fachkräftegewinnung", "Dezernat III"], ["Wecken des Interesses", "Dezernat III"],
+                ["Wecken des Interesses", "Bibliothek"]]
+    SQL = ("SELECT fa.text, u.name FROM responsibility r JOIN focus_area fa ON fa.id = r.focus_area_id "
+           "JOIN org_unit u ON u.id = r.org_unit_id ORDER BY fa.position, r.position")
+
+    def stored(self, name, content):
+        path = self.write(name, content)
+        db = self.path(name + ".db")
+        result = run("import", path, "--db", db)
+        self.assertExit(result, 0)
+        self.assertNotIn("[focus-no-unit]", result.stdout)
+        return query(db, self.SQL), query(db, "SELECT text FROM focus_area ORDER BY position")
+
+    def test_docx_vertical_merge(self):
+        rows = [("Handlungsschwerpunkt", None, "Verwaltungsbereich", None),
+                ("Fachkräftegewinnung", None, "Dezernat III", "restart"),
+                ("Wecken des Interesses", "restart", "", "continue"),
+                ("", "continue", "Dezernat IV/ Bibliothek", None)]
+        table = "".join("<w:tr>" + _w_cell(a, am) + _w_cell(b, bm) + "</w:tr>" for a, am, b, bm in rows)
+        body = (f'<w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>'
+                f"Handlungsfeld MINT</w:t></w:r></w:p><w:tbl>{table}</w:tbl>"
+                "<w:p><w:r><w:t>Ableitungen: Angebote entwickeln</w:t></w:r></w:p></w:body></w:document>")
+        responsibilities, focus = self.stored("merged.docx", docx_with(body))
+        self.assertEqual(responsibilities, self.EXPECTED)
+        self.assertEqual(focus, [["Fachkräftegewinnung"], ["Wecken des Interesses"]])
+
+    def test_odt_rows_spanned(self):
+        ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+              'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+              'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+        covered = "<table:covered-table-cell/>"
+        rows = [_o_cell("Handlungsschwerpunkt") + _o_cell("Verwaltungsbereich"),
+                _o_cell("Fachkräftegewinnung") + _o_cell("Dezernat III", 2),
+                _o_cell("Wecken des Interesses", 2) + covered,
+                covered + _o_cell("Dezernat IV/ Bibliothek")]
+        table = "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+        content = (f'<office:document-content {ns}><office:body><office:text>'
+                   '<text:h text:outline-level="2">Handlungsfeld MINT</text:h>'
+                   f'<table:table><table:table-column table:number-columns-repeated="2"/>{table}</table:table>'
+                   "<text:p>Ableitungen: Angebote entwickeln</text:p></office:text></office:body>"
+                   "</office:document-content>")
+        responsibilities, focus = self.stored("merged.odt", odt_with(content))
+        self.assertEqual(responsibilities, self.EXPECTED)
+        self.assertEqual(focus, [["Fachkräftegewinnung"], ["Wecken des Interesses"]])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@ The classes follow the issue that asked for them (decomposed umlauts, special sp
 characters, numbered and styled headings, objectives in other forms, other separators, entities and
 escapes, other table syntaxes, lost line breaks, typos)."""
 import re
+import textwrap
 import unicodedata
 
 NBSP, NNBSP, SHY, ZWSP, ZWJ, WJ = "\u00a0", "\u202f", "\u00ad", "\u200b", "\u200d", "\u2060"
@@ -79,6 +80,26 @@ def _focus_tables(seed, header, value):
     return "\n".join(out)
 
 
+def _split_focus_tables(seed, after=3):
+    """Splits each focus-area table after `after` rows, as a PDF converter does at a page break: the next
+    row becomes the header of a new table."""
+    out, in_focus, rows = [], False, 0
+    for line in seed.split("\n"):
+        if "Verwaltungsbereich" in line and line.startswith("|"):
+            in_focus, rows = True, 0
+        elif in_focus and line.startswith("|--"):
+            pass
+        elif in_focus and line.startswith("|"):
+            rows += 1
+            if rows == after + 1:
+                out.extend(["", line, "|---|---|"])
+                continue
+        else:
+            in_focus = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def _no_outer_pipes(seed):
     out = []
     for line in seed.split("\n"):
@@ -124,6 +145,9 @@ def variants(seed):
     add("heading-without-word", _fields(seed, lambda i, t: f"## {t}"))
     add("heading-lower-case", _fields(seed, lambda i, t: f"## handlungsfeld {t}"))
     add("heading-colon", _fields(seed, lambda i, t: f"## Handlungsfeld: {t}"))
+    add("heading-trailing-colon", _fields(seed, lambda i, t: f"## Handlungsfeld {t}:"))
+    add("heading-pandoc-anchor", _fields(seed, lambda i, t: f"## []{{#anchor}}*Handlungsfeld {t}*"))
+    add("heading-html-anchor", _fields(seed, lambda i, t: f'## <a id="feld-{i}"></a><span class="x">Handlungsfeld {t}</span>'))
     add("heading-plain-line", _fields(seed, lambda i, t: f"Handlungsfeld {t}"))
     add("title-and-contents", "# Bildungskonzept\n\n## Inhalt\n\n| Kapitel | Seite |\n|---|---|\n"
         "| Handlungsfelder | 2 |\n\n" + seed)
@@ -138,6 +162,20 @@ def variants(seed):
                                                          + [f"* {r}" for r in rows]))
     add("objectives-heading-list", _objective_tables(seed, lambda rows: ["### Ableitungen", ""]
                                                      + [f"{n}. {r}" for n, r in enumerate(rows, 1)]))
+    # Wrapped lines: pandoc writes Markdown at 72 columns (list items indented to their text),
+    # editors wrap without indenting (lazy continuation lines).
+    add("objectives-list-pandoc-wrapped", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in textwrap.wrap(r, 72, initial_indent="-   ", subsequent_indent="    ")]))
+    add("objectives-list-lazy-lines", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in textwrap.wrap(r, 40, initial_indent="* ")]))
+    add("heading-bold-wrapped", _fields(seed, lambda i, t: "\n".join(textwrap.wrap(f"**Handlungsfeld {t}**", 22))))
+    # Other content after the objectives: a list under running text, a table of figures.
+    extra = "\nBeteiligte Partner außerhalb der Verwaltung:\n\n- Universität\n- Hochschule\n\n" \
+            "| Kennzahl | Wert 2024 |\n|---|---|\n| Teilnehmende | 1.250 |\n\n"
+    add("lists-and-figures-after-objectives",
+        _fields(seed, lambda i, t: (extra if i > 1 else "") + f"## *Handlungsfeld {t}*") + extra)
+    add("objectives-table-with-period", _objective_tables(seed, lambda rows: ["| Ableitungen | Zeitraum |", "|---|---|"]
+                                                          + [f"| {r} | 2025–2027 |" for r in rows]))
     add("objectives-one-column", _objective_tables(seed, lambda rows: ["| Ableitungen |", "|---|"]
                                                    + [f"| {r} |" for r in rows]))
     # Unit lists.
@@ -157,6 +195,7 @@ def variants(seed):
     add("repeated-header-row", seed.replace("| Förderung der Medienkompetenz und Digitalisierung",
                                             "| genannte Handlungsschwerpunkte der Fachbereiche | befasster "
                                             "Verwaltungsbereich |\n| Förderung der Medienkompetenz und Digitalisierung"))
+    add("table-split-at-page-break", _split_focus_tables(seed))
     add("header-synonyms", seed.replace("genannte Handlungsschwerpunkte der Fachbereiche", "Maßnahme")
         .replace("befasster Verwaltungsbereich", "Federführung"))
     add("wide-padding", seed.replace(" | ", "      |      "))

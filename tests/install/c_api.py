@@ -73,7 +73,7 @@ lib.eduplan_plan_free(plan)
 # A broken document: code EDUPLAN_E_INPUT, and its findings with line.
 bad = os.path.join(work, "bad.md")
 with open(bad, "w", encoding="utf-8") as f:
-    f.write("## Handlungsfeld A\n| a | b |\n|--|--|\n| x | y | z |\n")
+    f.write("## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| x | y | z |\n")
 plan = P()
 check(lib.eduplan_read(s(bad), None, None, C.byref(plan)), 1)
 rule, severity, line = C.c_char_p(), C.c_char_p(), C.c_int()

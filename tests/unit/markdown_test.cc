@@ -88,5 +88,68 @@ TEST(Markdown, ListsBoldParagraphsAndComments) {
   EXPECT_EQ(b[3].line, 6);
 }
 
+TEST(Markdown, WrappedListItemsAndParagraphsAreJoined) {
+  // Continuation lines (indented, lazy), a second paragraph indented to the item's content, a
+  // hard break ("\\" at the end) and pandoc's 72-column wrapping all belong to the item.
+  const auto b = blocks(
+      "- Entwicklung von\n  Angeboten\n- lazy\nweiter\n1. hart\\\n   umbrochen\n\n"
+      "    zweiter Absatz\n-   pandoc, die für\n    verschiedene Zielgruppen\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(b[0].text, "Entwicklung von Angeboten");
+  EXPECT_EQ(b[1].text, "lazy weiter");
+  EXPECT_EQ(b[2].text, "hart umbrochen zweiter Absatz");
+  EXPECT_EQ(b[3].text, "pandoc, die für verschiedene Zielgruppen");
+  EXPECT_EQ(b[3].line, 9);
+  const auto p = blocks(
+      "**Handlungsfeld Bildungsplanung und Kooperation mit Trägern\nder kulturellen Bildung**\n"
+      "Ableitungen: Entwicklung von Angeboten, die für\nverschiedene Zielgruppen\n",
+      nullptr);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_TRUE(p[0].bold);
+  EXPECT_EQ(p[0].text, "Handlungsfeld Bildungsplanung und Kooperation mit Trägern der kulturellen Bildung");
+  EXPECT_EQ(p[1].text, "Ableitungen: Entwicklung von Angeboten, die für verschiedene Zielgruppen");
+  EXPECT_EQ(p[1].line, 3);
+}
+
+TEST(Markdown, WhatEndsAParagraph) {
+  // A bold line, the objectives label, a heading, a table, a list, a setext heading and a
+  // simple table's header each stand on their own.
+  const auto b = blocks(
+      "**Handlungsfeld MINT**\nText\nAbleitungen:\nA\nText\nB\nÜberschrift\n---\n"
+      "Text\n| a | b |\nText\n- item\nKennzahl  Wert\n--------  ----\nKurse     12\n",
+      nullptr);
+  std::vector<std::string> kinds;
+  for (const auto& x : b) kinds.push_back(std::to_string(static_cast<int>(x.kind)) + x.text);
+  EXPECT_EQ(kinds, (Cells{"1Handlungsfeld MINT", "1Text", "1Ableitungen:", "1A Text B",
+                          "0Überschrift", "1Text", "3", "1Text", "2item", "3"}));
+}
+
+TEST(Markdown, HtmlRowspanStandsInEveryRowItCovers) {
+  const auto b = blocks(
+      "<table>\n<tr><th>Schwerpunkt</th><th>Verwaltungsbereich</th></tr>\n"
+      "<tr><td>A</td><td rowspan=\"2\">Dezernat III</td></tr>\n"
+      "<tr><td rowspan=\"2\">B</td></tr>\n<tr><td>Dezernat V/ Jugendamt</td></tr>\n</table>\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(b[0].rows.size(), 4u);
+  EXPECT_EQ(b[0].rows[2].cells.size(), 2u);
+  EXPECT_EQ(b[0].rows[2].cells[0].text(), "B");
+  EXPECT_EQ(b[0].rows[2].cells[1].text(), "Dezernat III");
+  EXPECT_TRUE(b[0].rows[2].cells[1].merged_above);
+  EXPECT_EQ(b[0].rows[3].cells[0].text(), "B");
+  EXPECT_TRUE(b[0].rows[3].cells[0].merged_above);
+  EXPECT_EQ(b[0].rows[3].cells[1].text(), "Dezernat V/ Jugendamt");
+}
+
+TEST(Markdown, AnchorsAndInlineTagsAreMarkup) {
+  EXPECT_EQ(cell_text("<span>Dezernat V</span>/ Jugendamt"), "Dezernat V/ Jugendamt");
+  EXPECT_EQ(cell_text("<a id=\"mint\"></a>Handlungsfeld MINT"), "Handlungsfeld MINT");
+  EXPECT_EQ(cell_text("[]{#anchor}*Handlungsfeld MINT*"), "Handlungsfeld MINT");
+  EXPECT_EQ(cell_text("[Bibliothek]{.unit}"), "Bibliothek");
+  EXPECT_EQ(cell_text("[Liste] und {Menge}"), "[Liste] und {Menge}");
+  EXPECT_EQ(cell_text("Kinder <5 Jahre, <a"), "Kinder <5 Jahre, <a");
+}
+
 }  // namespace
 }  // namespace eduplan::markdown

@@ -84,6 +84,18 @@ inline constexpr Rule kTableExtraColumns{
     "table-extra-columns", info,
     {"Eine Schwerpunkttabelle hat weitere Spalten; sie werden als Merkmale der Schwerpunkte gespeichert.",
      "A focus-area table has further columns; they are stored as attributes of the focus areas."}};
+inline constexpr Rule kObjectivesColumnIgnored{
+    "objectives-column-ignored", warning,
+    {"Eine Ableitungstabelle hat weitere Spalten mit Text; nur die Spalte der Ableitungen wird gelesen.",
+     "An objectives table has further columns with text; only the objectives' column is read."}};
+inline constexpr Rule kTableContinued{
+    "table-continued", info,
+    {"Eine Tabelle ohne eigene Kopfzeile direkt unter einer Schwerpunkttabelle setzt sie fort (Seitenumbruch); ihre erste Zeile ist ein Schwerpunkt.",
+     "A table without a header of its own right below a focus-area table continues it (a page break); its first row is a focus area."}};
+inline constexpr Rule kTableTitleRow{
+    "table-title-row", info,
+    {"Eine Titelzeile (eine Zelle über die ganze Tabelle) über der Kopfzeile einer Schwerpunkttabelle wurde übersprungen.",
+     "A title row (one cell across the table) above a focus-area table's header was skipped."}};
 inline constexpr Rule kTableHeaderRepeated{
     "table-header-repeated", info,
     {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",
@@ -100,6 +112,10 @@ inline constexpr Rule kFieldHeadingRead{
     "field-heading-read", info,
     {"Eine Überschrift wurde als Handlungsfeld gelesen: ohne das Wort „Handlungsfeld“ (weil eine Schwerpunkttabelle folgt) oder mit entfernter Nummerierung.",
      "A heading was read as a field: without the word \"Handlungsfeld\" (because a focus-area table follows) or with its numbering taken off."}};
+inline constexpr Rule kFieldLineIgnored{
+    "field-line-ignored", warning,
+    {"Eine Zeile „Handlungsfeld …“ ohne Tabelle und ohne Ableitungen darunter wurde nicht als Handlungsfeld gelesen.",
+     "A line \"Handlungsfeld …\" with neither a table nor objectives below it was not read as a field."}};
 inline constexpr Rule kListIgnored{
     "list-ignored", info,
     {"Eine Liste in einem Handlungsfeld steht nicht unter „Ableitungen“ und wird als Fließtext ignoriert.",
@@ -154,6 +170,10 @@ inline constexpr Rule kDivisionNormalized{
     "division-normalized", info,
     {"Eine Schreibweise eines Dezernats („Dezernat 4“, „Dez. IV“) wurde als „Dezernat IV“ gelesen.",
      "A spelling of a division (\"Dezernat 4\", \"Dez. IV\") was read as \"Dezernat IV\"."}};
+inline constexpr Rule kDivisionAssumed{
+    "division-assumed", warning,
+    {"Der Text vor einem „/“ wurde als Dezernat gelesen, obwohl er weder wie ein Dezernat heißt noch im Verwaltungsverzeichnis als Dezernat steht („Fachbereich Schule/ Sport“).",
+     "The text before a \"/\" was read as a division although it is neither named like one nor a division in the units directory (\"Fachbereich Schule/ Sport\")."}};
 inline constexpr Rule kDivisionInList{
     "division-in-list", info,
     {"Ein Dezernat steht in der Liste eines anderen Dezernats („Dezernat V/ Jugendamt, Dezernat IV“); es wurde als Dezernat als Ganzes gelesen, nicht als Einheit.",
@@ -206,10 +226,14 @@ inline constexpr const Rule* kAll[] = {
     &kTableCellMissing,
     &kTableColumnsGuessed,
     &kTableExtraColumns,
+    &kObjectivesColumnIgnored,
+    &kTableContinued,
+    &kTableTitleRow,
     &kTableHeaderRepeated,
     &kFocusNoText,
     &kFocusRowContinued,
     &kFieldHeadingRead,
+    &kFieldLineIgnored,
     &kListIgnored,
     &kTextCanonical,
     &kUnitRepeated,
@@ -223,6 +247,7 @@ inline constexpr const Rule* kAll[] = {
     &kUnitCompoundSplit,
     &kUnitEntrySplit,
     &kDivisionNormalized,
+    &kDivisionAssumed,
     &kDivisionInList,
     &kTextWordsJoined,
     &kFocusNoUnit,

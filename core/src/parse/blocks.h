@@ -13,6 +13,9 @@ namespace eduplan {
 struct Cell {
   std::vector<std::string> lines;
   bool bold = false;  // the whole cell is bold
+  // Word or LibreOffice merged this cell with the one above (a vertical merge): `lines` hold
+  // the merged cell's text, which stands beside this row too.
+  bool merged_above = false;
   // The cell's lines joined by one space: what the cell says as running text.
   std::string text() const;
 };

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "model/rule_catalog.h"
 #include "parse/markdown.h"
+#include "util/encoding.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -92,6 +94,7 @@ struct Candidate {
   int line = 0;
   bool named = false;  // contains the word "Handlungsfeld"
   bool numbered = false;
+  bool plain_line = false;  // a paragraph of its own (not a heading, not a list item)
 };
 
 class Interpreter {
@@ -101,6 +104,9 @@ class Interpreter {
   void block(const Block& b) {
     if (too_many_errors()) return;
     if (b.kind != BlockKind::list_item) end_list();
+    // Only a table right after a focus table can continue it.
+    std::optional<FocusTable> previous = std::move(last_focus_table_);
+    last_focus_table_.reset();
     switch (b.kind) {
       case BlockKind::heading:
         return heading(b.text, b.level, b.line);
@@ -109,12 +115,13 @@ class Interpreter {
       case BlockKind::list_item:
         return list_item(b);
       case BlockKind::table:
-        return table(b);
+        return table(b, previous);
     }
   }
 
   RawDocument finish(int last_line) {
     end_list();
+    drop_candidate();
     if (doc_.fields.empty() && errors_ == 0) {
       report(rule::kDocumentNoField, last_line,
              tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „Handlungsfeld …“ "
@@ -133,62 +140,90 @@ class Interpreter {
   void heading(const std::string& text, int level, int line) {
     objectives_mode_ = false;
     if (is_objectives_label(text)) {
+      start_named_candidate();
       objectives_mode_ = field_ != nullptr;
-      candidate_.reset();
       return;
     }
     if (field_ && is_focus_label(text)) {  // "Handlungsschwerpunkte" above the table
       candidate_.reset();
       return;
     }
+    drop_candidate();
     bool numbered = false;
     if (auto title = field_title(text, &numbered)) {
-      start_field({text, *title, line, true, numbered}, level);
+      start_field({text, *title, line, true, numbered, false}, level);
       return;
     }
     if (!field_ || level <= field_level_) field_ = nullptr;
     if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;
-    candidate_ = Candidate{text, text, line, false, false};
+    candidate_ = Candidate{text, text, line, false, false, false};
     candidate_level_ = level;
   }
 
   void paragraph(const Block& b) {
     const std::string& t = b.text;
     if (is_objectives_label(t)) {
+      start_named_candidate();
       objectives_mode_ = field_ != nullptr;
       return;
     }
     // "Ableitungen: Text" on one line: a label and the first objective.
     if (const auto colon = t.find(':');
-        colon != std::string::npos && field_ && is_objectives_label(t.substr(0, colon + 1))) {
+        colon != std::string::npos && is_objectives_label(t.substr(0, colon + 1)) &&
+        (field_ || (candidate_ && candidate_->named))) {
+      start_named_candidate();
       objectives_mode_ = true;
       add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
       return;
     }
     if (b.bold) return heading(t, kBoldLevel, b.line);
-    short_line(t, b.line);
+    objectives_mode_ = false;  // running text: the objectives above it have ended
+    short_line(t, b.line, true);
   }
 
   void list_item(const Block& b) {
     if (objectives_mode_) {
       add_objective(b.text, b.line);
+      objectives_list_ = true;
       return;
     }
-    if (short_line(b.text, b.line)) return;
+    if (short_line(b.text, b.line, false)) return;
     if (field_ && list_items_++ == 0) list_line_ = b.line;
   }
 
   // A plain line that names a field ("Handlungsfeld MINT") is a candidate heading.
-  bool short_line(const std::string& t, int line) {
+  bool short_line(const std::string& t, int line, bool plain_line) {
     bool numbered = false;
     auto title = field_title(t, &numbered);
     if (!title || t.size() > 80 || t.ends_with('.')) return false;
-    candidate_ = Candidate{t, *title, line, true, numbered};
+    drop_candidate();
+    candidate_ = Candidate{t, *title, line, true, numbered, plain_line};
     candidate_level_ = kBoldLevel;
     return true;
   }
 
+  // Objectives below a line "Handlungsfeld X" (no table between): the line is their field.
+  void start_named_candidate() {
+    if (candidate_ && candidate_->named) start_field(*candidate_, candidate_level_);
+    candidate_.reset();
+  }
+
+  // A line "Handlungsfeld X" that did not become a field is said, not dropped in silence.
+  void drop_candidate() {
+    if (candidate_ && candidate_->named && candidate_->plain_line) {
+      report(rule::kFieldLineIgnored, candidate_->line,
+             tr({"Zeile „{0}“ nennt ein Handlungsfeld, aber weder eine Tabelle noch Ableitungen "
+                 "folgen; nicht als Handlungsfeld gelesen (als Überschrift formatieren)",
+                 "the line \"{0}\" names a field, but neither a table nor objectives follow; not "
+                 "read as a field (format it as a heading)"},
+                candidate_->heading));
+    }
+    candidate_.reset();
+  }
+
   void end_list() {
+    if (objectives_list_) objectives_mode_ = false;  // the list of objectives has ended
+    objectives_list_ = false;
     if (list_items_ > 0 && field_) {
       report(rule::kListIgnored, list_line_,
              tr({"Liste mit {0} Einträgen im Handlungsfeld „{1}“ steht nicht unter „Ableitungen“; "
@@ -222,27 +257,121 @@ class Interpreter {
     objectives_mode_ = false;
   }
 
-  void table(const Block& b) {
+  // The focus table just read: a table right below it with as many columns and no header of
+  // its own continues it (a table split at a page break, whose first data row a converter
+  // made the header).
+  struct FocusTable {
+    const RawField* field = nullptr;
+    std::vector<Role> roles;
+    bool role_header = false;
+    std::optional<Row> header;  // its header row, if it has one
+    std::size_t width = 0;
+    int line = 0;
+  };
+
+  // True if the row's units cell (by the column roles of a focus table) reads like units:
+  // "Division/ unit", a division, or a name this document already used as a unit. So a
+  // "Kennzahl | Wert" table below a focus table is not taken for its continuation.
+  bool names_units(const Row& row, const std::vector<Role>& roles) const {
+    std::size_t col = 1;
+    for (std::size_t c = 0; c < roles.size(); ++c) {
+      if (roles[c] == Role::units) col = c;
+    }
+    if (col >= row.cells.size()) return false;
+    for (const auto& line : row.cells[col].lines) {
+      const RawUnitEntry e = make_unit_entry(line, row.line);
+      const std::string lowered = unicode::lower(e.text);
+      if (e.has_slash || lowered.starts_with("dezernat") || lowered.starts_with("dez.") ||
+          lowered.starts_with("bob"))
+        return true;
+      for (const auto& part : text::split(e.list, ',')) {
+        if (unit_names_.count(unicode::lower(text::trim(part)))) return true;
+      }
+    }
+    return false;
+  }
+
+  static bool looks_like_data(const Row& row) {
+    for (const auto& c : row.cells) {
+      if (c.text().size() > 100) return true;
+      for (const auto& line : c.lines) {
+        const RawUnitEntry e = make_unit_entry(line, row.line);
+        const std::string lead = unicode::lower(e.has_slash ? e.prefix : e.text);
+        if (lead == "bob" || (e.has_slash && (lead.starts_with("dezernat ") ||
+                                               lead.starts_with("dez. "))))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  // A title row above the header ("Handlungsfeld MINT – Übersicht" in one cell across the
+  // table, then "Handlungsschwerpunkt | Verwaltungsbereich"): the table without it.
+  std::optional<Block> without_title_row(const Block& b) {
+    if (b.rows.size() < 2) return std::nullopt;
+    const Row& title = b.rows[0];
+    std::size_t filled = 0;
+    for (const auto& c : title.cells) filled += !c.text().empty();
+    if (filled != 1 || title.cells.front().text().empty() || starts_with_label(title))
+      return std::nullopt;
+    bool focus = false, units = false;
+    for (const auto& c : b.rows[1].cells) {
+      focus = focus || role_of(c.text()) == Role::focus;
+      units = units || role_of(c.text()) == Role::units;
+    }
+    if (!focus || !units) return std::nullopt;
+    report(rule::kTableTitleRow, title.line,
+           tr({"Titelzeile „{0}“ über der Kopfzeile der Tabelle übersprungen",
+               "title row \"{0}\" above the table's header skipped"},
+              title.cells.front().text()));
+    Block rest = b;
+    rest.rows.erase(rest.rows.begin());
+    rest.header = true;
+    return rest;
+  }
+
+  void table(const Block& original, const std::optional<FocusTable>& previous) {
     std::size_t columns = 0;
-    for (const auto& r : b.rows) columns = std::max(columns, r.cells.size());
+    for (const auto& r : original.rows) columns = std::max(columns, r.cells.size());
     if (columns == 0) {  // a line of bare pipes: nothing to read
-      report(rule::kTableUnknown, b.line,
+      report(rule::kTableUnknown, original.line,
              tr({"Tabelle ohne Zellen; ignoriert", "table without cells; ignored"}));
       return;
     }
+    const std::optional<Block> untitled = without_title_row(original);
+    const Block& b = untitled ? *untitled : original;
     const Row& first = b.rows.front();
     const std::size_t width = first.cells.size();  // the first row decides, as in GFM
     std::vector<Role> roles;
-    bool role_header = false, objectives_header = false;
+    bool focus_header = false, units_header = false, objectives_header = false;
+    bool named_header = false;  // the first row has text
     for (const auto& c : first.cells) {
       roles.push_back(role_of(c.text()));
-      role_header = role_header || roles.back() == Role::focus || roles.back() == Role::units;
+      focus_header = focus_header || roles.back() == Role::focus;
+      units_header = units_header || roles.back() == Role::units;
       objectives_header = objectives_header || roles.back() == Role::objectives;
+      named_header = named_header || !c.text().empty();
     }
-    const bool focus_table = role_header && !objectives_header;
-    if (candidate_ && (focus_table || (candidate_->named && !objectives_header && width >= 2))) {
-      start_field(*candidate_, candidate_level_);
+    // A header naming the focus areas is a focus table even if another column mentions
+    // objectives ("Bezug zur Ableitung": an attribute); one naming only the units is one
+    // unless it names the objectives.
+    if (focus_header) objectives_header = false;
+    // A first row that names a division ("Dezernat V/ Jugendamt") or is long is data, even if
+    // its text contains a header word ("weitere Maßnahmen", "federführend").
+    const bool data_row = looks_like_data(first);
+    if (data_row) focus_header = units_header = false;
+    // A cell that is just the label "Ableitungen(:)" makes an objectives table, whatever the
+    // objectives say ("Entwicklung von Angeboten (Maßnahme 1)").
+    bool label_cell = false;
+    for (const auto& c : first.cells) label_cell = label_cell || is_objectives_label(c.text());
+    if (label_cell) {
+      focus_header = units_header = false;
+      objectives_header = true;
     }
+    const bool role_header = focus_header || (units_header && !objectives_header);
+    const bool focus_table = role_header;
+    // A line "Handlungsfeld X" above any table (focus areas or objectives) is its field.
+    if (candidate_ && (focus_table || candidate_->named)) start_field(*candidate_, candidate_level_);
     candidate_.reset();
     if (!field_) {
       report(rule::kTableOutsideField, b.line,
@@ -253,19 +382,54 @@ class Interpreter {
                        "table outside a field; ignored"}));
       return;
     }
-    if (objectives_mode_ || objectives_header || starts_with_label(first)) {
+    // A header row with text that names no role ("Kennzahl | Wert") is some other table.
+    const bool foreign_header = b.header && named_header && !role_header && !objectives_header &&
+                                !data_row &&
+                                !starts_with_label(first);
+    if (previous && previous->field == field_ && width == previous->width && !role_header &&
+        !objectives_header && !starts_with_label(first) && !objectives_mode_ &&
+        named_header && names_units(first, previous->roles)) {
+      report(rule::kTableContinued, b.line,
+             tr({"Tabelle setzt die Schwerpunkttabelle aus Zeile {0} fort (Seitenumbruch?); ihre "
+                 "erste Zeile als Schwerpunkt gelesen, die Spalten wie dort",
+                 "table continues the focus-area table of line {0} (a page break?); its first "
+                 "row read as a focus area, the columns as there"},
+                previous->line));
+      Block continued = b;
+      continued.header = previous->header.has_value();
+      if (previous->header) continued.rows.insert(continued.rows.begin(), *previous->header);
+      focus_table_rows(continued, previous->roles, previous->role_header, true);
+      last_focus_table_ = previous;
+    } else if (!role_header &&
+               (objectives_mode_ || objectives_header || starts_with_label(first))) {
       objectives_table(b, 0);
-    } else if (role_header || width == 2 || (!b.header && width > 2)) {
-      // A header that names the roles; or two columns, focus area and units, with or without
-      // a header; or, without a header, the first two columns and the rest as attributes.
-      focus_table_rows(b, roles, role_header);
+    } else if (role_header || (width == 2 && !foreign_header) || (!b.header && width > 2)) {
+      // A header that names the roles; or two columns, focus area and units, without a
+      // header (or an empty one); or, without a header, the first two columns and the rest
+      // as attributes.
+      Block read = b;
+      read.header = b.header && !data_row;  // a data row marked as header is read as data
+      focus_table_rows(read, roles, role_header, false);
+      const bool header = role_header || read.header;
+      last_focus_table_ = FocusTable{field_, roles, role_header,
+                                     header ? std::optional<Row>(first) : std::nullopt, width, b.line};
     } else {
+      std::string header;
+      for (const auto& c : first.cells) {
+        if (header.size() > 200) {  // enough to recognise the table
+          header += " | …";
+          break;
+        }
+        header += (header.empty() ? "" : " | ") + c.text();
+      }
       report(rule::kTableUnknown, b.line,
-             tr({"Tabelle mit {0} Spalte(n) ist weder eine Schwerpunkt- noch eine "
-                 "Ableitungstabelle; ignoriert",
-                 "table with {0} column(s) is neither a focus-area nor an objectives table; "
-                 "ignored"},
-                width));
+             tr({"Tabelle mit {0} Spalte(n) und der Kopfzeile „{1}“ ist weder eine Schwerpunkt- "
+                 "noch eine Ableitungstabelle (die Kopfzeile nennt weder Schwerpunkt noch "
+                 "Verwaltungsbereich noch Ableitungen); ignoriert",
+                 "table with {0} column(s) and the header \"{1}\" is neither a focus-area nor an "
+                 "objectives table (the header names neither focus area nor units nor "
+                 "objectives); ignored"},
+                width, header));
     }
     objectives_mode_ = false;
   }
@@ -274,15 +438,69 @@ class Interpreter {
     return !r.cells.empty() && is_objectives_label(r.cells.front().text());
   }
 
-  // Objectives: from each row the last cell that is neither empty nor the label.
+  // Objectives from one column. "Ableitungen" in the first row, column L, is either the
+  // header of the objectives column ("| Ableitungen | Zeitraum |": the rows below fill L, and
+  // it has no colon or they have further cells) or a label beside the objectives ("|
+  // Ableitungen: | text |"); then, as without a label, each row's last non-empty cell is its
+  // objective. Text in any other column is reported, never taken as an objective.
   void objectives_table(const Block& b, std::size_t from) {
-    for (std::size_t i = from; i < b.rows.size(); ++i) {
-      std::string objective;
-      for (const auto& c : b.rows[i].cells) {
-        const std::string t = c.text();
-        if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) objective = t;
+    auto text_at = [&](std::size_t row, std::size_t col) {
+      const auto& cells = b.rows[row].cells;
+      return col < cells.size() ? cells[col].text() : std::string();
+    };
+    std::optional<std::size_t> label;
+    for (std::size_t c = 0; c < b.rows[from].cells.size() && !label; ++c) {
+      const std::string t = b.rows[from].cells[c].text();
+      if (is_objectives_label(t) || role_of(t) == Role::objectives) label = c;
+    }
+    std::optional<std::size_t> column;
+    bool header_row = false;
+    if (label) {
+      const bool colon = text_at(from, *label).find(':') != std::string::npos;
+      for (std::size_t i = from + 1; i < b.rows.size() && !header_row; ++i) {
+        header_row = (!colon || b.rows[i].cells.size() > 1) && !text_at(i, *label).empty() &&
+                     !is_objectives_label(text_at(i, *label));
       }
-      if (!objective.empty()) add_objective(objective, b.rows[i].line);
+      if (header_row) column = *label;
+    }
+    std::vector<std::size_t> ignored;  // columns with text that is not an objective
+    std::vector<bool> seen;            // by column: in `ignored` already
+    for (std::size_t i = from + (header_row ? 1 : 0); i < b.rows.size(); ++i) {
+      const auto& cells = b.rows[i].cells;
+      std::optional<std::size_t> take = column;
+      if (!take) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          const std::string t = cells[c].text();
+          if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) take = c;
+        }
+      }
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::string t = cells[c].text();
+        if (t.empty() || c == take || (!column && (is_objectives_label(t) ||
+                                                   role_of(t) == Role::objectives)))
+          continue;
+        if (c >= seen.size()) seen.resize(c + 1, false);
+        if (!seen[c]) ignored.push_back(c);  // each column once, in linear time
+        seen[c] = true;
+      }
+      if (take) add_objective(text_at(i, *take), b.rows[i].line);
+    }
+    if (!ignored.empty()) {
+      std::string names;
+      for (std::size_t k = 0; k < ignored.size() && k < 10; ++k) {
+        const std::size_t c = ignored[k];
+        const std::string name = header_row && c < b.rows[from].cells.size()
+                                     ? column_name(b.rows[from].cells[c], c)
+                                     : tr({"Spalte {0}", "Column {0}"}, c + 1);
+        names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
+      }
+      if (ignored.size() > 10) names += " …";
+      report(rule::kObjectivesColumnIgnored, b.rows[from].line,
+             tr({"Ableitungstabelle: weitere Spalten {0} ignoriert (nur die Spalte der "
+                 "Ableitungen wird gelesen)",
+                 "objectives table: further columns {0} ignored (only the objectives' column is "
+                 "read)"},
+                names));
     }
   }
 
@@ -290,7 +508,8 @@ class Interpreter {
     if (field_ && !text.empty()) field_->objectives.push_back({text, line});
   }
 
-  void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header) {
+  void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header,
+                        bool continued) {
     const std::size_t width = b.rows.front().cells.size();
     std::size_t focus_col = 0, units_col = 1;
     std::vector<std::pair<std::size_t, std::string>> attributes;  // column, name
@@ -312,7 +531,7 @@ class Interpreter {
       attributes.emplace_back(c, header ? column_name(b.rows.front().cells[c], c)
                                         : tr({"Spalte {0}", "Column {0}"}, c + 1));
     }
-    if (header && !attributes.empty()) {
+    if (header && !attributes.empty() && !continued) {
       std::string names;
       for (const auto& [c, name] : attributes)
         names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
@@ -321,7 +540,7 @@ class Interpreter {
                  "further columns {0} stored as attributes of the focus areas"},
                 names));
     }
-    if (!header && width > 2) {
+    if (!header && width > 2 && !continued) {
       report(rule::kTableColumnsGuessed, b.line,
              tr({"Tabelle ohne Kopfzeile mit {0} Spalten: Spalte 1 als Schwerpunkt, Spalte 2 als "
                  "Verwaltungsbereich, die übrigen als „Spalte 3“ … gelesen",
@@ -367,15 +586,10 @@ class Interpreter {
     return out;
   }
 
+  // Only a row that says what the header says repeats it; a data row may well contain the
+  // words of a header ("Maßnahmen …", "(federführend)").
   static bool is_repeated_header(const Row& row, const std::vector<std::string>& header) {
-    if (texts(row) == header) return true;
-    bool focus = false, units = false;
-    for (const auto& c : row.cells) {
-      const Role r = role_of(c.text());
-      focus = focus || (r == Role::focus && c.text().size() < 80);
-      units = units || (r == Role::units && c.text().size() < 80);
-    }
-    return focus && units;
+    return texts(row) == header;
   }
 
   void focus_row(const Row& row, std::size_t focus_col, std::size_t units_col,
@@ -384,10 +598,13 @@ class Interpreter {
     auto cell = [&](std::size_t c) -> const Cell& {
       return c < row.cells.size() ? row.cells[c] : kEmpty;
     };
-    std::string focus = cell(focus_col).text();
+    // A focus cell merged with the one above: this row belongs to the focus area above.
+    std::string focus = cell(focus_col).merged_above ? std::string() : cell(focus_col).text();
     std::vector<RawUnitEntry> entries;
     for (const auto& line : cell(units_col).lines) {
       RawUnitEntry e = make_unit_entry(line, row.line);
+      for (const auto& part : text::split(e.list, ','))
+        unit_names_.insert(unicode::lower(text::trim(part)));
       if (!e.list.empty() || e.has_slash) entries.push_back(std::move(e));
     }
     std::vector<Attribute> attributes;
@@ -440,8 +657,11 @@ class Interpreter {
   RawField* field_ = nullptr;
   int field_level_ = 0;
   std::optional<Candidate> candidate_;
+  std::optional<FocusTable> last_focus_table_;
+  std::set<std::string> unit_names_;  // names written in unit columns so far, lower case
   int candidate_level_ = 0;
   bool objectives_mode_ = false;
+  bool objectives_list_ = false;  // list items were read as objectives in this mode
   std::size_t list_items_ = 0;
   int list_line_ = 0;
   int errors_ = 0;
@@ -499,11 +719,23 @@ std::optional<std::string> field_title(std::string_view heading, bool* numbered)
   const std::string_view trimmed = text::trim(rest);
   const std::string_view after_number = strip_roman_or_number(trimmed, false);
   const bool trailing_number = after_number.size() != trimmed.size();
-  const std::string_view title = strip_separators(after_number);
+  std::string_view title = strip_separators(after_number);
+  // A colon after the title ("Handlungsfeld MINT:") only introduces what follows.
+  while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.remove_suffix(1);
   if (numbered) *numbered = (leading_number || trailing_number) && !title.empty();
   if (title.empty()) return std::string(text::trim(heading));
   return std::string(title);
 }
+
+namespace {
+
+std::string hex_byte(char c) {
+  constexpr std::string_view kDigits = "0123456789ABCDEF";
+  const auto b = static_cast<unsigned char>(c);
+  return {kDigits[b >> 4], kDigits[b & 0xF]};
+}
+
+}  // namespace
 
 bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
@@ -512,6 +744,19 @@ bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
                                         "NUL byte at byte offset {0} (binary file?)"},
                                        nul),
                                     text::line_of_offset(text, nul)));
+    return false;
+  }
+  if (auto mixed = mixed_encoding(text)) {
+    findings.push_back(make_finding(
+        rule::kEncodingInvalidUtf8,
+        tr({"gemischte Kodierung: die Datei ist UTF-8, aber an Byte-Offset {0} steht das Byte "
+            "0x{1}, das in UTF-8 ungültig ist (aus Windows-1252 eingefügt?); diese Zeile "
+            "korrigieren und die Datei als UTF-8 speichern",
+            "mixed encoding: the file is UTF-8, but at byte offset {0} stands the byte 0x{1}, "
+            "which is invalid in UTF-8 (pasted from Windows-1252?); correct this line and save "
+            "the file as UTF-8"},
+           *mixed, hex_byte(text[*mixed])),
+        text::line_of_offset(text, *mixed)));
     return false;
   }
   if (auto bad = text::find_invalid_utf8(text)) {

@@ -432,7 +432,18 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
     for (auto& c : cells) c = unneutralize(c);
     builder.row(cells, records[i].line);
   }
-  return builder.finish();
+  Plan plan = builder.finish();
+  // A header without rows (or with nothing but errors) is no plan: importing it must not
+  // replace a stored plan with an empty one.
+  if (plan.fields.empty() && findings.size() == before) {
+    const int last = records.empty() ? 1 : std::max(1, records.back().line);
+    findings.push_back(make_finding(
+        rule::kDocumentNoField,
+        tr({"die CSV-Plantabelle enthält nur die Kopfzeile, keine Zeile mit einem Handlungsfeld",
+            "the CSV plan table holds only its header, no row with a field"}),
+        last));
+  }
+  return plan;
 }
 
 std::string flat_table_problem(std::string_view document) {

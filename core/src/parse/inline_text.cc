@@ -13,6 +13,39 @@ namespace {
 constexpr std::array<std::string_view, 10> kFormatTags = {
     "<b>", "</b>", "<strong>", "</strong>", "<i>", "</i>", "<em>", "</em>", "<u>", "</u>"};
 
+// Inline tags that may carry attributes and only mark up or anchor text: <span id="x">,
+// <a name="x"></a>, <font …>, as converters and web pages leave them.
+constexpr std::array<std::string_view, 5> kAttributeTags = {"span", "a", "font", "sup", "sub"};
+
+// The length of an inline tag with attributes at s[i] ('<'), or 0.
+std::size_t attribute_tag_at(std::string_view s, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  for (auto name : kAttributeTags) {
+    if (!text::starts_with_icase(s.substr(j), name)) continue;
+    const std::size_t after = j + name.size();
+    if (after >= s.size() || !(s[after] == '>' || s[after] == ' ' || s[after] == '/')) continue;
+    const std::size_t close = s.find('>', after);
+    if (close == std::string_view::npos || close - i > 300) return 0;
+    return close - i + 1;
+  }
+  return 0;
+}
+
+// pandoc's bracketed spans: "[]{#anchor}" is removed, "[text]{.class}" is "text".
+std::size_t span_at(std::string_view s, std::size_t i, std::string_view& inner) {
+  const std::size_t close = s.find("]{", i);
+  if (close == std::string_view::npos || s.find(']', i) != close) return 0;
+  const std::size_t end = s.find('}', close);
+  if (end == std::string_view::npos || end - close > 300) return 0;
+  const std::string_view attrs = text::trim(s.substr(close + 2, end - close - 2));
+  if (attrs.empty() ||
+      !(attrs.front() == '#' || attrs.front() == '.' || attrs.find('=') != std::string_view::npos))
+    return 0;
+  inner = s.substr(i + 1, close - i - 1);
+  return end - i + 1;
+}
+
 std::string strip_tags(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -27,6 +60,18 @@ std::string strip_tags(std::string_view s) {
         }
       }
       if (tag) continue;
+      if (const std::size_t n = attribute_tag_at(s, i)) {
+        i += n - 1;
+        continue;
+      }
+    }
+    if (s[i] == '[' && (i == 0 || s[i - 1] != '\\')) {
+      std::string_view inner;
+      if (const std::size_t n = span_at(s, i, inner)) {
+        out.append(inner);
+        i += n - 1;
+        continue;
+      }
     }
     out += s[i];
   }

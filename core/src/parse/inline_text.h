@@ -19,6 +19,8 @@ struct Counts {
 
 // `s` as plain text:
 // - formatting tags <b> <strong> <i> <em> <u> (and their closing tags, any case) removed;
+//   so are <span …>, <a …>, <font …>, <sup>, <sub> with any attributes (their text is kept),
+//   pandoc's anchors "[]{#id}", and the brackets of spans "[text]{.class}";
 // - emphasis removed: ** and __ pairs anywhere, * or _ only around the whole text (so that
 //   "Schüler*innen" keeps its star);
 // - HTML entities decoded: named (HTML 4, through libxml2's table) and numeric (&#58; &#x3A;);

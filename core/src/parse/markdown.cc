@@ -4,6 +4,7 @@
 
 #include "parse/markdown_tables.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan::markdown {
 namespace {
@@ -172,6 +173,113 @@ std::string line_text(std::string_view raw, inline_text::Counts* counts) {
   return inline_text::plain(joined, counts);
 }
 
+// Columns of leading white space (a tab counts as four).
+std::size_t indent_of(std::string_view line) {
+  std::size_t n = 0;
+  for (char c : line) {
+    if (c == ' ') {
+      ++n;
+    } else if (c == '\t') {
+      n += 4;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+// A line made only of rule characters: a setext underline, a thematic break, the dashes of
+// pandoc's simple or multiline tables.
+bool rule_like(std::string_view line) {
+  const std::string_view t = text::trim(line);
+  return t.size() >= 2 && t.find_first_not_of("-=:+_* ") == std::string_view::npos;
+}
+
+// The objectives label at the start of a line ("Ableitungen:", "**Ableitungen:** text").
+bool starts_with_objectives_label(std::string_view line) {
+  const std::string t = unicode::lower(inline_text::plain(line));
+  for (std::string_view label : {"ableitungen", "ableitung"}) {
+    if (t == label || t.starts_with(std::string(label) + ":") ||
+        t.starts_with(std::string(label) + " :"))
+      return true;
+  }
+  return false;
+}
+
+// The objectives label and nothing else ("Ableitungen:", "**Ableitungen**").
+bool objectives_label_only(std::string_view line) {
+  std::string t = unicode::lower(inline_text::plain(line));
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+  return t == "ableitungen" || t == "ableitung";
+}
+
+// True if lines[j] cannot continue a paragraph or list item: it is blank or begins a block of
+// its own (heading, table, list item, comment, rule), it stands above a setext underline or a
+// dash row (a heading or a simple table), or it begins with the objectives label (so that a
+// label is never swallowed by the paragraph before it).
+bool interrupts(const std::vector<std::string_view>& lines, std::size_t j) {
+  const std::string_view t = text::trim(lines[j]);
+  if (t.empty() || rule_like(t) || parse_heading(t) || list_item(lines[j])) return true;
+  if (t.starts_with("<!--") || text::starts_with_icase(t, "<table") || t.starts_with('+') ||
+      t.starts_with('|'))
+    return true;
+  if (j + 1 < lines.size() && rule_like(lines[j + 1])) return true;
+  if (has_pipe(t) && j + 1 < lines.size() && is_alignment_row(split_cells(lines[j + 1])))
+    return true;
+  return starts_with_objectives_label(t);
+}
+
+// Appends a continuation line: a trailing backslash (a hard line break) is a space.
+void append_line(std::string& raw, std::string_view next) {
+  std::string_view t = text::trim(raw);
+  if (t.ends_with('\\') && !t.ends_with("\\\\")) raw.pop_back();
+  raw += ' ';
+  raw.append(text::trim(next));
+}
+
+// Where a paragraph that starts at lines[i] ends (the first line after it). Lines wrapped by
+// an editor or by pandoc (72 columns) are joined, as CommonMark does. A paragraph that is
+// entirely bold (a heading in disguise) or just the objectives label ends at its line end.
+std::size_t paragraph_end(const std::vector<std::string_view>& lines, std::size_t i,
+                          std::string& raw) {
+  raw = std::string(text::trim(lines[i]));
+  if (objectives_label_only(raw)) return i + 1;
+  std::size_t j = i + 1;
+  // fully_bold looks at the ends only: linear in all, however long the paragraph.
+  while (j < lines.size() && !interrupts(lines, j) && !inline_text::fully_bold(raw)) {
+    append_line(raw, lines[j]);
+    ++j;
+  }
+  return j;
+}
+
+// Where a list item that starts at lines[i] ends: its lazy and indented continuation lines,
+// and further paragraphs indented to its content, belong to it.
+std::size_t list_item_end(const std::vector<std::string_view>& lines, std::size_t i,
+                          std::string_view item, std::string& raw) {
+  raw = std::string(item);
+  const std::size_t content = indent_of(lines[i]) +
+                              static_cast<std::size_t>(item.data() - text::trim(lines[i]).data());
+  std::size_t j = i + 1;
+  for (;;) {
+    if (j < lines.size() && !interrupts(lines, j)) {
+      append_line(raw, lines[j]);
+      ++j;
+      continue;
+    }
+    // A blank line, then a line indented to the item's content: a second paragraph of the item.
+    std::size_t k = j;
+    while (k < lines.size() && text::trim(lines[k]).empty()) ++k;
+    if (k > j && k < lines.size() && indent_of(lines[k]) >= content && content > 0 &&
+        !list_item(lines[k]) && !interrupts(lines, k)) {
+      append_line(raw, lines[k]);
+      j = k + 1;
+      continue;
+    }
+    return j;
+  }
+}
+
 }  // namespace
 
 std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
@@ -253,25 +361,26 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       ++i;
       continue;
     }
+    std::string raw;
     if (auto item = list_item(line)) {
+      i = list_item_end(lines, i, *item, raw);
       out.push_back({BlockKind::list_item,
                      number,
                      0,
-                     line_text(*item, counts),
-                     inline_text::fully_bold(*item),
+                     line_text(raw, counts),
+                     inline_text::fully_bold(raw),
                      {},
                      false});
-      ++i;
       continue;
     }
+    i = paragraph_end(lines, i, raw);
     out.push_back({BlockKind::paragraph,
                    number,
                    0,
-                   line_text(t, counts),
-                   inline_text::fully_bold(t),
+                   line_text(raw, counts),
+                   inline_text::fully_bold(raw),
                    {},
                    false});
-    ++i;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -237,21 +238,37 @@ void html_cell_text(const xmlNode* n, bool bold, std::vector<std::string>& lines
   }
 }
 
+// A cell with rowspan: its text and how many rows below it still covers.
+struct HtmlRowSpan {
+  Cell cell;
+  int rows_left = 0;
+};
+
 void html_rows(const xmlNode* n, bool in_head, Block& table, int first_line,
-               inline_text::Counts* counts) {
+               std::vector<HtmlRowSpan>& spans, inline_text::Counts* counts) {
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     const std::string name = unicode::lower(local_name(c));
     if (name == "thead" || name == "tbody" || name == "tfoot") {
-      html_rows(c, name == "thead", table, first_line, counts);
+      html_rows(c, name == "thead", table, first_line, spans, counts);
     } else if (name == "tr") {
       Row row{{}, first_line + static_cast<int>(xmlGetLineNo(c)) - 1};
+      // Columns covered by a cell of a row above (rowspan): its text stands here too.
+      auto covered = [&] {
+        while (row.cells.size() < spans.size() && spans[row.cells.size()].rows_left > 0) {
+          HtmlRowSpan& span = spans[row.cells.size()];
+          --span.rows_left;
+          row.cells.push_back(span.cell);
+          row.cells.back().merged_above = true;
+        }
+      };
       bool all_th = true;
       for (const xmlNode* cell = c->children; cell; cell = cell->next) {
         if (cell->type != XML_ELEMENT_NODE) continue;
         const std::string cell_name = unicode::lower(local_name(cell));
         if (cell_name != "td" && cell_name != "th") continue;
         all_th = all_th && cell_name == "th";
+        covered();
         std::vector<std::string> lines(1);
         bool all_bold = true, visible = false;
         html_cell_text(cell, cell_name == "th", lines, all_bold, visible);
@@ -262,9 +279,15 @@ void html_rows(const xmlNode* n, bool in_head, Block& table, int first_line,
         }
         out.bold = visible && all_bold;
         row.cells.push_back(std::move(out));
+        const int down = std::atoi(attribute(cell, "rowspan").c_str());
+        if (down > 1) {
+          if (spans.size() < row.cells.size()) spans.resize(row.cells.size());
+          spans[row.cells.size() - 1] = {row.cells.back(), std::min(down, 1 << 20) - 1};
+        }
         const int span = std::atoi(attribute(cell, "colspan").c_str());
         for (int s = 1; s < span && s < 64; ++s) row.cells.emplace_back();
       }
+      covered();
       if (table.rows.empty()) table.header = in_head || all_th;
       table.rows.push_back(std::move(row));
     }
@@ -315,7 +338,8 @@ std::optional<TableAt> html_table(const std::vector<std::string_view>& lines, st
   Block table;
   table.kind = BlockKind::table;
   table.line = static_cast<int>(i) + 1;
-  html_rows(table_node, false, table, table.line, counts);
+  std::vector<HtmlRowSpan> spans;
+  html_rows(table_node, false, table, table.line, spans, counts);
   if (table.rows.empty()) return std::nullopt;
   return TableAt{std::move(table), k};
 }

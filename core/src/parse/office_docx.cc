@@ -186,7 +186,7 @@ class Reader {
       const int line = out_.next_line();
       Row row{{}, line};
       if (rows.empty()) header = child(child(tr, "trPr"), "tblHeader") != nullptr;
-      cells(tr, row, line);
+      cells(tr, row, line, rows.empty() ? nullptr : &rows.back());
       rows.push_back(std::move(row));
     };
     for_children(tbl, [&](Node n) {
@@ -199,13 +199,21 @@ class Reader {
     out_.table(std::move(rows), header, first_line + 1);
   }
 
-  void cells(Node tr, Row& row, int line) {
+  void cells(Node tr, Row& row, int line, const Row* above) {
     for_children(tr, [&](Node tc) {
-      if (is_element(tc, "sdt")) return cells(child(tc, "sdtContent"), row, line);
+      if (is_element(tc, "sdt")) return cells(child(tc, "sdtContent"), row, line, above);
       if (!is_element(tc, "tc")) return;
       std::vector<ParagraphText> paragraphs;
       cell_paragraphs(tc, paragraphs);
       row.cells.push_back(out_.cell(paragraphs, line));
+      // <w:vMerge/> without "restart": the cell continues the merged cell above.
+      const Node vmerge = child(child(tc, "tcPr"), "vMerge");
+      const std::size_t column = row.cells.size() - 1;
+      if (vmerge && attribute(vmerge, "val") != "restart" && above &&
+          column < above->cells.size()) {
+        row.cells.back() = above->cells[column];
+        row.cells.back().merged_above = true;
+      }
       // A cell spanning several grid columns keeps the columns of the rows below aligned.
       const int span = std::atoi(attribute(child(child(tc, "tcPr"), "gridSpan"), "val").c_str());
       for (int i = 1; i < span && i < 64; ++i) row.cells.emplace_back();

@@ -145,8 +145,15 @@ class Reader {
     }
   }
 
+  // A cell spanning rows (number-rows-spanned): its text and how many rows below it covers.
+  struct RowSpan {
+    Cell cell;
+    int rows_left = 0;
+  };
+
   void table(Node t) {
     std::vector<Row> rows;
+    std::vector<RowSpan> spans;  // by column
     bool header = false;
     const int first_line = out_.line_peek() + 1;
     auto add_rows = [&](Node container, bool is_header, auto& self) -> void {
@@ -155,7 +162,7 @@ class Reader {
         if (name == "table-row") {
           const int line = out_.next_line();
           Row row{{}, line};
-          cells(r, row, line);
+          cells(r, row, line, spans);
           if (rows.empty()) header = is_header;
           rows.push_back(std::move(row));
         } else if (name == "table-header-rows") {
@@ -169,13 +176,24 @@ class Reader {
     out_.table(std::move(rows), header, first_line);
   }
 
-  void cells(Node r, Row& row, int line) {
+  void cells(Node r, Row& row, int line, std::vector<RowSpan>& spans) {
     for_children(r, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name != "table-cell" && name != "covered-table-cell") return;
       std::vector<ParagraphText> paragraphs;
       cell_paragraphs(c, paragraphs);
       row.cells.push_back(out_.cell(paragraphs, line));
+      const std::size_t column = row.cells.size() - 1;
+      if (spans.size() <= column) spans.resize(column + 1);
+      if (name == "covered-table-cell" && spans[column].rows_left > 0) {
+        // Covered by a cell of a row above that spans rows: that cell's text stands here too.
+        row.cells.back() = spans[column].cell;
+        row.cells.back().merged_above = true;
+        --spans[column].rows_left;
+      } else if (name == "table-cell") {
+        const int down = std::atoi(attribute(c, "number-rows-spanned").c_str());
+        spans[column] = {row.cells.back(), std::clamp(down, 1, 1 << 20) - 1};
+      }
       const int span = std::atoi(attribute(c, "number-columns-spanned").c_str());
       for (int i = 1; i < span && i < 64; ++i) row.cells.emplace_back();
     });

@@ -120,6 +120,23 @@ class Resolver {
     return canonical;
   }
 
+  // "Fachbereich Schule/ Sport": the text before '/' is read as a division although neither
+  // its form ("Dezernat IV", "BOB") nor the directory says it is one; it may be one unit's
+  // name. Said once per spelling.
+  void assumed_division(const RawUnitEntry& e) {
+    if (looks_like_division(e.prefix)) return;
+    if (const auto* d = dir_.find(e.prefix); d && d->division.empty()) return;
+    if (!assumed_.insert(normalize_for_key(e.prefix)).second) return;
+    findings_.push_back(make_finding(
+        rule::kDivisionAssumed,
+        tr({"„{0}“ vor dem „/“ in „{1}“ als Dezernat gelesen, obwohl es nicht wie ein Dezernat "
+            "heißt; ist „{1}“ der Name einer Einheit, ihn ins Verwaltungsverzeichnis eintragen",
+            "\"{0}\" before the \"/\" in \"{1}\" read as a division although it is not named "
+            "like one; if \"{1}\" is the name of one unit, add it to the units directory"},
+           e.prefix, e.text),
+        e.line, e.prefix));
+  }
+
   bool is_division_name(NameId id) {
     const NameFacts& f = facts(id);
     if (f.entry) return f.entry->division.empty();
@@ -239,6 +256,7 @@ class Resolver {
     for (const auto& e : fa.entries) {
       std::string_view list = e.list;
       if (e.has_slash && !(dir_.has_slash_names() && dir_.find(e.text))) {
+        assumed_division(e);
         division = canonical_division(names_.intern(e.prefix), e.line);
         if (list.empty()) {  // "Dezernat IV/" with nothing after it: the division as a whole
           out.push_back({division, division, kNoName, true, e.line});
@@ -490,6 +508,7 @@ class Resolver {
   std::set<std::pair<int, NameId>> joined_reported_;
   std::unordered_set<NameId> normalized_;             // division spellings reported as normalised
   std::unordered_set<std::string> written_prefixes_;  // keys of texts written before a '/'
+  std::unordered_set<std::string> assumed_;           // prefixes reported by assumed_division
   std::vector<std::size_t> slot_of_name_;
   StringMap<std::size_t> slot_by_key_;
   std::vector<Slot> slots_;

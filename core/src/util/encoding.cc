@@ -40,7 +40,25 @@ std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian
 
 }  // namespace
 
+std::optional<std::size_t> mixed_encoding(std::string_view bytes) {
+  const auto bad = text::find_invalid_utf8(bytes);
+  if (!bad) return std::nullopt;
+  if (bytes.starts_with("\xEF\xBB\xBF")) return bad;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0xC2 || c > 0xF4) continue;
+    const std::size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + n > bytes.size()) break;
+    bool valid = true;
+    for (std::size_t k = 1; k < n && valid; ++k)
+      valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    if (valid) return bad;
+  }
+  return std::nullopt;
+}
+
 std::optional<Decoded> decode_text(std::string_view bytes) {
+  if (mixed_encoding(bytes)) return std::nullopt;
   if (bytes.starts_with("\xEF\xBB\xBF"))
     bytes.remove_prefix(3);
   else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {

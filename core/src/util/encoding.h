@@ -16,7 +16,14 @@ struct Decoded {
 // The text as UTF-8: UTF-8 as it is (without a BOM); UTF-16 with a BOM converted; otherwise,
 // if it is not valid UTF-8 but every byte is a Windows-1252 character (no NUL, no byte that
 // code page leaves undefined, no other control character than TAB, CR, LF), converted from
-// Windows-1252. Nothing if it is none of these (a binary file, or broken UTF-16).
+// Windows-1252. Nothing if it is none of these (a binary file, or broken UTF-16), and nothing
+// for mixed text (see mixed_encoding): decoding it all as Windows-1252 would garble every
+// character that was correct UTF-8.
 std::optional<Decoded> decode_text(std::string_view bytes);
+
+// For text that is not valid UTF-8 although it is UTF-8 elsewhere (a UTF-8 BOM, or a valid
+// multi-byte sequence: "ü" as C3 BC), the byte offset of the first invalid byte — typically
+// one line pasted from a Windows-1252 source into a UTF-8 file. Nothing otherwise.
+std::optional<std::size_t> mixed_encoding(std::string_view bytes);
 
 }  // namespace eduplan
