@@ -16,20 +16,6 @@ namespace {
 
 using Node = const xmlNode*;
 
-template <class F>
-void for_children(Node n, F f) {
-  for (Node c = n ? n->children : nullptr; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE) f(c);
-  }
-}
-
-Node child(Node n, std::string_view name) {
-  for (Node c = n ? n->children : nullptr; c; c = c->next) {
-    if (is_element(c, name)) return c;
-  }
-  return nullptr;
-}
-
 // <w:b/>, <w:b w:val="1"/> are bold; <w:b w:val="0"/> is not; no <w:b> says nothing.
 std::optional<bool> bold_of(Node rpr) {
   Node b = child(rpr, "b");

@@ -17,20 +17,6 @@ namespace {
 
 using Node = const xmlNode*;
 
-template <class F>
-void for_children(Node n, F f) {
-  for (Node c = n ? n->children : nullptr; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE) f(c);
-  }
-}
-
-Node child(Node n, std::string_view name) {
-  for (Node c = n ? n->children : nullptr; c; c = c->next) {
-    if (is_element(c, name)) return c;
-  }
-  return nullptr;
-}
-
 struct Style {
   std::string parent;
   std::optional<int> outline;
