@@ -193,6 +193,13 @@ std::vector<BatchEntry> run_batch(const ExporterRegistry& registry, std::string_
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+#if defined(__SANITIZE_ADDRESS__)
+  // Each export forks a child process. glibc's malloc is safe to use in a child forked from a
+  // threaded process, but the allocator of GCC 12's AddressSanitizer is not: a lock another
+  // thread held at the fork stays locked in the child, which then hangs in its first malloc.
+  // Sanitizer builds therefore run a batch on one thread.
+  threads = 1;
+#endif
   threads =
       static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(jobs.size(), 1)));
   std::vector<std::jthread> pool;

@@ -9,7 +9,9 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <csignal>
 #include <cstring>
+#include <mutex>
 #include <exception>
 
 #include "eduplan/error.h"
@@ -31,7 +33,19 @@ void write_all(int fd, const char* data, std::size_t size) {
   }
 }
 
+// A module that calls exit() in the child would run the parent's exit handlers and static
+// destructors, copied by fork() (stdio, Boost, the sanitizers'); one of them failing there turns
+// "exited with code N" into a crash. This handler, registered once in the parent before the
+// first fork (so that no lock is taken in a child of a threaded parent), runs before the handlers
+// registered earlier and, in a child only, ends the process at once with the module's code.
+volatile std::sig_atomic_t in_child = 0;
+
+void end_child_at_once(int status, void*) {
+  if (in_child) ::_exit(status);
+}
+
 [[noreturn]] void child(int fd, const std::function<std::string()>& body) {
+  in_child = 1;
   std::string record;
   try {
     record = "D" + body();
@@ -82,6 +96,8 @@ std::string signal_text(int signal) {
 ChildOutcome run_in_child(const std::function<std::string()>& body,
                           std::chrono::milliseconds limit) {
   Pipe pipe;
+  static std::once_flag exit_handler;
+  std::call_once(exit_handler, [] { ::on_exit(end_child_at_once, nullptr); });
   std::fflush(nullptr);  // else the child would print the parent's buffered output again
   const pid_t pid = ::fork();
   if (pid < 0)
