@@ -30,6 +30,7 @@ run_suite build RelWithDebInfo
 if [ $sanitizers = 1 ]; then
   echo "== tests under ASan + UBSan (build-asan/)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
     run_suite build-asan RelWithDebInfo -DEDUPLAN_SANITIZE=ON
 fi
 if [ $release = 1 ]; then

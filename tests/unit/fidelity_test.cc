@@ -172,7 +172,7 @@ TEST(Fidelity, OneWindows1252ByteInAUtf8FileRejectsThatLine) {
                           "| Fr\xFChzeitiges Wecken | Dezernat IV/ Bibliothek |\n";
   const Plan plan = read_plan(doc, "t.md");
   ASSERT_EQ(with_rule(plan.findings, "encoding-invalid-utf8").size(), 1u);
-  const Finding& f = with_rule(plan.findings, "encoding-invalid-utf8")[0];
+  const Finding f = with_rule(plan.findings, "encoding-invalid-utf8")[0];  // a copy: a temporary
   EXPECT_EQ(f.line, 7);
   EXPECT_NE(f.message.find("0xFC"), std::string::npos) << f.message;
   EXPECT_TRUE(plan.fields.empty());
