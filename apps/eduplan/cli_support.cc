@@ -237,21 +237,7 @@ std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm
                       database_path(vm), name));
 }
 
-Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {
-  std::string name = value_of(vm, "plan");
-  if (name.empty()) {
-    const auto plans = storage.list_plans();
-    if (plans.size() != 1) {
-      std::string list;
-      for (const auto& p : plans) {
-        list += "\n  " + p.name + tr({"  (importiert {0})", "  (imported {0})"}, p.imported_at);
-      }
-      throw UsageError(tr({"Datenbank {0} enthält {1} Pläne; bitte mit --plan einen wählen:{2}",
-                           "database {0} holds {1} plans; choose one with --plan:{2}"},
-                          database_path(vm), plans.size(), list));
-    }
-    name = plans.front().name;
-  }
+Plan load_named_plan(const Storage& storage, const po::variables_map& vm, const std::string& name) {
   auto plan = storage.load_plan(name);
   if (!plan) {
     throw UsageError(tr({"Datenbank {0} enthält keinen Plan „{1}“ (eduplan plans listet sie)",
@@ -259,6 +245,10 @@ Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {
                         database_path(vm), name));
   }
   return std::move(*plan);
+}
+
+Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm) {
+  return load_named_plan(storage, vm, chosen_plan_name(storage, vm));
 }
 
 UnitsDirectory load_directory(const po::variables_map& vm, std::ostream& notes) {

@@ -89,6 +89,8 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbA
 // The name of the plan --plan chooses (or the only one), checked to exist; throws UsageError.
 std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm);
 Plan load_chosen_plan(const Storage& storage, const po::variables_map& vm);
+// The plan `name`; throws UsageError (exit 2) if the database does not hold it.
+Plan load_named_plan(const Storage& storage, const po::variables_map& vm, const std::string& name);
 // The units directory of --units (empty if none); throws Rejected with its findings, IoError
 // if it cannot be read. Its warnings (e.g. a converted encoding) are printed to `notes`.
 UnitsDirectory load_directory(const po::variables_map& vm, std::ostream& notes);

@@ -82,15 +82,6 @@ void write_atomically(const std::filesystem::path& target, const std::string& co
 
 }  // namespace
 
-Plan load_named_plan(const Storage& storage, const po::variables_map& vm, const std::string& name) {
-  auto plan = storage.load_plan(name);
-  if (!plan)
-    throw UsageError(tr({"Datenbank {0} enthält keinen Plan „{1}“ (eduplan plans listet sie)",
-                       "database {0} holds no plan \"{1}\" (eduplan plans lists them)"},
-                      database_path(vm), name));
-  return std::move(*plan);
-}
-
 int run_diff(const Command& self, const Args& args) {
   CommandLine line;
   add_db_option(line);

@@ -18,8 +18,4 @@ namespace eduplan::cli {
 void write_diff_workbook(const std::filesystem::path& path, const std::string& target,
                          const Plan& a, const Plan& b, const PlanDiff& diff);
 
-// The plan stored as `name`; throws Rejected (exit 1) naming the database if there is none.
-Plan load_named_plan(const Storage& storage, const boost::program_options::variables_map& vm,
-                     const std::string& name);
-
 }  // namespace eduplan::cli
