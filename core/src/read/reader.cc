@@ -45,8 +45,8 @@ RawDocument read_office(std::string_view document, Format format, std::vector<Fi
   int first_line = 0;
   std::vector<Block> blocks;
   try {
-    blocks = format == Format::odt ? office::odt_blocks(document, changes, first_line)
-                                   : office::docx_blocks(document, changes, first_line);
+    blocks = format == Format::odt ? office::odt_blocks(document, changes, first_line, findings)
+                                   : office::docx_blocks(document, changes, first_line, findings);
   } catch (const ArchiveError& e) {
     unreadable(findings, e.what());
     return {};
