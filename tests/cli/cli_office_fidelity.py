@@ -1,7 +1,10 @@
 """Word and LibreOffice documents store what the reader sees, never a silent difference: field results
 (date, page number, sequence, user field, …) are text in both formats; rows and cells wrapped in content
-controls or custom XML are read; hidden text is left out with a hidden-text warning naming its paragraph."""
+controls or custom XML are read; hidden text is left out with a hidden-text warning naming its paragraph;
+damaged archives are refused in our own words, naming the part, never with the library's English text."""
 import io
+import os
+import struct
 import unittest
 import zipfile
 
@@ -224,6 +227,73 @@ class HiddenText(Imported):
         result = run("validate", path, "--lang", "en")
         self.assertExit(result, 0)
         self.assertIn("hidden.docx:3: warning: hidden text not read: \", Geheimamt\"", result.stdout)
+
+
+def stored_zip(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return bytearray(buffer.getvalue())
+
+
+class LibraryMessages(TempDirTest):
+    """Damaged archives and XML are refused in German (or English) words that name the file and the part;
+    libzip's and libxml2's English texts ("File already exists", "CRC error", "use XML_PARSE_HUGE option")
+    never reach the user."""
+    LIBRARY_TEXTS = ["XML_PARSE_HUGE", "Excessive depth", "Premature end", "File already exists", "CRC error",
+                     "Compression method", "Zip archive", "not supported"]
+
+    def refused(self, name, content, *expected):
+        path = self.write(name, bytes(content))
+        db = self.path("plan.db")
+        for lang in ("de", "en"):
+            result = run("import", path, "--db", db, "--lang", lang)
+            self.assertExit(result, 1)
+            for text in self.LIBRARY_TEXTS:
+                self.assertNotIn(text, result.stdout)
+            self.assertIn("[document-unreadable]", result.stdout)
+        self.assertFalse(os.path.exists(db))
+        result = run("import", path, "--db", db)
+        for text in expected:
+            self.assertIn(text, result.stdout)
+        self.assertIn(f"{path}: Fehler: ", result.stdout)
+
+    def test_nested_too_deeply(self):
+        deep = "<w:tbl><w:tr><w:tc>" * 100 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 100
+        self.refused("tief.docx", docx(deep), "word/document.xml ist zu tief verschachtelt (mehr als 256 Ebenen)")
+
+    def test_truncated_xml(self):
+        whole = f"<w:document {W}><w:body>" + w_plan(w_tr(w_tc(w_p(w_run("A"))), w_tc(w_p(w_run("B")))))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("word/document.xml", whole)
+        self.refused("halb.docx", buffer.getvalue(), "word/document.xml ist kein wohlgeformtes XML: es endet, bevor alle "
+                     "Elemente geschlossen sind (abgeschnitten?)",
+                     "(Zeile 1, Spalte")
+
+    def test_member_twice(self):
+        body = f"<w:document {W}><w:body>{w_plan('')}</w:body></w:document>"
+        with self.assertWarns(UserWarning):  # Python's zipfile warns of the duplicate name
+            content = stored_zip([("word/document.xml", body), ("word/document.xml", body.replace("MINT", "X"))])
+        self.refused("doppelt.docx", content, "word/document.xml steht zweimal im ZIP-Archiv")
+
+    def test_checksum(self):
+        body = f"<w:document {W}><w:body>{w_plan('')}</w:body></w:document>"
+        content = stored_zip([("word/document.xml", body)])
+        at = content.find(b"Handlungsfeld")
+        content[at] = ord("h")
+        self.refused("crc.docx", content, "word/document.xml im ZIP-Archiv ist beschädigt (Prüfsumme stimmt nicht)")
+
+    def test_unknown_compression_method(self):
+        body = f"<w:document {W}><w:body>{w_plan('')}</w:body></w:document>"
+        content = stored_zip([("word/document.xml", body)])
+        for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+            at = content.find(signature)
+            content[at + offset:at + offset + 2] = struct.pack("<H", 97)
+        self.refused("methode.docx", content,
+                     "word/document.xml im ZIP-Archiv kann nicht gelesen werden (mit einem nicht unterstützten "
+                     "Verfahren komprimiert)")
 
 
 if __name__ == "__main__":
