@@ -177,6 +177,25 @@ class Wrappers(Imported):
         self.check("body.docx", f'<w:customXml w:element="plan">{plan_xml}</w:customXml>')
 
 
+class AlternateContent(Imported):
+    """mc:AlternateContent holds one content twice (for newer and older programs): it is read once."""
+    MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+    def test_read_once_in_paragraph_cell_and_body(self):
+        def twice(choice, fallback):
+            return (f"<mc:AlternateContent {self.MC}><mc:Choice Requires=\"w14\">{choice}</mc:Choice>"
+                    f"<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>")
+
+        focus = w_p(w_run("Wecken "), twice(w_run("des Interesses"), w_run("des Interesses")))
+        units = twice(w_p(w_run("Dezernat IV/ Bibliothek")), w_p(w_run("Dezernat IV/ Bibliothek")))
+        row = w_tr(w_tc(focus), "<w:tc>" + units + "</w:tc>")
+        body = w_plan(row) + twice(w_p(w_run("Ableitungen: Y")), w_p(w_run("Ableitungen: Y")))
+        plan, out = self.imported("mc.docx", docx(body))
+        self.assertEqual(plan[2], [["Wecken des Interesses", "Bibliothek"]])
+        self.assertEqual(plan[3], [["Angebote entwickeln"], ["Y"]])
+        self.assertNotIn("[objective-duplicate]", out)
+
+
 class HiddenText(Imported):
     """Text formatted as hidden is not what the council reads: it is left out, and a warning names the
     paragraph (the table row) and the text."""
@@ -219,6 +238,19 @@ class HiddenText(Imported):
         self.assertEqual(plan[2], [["Wecken des Interesses", "Bibliothek"]])
         self.assertIn("versteckt.odt:3: Warnung: ausgeblendeter Text nicht gelesen: „, Geheimamt , Schattenamt“",
                       out)
+
+    def test_libreoffice_hidden_paragraphs(self):
+        styles = ('<style:style style:name="P9" style:family="paragraph">'
+                  '<style:text-properties text:display="none"/></style:style>')
+        text = (o_plan("<table:table-row>" + o_cell("Wecken des Interesses") + o_cell("Dezernat IV/ Bibliothek")
+                       + "</table:table-row>")
+                + '<text:p text:style-name="P9">Ableitungen: Geheime Ableitung</text:p>'
+                + '<text:p><text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/>'
+                  "Ableitungen: Noch eine</text:p>")
+        plan, out = self.imported("absatz.odt", odt(text, styles))
+        self.assertEqual(plan[3], [["Angebote entwickeln"]])
+        self.assertIn("absatz.odt:5: Warnung: ausgeblendeter Text nicht gelesen: „Ableitungen: Geheime Ableitung“", out)
+        self.assertIn("absatz.odt:6: Warnung: ausgeblendeter Text nicht gelesen: „Ableitungen: Noch eine“", out)
 
     def test_english(self):
         row = w_tr(w_tc(w_p(w_run("Wecken des Interesses"))),

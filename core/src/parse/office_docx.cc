@@ -128,6 +128,8 @@ class Reader {
         body(child(n, "sdtContent"));  // a content control
       } else if (is_element(n, "customXml")) {
         body(n);  // custom XML markup around paragraphs and tables
+      } else if (is_element(n, "AlternateContent")) {
+        body(alternative(n));
       }
     });
   }
@@ -146,6 +148,13 @@ class Reader {
         each_wrapped(c, name, f, depth + 1);
       }
     });
+  }
+
+  // mc:AlternateContent holds the same content several times (mc:Choice for newer programs,
+  // mc:Fallback for older ones): one of them is read, the fallback if there is one.
+  static Node alternative(Node n) {
+    if (Node fallback = child(n, "Fallback")) return fallback;
+    return child(n, "Choice");
   }
 
   void paragraph(Node p) {
@@ -193,6 +202,8 @@ class Reader {
         }
       } else if (name == "del" || name == "moveFrom" || name == "pPr" || name == "rPr") {
         // deleted text (tracked changes) and properties
+      } else if (name == "AlternateContent") {
+        runs(alternative(c), paragraph, text);
       } else {
         runs(c, paragraph, text);  // hyperlink, ins, smartTag, sdt, fldSimple, …
       }
@@ -262,6 +273,8 @@ class Reader {
                  is_element(c, "sdt") || is_element(c, "sdtContent") ||
                  is_element(c, "customXml")) {
         cell_paragraphs(c, out);  // a table nested in a cell: its text, in order
+      } else if (is_element(c, "AlternateContent")) {
+        cell_paragraphs(alternative(c), out);
       }
     });
   }

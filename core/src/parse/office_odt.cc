@@ -118,15 +118,24 @@ class Reader {
     } else {
       level = styles_.outline(style);
     }
+    out_.paragraph(paragraph_text(p), level, in_list && level == 0, line);
+  }
+
+  // A paragraph's text; all of it hidden if its style hides it or a hidden-paragraph field
+  // says so.
+  ParagraphText paragraph_text(Node p) {
+    const std::string style = attribute(p, "style-name");
     ParagraphText text;
     spans(p, styles_.bold(style).value_or(false), text);
-    out_.paragraph(text, level, in_list && level == 0, line);
+    if (styles_.hidden(style)) text.hide_all();
+    return text;
   }
 
   // The text of a paragraph: spans, links and fields (date, page number, sequence, user field,
   // variable, chapter, …) with the result they show; notes, annotations, frames, ruby
   // annotations and change marks are not the paragraph's text. Hidden text (a span whose style
-  // sets display none, text:hidden-text shown as hidden) is dropped and counted.
+  // sets display none, text:hidden-text and text:hidden-paragraph whose condition hides them)
+  // is kept apart, to be reported.
   void spans(Node n, bool bold, ParagraphText& text) {
     for (Node c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -144,6 +153,8 @@ class Reader {
         text.line_break();
       } else if (not_text(name) || foreign(c)) {
         // draw:, office:, form: elements inside a paragraph: frames, shapes, controls
+      } else if (name == "hidden-paragraph") {
+        if (attribute(c, "is-hidden") == "true") text.hide_all();
       } else if (name == "hidden-text") {
         // A conditional text: text:string-value, shown unless the condition hides it.
         ParagraphText shown;
@@ -244,9 +255,7 @@ class Reader {
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name == "p" || name == "h") {
-        ParagraphText text;
-        spans(c, styles_.bold(attribute(c, "style-name")).value_or(false), text);
-        out.push_back(std::move(text));
+        out.push_back(paragraph_text(c));
       } else if (name == "list" || name == "list-item" || name == "table" || name == "table-row" ||
                  name == "table-cell" || name == "section") {
         cell_paragraphs(c, out);

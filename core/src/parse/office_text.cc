@@ -26,8 +26,19 @@ void ParagraphText::hidden(const ParagraphText& p) {
   hidden(p.hidden_text());
 }
 
+std::string ParagraphText::hidden_text() const {
+  if (!hide_all_) return hidden_;
+  std::string all;
+  for (const auto& l : lines_) {
+    if (!text::trim(l).empty()) all += (all.empty() ? "" : " ") + l;
+  }
+  if (!hidden_.empty()) all += (all.empty() ? "" : " ") + hidden_;
+  return all;
+}
+
 std::vector<std::string> ParagraphText::lines() const {
   std::vector<std::string> out;
+  if (hide_all_) return out;
   for (const auto& l : lines_) {
     std::string c = text::collapse_spaces(l);
     if (!c.empty()) out.push_back(std::move(c));

@@ -20,15 +20,19 @@ class ParagraphText {
   // remembered so that dropping it is reported.
   void hidden(std::string_view s);
   void hidden(const ParagraphText& p);
-  const std::string& hidden_text() const { return hidden_; }
+  // The whole paragraph is hidden (by its style, or a hidden-paragraph field): its text, also
+  // what follows, is hidden text.
+  void hide_all() { hide_all_ = true; }
+  std::string hidden_text() const;
   // The lines (empty ones dropped, spaces collapsed).
   std::vector<std::string> lines() const;
   // True if every run that holds visible text is bold.
-  bool bold() const { return visible_ && all_bold_; }
+  bool bold() const { return visible_ && all_bold_ && !hide_all_; }
 
  private:
   std::vector<std::string> lines_{std::string()};
   std::string hidden_;
+  bool hide_all_ = false;
   bool visible_ = false, all_bold_ = true;
 };
 
