@@ -16,6 +16,7 @@ ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+       'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" '
        'xmlns:fo="urn:oasis:names:sc:xsl-fo-compatible:xmlns:1.0"')
 
 PLAN_SQL = [
@@ -132,13 +133,14 @@ class FieldResults(Imported):
         self.assertEqual(word_plan[3], [[self.OBJECTIVE]])
         self.assertEqual(libre_plan, word_plan)
 
-    def test_libreoffice_notes_annotations_and_frames_are_not_text(self):
+    def test_libreoffice_notes_annotations_frames_and_scripts_are_not_text(self):
         row = ("<table:table-row>"
                + o_cell('Wecken des Interesses<text:note text:note-class="footnote"><text:note-citation>1'
                         "</text:note-citation><text:note-body><text:p>Fußnote</text:p></text:note-body></text:note>"
                         "<office:annotation><text:p>Kommentar</text:p></office:annotation>"
                         '<draw:frame draw:name="Bild"><draw:text-box><text:p>Bildtext</text:p></draw:text-box>'
-                        '</draw:frame><text:bookmark text:name="b"/>')
+                        '</draw:frame><text:bookmark text:name="b"/>'
+                        '<text:script script:language="StarBasic">MsgBox 1</text:script>')
                + o_cell("Dezernat III") + "</table:table-row>")
         plan, _ = self.imported("notizen.odt", odt(o_plan(row)))
         self.assertEqual(plan[1], [["Wecken des Interesses"]])

@@ -133,7 +133,7 @@ class Reader {
 
   // The text of a paragraph: spans, links and fields (date, page number, sequence, user field,
   // variable, chapter, …) with the result they show; notes, annotations, frames, ruby
-  // annotations and change marks are not the paragraph's text. Hidden text (a span whose style
+  // annotations, scripts and change marks are not the paragraph's text. Hidden text (a span whose style
   // sets display none, text:hidden-text and text:hidden-paragraph whose condition hides them)
   // is kept apart, to be reported.
   void spans(Node n, bool bold, ParagraphText& text) {
@@ -175,7 +175,7 @@ class Reader {
   }
 
   static bool not_text(std::string_view name) {
-    return name == "note" || name == "annotation" || name == "annotation-end" ||
+    return name == "note" || name == "annotation" || name == "annotation-end" || name == "script" ||
            name == "ruby-text" || name == "tracked-changes" || name == "changed-region" ||
            name == "soft-page-break" || name == "bookmark" || name == "bookmark-start" ||
            name == "bookmark-end" || name == "reference-mark" || name == "reference-mark-start" ||
