@@ -45,4 +45,22 @@ TEST(Csv, SyntaxErrorsNameTheLine) {
 }
 
 }  // namespace
+TEST(Csv, AQuoteClosedManyLinesLaterIsReportedWhereItOpened) {
+  std::vector<Finding> findings;
+  parse("a;b\nx;\"stray;y\nz;w\nu;\"closed\" late\n", ';', findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "csv-syntax");
+  EXPECT_EQ(findings[0].line, 2);
+  EXPECT_NE(findings[0].message.find("Zeile 2"), std::string::npos) << findings[0].message;
+  EXPECT_NE(findings[0].message.find("Zeile 4"), std::string::npos) << findings[0].message;
+}
+
+TEST(Csv, TypographicQuotesAreText) {
+  std::vector<Finding> findings;
+  auto records = parse("„Haus“;\"a „b“\"\n", ';', findings);
+  ASSERT_TRUE(findings.empty());
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].fields, (Fields{"„Haus“", "a „b“"}));
+}
+
 }  // namespace eduplan::csv

@@ -76,4 +76,16 @@ TEST(UnitsDirectory, DivisionsByAliasAndImplicitDivisionsAreFine) {
 }
 
 }  // namespace
+TEST(UnitsDirectory, SemicolonsHeaderInAnyCaseGermanHeaderAndExcelsEmptyColumns) {
+  for (const char* csv : {"Unit;Division;Aliases\r\nStadtbibliothek;Dezernat IV;Bibliothek\r\n",
+                          "einheit;dezernat;aliase;;\nStadtbibliothek;Dezernat IV;Bibliothek;;\n",
+                          "\xEF\xBB\xBF UNIT , Division,aliases\nStadtbibliothek,Dezernat IV,Bibliothek\n"}) {
+    std::vector<Finding> findings;
+    auto dir = UnitsDirectory::parse(csv, findings);
+    EXPECT_TRUE(findings.empty()) << csv;
+    ASSERT_NE(dir.find("Bibliothek"), nullptr) << csv;
+    EXPECT_EQ(dir.find("Bibliothek")->division, "Dezernat IV");
+  }
+}
+
 }  // namespace eduplan

@@ -120,6 +120,10 @@ inline constexpr Rule kListIgnored{
     "list-ignored", info,
     {"Eine Liste in einem Handlungsfeld steht nicht unter „Ableitungen“ und wird als Fließtext ignoriert.",
      "A list in a field does not stand under \"Ableitungen\" and is ignored as running text."}};
+inline constexpr Rule kHiddenText{
+    "hidden-text", warning,
+    {"Ausgeblendeter Text einer Word- oder LibreOffice-Datei (verborgen formatiert) wird nicht gelesen: er ist nicht, was der Rat liest.",
+     "Hidden text of a Word or LibreOffice file (formatted as hidden) is not read: it is not what the council reads."}};
 inline constexpr Rule kTextCanonical{
     "text-canonical", info,
     {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes).",
@@ -235,6 +239,7 @@ inline constexpr const Rule* kAll[] = {
     &kFieldHeadingRead,
     &kFieldLineIgnored,
     &kListIgnored,
+    &kHiddenText,
     &kTextCanonical,
     &kUnitRepeated,
     &kObjectiveDuplicate,

@@ -63,6 +63,20 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
       ++line;
     } else {
       if (was_quoted) {
+        if (quote_line < line) {
+          // The quote that opened the field is the likely mistake, not the line it ends on.
+          const int closed = line;
+          findings.push_back(make_finding(
+              rule::kCsvSyntax,
+              tr({"Anführungszeichen in Zeile {0} geöffnet, erst in Zeile {1} geschlossen, und "
+                  "danach steht noch Text: ein einzelnes \" am Anfang eines Felds? (ein \" im "
+                  "Text wird verdoppelt: \"\")",
+                  "quote opened in line {0}, closed only in line {1}, and text follows it: a "
+                  "stray \" at the start of a field? (a \" in the text is doubled: \"\")"},
+                 quote_line, closed),
+              quote_line));
+          return records;
+        }
         fail({"Text nach dem schließenden Anführungszeichen", "text after the closing quote"});
         return records;
       }
@@ -72,7 +86,8 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
   }
   if (in_quotes) {
     line = quote_line;
-    fail({"Anführungszeichen wird nicht geschlossen", "quote is never closed"});
+    fail({"Anführungszeichen wird nicht geschlossen (ein \" im Text wird verdoppelt: \"\")",
+          "quote is never closed (a \" in the text is doubled: \"\")"});
     return records;
   }
   if (record_started || !field.empty() || !record.fields.empty()) end_record();

@@ -9,6 +9,7 @@
 #include "eduplan/keys.h"
 #include "model/rule_catalog.h"
 #include "parse/csv_reader.h"
+#include "parse/document_parser.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -64,7 +65,10 @@ std::vector<std::string> header_fields(std::string_view document, char delimiter
   auto records = csv::parse(first, delimiter, ignored);
   std::vector<std::string> out;
   if (records.empty()) return out;
-  for (const auto& f : records.front().fields) out.push_back(unicode::lower(text::trim(f)));
+  for (const auto& f : records.front().fields)
+    out.push_back(unicode::lower(text::trim(unicode::canonicalize(f))));
+  // Excel saves the empty columns to the right of the table as empty fields: not columns.
+  while (!out.empty() && out.back().empty()) out.pop_back();
   return out;
 }
 
@@ -112,7 +116,7 @@ std::optional<Layout> layout_of(std::string_view document, std::string* problem 
     if (header_line.ends_with('\r')) header_line.remove_suffix(1);
     const auto raw = csv::parse(header_line, delimiter, ignored);
     for (std::size_t i = l.fixed; i < h.size(); ++i) {
-      const std::string name(text::trim(raw.front().fields[i]));
+      const std::string name(text::trim(unicode::canonicalize(raw.front().fields[i])));
       const std::string lowered = h[i];
       if (lowered.starts_with(kStatusDe) || lowered.starts_with(kStatusEn)) {
         l.status_columns.push_back(i);
@@ -189,7 +193,32 @@ class Builder {
     fa->responsibilities.push_back({*u, line, unit.empty() ? division : unit, division, ""});
   }
 
-  Plan finish() { return std::move(plan_); }
+  // The focus areas of each field in the order of their numbers (nr), whatever the order of
+  // the rows: the numbers, not the rows' order, say which focus area comes first.
+  Plan finish() {
+    for (Field& field : plan_.fields) {
+      const auto& by_nr = focus_by_nr_[field.key];
+      std::vector<std::pair<std::string, std::size_t>> order(by_nr.begin(), by_nr.end());
+      std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return numerically_less(a.first, b.first);
+      });
+      std::vector<FocusArea> sorted;
+      sorted.reserve(field.focus_areas.size());
+      for (const auto& [nr, index] : order) sorted.push_back(std::move(field.focus_areas[index]));
+      field.focus_areas = std::move(sorted);
+    }
+    return std::move(plan_);
+  }
+
+  // Two numbers without leading zeros (number_of), compared as numbers.
+  static bool numerically_less(const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  }
+
+  // The field number of a row as the rows are ordered: nothing for a row without a valid one.
+  static std::optional<std::string> field_number(const std::vector<std::string>& cells) {
+    return cells.size() > 1 ? number_of(cells[1]) : std::nullopt;
+  }
 
  private:
   void error(int line, std::string message) {
@@ -416,9 +445,22 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
   const std::size_t before = findings.size();
   auto records = csv::parse(document, layout->delimiter, findings);
   const std::size_t width = layout->width;
+  // Fields in the order of their numbers (feldnr), whatever the order of the rows; rows of one
+  // field keep their order. Rows without a valid number come last; they are refused below.
+  if (layout->v2 && records.size() > 2) {
+    std::stable_sort(records.begin() + 1, records.end(), [](const auto& a, const auto& b) {
+      const auto x = Builder::field_number(a.fields), y = Builder::field_number(b.fields);
+      if (!x || !y) return x && !y;
+      return Builder::numerically_less(*x, *y);
+    });
+  }
   Builder builder(*layout, findings);
+  unicode::Changes changes;
+  int changed_line = 0;
   for (std::size_t i = 1; i < records.size() && findings.size() - before < 50; ++i) {
     auto& cells = records[i].fields;
+    // Empty fields beyond the header's columns: Excel's empty columns to the right.
+    while (cells.size() > width && cells.back().empty()) cells.pop_back();
     if (cells.size() != width) {
       findings.push_back(make_finding(rule::kFlatTableInvalid,
                                       tr({"CSV-Zeile hat {1} Felder, die Kopfzeile {0}",
@@ -429,20 +471,36 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
     }
     for (auto it = layout->status_columns.rbegin(); it != layout->status_columns.rend(); ++it)
       cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(*it));
-    for (auto& c : cells) c = unneutralize(c);
+    // The structure is read from the file as it is (only " quotes a field); the values are
+    // made canonical afterwards, as the text of a document is. Tabs and line breaks in cells
+    // are data and kept.
+    for (auto& c : cells) {
+      unicode::Changes cell;
+      c = unneutralize(unicode::canonicalize(c, &cell, true));
+      if (!cell.any()) continue;
+      changes.composed += cell.composed;
+      changes.spaces += cell.spaces;
+      changes.invisible += cell.invisible;
+      changes.quotes += cell.quotes;
+      // Rows are read in the order of their numbers: the first change is the lowest line.
+      changed_line = changed_line == 0 ? records[i].line : std::min(changed_line, records[i].line);
+    }
     builder.row(cells, records[i].line);
   }
   Plan plan = builder.finish();
   // A header without rows (or with nothing but errors) is no plan: importing it must not
   // replace a stored plan with an empty one.
   if (plan.fields.empty() && findings.size() == before) {
-    const int last = records.empty() ? 1 : std::max(1, records.back().line);
+    int last = 1;
+    for (const auto& r : records) last = std::max(last, r.line);
     findings.push_back(make_finding(
         rule::kDocumentNoField,
         tr({"die CSV-Plantabelle enthält nur die Kopfzeile, keine Zeile mit einem Handlungsfeld",
             "the CSV plan table holds only its header, no row with a field"}),
         last));
   }
+  if (changes.any())
+    findings.push_back(canonical_text_finding(changes, {}, std::max(changed_line, 1)));
   return plan;
 }
 

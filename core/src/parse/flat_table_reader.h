@@ -7,7 +7,10 @@
 // lacks field_no and attributes. Any RFC 4180 form: ';' or ',', quoted or not, BOM or not, CRLF
 // or LF; header names in any case. One leading ' is removed where the exporter neutralised a
 // formula. A field is identified by its number, a focus area by field and number: the same
-// number with another title or text is refused, not merged.
+// number with another title or text is refused, not merged; the numbers, not the rows' order,
+// give the order of fields and focus areas. Empty columns right of the header (Excel) are
+// ignored. The CSV structure is parsed on the text as it is (only " quotes); the values are
+// made canonical afterwards (unicode::canonicalize, reported as text-canonical).
 #pragma once
 
 #include <string>

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eduplan/model.h"
 #include "parse/blocks.h"
 #include "util/unicode.h"
 
@@ -18,9 +19,10 @@ namespace eduplan::office {
 
 // The blocks of a document. Every text is canonical (unicode::canonicalize); what that changed
 // is added to `changes`, and `first_changed_line` is set to the paragraph of the first change.
+// Hidden text is left out with a finding (rule hidden-text) in `findings`.
 std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes,
-                               int& first_changed_line);
+                               int& first_changed_line, std::vector<Finding>& findings);
 std::vector<Block> odt_blocks(std::string_view bytes, unicode::Changes& changes,
-                              int& first_changed_line);
+                              int& first_changed_line, std::vector<Finding>& findings);
 
 }  // namespace eduplan::office

@@ -16,6 +16,15 @@ namespace {
 
 using Node = const xmlNode*;
 
+// <w:vanish/> in run properties: hidden text, neither shown nor printed; <w:vanish w:val="0"/>
+// shows it again; no <w:vanish> says nothing.
+std::optional<bool> hidden_of(Node rpr) {
+  Node v = child(rpr, "vanish");
+  if (!v) return std::nullopt;
+  const std::string val = attribute(v, "val");
+  return !(val == "0" || val == "false" || val == "off");
+}
+
 // <w:b/>, <w:b w:val="1"/> are bold; <w:b w:val="0"/> is not; no <w:b> says nothing.
 std::optional<bool> bold_of(Node rpr) {
   Node b = child(rpr, "b");
@@ -28,6 +37,7 @@ struct Style {
   std::string name, based_on;
   std::optional<int> outline;  // 0-based outline level
   std::optional<bool> bold;
+  std::optional<bool> hidden;
 };
 
 class Styles {
@@ -41,6 +51,7 @@ class Styles {
       if (Node o = child(child(s, "pPr"), "outlineLvl"))
         st.outline = std::atoi(attribute(o, "val").c_str());
       st.bold = bold_of(child(s, "rPr"));
+      st.hidden = hidden_of(child(s, "rPr"));
       styles_[attribute(s, "styleId")] = std::move(st);
     });
   }
@@ -73,6 +84,15 @@ class Styles {
     return std::nullopt;
   }
 
+  std::optional<bool> hidden(const std::string& id) const {
+    const Style* s = find(id);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->hidden) return s->hidden;
+      s = find(s->based_on);
+    }
+    return std::nullopt;
+  }
+
  private:
   const Style* find(const std::string& id) const {
     auto it = styles_.find(id);
@@ -98,20 +118,44 @@ class Reader {
  public:
   Reader(const Styles& styles, BlockWriter& out) : styles_(styles), out_(out) {}
 
-  void body(Node body) {
-    for_children(body, [&](Node n) {
+  void body(Node container) {
+    for_children(container, [&](Node n) {
       if (is_element(n, "p")) {
         paragraph(n);
       } else if (is_element(n, "tbl")) {
         table(n);
       } else if (is_element(n, "sdt")) {
-        body_of_sdt(n);
+        body(child(n, "sdtContent"));  // a content control
+      } else if (is_element(n, "customXml")) {
+        body(n);  // custom XML markup around paragraphs and tables
+      } else if (is_element(n, "AlternateContent")) {
+        body(alternative(n));
       }
     });
   }
 
  private:
-  void body_of_sdt(Node sdt) { body(child(sdt, "sdtContent")); }
+  // The rows of a table, the cells of a row: also inside content controls (w:sdt) and custom
+  // XML markup (w:customXml), which wrap rows and cells as they wrap paragraphs.
+  template <class F>
+  static void each_wrapped(Node n, std::string_view name, F f, int depth = 0) {
+    for_children(n, [&](Node c) {
+      if (is_element(c, name)) {
+        f(c);
+      } else if (depth < 16 && is_element(c, "sdt")) {
+        each_wrapped(child(c, "sdtContent"), name, f, depth + 1);
+      } else if (depth < 16 && is_element(c, "customXml")) {
+        each_wrapped(c, name, f, depth + 1);
+      }
+    });
+  }
+
+  // mc:AlternateContent holds the same content several times (mc:Choice for newer programs,
+  // mc:Fallback for older ones): one of them is read, the fallback if there is one.
+  static Node alternative(Node n) {
+    if (Node fallback = child(n, "Fallback")) return fallback;
+    return child(n, "Choice");
+  }
 
   void paragraph(Node p) {
     const int line = out_.next_line();
@@ -124,24 +168,44 @@ class Reader {
     }
     const bool list = child(ppr, "numPr") || styles_.list_style(style);
     ParagraphText text;
-    runs(p, styles_.bold(style).value_or(false), text);
+    runs(p, paragraph_format(style), text);
     out_.paragraph(text, level, list, line);
   }
 
-  // The runs of a paragraph (or of a container inside it: links, insertions, fields).
-  void runs(Node n, bool paragraph_bold, ParagraphText& text) {
+  // What a paragraph style gives its runs.
+  struct Format {
+    bool bold = false, hidden = false;
+  };
+  Format paragraph_format(const std::string& style) const {
+    return {styles_.bold(style).value_or(false), styles_.hidden(style).value_or(false)};
+  }
+
+  // The runs of a paragraph (or of a container inside it: links, insertions, fields). Hidden
+  // runs (w:vanish, directly or by style) are kept apart, to be reported.
+  void runs(Node n, Format paragraph, ParagraphText& text) {
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name == "r") {
         Node rpr = child(c, "rPr");
-        bool bold = paragraph_bold;
-        if (auto b = styles_.bold(attribute(child(rpr, "rStyle"), "val"))) bold = *b;
+        const std::string run_style = attribute(child(rpr, "rStyle"), "val");
+        bool bold = paragraph.bold, hidden = paragraph.hidden;
+        if (auto b = styles_.bold(run_style)) bold = *b;
         if (auto b = bold_of(rpr)) bold = *b;
-        run(c, bold, text);
+        if (auto h = styles_.hidden(run_style)) hidden = *h;
+        if (auto h = hidden_of(rpr)) hidden = *h;
+        if (hidden) {
+          ParagraphText dropped;
+          run(c, bold, dropped);
+          text.hidden(dropped);
+        } else {
+          run(c, bold, text);
+        }
       } else if (name == "del" || name == "moveFrom" || name == "pPr" || name == "rPr") {
         // deleted text (tracked changes) and properties
+      } else if (name == "AlternateContent") {
+        runs(alternative(c), paragraph, text);
       } else {
-        runs(c, paragraph_bold, text);  // hyperlink, ins, smartTag, sdt, fldSimple, …
+        runs(c, paragraph, text);  // hyperlink, ins, smartTag, sdt, fldSimple, …
       }
     });
   }
@@ -175,20 +239,12 @@ class Reader {
       cells(tr, row, line, rows.empty() ? nullptr : &rows.back());
       rows.push_back(std::move(row));
     };
-    for_children(tbl, [&](Node n) {
-      if (is_element(n, "tr")) add_row(n);
-      if (is_element(n, "sdt"))
-        for_children(child(n, "sdtContent"), [&](Node r) {
-          if (is_element(r, "tr")) add_row(r);
-        });
-    });
+    each_wrapped(tbl, "tr", add_row);
     out_.table(std::move(rows), header, first_line + 1);
   }
 
   void cells(Node tr, Row& row, int line, const Row* above) {
-    for_children(tr, [&](Node tc) {
-      if (is_element(tc, "sdt")) return cells(child(tc, "sdtContent"), row, line, above);
-      if (!is_element(tc, "tc")) return;
+    each_wrapped(tr, "tc", [&](Node tc) {
       std::vector<ParagraphText> paragraphs;
       cell_paragraphs(tc, paragraphs);
       row.cells.push_back(out_.cell(paragraphs, line));
@@ -211,11 +267,14 @@ class Reader {
       if (is_element(c, "p")) {
         const std::string style = attribute(child(child(c, "pPr"), "pStyle"), "val");
         ParagraphText text;
-        runs(c, styles_.bold(style).value_or(false), text);
+        runs(c, paragraph_format(style), text);
         out.push_back(std::move(text));
       } else if (is_element(c, "tbl") || is_element(c, "tr") || is_element(c, "tc") ||
-                 is_element(c, "sdt") || is_element(c, "sdtContent")) {
+                 is_element(c, "sdt") || is_element(c, "sdtContent") ||
+                 is_element(c, "customXml")) {
         cell_paragraphs(c, out);  // a table nested in a cell: its text, in order
+      } else if (is_element(c, "AlternateContent")) {
+        cell_paragraphs(alternative(c), out);
       }
     });
   }
@@ -244,7 +303,8 @@ std::string main_part(ZipArchive& zip) {
 
 }  // namespace
 
-std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes, int& first_line) {
+std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes, int& first_line,
+                               std::vector<Finding>& findings) {
   ZipArchive zip(bytes);
   const std::string part = main_part(zip);
   const auto document = zip.read(part, ZipArchive::kMaxMember);
@@ -267,7 +327,7 @@ std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes
         tr({"keine Word-Datei: {0} hat keinen w:body", "not a Word document: {0} has no w:body"},
            part));
   }
-  BlockWriter out(changes, first_line);
+  BlockWriter out(changes, first_line, findings);
   Reader(styles, out).body(body);
   return out.take();
 }

@@ -17,10 +17,13 @@ namespace {
 
 using Node = const xmlNode*;
 
+constexpr std::string_view kTextNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+
 struct Style {
   std::string parent;
   std::optional<int> outline;
   std::optional<bool> bold;
+  std::optional<bool> hidden;  // text:display="none" in its text properties
 };
 
 class Styles {
@@ -37,6 +40,8 @@ class Styles {
           const std::string w = attribute(tp, "font-weight");
           s.bold = w == "bold" || std::atoi(w.c_str()) >= 600;
         }
+        if (Node tp = child(c, "text-properties"); tp && has_attribute(tp, "display"))
+          s.hidden = attribute(tp, "display") == "none";
         styles_[attribute(c, "name")] = std::move(s);
       } else if (is_element(c, "styles") || is_element(c, "automatic-styles")) {
         load(c);
@@ -51,6 +56,15 @@ class Styles {
       s = find(s->parent);
     }
     return std::nullopt;
+  }
+
+  bool hidden(const std::string& name) const {
+    const Style* s = find(name);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->hidden) return *s->hidden;
+      s = find(s->parent);
+    }
+    return false;
   }
 
   int outline(const std::string& name) const {
@@ -104,11 +118,24 @@ class Reader {
     } else {
       level = styles_.outline(style);
     }
-    ParagraphText text;
-    spans(p, styles_.bold(style).value_or(false), text);
-    out_.paragraph(text, level, in_list && level == 0, line);
+    out_.paragraph(paragraph_text(p), level, in_list && level == 0, line);
   }
 
+  // A paragraph's text; all of it hidden if its style hides it or a hidden-paragraph field
+  // says so.
+  ParagraphText paragraph_text(Node p) {
+    const std::string style = attribute(p, "style-name");
+    ParagraphText text;
+    spans(p, styles_.bold(style).value_or(false), text);
+    if (styles_.hidden(style)) text.hide_all();
+    return text;
+  }
+
+  // The text of a paragraph: spans, links and fields (date, page number, sequence, user field,
+  // variable, chapter, …) with the result they show; notes, annotations, frames, ruby
+  // annotations, scripts and change marks are not the paragraph's text. Hidden text (a span whose style
+  // sets display none, text:hidden-text and text:hidden-paragraph whose condition hides them)
+  // is kept apart, to be reported.
   void spans(Node n, bool bold, ParagraphText& text) {
     for (Node c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -117,18 +144,57 @@ class Reader {
       }
       if (c->type != XML_ELEMENT_NODE) continue;
       const std::string_view name = local_name(c);
-      if (name == "span" || name == "a" || name == "ruby-base" || name == "meta") {
-        spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
-      } else if (name == "s") {
+      if (name == "s") {
         const int count = has_attribute(c, "c") ? std::atoi(attribute(c, "c").c_str()) : 1;
         text.text(std::string(static_cast<std::size_t>(std::clamp(count, 1, 64)), ' '), bold);
       } else if (name == "tab") {
         text.text(" ", bold);
       } else if (name == "line-break") {
         text.line_break();
+      } else if (not_text(name) || foreign(c)) {
+        // draw:, office:, form: elements inside a paragraph: frames, shapes, controls
+      } else if (name == "hidden-paragraph") {
+        if (attribute(c, "is-hidden") == "true") text.hide_all();
+      } else if (name == "hidden-text") {
+        // A conditional text: text:string-value, shown unless the condition hides it.
+        ParagraphText shown;
+        shown.text(attribute(c, "string-value"), bold);
+        if (attribute(c, "is-hidden") == "true") {
+          text.hidden(shown);
+        } else {
+          text.text(attribute(c, "string-value"), bold);
+        }
+      } else if (hidden(c)) {
+        ParagraphText dropped;
+        spans(c, bold, dropped);
+        text.hidden(dropped);
+      } else {
+        spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
       }
-      // note (footnotes), annotation, bookmark, change marks, frames: not the paragraph's text.
     }
+  }
+
+  static bool not_text(std::string_view name) {
+    return name == "note" || name == "annotation" || name == "annotation-end" || name == "script" ||
+           name == "ruby-text" || name == "tracked-changes" || name == "changed-region" ||
+           name == "soft-page-break" || name == "bookmark" || name == "bookmark-start" ||
+           name == "bookmark-end" || name == "reference-mark" || name == "reference-mark-start" ||
+           name == "reference-mark-end" || name == "toc-mark" || name == "toc-mark-start" ||
+           name == "toc-mark-end" || name == "alphabetical-index-mark" ||
+           name == "alphabetical-index-mark-start" || name == "alphabetical-index-mark-end" ||
+           name == "user-index-mark" || name == "user-index-mark-start" ||
+           name == "user-index-mark-end" || name == "change" || name == "change-start" ||
+           name == "change-end";
+  }
+
+  // An element of another namespace than text: (a document without namespaces is read as text).
+  static bool foreign(Node c) {
+    const std::string_view ns = namespace_of(c);
+    return !ns.empty() && ns != kTextNamespace;
+  }
+
+  bool hidden(Node c) const {
+    return styles_.hidden(attribute(c, "style-name"));
   }
 
   // A cell spanning rows (number-rows-spanned): its text and how many rows below it covers.
@@ -189,9 +255,7 @@ class Reader {
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name == "p" || name == "h") {
-        ParagraphText text;
-        spans(c, styles_.bold(attribute(c, "style-name")).value_or(false), text);
-        out.push_back(std::move(text));
+        out.push_back(paragraph_text(c));
       } else if (name == "list" || name == "list-item" || name == "table" || name == "table-row" ||
                  name == "table-cell" || name == "section") {
         cell_paragraphs(c, out);
@@ -205,7 +269,8 @@ class Reader {
 
 }  // namespace
 
-std::vector<Block> odt_blocks(std::string_view bytes, unicode::Changes& changes, int& first_line) {
+std::vector<Block> odt_blocks(std::string_view bytes, unicode::Changes& changes, int& first_line,
+                              std::vector<Finding>& findings) {
   ZipArchive zip(bytes);
   const auto content = zip.read("content.xml", ZipArchive::kMaxMember);
   if (!content) {
@@ -228,7 +293,7 @@ std::vector<Block> odt_blocks(std::string_view bytes, unicode::Changes& changes,
             "not a text document: content.xml has no office:text (a spreadsheet? "
             "a presentation?)"}));
   }
-  BlockWriter out(changes, first_line);
+  BlockWriter out(changes, first_line, findings);
   Reader(styles, out).body(text);
   return out.take();
 }

@@ -1,5 +1,6 @@
 #include "parse/office_text.h"
 
+#include "model/rule_catalog.h"
 #include "util/text.h"
 
 namespace eduplan::office {
@@ -14,8 +15,30 @@ void ParagraphText::text(std::string_view s, bool bold) {
 
 void ParagraphText::line_break() { lines_.emplace_back(); }
 
+void ParagraphText::hidden(std::string_view s) {
+  if (text::trim(s).empty()) return;
+  if (!hidden_.empty()) hidden_ += ' ';
+  hidden_.append(s);
+}
+
+void ParagraphText::hidden(const ParagraphText& p) {
+  for (const auto& l : p.lines()) hidden(l);
+  hidden(p.hidden_text());
+}
+
+std::string ParagraphText::hidden_text() const {
+  if (!hide_all_) return hidden_;
+  std::string all;
+  for (const auto& l : lines_) {
+    if (!text::trim(l).empty()) all += (all.empty() ? "" : " ") + l;
+  }
+  if (!hidden_.empty()) all += (all.empty() ? "" : " ") + hidden_;
+  return all;
+}
+
 std::vector<std::string> ParagraphText::lines() const {
   std::vector<std::string> out;
+  if (hide_all_) return out;
   for (const auto& l : lines_) {
     std::string c = text::collapse_spaces(l);
     if (!c.empty()) out.push_back(std::move(c));
@@ -33,7 +56,31 @@ std::string BlockWriter::canonical(const std::string& s, int line) {
   return out;
 }
 
+void BlockWriter::report_hidden(const std::vector<const ParagraphText*>& paragraphs, int line) {
+  std::string text;
+  for (const ParagraphText* p : paragraphs) {
+    if (p->hidden_text().empty()) continue;
+    text += (text.empty() ? "" : " ") + p->hidden_text();
+  }
+  text = text::collapse_spaces(unicode::canonicalize(text));
+  if (text.empty()) return;
+  if (text.size() > 80) {
+    std::size_t cut = 77;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
+  }
+  findings_.push_back(make_finding(
+      rule::kHiddenText,
+      tr({"ausgeblendeter Text nicht gelesen: „{0}“ (im Dokument versteckt; soll er zum Plan "
+          "gehören, die Ausblendung aufheben)",
+          "hidden text not read: \"{0}\" (hidden in the document; if it belongs to the plan, "
+          "unhide it)"},
+         text),
+      line));
+}
+
 void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, int line) {
+  report_hidden({&p}, line);
   std::string text;
   for (const auto& l : p.lines()) text += (text.empty() ? "" : " ") + canonical(l, line);
   if (text.empty()) return;
@@ -53,6 +100,9 @@ void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, i
 }
 
 Cell BlockWriter::cell(const std::vector<ParagraphText>& paragraphs, int line) {
+  std::vector<const ParagraphText*> all;
+  for (const auto& p : paragraphs) all.push_back(&p);
+  report_hidden(all, line);
   Cell c;
   c.bold = true;
   bool visible = false;

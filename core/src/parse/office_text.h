@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "eduplan/model.h"
 #include "parse/blocks.h"
 #include "util/unicode.h"
 
@@ -15,21 +16,31 @@ class ParagraphText {
  public:
   void text(std::string_view s, bool bold);
   void line_break();
+  // Text the document hides (Word's w:vanish, LibreOffice's display none): not read, but
+  // remembered so that dropping it is reported.
+  void hidden(std::string_view s);
+  void hidden(const ParagraphText& p);
+  // The whole paragraph is hidden (by its style, or a hidden-paragraph field): its text, also
+  // what follows, is hidden text.
+  void hide_all() { hide_all_ = true; }
+  std::string hidden_text() const;
   // The lines (empty ones dropped, spaces collapsed).
   std::vector<std::string> lines() const;
   // True if every run that holds visible text is bold.
-  bool bold() const { return visible_ && all_bold_; }
+  bool bold() const { return visible_ && all_bold_ && !hide_all_; }
 
  private:
   std::vector<std::string> lines_{std::string()};
+  std::string hidden_;
+  bool hide_all_ = false;
   bool visible_ = false, all_bold_ = true;
 };
 
 // Canonicalises texts and numbers blocks as paragraphs come.
 class BlockWriter {
  public:
-  BlockWriter(unicode::Changes& changes, int& first_changed_line)
-      : changes_(changes), first_changed_line_(first_changed_line) {}
+  BlockWriter(unicode::Changes& changes, int& first_changed_line, std::vector<Finding>& findings)
+      : changes_(changes), first_changed_line_(first_changed_line), findings_(findings) {}
 
   int next_line() { return ++line_; }
   int line_peek() const { return line_; }
@@ -43,9 +54,12 @@ class BlockWriter {
 
  private:
   std::string canonical(const std::string& s, int line);
+  // A finding for the hidden text of these paragraphs, if any.
+  void report_hidden(const std::vector<const ParagraphText*>& paragraphs, int line);
   std::vector<Block> blocks_;
   unicode::Changes& changes_;
   int& first_changed_line_;
+  std::vector<Finding>& findings_;
   int line_ = 0;
 };
 

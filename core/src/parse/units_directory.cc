@@ -10,6 +10,8 @@
 #include "util/encoding.h"
 #include "util/file_io.h"
 #include "util/text.h"
+#include "util/unicode.h"
+#include "util/utf16_hint.h"
 
 namespace eduplan {
 
@@ -55,6 +57,40 @@ void check_divisions(const UnitsDirectory& dir, const Fail& fail) {
   }
 }
 
+// The header's fields as compared: trimmed, canonical, lower case.
+std::string header_name(const std::string& field) {
+  return unicode::lower(text::trim(unicode::canonicalize(field)));
+}
+
+bool is_header(const std::vector<std::string>& fields) {
+  if (fields.size() != 3) return false;
+  const std::string a = header_name(fields[0]), b = header_name(fields[1]),
+                    c = header_name(fields[2]);
+  return (a == "unit" && b == "division" && c == "aliases") ||
+         (a == "einheit" && b == "dezernat" && c == "aliase");
+}
+
+// Excel saves the empty columns to the right of a table as empty fields.
+void trim_trailing_empty(std::vector<std::string>& fields) {
+  while (fields.size() > 3 && fields.back().empty()) fields.pop_back();
+}
+
+// ',' as written by hand and by most programs, ';' as Excel writes CSV in German: the one
+// with which the first line is the header.
+char delimiter_of(std::string_view csv) {
+  std::string_view first = csv.starts_with("\xEF\xBB\xBF") ? csv.substr(3) : csv;
+  first = first.substr(0, first.find('\n'));
+  if (first.ends_with('\r')) first.remove_suffix(1);
+  for (char d : {',', ';'}) {
+    std::vector<Finding> ignored;
+    auto records = csv::parse(first, d, ignored);
+    if (records.empty()) continue;
+    trim_trailing_empty(records.front().fields);
+    if (is_header(records.front().fields)) return d;
+  }
+  return ',';
+}
+
 }  // namespace
 
 UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>& findings) {
@@ -72,6 +108,12 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
         1));
     csv = decoded->text;
   }
+  if (!decoded) {
+    if (auto problem = utf16_problem(csv)) {
+      fail(1, *problem);
+      return dir;
+    }
+  }
   if (auto bad = text::find_invalid_utf8(csv)) {
     fail(text::line_of_offset(csv, *bad),
          tr({"kein gültiges UTF-8 (Byte-Offset {0})", "not valid UTF-8 (byte offset {0})"}, *bad));
@@ -83,18 +125,21 @@ UnitsDirectory UnitsDirectory::parse(std::string_view csv, std::vector<Finding>&
     return dir;
   }
   const std::size_t errors_before = findings.size();
-  auto records = csv::parse(csv, ',', findings);
+  const char delimiter = delimiter_of(csv);
+  auto records = csv::parse(csv, delimiter, findings);
   if (findings.size() != errors_before) return dir;
   if (records.empty()) {
     fail(1, tr({"leere Datei: erwartet wird die Kopfzeile unit,division,aliases",
                 "empty file: the header unit,division,aliases is expected"}));
     return dir;
   }
-  const auto& header = records.front().fields;
-  if (header.size() != 3 || text::trim(header[0]) != "unit" ||
-      text::trim(header[1]) != "division" || text::trim(header[2]) != "aliases") {
-    fail(records.front().line, tr({"Kopfzeile muss unit,division,aliases lauten",
-                                   "the header must be unit,division,aliases"}));
+  for (auto& r : records) trim_trailing_empty(r.fields);
+  if (!is_header(records.front().fields)) {
+    fail(records.front().line,
+         tr({"Kopfzeile muss unit,division,aliases lauten (oder einheit,dezernat,aliase; "
+             "getrennt durch „,“ oder „;“)",
+             "the header must be unit,division,aliases (or German einheit,dezernat,aliase; "
+             "separated by \",\" or \";\")"}));
     return dir;
   }
   auto add_name = [&](const std::string& name, std::size_t entry, int line) {

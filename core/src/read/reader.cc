@@ -13,6 +13,7 @@
 #include "util/file_io.h"
 #include "util/text.h"
 #include "util/unicode.h"
+#include "util/utf16_hint.h"
 #include "util/zip_archive.h"
 
 namespace eduplan {
@@ -45,8 +46,8 @@ RawDocument read_office(std::string_view document, Format format, std::vector<Fi
   int first_line = 0;
   std::vector<Block> blocks;
   try {
-    blocks = format == Format::odt ? office::odt_blocks(document, changes, first_line)
-                                   : office::docx_blocks(document, changes, first_line);
+    blocks = format == Format::odt ? office::odt_blocks(document, changes, first_line, findings)
+                                   : office::docx_blocks(document, changes, first_line, findings);
   } catch (const ArchiveError& e) {
     unreadable(findings, e.what());
     return {};
@@ -72,7 +73,16 @@ std::optional<std::string> converted(std::string_view document, std::vector<Find
 Plan read_document(std::string_view original, std::string* owned, std::string_view source,
                    const ReadOptions& options, std::vector<Finding>& findings) {
   std::optional<std::string> utf8;
-  if (!looks_like_zip(original)) utf8 = converted(original, findings);
+  if (!looks_like_zip(original)) {
+    utf8 = converted(original, findings);
+    // UTF-16 that cannot be decoded is full of NUL bytes: say so, not "binary file".
+    if (!utf8 && original.find('\0') != std::string_view::npos) {
+      if (auto problem = utf16_problem(original)) {
+        findings.push_back(make_finding(rule::kEncodingInvalidUtf8, std::move(*problem), 1));
+        return {};
+      }
+    }
+  }
   const std::string_view document = utf8 ? std::string_view(*utf8) : original;
   switch (detect(document, source)) {
     case Format::old_office:
@@ -91,13 +101,12 @@ Plan read_document(std::string_view original, std::string* owned, std::string_vi
     case Format::flat_table:
     case Format::other_csv: {
       if (!check_encoding(document, findings)) return {};
-      // The flat table holds data: tabs and line breaks in cells are kept.
-      const std::string canonical = unicode::canonicalize(document, nullptr, true);
-      if (!looks_like_flat_table(canonical)) {
-        findings.push_back(make_finding(rule::kFlatTableInvalid, flat_table_problem(canonical), 1));
+      // The CSV structure is read from the text as it is; the values are made canonical after.
+      if (!looks_like_flat_table(document)) {
+        findings.push_back(make_finding(rule::kFlatTableInvalid, flat_table_problem(document), 1));
         return {};
       }
-      return read_flat_table(canonical, findings);
+      return read_flat_table(document, findings);
     }
     case Format::markdown:
       break;

@@ -7,6 +7,47 @@
 
 namespace eduplan {
 
+namespace {
+
+// What libxml2 reports, in our words, naming the part: its messages are English and name its
+// own options ("use XML_PARSE_HUGE option"). The position is kept; the library's text is not.
+std::string xml_problem(std::string_view part, const xmlError* error) {
+  const std::string message = error && error->message ? error->message : "";
+  const int code = error ? error->code : 0;
+  std::string where;
+  if (error && error->line > 0)
+    where = tr({" (Zeile {0}, Spalte {1})", " (line {0}, column {1})"}, error->line, error->int2);
+  if (message.find("depth") != std::string::npos) {
+    return tr({"{0} ist zu tief verschachtelt (mehr als 256 Ebenen){1}; so schreibt weder Word "
+               "noch LibreOffice",
+               "{0} is nested too deeply (over 256 levels){1}; neither Word nor LibreOffice "
+               "writes that"},
+              part, where);
+  }
+  if (code == XML_ERR_DOCUMENT_EMPTY) return tr({"{0} ist leer", "{0} is empty"}, part);
+  if (code == XML_ERR_DOCUMENT_END || code == XML_ERR_TAG_NOT_FINISHED ||
+      message.find("Premature end") != std::string::npos) {
+    return tr({"{0} ist kein wohlgeformtes XML: es endet, bevor alle Elemente geschlossen sind "
+               "(abgeschnitten?){1}",
+               "{0} is not well-formed XML: it ends before all elements are closed "
+               "(truncated?){1}"},
+              part, where);
+  }
+  std::string what;
+  if (code == XML_ERR_TAG_NAME_MISMATCH) {
+    what = tr({"ein Element wird mit falschem Namen geschlossen",
+               "an element is closed with the wrong name"});
+  } else if (code == XML_ERR_INVALID_CHAR || code == XML_ERR_INVALID_ENCODING) {
+    what = tr({"ungültiges Zeichen", "invalid character"});
+  } else {
+    what = tr({"Syntaxfehler Nr. {0}", "syntax error no. {0}"}, code);
+  }
+  return tr({"{0} ist kein wohlgeformtes XML: {1}{2}", "{0} is not well-formed XML: {1}{2}"},
+            part, what, where);
+}
+
+}  // namespace
+
 XmlDoc parse_xml(std::string_view xml, std::string_view part) {
   // A DOCTYPE is where entities are declared; office documents never need one.
   if (xml.find("<!DOCTYPE") != std::string_view::npos ||
@@ -20,10 +61,7 @@ XmlDoc parse_xml(std::string_view xml, std::string_view part) {
   if (!doc || !xmlDocGetRootElement(doc)) {
     if (doc) xmlFreeDoc(doc);
     const xmlError* error = xmlGetLastError();
-    std::string why = error && error->message ? error->message : "";
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    throw ArchiveError(tr(
-        {"{0} ist kein wohlgeformtes XML ({1})", "{0} is not well-formed XML ({1})"}, part, why));
+    throw ArchiveError(xml_problem(part, error));
   }
   return XmlDoc(doc);
 }
