@@ -81,6 +81,7 @@ class Resolver {
     }
     Plan plan;
     plan.title = doc.title;
+    plan.fields.reserve(doc.fields.size());
     for (std::size_t f = 0; f < doc.fields.size(); ++f) {
       build_field(plan, doc.fields[f], mentions[f]);
       doc.fields[f] = RawField{};  // the plan grows as the raw document shrinks
@@ -446,6 +447,7 @@ class Resolver {
       field.key = make_key("fld", raw.title + " #" + std::to_string(n));
     }
     field_keys_.insert(field.key);
+    field.focus_areas.reserve(raw.focus_areas.size());
     std::unordered_map<std::string, int> seen_text;
     for (std::size_t i = 0; i < raw.focus_areas.size(); ++i) {
       const auto& rfa = raw.focus_areas[i];
