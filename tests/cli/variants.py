@@ -128,6 +128,7 @@ def variants(seed):
     add("zero-width", seed.replace("Stadtarchiv", "Stadt" + ZWSP + "archiv").replace("Theater", "The" + ZWJ + "ater")
         .replace("Konservatorium", "Konserva" + WJ + "torium"))
     add("windows-1252", seed.encode("cp1252"), ext="md")
+    add("mac-roman", seed.encode("mac_roman"), ext="md")
     add("utf-16", "\ufeff".encode("utf-16-le") + seed.encode("utf-16-le"))
     add("old-mac-line-ends", seed.replace("\n", "\r"))
     # Headings.
@@ -184,6 +185,12 @@ def variants(seed):
     add("dezernat-arabic", re.sub(r"Dezernat (IV|V|VI|III|II|I)\b",
                                   lambda m: "Dezernat " + str(ROMAN.index(m.group(1))), seed))
     add("dezernat-abbreviated", re.sub(r"Dezernat (IV|V|VI|III|II|I)/", r"Dez. \1/", seed))
+    division = r"(Dezernat [IVX]+|BOB)/ "
+    add("division-dash", _unit_cells(seed, lambda c: re.sub(division, r"\1 – ", c)))
+    add("division-hyphen", _unit_cells(seed, lambda c: re.sub(division, r"\1 - ", c)))
+    add("division-colon", _unit_cells(seed, lambda c: re.sub(division, r"\1: ", c)))
+    add("division-in-parentheses", _unit_cells(seed, lambda c: "<br>".join(
+        re.sub(r"^(Dezernat [IVX]+|BOB)/ (.*)$", r"\2 (\1)", p) for p in c.split("<br>"))))
     # Entities and escapes.
     add("html-entities", seed.replace('"', "&quot;").replace("Einwohner:innen", "Einwohner&#58;innen")
         .replace("für", "f&uuml;r"))

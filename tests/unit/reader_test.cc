@@ -201,6 +201,23 @@ TEST(Reader, Windows1252AndUtf16AreConvertedAndSaid) {
   }
 }
 
+TEST(Reader, MacOsRomanIsToldFromWindows1252ByItsUmlauts) {
+  const std::string utf8 =
+      "## Handlungsfeld \xC3\x9C" "berg\xC3\xA4" "nge\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+      "| Gr\xC3\xBC\xC3\x9F" "e f\xC3\xBC" "r \xC3\xA4" "ltere | Dezernat V/ Jugendamt |\n";
+  // Mac OS Roman: Ü 0x86, ä 0x8A, ü 0x9F, ß 0xA7 (Windows-1252 would read Š, Ÿ, §).
+  const std::string mac =
+      "## Handlungsfeld \x86" "berg\x8A" "nge\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+      "| Gr\x9F\xA7" "e f\x9F" "r \x8A" "ltere | Dezernat V/ Jugendamt |\n";
+  const Plan expected = read_plan(utf8, "t.md");
+  const Plan plan = read_plan(mac, "t.md");
+  ASSERT_FALSE(has_errors(plan.findings));
+  EXPECT_EQ(plan.fields, expected.fields);
+  const auto said = testing::with_rule(plan.findings, "encoding-converted");
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_NE(said[0].message.find("Mac OS Roman"), std::string::npos) << said[0].message;
+}
+
 TEST(Reader, NulByteRejects) {
   const Plan plan = read_plan(std::string("## Handlungsfeld A\n\0", 20), "t.md");
   ASSERT_EQ(plan.findings.size(), 1u);

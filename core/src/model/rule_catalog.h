@@ -178,6 +178,10 @@ inline constexpr Rule kDivisionAssumed{
     "division-assumed", warning,
     {"Der Text vor einem „/“ wurde als Dezernat gelesen, obwohl er weder wie ein Dezernat heißt noch im Verwaltungsverzeichnis als Dezernat steht („Fachbereich Schule/ Sport“).",
      "The text before a \"/\" was read as a division although it is neither named like one nor a division in the units directory (\"Fachbereich Schule/ Sport\")."}};
+inline constexpr Rule kDivisionSeparator{
+    "division-separator", info,
+    {"Ein Dezernat war mit „–“, „-“, „:“ oder in Klammern statt mit „/“ abgesetzt („Dezernat IV – Bibliothek“, „Bibliothek (Dezernat IV)“) und wurde wie „Dezernat IV/ Bibliothek“ gelesen.",
+     "A division was set off with \"–\", \"-\", \":\" or in parentheses instead of \"/\" (\"Dezernat IV – Bibliothek\", \"Bibliothek (Dezernat IV)\") and read like \"Dezernat IV/ Bibliothek\"."}};
 inline constexpr Rule kDivisionInList{
     "division-in-list", info,
     {"Ein Dezernat steht in der Liste eines anderen Dezernats („Dezernat V/ Jugendamt, Dezernat IV“); es wurde als Dezernat als Ganzes gelesen, nicht als Einheit.",
@@ -253,6 +257,7 @@ inline constexpr const Rule* kAll[] = {
     &kUnitEntrySplit,
     &kDivisionNormalized,
     &kDivisionAssumed,
+    &kDivisionSeparator,
     &kDivisionInList,
     &kTextWordsJoined,
     &kFocusNoUnit,

@@ -133,7 +133,8 @@ Plan read_owned(std::string_view document, std::string* owned, std::string_view 
     plan = Plan{};
   } else {
     auto rule_findings = validate(plan, options.directory);
-    findings.insert(findings.end(), rule_findings.begin(), rule_findings.end());
+    findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                    std::make_move_iterator(rule_findings.end()));
   }
   if (!options.title.empty()) plan.title = options.title;
   // A file name need not be UTF-8 (a Latin-1 name on a Linux disk): what is derived from it is

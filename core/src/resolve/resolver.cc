@@ -1,6 +1,7 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include "model/division_names.h"
 #include "model/rule_catalog.h"
 #include "resolve/directory_lookup.h"
+#include "resolve/division_separator.h"
 #include "resolve/name_pool.h"
 #include "resolve/name_split.h"
 #include "util/text.h"
@@ -53,6 +55,7 @@ class Resolver {
   Resolver(const Resolver&) = delete;
 
   Plan run(RawDocument& doc) {
+    reread_division_separators(doc);
     for (const auto& field : doc.fields) {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
@@ -81,6 +84,7 @@ class Resolver {
     }
     Plan plan;
     plan.title = doc.title;
+    plan.fields.reserve(doc.fields.size());
     for (std::size_t f = 0; f < doc.fields.size(); ++f) {
       build_field(plan, doc.fields[f], mentions[f]);
       doc.fields[f] = RawField{};  // the plan grows as the raw document shrinks
@@ -151,6 +155,50 @@ class Resolver {
 
   // "Dezernat V/ A, B Dezernat IV/ C" is two entries whose line break was lost (as converters
   // do): an entry is split before a division's name that stands in front of a later '/'.
+  // "Dezernat IV – Bibliothek", "Dezernat IV: Bibliothek", "Bibliothek (Dezernat IV)" read as
+  // "Dezernat IV/ Bibliothek"; said once per kind of separator, with the first entry and a count.
+  void reread_division_separators(RawDocument& doc) {
+    const IsDivision is_division = [this](std::string_view s) {
+      if (looks_like_division(s)) return true;
+      const auto* e = dir_.find(s);
+      return e && e->division.empty();
+    };
+    struct Seen {
+      std::string first, prefix, list;
+      int line = 0;
+      int count = 0;
+    };
+    std::map<DivisionSeparator, Seen> seen;
+    for (auto& field : doc.fields) {
+      for (auto& fa : field.focus_areas) {
+        for (auto& e : fa.entries) {
+          const DivisionSeparator kind = reread_division_separator(e, is_division);
+          if (kind == DivisionSeparator::none) continue;
+          Seen& s = seen[kind];
+          if (s.count++ == 0) {
+            s.first = e.text;
+            s.prefix = e.prefix;
+            s.list = e.list;
+            s.line = e.line;
+          }
+        }
+      }
+    }
+    for (const auto& [kind, s] : seen) {
+      const std::string_view mark = kind == DivisionSeparator::dash    ? "–"
+                                    : kind == DivisionSeparator::colon ? ":"
+                                                                       : "( )";
+      findings_.push_back(make_finding(
+          rule::kDivisionSeparator,
+          tr({"„{0}“ und {1} weitere Einträge: Dezernat mit „{2}“ statt „/“ abgesetzt; gelesen als "
+              "„{3}/ {4}“",
+              "\"{0}\" and {1} more entries: division set off with \"{2}\" instead of \"/\"; read "
+              "as \"{3}/ {4}\""},
+             s.first, std::to_string(s.count - 1), mark, s.prefix, s.list),
+          s.line, s.first));
+    }
+  }
+
   void split_lost_breaks(std::vector<RawUnitEntry>& entries) {
     std::vector<RawUnitEntry> out;
     out.reserve(entries.size());
@@ -446,6 +494,7 @@ class Resolver {
       field.key = make_key("fld", raw.title + " #" + std::to_string(n));
     }
     field_keys_.insert(field.key);
+    field.focus_areas.reserve(raw.focus_areas.size());
     std::unordered_map<std::string, int> seen_text;
     for (std::size_t i = 0; i < raw.focus_areas.size(); ++i) {
       const auto& rfa = raw.focus_areas[i];

@@ -1,5 +1,9 @@
 #include "util/encoding.h"
 
+#include <iconv.h>
+
+#include <array>
+
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -38,6 +42,37 @@ std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian
   return out;
 }
 
+// German letters (ä ö ü ß Ä Ö Ü) as Windows-1252 writes them, and as Mac OS Roman does: the
+// classic Mac OS puts them at 0x80–0x9F and 0xA7, where Windows-1252 has Š, š, Ÿ, € and
+// punctuation that German text hardly uses. Whichever code page explains more of the text's
+// letters is the one it was saved in.
+bool looks_like_mac_roman(std::string_view bytes) {
+  constexpr std::array<unsigned char, 7> kWindows{0xE4, 0xF6, 0xFC, 0xDF, 0xC4, 0xD6, 0xDC};
+  constexpr std::array<unsigned char, 7> kMac{0x8A, 0x9A, 0x9F, 0xA7, 0x80, 0x85, 0x86};
+  std::array<std::size_t, 256> count{};
+  for (unsigned char c : bytes) ++count[c];
+  std::size_t windows = 0, mac = 0;
+  for (unsigned char c : kWindows) windows += count[c];
+  for (unsigned char c : kMac) mac += count[c];
+  return mac > windows;
+}
+
+// Mac OS Roman to UTF-8 through the C library's iconv ("MACINTOSH"); nothing if it is not there.
+std::optional<std::string> from_mac_roman(std::string_view bytes) {
+  iconv_t cd = iconv_open("UTF-8", "MACINTOSH");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(bytes.size() * 3 + 4, '\0');
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* to = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t done = iconv(cd, &in, &in_left, &to, &out_left);
+  iconv_close(cd);
+  if (done == static_cast<std::size_t>(-1) || in_left != 0) return std::nullopt;
+  out.resize(out.size() - out_left);
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::size_t> mixed_encoding(std::string_view bytes) {
@@ -69,6 +104,12 @@ std::optional<Decoded> decode_text(std::string_view bytes) {
   }
   if (bytes.find('\0') != std::string_view::npos) return std::nullopt;
   if (!text::find_invalid_utf8(bytes)) return Decoded{std::string(bytes), nullptr};
+  if (looks_like_mac_roman(bytes)) {
+    for (unsigned char c : bytes) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return std::nullopt;
+    }
+    if (auto text = from_mac_roman(bytes)) return Decoded{std::move(*text), "Mac OS Roman"};
+  }
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
   for (unsigned char c : bytes) {

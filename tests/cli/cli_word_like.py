@@ -1,0 +1,55 @@
+"""A .docx as Microsoft Word writes it (word_like.py: German style ids, split runs, a table of contents,
+tracked changes, a comment, cells with paragraphs and line breaks, a page header) stores the identical
+plan, with no finding the Markdown does not have: Word's own furniture is not the plan's content."""
+import json
+import os
+import unittest
+import zipfile
+
+from cli_variants import PLAN
+from support import SEED, UNITS, TempDirTest, query, run
+from word_like import write_word_like
+
+
+def findings(path):
+    result = run("validate", path, "--units", UNITS, "--format", "json")
+    return json.loads(result.stdout)["findings"]
+
+
+class WordLike(TempDirTest):
+    def stored(self, path, name):
+        db = self.path(name + ".db")
+        result = run("import", path, "--units", UNITS, "--db", db, "--plan", "P")
+        self.assertExit(result, 0)
+        return [query(db, sql) for sql in PLAN]
+
+    def setUp(self):
+        super().setUp()
+        with open(SEED, encoding="utf-8") as f:
+            self.seed = f.read()
+        self.docx = write_word_like(self.seed, self.path("konzept.docx"))
+
+    def test_the_document_is_what_word_writes(self):
+        with zipfile.ZipFile(self.docx) as z:
+            xml = z.read("word/document.xml").decode()
+        for part in ('w:pStyle w:val="berschrift2"', "Table of Contents", "<w:del ", "<w:ins ",
+                     "commentReference", "<w:br/>", "proofErr", "tblHeader"):
+            self.assertIn(part, xml)
+
+    def test_identical_plan_and_no_extra_findings(self):
+        self.assertEqual(self.stored(self.docx, "word"), self.stored(SEED, "markdown"))
+        rules = lambda fs: sorted({(f["rule"], f["severity"]) for f in fs})
+        self.assertEqual(rules(findings(self.docx)), rules(findings(SEED)))
+
+    def test_deleted_text_and_comments_are_not_read(self):
+        db = self.path("word.db")
+        self.assertExit(run("import", self.docx, "--units", UNITS, "--db", db, "--plan", "P"), 0)
+        texts = query(db, "SELECT text FROM focus_area UNION ALL SELECT text FROM objective UNION ALL SELECT name FROM org_unit")
+        joined = "\n".join(t[0] for t in texts)
+        self.assertNotIn("GESTRICHEN", joined)
+        self.assertNotIn("abstimmen mit dem Fachbereich", joined)
+        self.assertNotIn("Entwurf, Seite", joined)
+
+
+if __name__ == "__main__":
+    unittest.main()
