@@ -41,6 +41,14 @@ class WordLike(TempDirTest):
         rules = lambda fs: sorted({(f["rule"], f["severity"]) for f in fs})
         self.assertEqual(rules(findings(self.docx)), rules(findings(SEED)))
 
+    def test_an_older_table_of_contents_without_content_control(self):
+        older = write_word_like(self.seed, self.path("alt.docx"), toc_in_content_control=False)
+        with zipfile.ZipFile(older) as z:
+            self.assertNotIn("Table of Contents", z.read("word/document.xml").decode())
+        self.assertEqual(self.stored(older, "older"), self.stored(SEED, "markdown"))
+        rules = lambda fs: sorted({(f["rule"], f["severity"]) for f in fs})
+        self.assertEqual(rules(findings(older)), rules(findings(SEED)))
+
     def test_deleted_text_and_comments_are_not_read(self):
         db = self.path("word.db")
         self.assertExit(run("import", self.docx, "--units", UNITS, "--db", db, "--plan", "P"), 0)

@@ -127,11 +127,12 @@ def _table(rows, counter):
     return "".join(out)
 
 
-def _toc(titles):
-    """Word's table of contents: a content control holding a TOC field whose entries are hyperlinks
-    to the headings, each with its page number after a tab."""
+def _toc(titles, content_control):
+    """Word's table of contents: a TOC field whose entries are hyperlinks to the headings, each with
+    its page number after a tab; since Word 2007 inside a content control, before only paragraphs in
+    the styles "toc 1" … "toc 9"."""
     out = ['<w:sdt><w:sdtPr><w:id w:val="-1"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
-           '<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>',
+           '<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>' if content_control else "",
            _paragraph("Inhalt", style="Inhaltsverzeichnisberschrift")]
     for i, title in enumerate(titles):
         begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" '
@@ -143,7 +144,9 @@ def _toc(titles):
                    f'xml:space="preserve"> PAGEREF _Toc{1000 + i} \\h </w:instrText></w:r><w:r><w:fldChar '
                    f'w:fldCharType="separate"/></w:r><w:r><w:t>{i + 2}</w:t></w:r><w:r><w:fldChar '
                    f'w:fldCharType="end"/></w:r></w:hyperlink></w:p>')
-    out.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
+    out.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    if content_control:
+        out.append("</w:sdtContent></w:sdt>")
     return "".join(out)
 
 
@@ -181,10 +184,10 @@ def parse_seed(markdown):
     return blocks
 
 
-def word_document_xml(markdown):
+def word_document_xml(markdown, toc_in_content_control=True):
     blocks = parse_seed(markdown)
     titles = [payload[1] for kind, payload in blocks if kind == "heading"]
-    body = [_paragraph("Bildungskonzept der Stadt", style="Titel"), _toc(titles),
+    body = [_paragraph("Bildungskonzept der Stadt", style="Titel"), _toc(titles, toc_in_content_control),
             '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']
     counter, commented = [0], False
     for n, (kind, payload) in enumerate(blocks):
@@ -211,12 +214,12 @@ def word_document_xml(markdown):
             f'<w:body>{"".join(body)}{sect}</w:body></w:document>')
 
 
-def write_word_like(markdown, path):
+def write_word_like(markdown, path, toc_in_content_control=True):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", PACKAGE_RELS)
         z.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
-        z.writestr("word/document.xml", word_document_xml(markdown))
+        z.writestr("word/document.xml", word_document_xml(markdown, toc_in_content_control))
         z.writestr("word/styles.xml", STYLES)
         z.writestr("word/comments.xml", COMMENTS)
         z.writestr("word/header1.xml", HEADER)

@@ -75,6 +75,23 @@ class Styles {
            name.find("aufzählung") != std::string::npos;
   }
 
+  // A style of Word's or LibreOffice's table of contents: "toc 1" … "toc 9" (Word's built-in
+  // names, whatever the language; German ids "Verzeichnis1"), "Contents 1" (LibreOffice).
+  bool toc_style(const std::string& id) const {
+    if (id.empty()) return false;
+    const Style* s = find(id);
+    for (std::string n : {s ? s->name : std::string(), id}) {
+      n = unicode::lower(n);
+      std::erase(n, ' ');
+      for (std::string_view prefix : {"toc", "verzeichnis", "contents", "inhaltsverzeichnis"}) {
+        if (n.starts_with(prefix) && n.size() == prefix.size() + 1 && n.back() >= '1' &&
+            n.back() <= '9')
+          return true;
+      }
+    }
+    return false;
+  }
+
   std::optional<bool> bold(const std::string& id) const {
     const Style* s = find(id);
     for (int depth = 0; s && depth < 12; ++depth) {
@@ -125,7 +142,7 @@ class Reader {
       } else if (is_element(n, "tbl")) {
         table(n);
       } else if (is_element(n, "sdt")) {
-        body(child(n, "sdtContent"));  // a content control
+        if (!table_of_contents(n)) body(child(n, "sdtContent"));  // a content control
       } else if (is_element(n, "customXml")) {
         body(n);  // custom XML markup around paragraphs and tables
       } else if (is_element(n, "AlternateContent")) {
@@ -152,6 +169,14 @@ class Reader {
 
   // mc:AlternateContent holds the same content several times (mc:Choice for newer programs,
   // mc:Fallback for older ones): one of them is read, the fallback if there is one.
+  // Word's table of contents is a content control of the gallery "Table of Contents": made from
+  // the headings, it holds nothing the plan does not have, so it is not read (its entries name
+  // every field and would otherwise read as field lines without a table).
+  static bool table_of_contents(Node sdt) {
+    Node gallery = child(child(child(sdt, "sdtPr"), "docPartObj"), "docPartGallery");
+    return gallery && attribute(gallery, "val").starts_with("Table of Contents");
+  }
+
   static Node alternative(Node n) {
     if (Node fallback = child(n, "Fallback")) return fallback;
     return child(n, "Choice");
@@ -161,6 +186,7 @@ class Reader {
     const int line = out_.next_line();
     Node ppr = child(p, "pPr");
     const std::string style = attribute(child(ppr, "pStyle"), "val");
+    if (styles_.toc_style(style)) return;  // an entry of a table of contents (older Word, LibreOffice)
     int level = styles_.heading_level(style);
     if (Node o = child(ppr, "outlineLvl")) {
       const int v = std::atoi(attribute(o, "val").c_str());
