@@ -53,12 +53,16 @@ std::size_t reference_lines(std::string_view text, double width, double size, bo
 
 // Texts of words from pieces that are narrow, wide, widest ("@"), multi-byte and unknown.
 std::vector<std::string> sample_texts() {
-  const std::vector<std::string> pieces{"a",  "i",  "W",  "@",  "m",  "ä",  "Ü",   "ß",
-                                        "—",  "…",  "€",  "中", "😀", "1",  "Stadt", "-",
-                                        " ",  " ",  " ",  "\n", "\t", ";",  ":"};
+  const std::vector<std::string> pieces{"a", "i", "W", "@",  "m",  "ä", "Ü",     "ß",
+                                        "—", "…", "€", "中", "😀",  "1", "Stadt", "-",
+                                        " ", " ", " ", "\n", "\t", ";", ":"};
   std::mt19937 random(11);
-  std::vector<std::string> texts{"", " ", "\n", "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@",
-                                 std::string(400, '@'), std::string(200, 'W') + " x"};
+  std::vector<std::string> texts{"",
+                                 " ",
+                                 "\n",
+                                 "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@",
+                                 std::string(400, '@'),
+                                 std::string(200, 'W') + " x"};
   for (int n = 0; n < 4000; ++n) {
     std::string t;
     const std::size_t length = random() % 120;
@@ -105,7 +109,8 @@ TEST(TextMetrics, ColumnFitEqualsFittingEveryWord) {
         fit.text(c, t, bold);
         if (!t.empty())
           expected[c] = std::max(
-              expected[c], std::min(kMaxFittedWidth, width_for_points(longest_word(t, kFontSize, bold))));
+              expected[c],
+              std::min(kMaxFittedWidth, width_for_points(longest_word(t, kFontSize, bold))));
       }
     }
     EXPECT_EQ(fit.widths(), expected);
