@@ -3,6 +3,7 @@
 #include "xlsxkit/verify.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -12,10 +13,11 @@
 namespace eduplan::xlsxkit {
 namespace {
 
+// A directory of its own per test and process (ctest runs the tests in parallel).
 std::string temporary_workbook(const char* name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() /
-      ("eduplan-verify-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("eduplan-verify-" + std::to_string(::getpid()) + "-" +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::create_directories(dir);
   return (dir / name).string();
 }
