@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace eduplan::xlsxkit {
 namespace {
@@ -64,22 +65,69 @@ char32_t decode(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+// width_of for every byte below 0x80: one table lookup per ASCII character (rows are measured
+// for every cell written, so this is on the hot path of a large export).
+struct AsciiWidths {
+  unsigned short of[128];
+  constexpr AsciiWidths() : of() {
+    for (unsigned c = 0; c < 128; ++c) of[c] = c >= 32 && c < 127 ? kAscii[c - 32] : 800;
+  }
+};
+constexpr AsciiWidths kAsciiWidths;
+
+// The widest character per byte: "@" (1015) among one-byte characters; a longer sequence
+// encodes a character at most 1000 wide in at least two bytes.
+constexpr unsigned kMaxUnitsPerByte = 1015;
+
+// The sum of the widths of `text`'s characters in 1/1000 em (exact: integers).
+std::uint64_t units_of(std::string_view text) {
+  std::uint64_t units = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      units += kAsciiWidths.of[c];
+      ++i;
+    } else {
+      units += width_of(decode(text, i));
+    }
+  }
+  return units;
+}
+
 // The safety margin on measured text: kerning, hinting and a renderer's rounding never make
 // text narrower than this assumes.
 constexpr double kSafety = 1.06;
 
+// Points from units, the one formula for every measurement (so that bounds compare exactly).
+double points(std::uint64_t units, double size, bool bold) {
+  return static_cast<double>(units) / 1000.0 * size * (bold ? 1.08 : 1.0) * kSafety;
+}
+
 }  // namespace
 
 double text_width(std::string_view text, double size, bool bold) {
-  double units = 0;
-  for (std::size_t i = 0; i < text.size();) units += width_of(decode(text, i));
-  return units / 1000.0 * size * (bold ? 1.08 : 1.0) * kSafety;
+  return points(units_of(text), size, bold);
+}
+
+double max_text_width(std::size_t bytes, double size, bool bold) {
+  return points(static_cast<std::uint64_t>(bytes) * kMaxUnitsPerByte, size, bold);
 }
 
 double column_points(double width) {
   // Excel: a column of w characters is 7w + 5 pixels (the default font's digit is 7 px wide);
   // 0.75 points per pixel; about 4 points of the cell are padding.
   return std::max(1.0, (7.0 * width + 5.0) * 0.75 - 4.0);
+}
+
+std::size_t longest_word_bytes(std::string_view text) {
+  std::size_t longest = 0, start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(" \n", start);
+    if (end == std::string_view::npos) end = text.size();
+    longest = std::max(longest, end - start);
+    start = end + 1;
+  }
+  return longest;
 }
 
 double longest_word(std::string_view text, double size, bool bold) {
@@ -111,7 +159,12 @@ double merged_width(std::size_t n, double width) {
 
 std::size_t wrapped_lines(std::string_view text, double width, double size, bool bold) {
   const double room = column_points(width);
-  const double space = text_width(" ", size, bold);
+  // Text that could not fill the line even if every character were the widest takes one line
+  // (the margin covers the rounding of the sums below).
+  if (max_text_width(text.size(), size, bold) * (1 + 1e-9) < room &&
+      text.find('\n') == std::string_view::npos)
+    return 1;
+  const double space = points(kAsciiWidths.of[' '], size, bold);
   std::size_t lines = 0;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -125,8 +178,7 @@ std::size_t wrapped_lines(std::string_view text, double width, double size, bool
     while (w < paragraph.size()) {
       std::size_t next = paragraph.find(' ', w);
       if (next == std::string_view::npos) next = paragraph.size();
-      const std::string_view word = paragraph.substr(w, next - w);
-      double ww = text_width(word, size, bold);
+      double ww = points(units_of(paragraph.substr(w, next - w)), size, bold);
       if (used > 0 && used + space + ww > room) {
         ++count;
         used = 0;

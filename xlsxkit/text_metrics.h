@@ -17,12 +17,19 @@ inline constexpr double kLineHeight = 12.75;  // points per line of 10 pt Arial 
 // The printed width of `text` in points at `size` points (bold a little wider).
 double text_width(std::string_view text, double size = kFontSize, bool bold = false);
 
+// An upper bound of text_width for any text of `bytes` UTF-8 bytes (every character the widest),
+// computed the same way, so that text_width(t) <= max_text_width(t.size()) holds exactly.
+double max_text_width(std::size_t bytes, double size = kFontSize, bool bold = false);
+
 // The usable width in points of a column `width` characters wide (Excel's unit: the default
 // font's digit width), less the cell's padding.
 double column_points(double width);
 
 // The width in points of the longest word of `text` (words end at spaces and line breaks).
 double longest_word(std::string_view text, double size = kFontSize, bool bold = false);
+
+// The length in bytes of the longest word of `text` (as longest_word splits it).
+std::size_t longest_word_bytes(std::string_view text);
 
 // The printed width in points of adjacent columns of these widths in characters.
 double columns_points(const std::vector<double>& widths);

@@ -18,53 +18,64 @@ struct FileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
-// Follows a worksheet's XML as it is read in pieces: the last row of <dimension ref="A1:K57">,
-// the number of the last <row r="…">, and how the text ends.
+// Follows a worksheet's XML as it is read in pieces: the last row of <dimension ref="A1:K57">
+// (near the start), the number of the last <row r="…"> and how the text ends. Each piece is
+// searched from its end, so a sheet costs little more than its decompression: feed() takes the
+// buffer's room after kCarry bytes that it keeps from the previous piece, so that nothing that
+// straddles two pieces is missed, without copying the pieces.
 class SheetScan {
  public:
-  void feed(std::string_view chunk) {
-    text_ = carry_ + std::string(chunk);
-    scan();
-    const std::size_t keep = std::min<std::size_t>(text_.size(), 64);
-    carry_ = text_.substr(text_.size() - keep);
+  static constexpr std::size_t kCarry = 64;
+  explicit SheetScan(std::string& buffer) : buffer_(buffer) {}
+  // Where the next piece is to be read, and how much of it fits.
+  char* room() { return buffer_.data() + kCarry; }
+  std::size_t room_size() const { return buffer_.size() - kCarry; }
+  // The piece of n bytes has been read into room().
+  void feed(std::size_t n) {
+    const std::string_view text(buffer_.data() + kCarry - carried_, carried_ + n);
+    if (dimension_last_ < 0) find_dimension(text);
+    // The last complete <row r="…"> of the text; one cut off at the end is complete next time.
+    for (std::size_t at = text.rfind(kRow); at != std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : text.rfind(kRow, at - 1)) {
+      std::size_t end = at + kRow.size();
+      long long number = 0;
+      while (end < text.size() && text[end] >= '0' && text[end] <= '9' && number < kMaxRow)
+        number = number * 10 + (text[end++] - '0');
+      if (end < text.size()) {  // the number is complete
+        if (number > 0) last_row_ = number;
+        break;
+      }
+    }
+    const std::size_t keep = std::min(text.size(), kCarry);
+    std::memmove(buffer_.data() + kCarry - keep, text.data() + text.size() - keep, keep);
+    carried_ = keep;
   }
   long long dimension_last() const { return dimension_last_; }
   long long last_row() const { return last_row_; }
-  bool closed() const { return carry_.find("</worksheet>") != std::string::npos; }
+  bool closed() const {
+    return std::string_view(buffer_.data() + kCarry - carried_, carried_).find("</worksheet>") !=
+           std::string_view::npos;
+  }
 
  private:
-  static long long number_at(const std::string& s, std::size_t at) {
-    long long n = 0;
-    bool any = false;
-    for (; at < s.size() && s[at] >= '0' && s[at] <= '9'; ++at) {
-      n = n * 10 + (s[at] - '0');
-      any = true;
-    }
-    return any ? n : -1;
+  static constexpr std::string_view kRow = "<row r=\"";
+  static constexpr long long kMaxRow = 1LL << 40;
+  void find_dimension(std::string_view text) {
+    const auto d = text.find("<dimension ref=\"");
+    if (d == std::string_view::npos) return;
+    const auto end = text.find('"', d + 16);
+    if (end == std::string_view::npos) return;  // cut off: found whole in the next piece
+    const std::string_view ref = text.substr(d + 16, end - d - 16);
+    const auto colon = ref.find(':');
+    const std::string_view last = colon == std::string_view::npos ? ref : ref.substr(colon + 1);
+    const std::size_t digits = last.find_first_of("0123456789");
+    dimension_last_ = 0;
+    for (std::size_t i = digits; i < last.size() && last[i] >= '0' && last[i] <= '9'; ++i)
+      dimension_last_ = dimension_last_ * 10 + (last[i] - '0');
+    if (digits == std::string_view::npos) dimension_last_ = 0;
   }
-  void scan() {
-    // Occurrences that lie wholly in the carried-over part were seen before: start past them.
-    const std::size_t from = carry_.size() > 32 ? carry_.size() - 32 : 0;
-    if (dimension_last_ < 0) {
-      const auto d = text_.find("<dimension ref=\"", from);
-      if (d != std::string::npos) {
-        const auto end = text_.find('"', d + 16);
-        if (end != std::string::npos) {
-          const std::string ref = text_.substr(d + 16, end - d - 16);
-          auto colon = ref.find(':');
-          std::string last = colon == std::string::npos ? ref : ref.substr(colon + 1);
-          std::size_t digits = last.find_first_of("0123456789");
-          dimension_last_ = digits == std::string::npos ? 0 : number_at(last, digits);
-        }
-      }
-    }
-    for (std::size_t at = text_.find("<row r=\"", from); at != std::string::npos;
-         at = text_.find("<row r=\"", at + 8)) {
-      const long long n = number_at(text_, at + 8);
-      if (n > 0) last_row_ = n;
-    }
-  }
-  std::string text_, carry_;
+  std::string& buffer_;
+  std::size_t carried_ = 0;
   long long dimension_last_ = -1, last_row_ = 0;
 };
 
@@ -90,7 +101,7 @@ void verify_workbook(const std::string& path) {
   bool workbook = false, content_types = false;
   int sheets = 0;
   const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
-  std::string buffer(1 << 16, '\0');
+  std::string buffer(SheetScan::kCarry + (1 << 18), '\0');
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t st;
     if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0)
@@ -105,14 +116,14 @@ void verify_workbook(const std::string& path) {
     std::unique_ptr<zip_file_t, FileCloser> file(
         zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(i), 0));
     if (!file) broken(name + " kann nicht geöffnet werden");
-    SheetScan scan;
+    SheetScan scan(buffer);
     zip_uint64_t total = 0;
     for (;;) {
-      const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
+      const zip_int64_t n = zip_fread(file.get(), scan.room(), scan.room_size());
       if (n < 0) broken(name + ": " + zip_file_strerror(file.get()));  // checksum included
       if (n == 0) break;
       total += static_cast<zip_uint64_t>(n);
-      if (sheet) scan.feed(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+      if (sheet) scan.feed(static_cast<std::size_t>(n));
     }
     if (total != st.size) broken(name + " hat nicht die angegebene Größe");
     if (sheet) {

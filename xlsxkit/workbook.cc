@@ -65,7 +65,11 @@ std::string header_text(std::string_view s) {
 }  // namespace
 
 void ColumnFit::text(std::size_t col, std::string_view s, bool bold) {
-  if (col >= widths_.size() || s.empty()) return;
+  if (col >= widths_.size() || s.empty() || !can_widen(col)) return;
+  // A text whose longest word could not outgrow the column even in the widest characters
+  // leaves it as it is (most texts: a large plan is measured without decoding a character).
+  if (width_for_points(max_text_width(longest_word_bytes(s), kFontSize, bold)) <= widths_[col])
+    return;
   const double need = width_for_points(longest_word(s, kFontSize, bold));
   widths_[col] = std::max(widths_[col], std::min(kMaxFittedWidth, need));
 }
@@ -172,6 +176,13 @@ void Workbook::text(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, std
                     lxw_format* f) {
   if (s.empty()) {
     if (f) check(worksheet_write_blank(ws, row, col, f), "Zelle schreiben");
+    return;
+  }
+  // Most text is short and has no "_x": it is written as it is, through a buffer that is
+  // reused (the library wants a terminated string and copies it).
+  if (s.size() + 2 <= kCellChars && s.find("_x") == std::string_view::npos) {
+    buffer_.assign(s);
+    check(worksheet_write_string(ws, row, col, buffer_.c_str(), f), "Zelle schreiben");
     return;
   }
   bool cut = false;

@@ -83,6 +83,19 @@ struct Cell {
   }
   static Cell num(double v, lxw_format* f = nullptr) { return {{}, v, f, false, false}; }
   static Cell none() { return {{}, std::nullopt, nullptr, false, true}; }
+  // Makes this cell Cell::of(s, f), reusing its string's storage (rows built over and over).
+  void set(std::string_view s, lxw_format* f = nullptr) {
+    text.assign(s);
+    number.reset();
+    format = f;
+    bold = skip = false;
+  }
+  void set_number(double v, lxw_format* f = nullptr) {
+    text.clear();
+    number = v;
+    format = f;
+    bold = skip = false;
+  }
 };
 
 // Widens text columns so that their longest word fits on a line (a spreadsheet breaks a word
@@ -96,6 +109,10 @@ class ColumnFit {
   void header(const std::vector<std::string>& names);  // bold
   void row(const std::vector<Cell>& cells);
   void add_column(double width) { widths_.push_back(width); }
+  // False when nothing can widen the column any more (it is at kMaxFittedWidth or wider).
+  bool can_widen(std::size_t col) const {
+    return col < widths_.size() && widths_[col] < kMaxFittedWidth;
+  }
   const std::vector<double>& widths() const { return widths_; }
 
  private:
@@ -146,6 +163,7 @@ class Workbook {
   SheetNames names_;
   std::uint32_t max_rows_;
   std::size_t truncated_ = 0, continued_ = 0;
+  std::string buffer_;  // a cell's text, terminated
 };
 
 // A table written row by row under a title, a few facts ("Plan: …", "Stand: …") and a header

@@ -35,18 +35,22 @@ FieldSheets::FieldSheets(Workbook& wb, const PlanFacts& facts, const Labels& l)
 FieldSheets::~FieldSheets() = default;
 
 void FieldSheets::row(const sdk::FocusArea& fa) {
+  // The row's cells are rebuilt in place: their strings keep their storage from row to row.
   const auto& columns = facts_.field_columns[fa.field];
-  std::vector<Cell> cells{Cell::num(static_cast<double>(fa.index + 1)),
-                          Cell::of(view(fa.area.text)),
-                          Cell::of(facts_.units_by_division(fa.area))};
-  cells.resize(3 + columns.attribute_names.size(), Cell::of(""));
+  const std::size_t count = 3 + columns.attribute_names.size() + (facts_.scale.empty() ? 0 : 1);
+  cells_.resize(count);
+  cells_[0].set_number(static_cast<double>(fa.index + 1));
+  cells_[1].set(view(fa.area.text));
+  cells_[2].set({});
+  facts_.units_by_division(fa.area, cells_[2].text, lines_);
+  for (std::size_t c = 0; c < columns.attribute_names.size(); ++c) cells_[3 + c].set({});
   for (const auto& a : fa.attributes) {
     for (std::size_t c = 0; c < columns.attribute_names.size(); ++c) {
-      if (columns.attribute_names[c] == view(a.name)) cells[3 + c] = Cell::of(view(a.value));
+      if (columns.attribute_names[c] == view(a.name)) cells_[3 + c].set(view(a.value));
     }
   }
-  if (!facts_.scale.empty()) cells.push_back(Cell::of(facts_.statuses(fa)));
-  tables_[fa.field]->row(cells);
+  if (!facts_.scale.empty()) cells_.back().set(facts_.statuses(fa));
+  tables_[fa.field]->row(cells_);
 }
 
 void FieldSheets::finish() {

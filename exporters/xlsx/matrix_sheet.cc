@@ -137,6 +137,7 @@ MatrixSheet::MatrixSheet(Workbook& wb, const PlanFacts& facts, const Labels& l)
   const double page_width = 842.0 - 2 * 0.4 * 72;
   one_page_wide_ = page_width / columns_points(layout_->widths) >= kMinMatrixScale;
   totals_.assign(cols.size(), 0);
+  marked_.assign(cols.size(), 0);
   open_sheet();
 }
 
@@ -202,15 +203,41 @@ void MatrixSheet::open_sheet() {
 void MatrixSheet::row(const sdk::FocusArea& fa) {
   const auto& fmt = wb_.formats();
   if (row_ + 2 >= wb_.max_rows()) open_sheet();  // keep one row for the totals
-  cells_.assign({Cell::of(view(facts_.r.fields()[fa.field].title)),
-                 Cell::num(static_cast<double>(fa.index + 1)), Cell::of(view(fa.area.text))});
-  cells_.resize(kFirst + layout_->cols.size(), grid_ ? Cell::of("", fmt.mark) : Cell::none());
+  // The row's height comes from its three label cells: a mark ("x" or empty) fits on one line
+  // of a unit column (kUnitWidth or wider), a number is not measured. The label cells are
+  // rebuilt in place; the marks go straight to the sheet.
+  cells_.resize(kFirst);
+  cells_[0].set(view(facts_.r.fields()[fa.field].title));
+  cells_[1].set_number(static_cast<double>(fa.index + 1));
+  cells_[2].set(view(fa.area.text));
+  const std::uint32_t r = ++row_;
+  wb_.row(ws_, r, cells_, layout_->widths);
   for (std::size_t u : sdk::Request::units_of(fa.area)) {
-    cells_[kFirst + column_of_[u]] = Cell::of("x", fmt.mark);
+    if (!marked_[column_of_[u]]) {
+      marked_[column_of_[u]] = 1;
+      marked_columns_.push_back(column_of_[u]);
+    }
     ++totals_[column_of_[u]];
   }
-  cells_.push_back(Cell::num(static_cast<double>(fa.area.unit_count), fmt.total_number));
-  wb_.row(ws_, ++row_, cells_, layout_->widths);
+  if (grid_) {  // every unit column: a mark or a bordered blank
+    for (std::size_t c = 0; c < layout_->cols.size(); ++c) {
+      const auto col = static_cast<std::uint16_t>(kFirst + c);
+      if (marked_[c])
+        wb_.check(worksheet_write_string(ws_, r, col, "x", fmt.mark), "Zelle schreiben");
+      else
+        wb_.check(worksheet_write_blank(ws_, r, col, fmt.mark), "Zelle schreiben");
+    }
+  } else {  // only the marks
+    std::sort(marked_columns_.begin(), marked_columns_.end());
+    for (std::size_t c : marked_columns_) {
+      wb_.check(worksheet_write_string(ws_, r, static_cast<std::uint16_t>(kFirst + c), "x",
+                                       fmt.mark),
+                "Zelle schreiben");
+    }
+  }
+  for (std::size_t c : marked_columns_) marked_[c] = 0;
+  marked_columns_.clear();
+  wb_.number(ws_, r, total_column(), static_cast<double>(fa.area.unit_count), fmt.total_number);
 }
 
 void MatrixSheet::finish() {

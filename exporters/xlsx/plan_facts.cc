@@ -55,14 +55,15 @@ PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(requ
     auto& columns = field_columns[fa.field];
     ColumnFit& fit = field_fits[fa.field];
     fit.text(1, view(fa.area.text));
-    fit.text(2, units_by_division(fa.area));
+    // The units column starts wider than a fitted column can grow: its text is not measured.
+    if (fit.can_widen(2)) fit.text(2, units_by_division(fa.area));
     matrix.text(2, view(fa.area.text));
     // The further columns, each with its header and values.
     for (const auto& a : fa.attributes) {
-      const std::string n(view(a.name));
+      const std::string_view n = view(a.name);
       auto it = std::find(columns.attribute_names.begin(), columns.attribute_names.end(), n);
       if (it == columns.attribute_names.end()) {
-        columns.attribute_names.push_back(n);
+        columns.attribute_names.emplace_back(n);
         it = columns.attribute_names.end() - 1;
         fit.add_column(kAttributeWidth);
         fit.text(fit.widths().size() - 1, n, true);
@@ -118,32 +119,49 @@ std::string PlanFacts::division_name(std::size_t u) const {
 }
 
 std::string PlanFacts::units_by_division(const eduplan_focus_area_view& area) const {
-  struct Line {
-    std::size_t division;  // EDUPLAN_NO_INDEX: a line of its own
-    std::string text;
-  };
-  std::vector<Line> lines;
-  for (std::size_t u : sdk::Request::units_of(area)) {
+  std::string out;
+  std::vector<UnitLine> lines;
+  units_by_division(area, out, lines);
+  return out;
+}
+
+void PlanFacts::units_by_division(const eduplan_focus_area_view& area, std::string& out,
+                                  std::vector<UnitLine>& lines) const {
+  // The lines in order of their first unit: a division's line holds its units in their order.
+  lines.clear();
+  const auto area_units = sdk::Request::units_of(area);
+  const auto units = r.units();
+  for (std::size_t u : area_units) {
     const std::size_t d = division[u];
-    if (r.units()[u].is_division) {
-      lines.push_back({EDUPLAN_NO_INDEX, name(u) + " " + l.whole_division});
-    } else if (d == EDUPLAN_NO_INDEX) {
-      lines.push_back({EDUPLAN_NO_INDEX, name(u)});
-    } else {
-      auto it = std::find_if(lines.begin(), lines.end(),
-                             [d](const Line& line) { return line.division == d; });
-      if (it == lines.end())
-        lines.push_back({d, name(d) + ": " + name(u)});
-      else
-        it->text += "; " + name(u);
+    if (units[u].is_division || d == EDUPLAN_NO_INDEX) {
+      lines.push_back({EDUPLAN_NO_INDEX, u});
+    } else if (std::find_if(lines.begin(), lines.end(), [d](const UnitLine& line) {
+                 return line.division == d;
+               }) == lines.end()) {
+      lines.push_back({d, u});
     }
   }
-  std::string out;
+  out.clear();
   for (const auto& line : lines) {
     if (!out.empty()) out += '\n';
-    out += line.text;
+    if (line.division == EDUPLAN_NO_INDEX) {
+      out += view(units[line.unit].name);
+      if (units[line.unit].is_division) {
+        out += ' ';
+        out += l.whole_division;
+      }
+      continue;
+    }
+    out += view(units[line.division].name);
+    out += ": ";
+    bool first = true;
+    for (std::size_t u : area_units) {
+      if (units[u].is_division || division[u] != line.division) continue;
+      if (!first) out += "; ";
+      out += view(units[u].name);
+      first = false;
+    }
   }
-  return out;
 }
 
 void StatusTally::add(const eduplan_report_view* report,

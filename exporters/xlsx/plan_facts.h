@@ -61,6 +61,14 @@ struct PlanFacts {
   // "Dezernat IV: Stadtarchiv; Stadtbibliothek" (semicolons: unit names have commas),
   // "Dezernat III (als Ganzes)", a unit without division on a line of its own.
   std::string units_by_division(const eduplan_focus_area_view& area) const;
+  // The same into `out`, with `lines` as scratch space: no allocation once both have grown.
+  struct UnitLine {
+    std::size_t division;  // EDUPLAN_NO_INDEX: a line of its own (a whole division, a unit
+                           // without division)
+    std::size_t unit;      // its first unit
+  };
+  void units_by_division(const eduplan_focus_area_view& area, std::string& out,
+                         std::vector<UnitLine>& lines) const;
   // A focus area's reports as the field sheets show them, one line per reported unit:
   // "Stadtarchiv: begonnen, 40 %".
   std::string statuses(const sdk::FocusArea& fa) const;

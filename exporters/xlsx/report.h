@@ -48,6 +48,8 @@ class FieldSheets {
   const PlanFacts& facts_;
   const Labels& l_;
   std::vector<std::unique_ptr<Table>> tables_;
+  std::vector<Cell> cells_;                 // the row being written
+  std::vector<PlanFacts::UnitLine> lines_;  // scratch for units_by_division
 };
 
 // The Zuständigkeitsmatrix: a row per focus area as it comes, totals at the end.
@@ -70,7 +72,9 @@ class MatrixSheet {
   std::unique_ptr<Layout> layout_;
   std::vector<std::size_t> column_of_;  // per unit
   std::vector<double> totals_;          // per unit column
-  std::vector<Cell> cells_;
+  std::vector<Cell> cells_;                  // a row's label cells
+  std::vector<char> marked_;                 // per unit column: marked in the current row
+  std::vector<std::size_t> marked_columns_;  // the current row's marked unit columns
   bool grid_ = false, one_page_wide_ = true;
   lxw_worksheet* ws_ = nullptr;
   std::uint32_t row_ = 0;

@@ -52,7 +52,6 @@ class SqliteStream final : public FocusAreaStream {
     area_.text.clear();
     area_.key.clear();
     area_.responsibilities.clear();
-    area_.attributes.clear();
     areas_->column(3, area_.text);
     areas_->column(4, area_.key);
     area_.source_line = static_cast<int>(areas_->integer(5, 0, INT_MAX));
@@ -76,16 +75,20 @@ class SqliteStream final : public FocusAreaStream {
       if (id != area_id) break;
     } while (true);
     // Its further columns: the attribute rows come in the same order of focus areas.
+    std::size_t attribute_count = 0;
     while (have_attribute_) {
       std::int64_t id = 0;
       attributes_->column(0, id);
       if (id != area_id) break;
-      Attribute a;
+      // The previous row's attributes are overwritten in place (their strings keep their
+      // storage); what is left over is dropped below.
+      if (attribute_count == area_.attributes.size()) area_.attributes.emplace_back();
+      Attribute& a = area_.attributes[attribute_count++];
       attributes_->column(1, a.name);
       attributes_->column(2, a.value);
-      area_.attributes.push_back(std::move(a));
       have_attribute_ = attributes_->step();
     }
+    area_.attributes.resize(attribute_count);
     return Row{field_, index_++, &area_};
   }
 
