@@ -189,6 +189,26 @@ def variants(seed):
         .replace("für", "f&uuml;r"))
     add("markdown-escapes", seed.replace("(", "\\(").replace(")", "\\)").replace("-Berufe", "\\-Berufe"))
     add("typographic-quotes", re.sub(r'"([^"]*)"', "„\\1“", seed))
+    # Inline markup (formatting and converters' raw HTML): the same plan.
+    add("emphasis-inside-cells", seed.replace("Förderung der Medienkompetenz und Digitalisierung",
+                                              "Förderung der *Medienkompetenz* und **Digitalisierung**")
+        .replace("Entwicklung eines Jugendmedienzentrums", "Entwicklung eines _Jugendmedienzentrums_"))
+    add("inline-code-and-sup", seed.replace("Dezernat IV/ Stadtbibliothek<br>", "Dezernat IV/ `Stadtbibliothek`<br>")
+        .replace("Digitalisierte Medienarbeit", "Digitalisierte<sup></sup> Medienarbeit"))
+    add("span-around-division", seed.replace("Dezernat V/", "<span>Dezernat V</span>/"))
+    add("pandoc-raw-br", seed.replace("<br>", "`<br>`{=html}"))
+    add("paragraphs-in-cells", re.sub(r"\| (Dezernat [^|]*<br>[^|]*?)\s*\|",
+                                      lambda m: "| <p>" + m.group(1).replace("<br>", "</p><p>") + "</p> |", seed))
+    add("link-in-unit", seed.replace("Dezernat IV/ Stadtbibliothek<br>",
+                                     "Dezernat IV/ [Stadtbibliothek](https://example.org/bib)<br>"))
+    add("comment-in-cell", seed.replace("Dezernat V/ Jugendamt   |", "Dezernat V/ Jugendamt <!-- prüfen --> |"))
+    # Deleted text and footnotes: a different plan, with a finding.
+    add("struck-unit", seed.replace("Dezernat V/ Jugendamt   |", "Dezernat V/ Jugendamt, ~~Sozialamt~~ |"))
+    add("struck-objective-words", seed.replace("Bildungsangebote regelmäßig evaluieren",
+                                               "Bildungsangebote ~~regelmäßig~~ evaluieren"), "explained")
+    add("footnote-reference", seed.replace("Entwicklung eines Jugendmedienzentrums",
+                                           "Entwicklung eines Jugendmedienzentrums[^1]")
+        + "\n[^1]: Beschluss vom 3. Mai\n")
     # Tables.
     add("no-outer-pipes", _no_outer_pipes(seed))
     add("no-delimiter-rows", "\n".join(l for l in seed.split("\n") if not re.fullmatch(r"\|[-:| ]+\|", l.strip())))

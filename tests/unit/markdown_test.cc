@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 namespace eduplan::markdown {
 namespace {
 
@@ -107,7 +110,8 @@ TEST(Markdown, WrappedListItemsAndParagraphsAreJoined) {
       nullptr);
   ASSERT_EQ(p.size(), 2u);
   EXPECT_TRUE(p[0].bold);
-  EXPECT_EQ(p[0].text, "Handlungsfeld Bildungsplanung und Kooperation mit Trägern der kulturellen Bildung");
+  EXPECT_EQ(p[0].text,
+            "Handlungsfeld Bildungsplanung und Kooperation mit Trägern der kulturellen Bildung");
   EXPECT_EQ(p[1].text, "Ableitungen: Entwicklung von Angeboten, die für verschiedene Zielgruppen");
   EXPECT_EQ(p[1].line, 3);
 }
@@ -149,6 +153,62 @@ TEST(Markdown, AnchorsAndInlineTagsAreMarkup) {
   EXPECT_EQ(cell_text("[Bibliothek]{.unit}"), "Bibliothek");
   EXPECT_EQ(cell_text("[Liste] und {Menge}"), "[Liste] und {Menge}");
   EXPECT_EQ(cell_text("Kinder <5 Jahre, <a"), "Kinder <5 Jahre, <a");
+}
+
+TEST(Markdown, EmphasisInsideTextIsFormattingButAStarInAWordIsText) {
+  EXPECT_EQ(cell_text("Förderung der *Medienkompetenz* und **Digitalisierung**"),
+            "Förderung der Medienkompetenz und Digitalisierung");
+  EXPECT_EQ(cell_text("Angebote (_neu_) entwickeln"), "Angebote (neu) entwickeln");
+  EXPECT_EQ(cell_text("Schüler*innen und Lehrer*innen"), "Schüler*innen und Lehrer*innen");
+  EXPECT_EQ(cell_text("FB_01 und FB_02"), "FB_01 und FB_02");
+  EXPECT_EQ(cell_text("5 * 3 und a*b"), "5 * 3 und a*b");
+  EXPECT_EQ(cell_text("\\*nicht kursiv\\*"), "*nicht kursiv*");
+  EXPECT_EQ(cell_text("die `Stadtbibliothek`"), "die Stadtbibliothek");
+  EXPECT_EQ(cell_text("Sprachförderung <sup>1</sup>"), "Sprachförderung 1");
+}
+
+TEST(Markdown, LinksCommentsAndRawHtml) {
+  inline_text::Counts counts;
+  EXPECT_EQ(
+      inline_text::plain("die [Bibliothek](https://example.org/a_b) und ![Logo](l.png)", &counts),
+      "die Bibliothek und Logo");
+  EXPECT_EQ(counts.links, 2u);
+  EXPECT_EQ(inline_text::plain("Förderung <!-- TODO --> der Kompetenz", &counts),
+            "Förderung der Kompetenz");
+  EXPECT_EQ(counts.comments, 1u);
+  EXPECT_EQ(inline_text::plain("[Liste](ohne Ende"), "[Liste](ohne Ende");
+  EXPECT_EQ(make_cell("Dezernat III`<br>`{=html}BOB/ Stabsstelle", nullptr).lines,
+            (Cells{"Dezernat III", "BOB/ Stabsstelle"}));
+  EXPECT_EQ(make_cell("<p>Dezernat V/</p><p class=\"x\">Jugendamt</p>", nullptr).lines,
+            (Cells{"Dezernat V/", "Jugendamt"}));
+  EXPECT_EQ(make_cell("<span>Dezernat V</span>/ Jugendamt", nullptr).lines,
+            (Cells{"Dezernat V/ Jugendamt"}));
+  EXPECT_EQ(cell_text("a `<b>`{=html}fett`</b>`{=html} b"), "a fett b");
+  EXPECT_EQ(cell_text("<pre>x</pre>"), "<pre>x</pre>");  // not a paragraph tag
+}
+
+TEST(Markdown, StruckTextAndFootnoteReferencesAreDroppedAndListed) {
+  inline_text::Counts counts;
+  EXPECT_EQ(inline_text::plain("Dezernat IV/ Bibliothek, ~~Stadtarchiv~~", &counts),
+            "Dezernat IV/ Bibliothek,");
+  EXPECT_EQ(inline_text::plain("Angebote ~~bis 2024~~ entwickeln[^1]", &counts),
+            "Angebote entwickeln");
+  EXPECT_EQ(inline_text::plain("ein ~~ einzelnes Zeichen", &counts), "ein ~~ einzelnes Zeichen");
+  ASSERT_EQ(counts.dropped.size(), 3u);
+  std::multiset<std::pair<int, std::string>> dropped;  // (kind, text), in any order
+  for (const auto& d : counts.dropped) dropped.insert({static_cast<int>(d.kind), d.text});
+  using Kind = inline_text::Dropped::Kind;
+  EXPECT_EQ(dropped, (std::multiset<std::pair<int, std::string>>{
+                         {static_cast<int>(Kind::struck), "Stadtarchiv"},
+                         {static_cast<int>(Kind::struck), "bis 2024"},
+                         {static_cast<int>(Kind::footnote), "1"}}));
+  // Lines are the caller's: blocks() gives each the line of its row or paragraph.
+  inline_text::Counts in_blocks;
+  const auto b =
+      blocks("# T\n\n| a | b |\n|---|---|\n| x | y |\n| ~~z~~ | w |\n\nText[^n]\n", &in_blocks);
+  ASSERT_EQ(in_blocks.dropped.size(), 2u);
+  EXPECT_EQ(in_blocks.dropped[0].line, 6);
+  EXPECT_EQ(in_blocks.dropped[1].line, 8);
 }
 
 }  // namespace

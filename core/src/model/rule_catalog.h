@@ -122,8 +122,12 @@ inline constexpr Rule kListIgnored{
      "A list in a field does not stand under \"Ableitungen\" and is ignored as running text."}};
 inline constexpr Rule kTextCanonical{
     "text-canonical", info,
-    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes).",
-     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes)."}};
+    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes, HTML-Kommentare, Link-Adressen).",
+     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes, HTML comments, link addresses)."}};
+inline constexpr Rule kTextDropped{
+    "text-dropped", warning,
+    {"Durchgestrichener Text oder ein Fußnotenverweis wurde nicht übernommen.",
+     "Struck-through text or a footnote reference was not taken over."}};
 inline constexpr Rule kUnitRepeated{
     "unit-repeated", info,
     {"Eine Einheit steht mehrfach in derselben Zeile.",
@@ -236,6 +240,7 @@ inline constexpr const Rule* kAll[] = {
     &kFieldLineIgnored,
     &kListIgnored,
     &kTextCanonical,
+    &kTextDropped,
     &kUnitRepeated,
     &kObjectiveDuplicate,
     &kUnitMultipleDivisions,

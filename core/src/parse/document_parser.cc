@@ -19,6 +19,36 @@ std::string hex_byte(char c) {
   return {kDigits[b >> 4], kDigits[b & 0xF]};
 }
 
+// Struck-through text and footnote references, each with its line (at most kMaxDropped, then
+// how many more).
+void report_dropped(const std::vector<inline_text::Dropped>& dropped,
+                    std::vector<Finding>& findings) {
+  constexpr std::size_t kMaxDropped = 20;
+  for (std::size_t k = 0; k < dropped.size() && k < kMaxDropped; ++k) {
+    const auto& d = dropped[k];
+    findings.push_back(make_finding(
+        rule::kTextDropped,
+        d.kind == inline_text::Dropped::Kind::struck
+            ? tr({"durchgestrichener Text „{0}“ nicht übernommen (gilt als gestrichen); soll er "
+                  "gelten, die Durchstreichung „~~“ entfernen",
+                  "struck-through text \"{0}\" not taken over (it counts as deleted); if it "
+                  "should stand, remove the strikethrough \"~~\""},
+                 d.text)
+            : tr({"Fußnotenverweis „[^{0}]“ entfernt (Fußnoten werden nicht gelesen)",
+                  "footnote reference \"[^{0}]\" removed (footnotes are not read)"},
+                 d.text),
+        d.line));
+  }
+  if (dropped.size() > kMaxDropped) {
+    findings.push_back(make_finding(
+        rule::kTextDropped,
+        tr({"{0} weitere Stellen mit durchgestrichenem Text oder Fußnotenverweisen entfernt",
+            "{0} further places with struck-through text or footnote references removed"},
+           dropped.size() - kMaxDropped),
+        dropped[kMaxDropped].line));
+  }
+}
+
 }  // namespace
 
 bool check_encoding(std::string_view text, std::vector<Finding>& findings) {
@@ -97,6 +127,12 @@ Finding canonical_text_finding(const unicode::Changes& changes, const inline_tex
        {"HTML-Entitäten aufgelöst", "HTML entities decoded"});
   part(decoded.escapes, {"Markdown-Escape aufgelöst", "Markdown escape decoded"},
        {"Markdown-Escapes aufgelöst", "Markdown escapes decoded"});
+  part(decoded.comments, {"HTML-Kommentar entfernt", "HTML comment removed"},
+       {"HTML-Kommentare entfernt", "HTML comments removed"});
+  part(decoded.links,
+       {"Link als sein Text gelesen (Adresse entfernt)", "link read as its text (address removed)"},
+       {"Links als ihr Text gelesen (Adressen entfernt)",
+        "links read as their text (addresses removed)"});
   return make_finding(rule::kTextCanonical,
                       tr({"Zeichen vereinheitlicht: {0}", "characters made uniform: {0}"}, parts),
                       line);
@@ -124,6 +160,7 @@ RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings
     const int line = changes.any() ? changed_line : decoded.first_line;
     findings.push_back(canonical_text_finding(changes, decoded, line));
   }
+  report_dropped(decoded.dropped, findings);
   return parse_document(std::move(blocks), findings);
 }
 
