@@ -111,6 +111,63 @@ def _no_outer_pipes(seed):
     return "\n".join(out)
 
 
+def _pipe_tables(seed, fn):
+    """Rewrites every pipe table (header, delimiter row, rows) with fn(header_cells, rows) -> lines."""
+    lines, out, i = seed.split("\n"), [], 0
+    cells = lambda l: [c.strip() for c in l.strip()[1:-1].split("|")]
+    while i < len(lines):
+        if lines[i].startswith("|") and i + 1 < len(lines) and lines[i + 1].startswith("|--"):
+            j = i + 2
+            while j < len(lines) and lines[j].startswith("|"):
+                j += 1
+            out.extend(fn(cells(lines[i]), [cells(l) for l in lines[i + 2:j]]))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _simple_table(header, rows):
+    """pandoc's simple table (headerless if the header is empty, then with dash lines above and below);
+    <br> as pandoc's raw `<br>`{=html}."""
+    rows = [[c.replace("<br>", "`<br>`{=html}") for c in r] for r in rows]
+    widths = [max(len(r[c]) for r in rows + [header]) + 2 for c in range(len(header))]
+    line = lambda r: "  " + " ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+    dashes = "  " + " ".join("-" * w for w in widths)
+    if not any(header):
+        return [dashes] + [line(r) for r in rows] + [dashes]
+    return [line(header), dashes] + [line(r) for r in rows]
+
+
+def _multiline_table(header, rows, width=30):
+    """pandoc's multiline table: cells wrapped at `width`, rows separated by blank lines, a <br> as a
+    hard line break (a backslash at the end of the cell's line)."""
+    def cell_lines(c):
+        parts = c.split("<br>")
+        out = []
+        for k, p in enumerate(parts):
+            wrapped = textwrap.wrap(p, width, break_on_hyphens=False, break_long_words=False) or [""]
+            if k + 1 < len(parts):
+                wrapped[-1] += "\\"
+            out.extend(wrapped)
+        return out
+    widths = [width + 2] * len(header)
+    def block(r):
+        cols = [cell_lines(c) for c in r]
+        height = max(len(c) for c in cols)
+        return ["  " + " ".join((c[k] if k < len(c) else "").ljust(w) for c, w in zip(cols, widths)).rstrip()
+                for k in range(height)]
+    full = "  " + "-" * (sum(widths) + len(widths) - 1)
+    dashes = "  " + " ".join("-" * w for w in widths)
+    body = []
+    for r in rows:
+        body.extend(block(r) + [""])
+    if not any(header):
+        return [dashes] + body[:-1] + [dashes]
+    return [full] + block(header) + [dashes] + body[:-1] + [full]
+
+
 def variants(seed):
     v = []
     add = lambda name, content, expectation="identical", ext="md": v.append((name, f"{name}.{ext}", content,
@@ -218,6 +275,8 @@ def variants(seed):
     add("table-split-at-page-break", _split_focus_tables(seed))
     add("header-synonyms", seed.replace("genannte Handlungsschwerpunkte der Fachbereiche", "Maßnahme")
         .replace("befasster Verwaltungsbereich", "Federführung"))
+    add("pandoc-simple-tables", _pipe_tables(seed, _simple_table))
+    add("pandoc-multiline-tables", _pipe_tables(seed, _multiline_table))
     add("wide-padding", seed.replace(" | ", "      |      "))
     # Several at once, as a document passed through a few hands.
     combined = unicodedata.normalize("NFD", seed).replace("\n", "\r\n").replace("/ ", "/" + NBSP)

@@ -211,5 +211,62 @@ TEST(Markdown, StruckTextAndFootnoteReferencesAreDroppedAndListed) {
   EXPECT_EQ(in_blocks.dropped[1].line, 8);
 }
 
+// pandoc's tables of dashes: simple (one line per row) and multiline (rows separated by blank
+// lines), each with and without a header.
+TEST(Markdown, PandocSimpleAndMultilineTables) {
+  const auto texts = [](const Block& t) {
+    std::vector<Cells> rows;
+    for (const auto& r : t.rows) {
+      Cells cells;
+      for (const auto& c : r.cells) cells.push_back(c.text());
+      rows.push_back(cells);
+    }
+    return rows;
+  };
+  // Headerless simple table: a dash line above and below, one row per line.
+  auto b = blocks("  ----- -----\n  Ableitungen:   Eins\n                 Zwei\n  ----- -----\n",
+                  nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_FALSE(b[0].header);
+  EXPECT_EQ(texts(b[0]).size(), 2u);
+  // A simple table with a header ends at the blank line, even if a dash line follows later.
+  b = blocks(
+      "  Schwerpunkt   Bereich\n  ------------- -------\n  MINT-Cluster  BOB/ A\n  Angebote      "
+      "Dez. "
+      "IV/ B\n\nText\n\n  ---- ----\n  x    y\n  ---- ----\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_TRUE(b[0].header);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Schwerpunkt", "Bereich"},
+                                             {"MINT-Cluster", "BOB/ A"},
+                                             {"Angebote", "Dez. IV/ B"}}));
+  // A simple table with a header may close with a dash line right below its rows.
+  b = blocks(
+      "  Schwerpunkt   Bereich\n  ------------- -------\n  MINT-Cluster  BOB/ A\n  "
+      "------------- -------\nText\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[0].rows.size(), 2u);
+  // Multiline with a header: cells wrapped over lines, rows separated by blank lines.
+  b = blocks(
+      "  ----------------------\n  Schwerpunkt  Bereich\n  -----------  ---------\n  Ausbau der   "
+      "Dez. IV/\n"
+      "  Angebote     Bibliothek\n\n  MINT         BOB/ A\n  ----------------------\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_TRUE(b[0].header);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Schwerpunkt", "Bereich"},
+                                             {"Ausbau der Angebote", "Dez. IV/ Bibliothek"},
+                                             {"MINT", "BOB/ A"}}));
+  // Multiline without a header: blank lines between rows before the closing dash line.
+  b = blocks(
+      "  ----------- ---------\n  Ausbau der  Dez. IV/\n  Angebote    Bibliothek\n\n  MINT"
+      "        BOB/ A\n  ----------- ---------\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Ausbau der Angebote", "Dez. IV/ Bibliothek"},
+                                             {"MINT", "BOB/ A"}}));
+}
+
 }  // namespace
 }  // namespace eduplan::markdown

@@ -92,7 +92,8 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
   // Where the column line is: here, or below a top border and header lines, or below one
   // header line (a simple table).
   std::size_t g = i, header_from = i, header_to = i;
-  if (full_dash_line(lines[i])) {
+  const bool top_border = full_dash_line(lines[i]);
+  if (top_border) {
     std::size_t j = i + 1;
     while (j < lines.size() && j < i + 8 && !blank(lines[j]) && dash_runs(lines[j]).size() < 2) ++j;
     if (j >= lines.size() || dash_runs(lines[j]).size() < 2 || j == i + 1) return std::nullopt;
@@ -118,13 +119,21 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
     table.rows.push_back(row_from(head, starts, static_cast<int>(header_from) + 1, counts));
     table.header = true;
   }
-  // Multiline if a closing dash line follows; then rows are separated by blank lines.
+  // Where a closing dash line could be: the next dash line (not past a heading).
   std::size_t end = g + 1;
   while (end < lines.size() && !full_dash_line(lines[end]) && dash_runs(lines[end]).size() < 2 &&
          !text::trim(lines[end]).starts_with('#'))
     ++end;
-  const bool multiline =
+  const bool closed =
       end < lines.size() && (full_dash_line(lines[end]) || dash_runs(lines[end]).size() >= 2);
+  bool blank_inside = false;  // a blank line before the closing dash line
+  for (std::size_t k = g + 1; k < end && !blank_inside; ++k) blank_inside = blank(lines[k]);
+  // pandoc's kinds: a multiline table opens with a full dash line above its header; a simple
+  // table with a header (one line above the dash line) has one line per row and ends at a
+  // blank line (or a dash line right below its rows); a table without a header is multiline
+  // if blank lines separate its rows before the closing dash line, else simple.
+  const bool headed_simple = header_to > header_from && !top_border;
+  const bool multiline = closed && !headed_simple && (top_border || blank_inside);
   std::size_t k = g + 1;
   std::vector<std::string_view> current;
   int current_line = 0;
@@ -133,7 +142,7 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
     current.clear();
   };
   for (; k < lines.size(); ++k) {
-    if (multiline && k == end) {
+    if (closed && k == end) {  // the closing dash line belongs to the table
       flush();
       ++k;
       break;
