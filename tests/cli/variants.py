@@ -259,6 +259,10 @@ def variants(seed):
     add("link-in-unit", seed.replace("Dezernat IV/ Stadtbibliothek<br>",
                                      "Dezernat IV/ [Stadtbibliothek](https://example.org/bib)<br>"))
     add("comment-in-cell", seed.replace("Dezernat V/ Jugendamt   |", "Dezernat V/ Jugendamt <!-- prüfen --> |"))
+    add("control-characters", seed.replace("Jugendamt", "Jugend\x01amt").replace("Theater", "The\x7fater"))
+    add("cross-field-section", seed + "\n## Handlungsfeld-übergreifende Ableitungen\n\n- Monitoring aufbauen\n")
+    second = seed.index("interne und externe Strukturen", seed.index("interne und externe Strukturen") + 1)
+    add("shared-objective-other-case", seed[:second] + "Interne und externe Strukturen" + seed[second + 30:])
     # Deleted text and footnotes: a different plan, with a finding.
     add("struck-unit", seed.replace("Dezernat V/ Jugendamt   |", "Dezernat V/ Jugendamt, ~~Sozialamt~~ |"))
     add("struck-objective-words", seed.replace("Bildungsangebote regelmäßig evaluieren",

@@ -120,10 +120,14 @@ inline constexpr Rule kListIgnored{
     "list-ignored", info,
     {"Eine Liste in einem Handlungsfeld steht nicht unter „Ableitungen“ und wird als Fließtext ignoriert.",
      "A list in a field does not stand under \"Ableitungen\" and is ignored as running text."}};
+inline constexpr Rule kContentOutsideField{
+    "content-outside-field", warning,
+    {"Eine Liste oder Ableitungen nach dem ersten Handlungsfeld stehen unter einer Überschrift, die kein Handlungsfeld ist; nicht gelesen.",
+     "A list or objectives after the first field stand under a heading that is no field; not read."}};
 inline constexpr Rule kTextCanonical{
     "text-canonical", info,
-    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes, HTML-Kommentare, Link-Adressen).",
-     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes, HTML comments, link addresses)."}};
+    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes, HTML-Kommentare, Link-Adressen, Steuerzeichen).",
+     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes, HTML comments, link addresses, control characters)."}};
 inline constexpr Rule kTextDropped{
     "text-dropped", warning,
     {"Durchgestrichener Text oder ein Fußnotenverweis wurde nicht übernommen.",
@@ -132,6 +136,10 @@ inline constexpr Rule kUnitRepeated{
     "unit-repeated", info,
     {"Eine Einheit steht mehrfach in derselben Zeile.",
      "A unit is named twice in one row."}};
+inline constexpr Rule kObjectiveSpellingMerged{
+    "objective-spelling-merged", info,
+    {"Zwei Ableitungen, die sich nur in Groß-/Kleinschreibung, Strichen oder Leerzeichen unterscheiden, gelten als dieselbe; gespeichert wird die erste Schreibweise.",
+     "Two objectives that differ only in case, dashes or spaces count as one; the first spelling is stored."}};
 inline constexpr Rule kObjectiveDuplicate{
     "objective-duplicate", warning,
     {"Eine Ableitung steht zweimal im selben Handlungsfeld.",
@@ -239,10 +247,12 @@ inline constexpr const Rule* kAll[] = {
     &kFieldHeadingRead,
     &kFieldLineIgnored,
     &kListIgnored,
+    &kContentOutsideField,
     &kTextCanonical,
     &kTextDropped,
     &kUnitRepeated,
     &kObjectiveDuplicate,
+    &kObjectiveSpellingMerged,
     &kUnitMultipleDivisions,
     &kUnitDivisionMismatch,
     &kUnitNotInDirectory,

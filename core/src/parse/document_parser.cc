@@ -120,6 +120,8 @@ Finding canonical_text_finding(const unicode::Changes& changes, const inline_tex
        {"Sonderleerzeichen als Leerzeichen", "special spaces made spaces"});
   part(changes.invisible, {"unsichtbares Zeichen entfernt", "invisible character removed"},
        {"unsichtbare Zeichen entfernt", "invisible characters removed"});
+  part(changes.controls, {"Steuerzeichen entfernt", "control character removed"},
+       {"Steuerzeichen entfernt", "control characters removed"});
   part(changes.quotes,
        {"typografisches Anführungszeichen gerade", "typographic quote made straight"},
        {"typografische Anführungszeichen gerade", "typographic quotes made straight"});

@@ -53,10 +53,15 @@ std::optional<std::string> field_title(std::string_view heading, bool* numbered)
   s = unnumbered;
   if (!text::starts_with_icase(s, kWord)) return std::nullopt;
   std::string_view rest = s.substr(kWord.size());
-  if (!rest.empty()) {
-    const auto c = static_cast<unsigned char>(rest.front());
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) return std::nullopt;
-  }
+  auto letter = [](std::string_view t) {
+    if (t.empty()) return false;
+    const auto c = static_cast<unsigned char>(t.front());
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  };
+  if (letter(rest)) return std::nullopt;
+  // A compound word ("Handlungsfeld-übergreifende Ableitungen", "Handlungsfeld-Übersicht") is
+  // not a field's name.
+  if (rest.starts_with('-') && letter(rest.substr(1))) return std::nullopt;
   // Numbering after the word: "Handlungsfeld 1:", "Handlungsfeld 1 –", "Handlungsfeld IV."
   const std::string_view trimmed = text::trim(rest);
   const std::string_view after_number = strip_roman_or_number(trimmed, false);

@@ -57,6 +57,7 @@ void Interpreter::heading(const std::string& text, int level, int line) {
     return;
   }
   if (!field_ || level <= field_level_) field_ = nullptr;
+  if (!field_) section_ = {text, line};
   if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;
   candidate_ = Candidate{text, text, line, false, false, false};
   candidate_level_ = level;
@@ -78,6 +79,12 @@ void Interpreter::paragraph(const Block& b) {
     add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
     return;
   }
+  if (const auto colon = t.find(':'); colon != std::string::npos && !field_ &&
+                                      !doc_.fields.empty() &&
+                                      is_objectives_label(t.substr(0, colon + 1))) {
+    outside_field(b.line, 1);
+    return;
+  }
   if (b.bold) return heading(t, kBoldLevel, b.line);
   objectives_mode_ = false;  // running text: the objectives above it have ended
   short_line(t, b.line, true);
@@ -91,6 +98,7 @@ void Interpreter::list_item(const Block& b) {
   }
   if (short_line(b.text, b.line, false)) return;
   if (field_ && list_items_++ == 0) list_line_ = b.line;
+  if (!field_ && !doc_.fields.empty() && outside_items_++ == 0) outside_line_ = b.line;
 }
 
 // A plain line that names a field ("Handlungsfeld MINT") is a candidate heading.
@@ -135,6 +143,26 @@ void Interpreter::end_list() {
               list_items_, field_->title));
   }
   list_items_ = 0;
+  if (outside_items_ > 0) outside_field(outside_line_, outside_items_);
+  outside_items_ = 0;
+}
+
+// Objectives or a list after the first field under a heading that is no field ("##
+// Handlungsfeld-übergreifende Ableitungen", "## Anhang"): said, not dropped in silence.
+void Interpreter::outside_field(int line, std::size_t items) {
+  report(rule::kContentOutsideField, line,
+         section_.heading.empty()
+             ? tr({"{0} Zeile(n) mit Listeneinträgen oder Ableitungen stehen außerhalb eines "
+                   "Handlungsfelds; nicht gelesen",
+                   "{0} line(s) of list items or objectives stand outside a field; not read"},
+                  items)
+             : tr({"{0} Zeile(n) mit Listeneinträgen oder Ableitungen unter der Überschrift „{1}“ "
+                   "(Zeile {2}), die kein Handlungsfeld ist; nicht gelesen (gehören sie zu einem "
+                   "Handlungsfeld, unter dessen Überschrift setzen)",
+                   "{0} line(s) of list items or objectives under the heading \"{1}\" (line {2}), "
+                   "which is no field; not read (if they belong to a field, put them under its "
+                   "heading)"},
+                  items, section_.heading, section_.line));
 }
 
 void Interpreter::start_field(const Candidate& c, int level) {

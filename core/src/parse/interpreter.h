@@ -60,6 +60,7 @@ class Interpreter {
   void start_named_candidate();
   void drop_candidate();
   void end_list();
+  void outside_field(int line, std::size_t items);
   void start_field(const Candidate& c, int level);
   void add_objective(const std::string& text, int line);
   void report(const rule::Rule& rule, int line, std::string message);
@@ -91,6 +92,12 @@ class Interpreter {
   bool objectives_list_ = false;  // list items were read as objectives in this mode
   std::size_t list_items_ = 0;
   int list_line_ = 0;
+  std::size_t outside_items_ = 0;  // list items after the first field, outside any field
+  int outside_line_ = 0;
+  struct Section {
+    std::string heading;  // the last heading that is no field, once no field is open
+    int line = 0;
+  } section_;
   int errors_ = 0;
 };
 

@@ -481,6 +481,19 @@ class Resolver {
       std::string key = make_key("obj", ro.text);
       auto [it, inserted] = objective_by_key_.emplace(key, plan.objectives.size());
       if (inserted) plan.objectives.push_back({ro.text, key, ro.line});
+      const Objective& stored = plan.objectives[it->second];
+      if (!inserted &&
+          stored.text != ro.text) {  // same key, other spelling: said, not merged in silence
+        findings_.push_back(make_finding(
+            rule::kObjectiveSpellingMerged,
+            tr({"Ableitung „{0}“ gilt als dieselbe wie „{1}“ (Zeile {2}): die Schreibweisen "
+                "unterscheiden sich nur in Groß-/Kleinschreibung, Strichen oder Leerzeichen; "
+                "gespeichert wird „{1}“",
+                "objective \"{0}\" counts as the same as \"{1}\" (line {2}): the spellings differ "
+                "only in case, dashes or spaces; \"{1}\" is stored"},
+               ro.text, stored.text, stored.source_line),
+            ro.line, ro.text));
+      }
       if (linked.insert(it->second).second) {
         field.objectives.push_back({it->second, ro.line});
       } else {
