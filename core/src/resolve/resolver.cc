@@ -442,8 +442,18 @@ class Resolver {
   void build_field(Plan& plan, const RawField& raw,
                    const std::vector<std::vector<Mention>>& mentions) {
     Field field{raw.title, make_key("fld", raw.title), raw.line, {}, {}};
-    for (std::size_t n = 2; field_keys_.count(field.key); ++n) {
-      field.key = make_key("fld", raw.title + " #" + std::to_string(n));
+    if (field_keys_.count(field.key)) {
+      // The smallest free "#n": numbers below the last one given for this key are taken
+      // (keys are never freed), so the search goes on from there — linear in all, however
+      // many fields share a title.
+      std::size_t& next = next_suffix_[field.key];
+      for (std::size_t n = std::max<std::size_t>(next, 2);; ++n) {
+        field.key = make_key("fld", raw.title + " #" + std::to_string(n));
+        if (!field_keys_.count(field.key)) {
+          next = n + 1;
+          break;
+        }
+      }
     }
     field_keys_.insert(field.key);
     std::unordered_map<std::string, int> seen_text;
@@ -528,6 +538,7 @@ class Resolver {
   StringMap<std::size_t> division_by_key_;
   std::unordered_map<std::string, std::size_t> objective_by_key_;
   std::unordered_set<std::string> field_keys_;
+  std::unordered_map<std::string, std::size_t> next_suffix_;  // by field key: where "#n" goes on
   std::vector<std::size_t> named_in_;  // per unit: the last focus area that named it
   std::size_t focus_serial_ = 0;
   const std::string empty_;
