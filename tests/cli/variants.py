@@ -233,6 +233,11 @@ def variants(seed):
         _fields(seed, lambda i, t: (extra if i > 1 else "") + f"## *Handlungsfeld {t}*") + extra)
     add("objectives-table-with-period", _objective_tables(seed, lambda rows: ["| Ableitungen | Zeitraum |", "|---|---|"]
                                                           + [f"| {r} | 2025–2027 |" for r in rows]))
+    add("objectives-letter-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                    + [f"{'abcdefgh'[k]}) {r.replace('<br>', ' ')}" for k, r in enumerate(rows)]))
+    add("objectives-roman-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                   + [f"{['i', 'ii', 'iii', 'iv', 'v', 'vi'][k]}. {r.replace('<br>', ' ')}"
+                                                      for k, r in enumerate(rows)]))
     add("objectives-one-column", _objective_tables(seed, lambda rows: ["| Ableitungen |", "|---|"]
                                                    + [f"| {r} |" for r in rows]))
     # Unit lists.

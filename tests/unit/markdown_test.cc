@@ -268,5 +268,17 @@ TEST(Markdown, PandocSimpleAndMultilineTables) {
                                              {"MINT", "BOB/ A"}}));
 }
 
+TEST(Markdown, LettersAndSmallRomanNumeralsMakeListItemsButAbbreviationsDoNot) {
+  const auto b = blocks(
+      "a) Erste\nB. Zweite\niv) Vierte\nii. Zweite\nz. B. ein Satz\nd. h. ein Satz\n", nullptr);
+  std::vector<std::pair<BlockKind, std::string>> got;
+  for (const auto& x : b) got.emplace_back(x.kind, x.text);
+  EXPECT_EQ(got, (std::vector<std::pair<BlockKind, std::string>>{
+                     {BlockKind::list_item, "Erste"},
+                     {BlockKind::list_item, "Zweite"},
+                     {BlockKind::list_item, "Vierte"},
+                     {BlockKind::list_item, "Zweite z. B. ein Satz d. h. ein Satz"}}));
+}
+
 }  // namespace
 }  // namespace eduplan::markdown

@@ -120,6 +120,10 @@ inline constexpr Rule kListIgnored{
     "list-ignored", info,
     {"Eine Liste in einem Handlungsfeld steht nicht unter „Ableitungen“ und wird als Fließtext ignoriert.",
      "A list in a field does not stand under \"Ableitungen\" and is ignored as running text."}};
+inline constexpr Rule kObjectivesParagraphIgnored{
+    "objectives-paragraph-ignored", warning,
+    {"Unter „Ableitungen“ steht ein Absatz statt einer Liste oder Tabelle; er wird nicht als Ableitung gelesen.",
+     "A paragraph instead of a list or table stands below \"Ableitungen\"; it is not read as an objective."}};
 inline constexpr Rule kContentOutsideField{
     "content-outside-field", warning,
     {"Eine Liste oder Ableitungen nach dem ersten Handlungsfeld stehen unter einer Überschrift, die kein Handlungsfeld ist; nicht gelesen.",
@@ -248,6 +252,7 @@ inline constexpr const Rule* kAll[] = {
     &kFieldLineIgnored,
     &kListIgnored,
     &kContentOutsideField,
+    &kObjectivesParagraphIgnored,
     &kTextCanonical,
     &kTextDropped,
     &kUnitRepeated,

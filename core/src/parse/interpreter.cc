@@ -10,6 +10,7 @@ bool Interpreter::too_many_errors() const { return errors_ >= kMaxErrors; }
 
 void Interpreter::block(const Block& b) {
   if (too_many_errors()) return;
+  if (first_line_ == 0) first_line_ = b.line;
   if (b.kind != BlockKind::list_item) end_list();
   // Only a table right after a focus table can continue it.
   std::optional<FocusTable> previous = std::move(last_focus_table_);
@@ -30,7 +31,9 @@ RawDocument Interpreter::finish(int last_line) {
   end_list();
   drop_candidate();
   if (doc_.fields.empty() && errors_ == 0) {
-    report(rule::kDocumentNoField, last_line,
+    // The document's first block, where a reader starts to look (the last line would say
+    // nothing about where a field is missing).
+    report(rule::kDocumentNoField, first_line_ > 0 ? first_line_ : last_line,
            tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „Handlungsfeld …“ "
                "oder eine Überschrift mit einer Schwerpunkttabelle darunter)",
                "the document contains no field (expected: a heading \"Handlungsfeld …\" or a "
@@ -86,6 +89,15 @@ void Interpreter::paragraph(const Block& b) {
     return;
   }
   if (b.bold) return heading(t, kBoldLevel, b.line);
+  if (objectives_mode_ && field_ && field_->objectives.empty()) {
+    // "Ableitungen:" and then paragraphs, not a list: said, not dropped in silence.
+    report(rule::kObjectivesParagraphIgnored, b.line,
+           tr({"Absatz „{0}“ unter „Ableitungen“ nicht als Ableitung gelesen: Ableitungen als "
+               "Liste („- …“) oder Tabelle schreiben",
+               "paragraph \"{0}\" below \"Ableitungen\" not read as an objective: write "
+               "objectives as a list (\"- …\") or a table"},
+              t.size() > 120 ? t.substr(0, 120) + " …" : t));
+  }
   objectives_mode_ = false;  // running text: the objectives above it have ended
   short_line(t, b.line, true);
 }

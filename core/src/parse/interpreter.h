@@ -99,6 +99,7 @@ class Interpreter {
     int line = 0;
   } section_;
   int errors_ = 0;
+  int first_line_ = 0;  // of the first block
 };
 
 }  // namespace eduplan

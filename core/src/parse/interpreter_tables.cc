@@ -168,7 +168,7 @@ void Interpreter::table(const Block& original, const std::optional<FocusTable>& 
                "table with {0} column(s) and the header \"{1}\" is neither a focus-area nor an "
                "objectives table (the header names neither focus area nor units nor "
                "objectives); ignored"},
-              width, header));
+              std::max(width, columns), header));
   }
   objectives_mode_ = false;
 }

@@ -75,6 +75,24 @@ std::optional<std::string_view> list_item(std::string_view line) {
   if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
       line[digits + 1] == ' ')
     return text::trim(line.substr(digits + 2));
+  // Letters and small Roman numerals: "a) x", "B. x", "iv) x" — but not an abbreviation at the
+  // start of a line ("z. B. …", "d. h. …", "u. a. …").
+  std::size_t letters = 0;
+  while (letters < line.size() && letters < 4 &&
+         ((line[letters] >= 'a' && line[letters] <= 'z') ||
+          (line[letters] >= 'A' && line[letters] <= 'Z')))
+    ++letters;
+  const std::string_view marker = line.substr(0, letters);
+  const bool roman_numeral =
+      letters > 0 && marker.find_first_not_of("ivx") == std::string_view::npos;
+  if ((letters == 1 || roman_numeral) && letters + 1 < line.size() &&
+      (line[letters] == '.' || line[letters] == ')') && line[letters + 1] == ' ') {
+    const std::string_view rest = text::trim(line.substr(letters + 2));
+    const bool abbreviation =
+        line[letters] == '.' && rest.size() >= 2 && rest[1] == '.' &&
+        ((rest[0] >= 'a' && rest[0] <= 'z') || (rest[0] >= 'A' && rest[0] <= 'Z'));
+    if (!abbreviation && !rest.empty()) return rest;
+  }
   return std::nullopt;
 }
 
