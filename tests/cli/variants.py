@@ -254,7 +254,7 @@ def variants(seed):
     # Inline markup (formatting and converters' raw HTML): the same plan.
     add("emphasis-inside-cells", seed.replace("Förderung der Medienkompetenz und Digitalisierung",
                                               "Förderung der *Medienkompetenz* und **Digitalisierung**")
-        .replace("Entwicklung eines Jugendmedienzentrums", "Entwicklung eines _Jugendmedienzentrums_"))
+        .replace("Entwicklung eines Jugendmedienzentrums", "_Entwicklung eines *Jugendmedienzentrums*_"))
     add("inline-code-and-sup", seed.replace("Dezernat IV/ Stadtbibliothek<br>", "Dezernat IV/ `Stadtbibliothek`<br>")
         .replace("Digitalisierte Medienarbeit", "Digitalisierte<sup></sup> Medienarbeit"))
     add("span-around-division", seed.replace("Dezernat V/", "<span>Dezernat V</span>/"))

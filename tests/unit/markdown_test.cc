@@ -158,7 +158,9 @@ TEST(Markdown, AnchorsAndInlineTagsAreMarkup) {
 TEST(Markdown, EmphasisInsideTextIsFormattingButAStarInAWordIsText) {
   EXPECT_EQ(cell_text("Förderung der *Medienkompetenz* und **Digitalisierung**"),
             "Förderung der Medienkompetenz und Digitalisierung");
-  EXPECT_EQ(cell_text("Angebote (_neu_) entwickeln"), "Angebote (neu) entwickeln");
+  EXPECT_EQ(cell_text("Angebote (*neu*) entwickeln"), "Angebote (neu) entwickeln");
+  EXPECT_EQ(cell_text("Code _x0041_ und FB_01"), "Code _x0041_ und FB_01");  // '_' only around all
+  EXPECT_EQ(cell_text("_Angebote entwickeln_"), "Angebote entwickeln");
   EXPECT_EQ(cell_text("Schüler*innen und Lehrer*innen"), "Schüler*innen und Lehrer*innen");
   EXPECT_EQ(cell_text("FB_01 und FB_02"), "FB_01 und FB_02");
   EXPECT_EQ(cell_text("5 * 3 und a*b"), "5 * 3 und a*b");

@@ -152,7 +152,7 @@ RawDocument parse_markdown(std::string_view text, std::vector<Finding>& findings
     text = cr_only;
   }
   unicode::Changes changes;
-  std::string canonical = unicode::canonicalize(text, &changes);
+  std::string canonical = unicode::canonicalize(text, &changes, false, /*remove_controls=*/true);
   const int changed_line = changes.any() ? text::line_of_offset(text, changes.first_offset) : 0;
   if (release) release();  // `text` is not read from here on
   inline_text::Counts decoded;

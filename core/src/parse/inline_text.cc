@@ -225,8 +225,9 @@ std::string strip_emphasis(std::string s) {
     }
   }
   std::string out(v);
+  // Only '*' inside text: '_' also joins identifiers and codes ("FB_01", "_x0041_"), and
+  // converters write emphasis with '*'.
   remove_word_emphasis(out, '*');
-  remove_word_emphasis(out, '_');
   return out;
 }
 
