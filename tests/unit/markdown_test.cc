@@ -197,6 +197,14 @@ TEST(Markdown, StruckTextAndFootnoteReferencesAreDroppedAndListed) {
             "Angebote entwickeln");
   EXPECT_EQ(inline_text::plain("ein ~~ einzelnes Zeichen", &counts), "ein ~~ einzelnes Zeichen");
   ASSERT_EQ(counts.dropped.size(), 3u);
+  inline_text::Counts html;
+  EXPECT_EQ(
+      inline_text::plain("A <del>B</del> C <S class=\"x\">D</S> <strike>E</strike> <s>", &html),
+      "A C <s>");
+  EXPECT_EQ(html.dropped.size(), 3u);
+  EXPECT_EQ(inline_text::plain("<mark>Jugend</mark><small>amt</small> <code>x</code> <ins>y</ins>"),
+            "Jugendamt x y");
+  EXPECT_EQ(inline_text::plain("<summary>x</summary> <sample>"), "<summary>x</summary> <sample>");
   std::multiset<std::pair<int, std::string>> dropped;  // (kind, text), in any order
   for (const auto& d : counts.dropped) dropped.insert({static_cast<int>(d.kind), d.text});
   using Kind = inline_text::Dropped::Kind;

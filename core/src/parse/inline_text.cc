@@ -16,7 +16,34 @@ constexpr std::array<std::string_view, 10> kFormatTags = {
 
 // Inline tags that may carry attributes and only mark up or anchor text: <span id="x">,
 // <a name="x"></a>, <font …>, as converters and web pages leave them.
-constexpr std::array<std::string_view, 5> kAttributeTags = {"span", "a", "font", "sup", "sub"};
+constexpr std::array<std::string_view, 10> kAttributeTags = {
+    "span", "a", "font", "sup", "sub", "mark", "small", "code", "ins", "abbr"};
+
+// Tags of deleted text: their content is dropped like "~~…~~".
+constexpr std::array<std::string_view, 3> kDeletedTags = {"del", "strike", "s"};
+
+// Deleted text "<del>…</del>", "<s>…</s>", "<strike>…</strike>" (any case, the opening tag
+// with attributes) at s[i] ('<'): its length (0 if it is none) and its content.
+std::size_t deleted_at(std::string_view s, std::size_t i, std::string_view& inner) {
+  for (auto name : kDeletedTags) {
+    const std::size_t after = i + 1 + name.size();
+    if (!text::starts_with_icase(s.substr(i + 1), name) || after >= s.size() ||
+        !(s[after] == '>' || s[after] == ' '))
+      continue;
+    const std::size_t open_end = s.find('>', after);
+    if (open_end == std::string_view::npos || open_end - i > 300) return 0;
+    const std::string close = "</" + std::string(name) + ">";
+    std::size_t end = open_end + 1;
+    while (end < s.size() && !text::starts_with_icase(s.substr(end), close)) {
+      end = s.find('<', end + 1);
+      if (end == std::string_view::npos) return 0;
+    }
+    if (end >= s.size()) return 0;
+    inner = s.substr(open_end + 1, end - open_end - 1);
+    return end + close.size() - i;
+  }
+  return 0;
+}
 
 // The length of an inline tag with attributes at s[i] ('<'), or 0.
 std::size_t attribute_tag_at(std::string_view s, std::size_t i) {
@@ -95,6 +122,15 @@ std::string strip_tags(std::string_view s, Counts* counts) {
         }
       }
       if (tag) continue;
+      std::string_view deleted;
+      if (const std::size_t n = deleted_at(s, i, deleted)) {
+        const std::string struck(text::trim(deleted));
+        if (counts && !struck.empty())
+          counts->dropped.push_back({Dropped::Kind::struck, struck, 0});
+        out += ' ';
+        i += n - 1;
+        continue;
+      }
       if (const std::size_t n = attribute_tag_at(s, i)) {
         i += n - 1;
         continue;
