@@ -111,6 +111,63 @@ def _no_outer_pipes(seed):
     return "\n".join(out)
 
 
+def _pipe_tables(seed, fn):
+    """Rewrites every pipe table (header, delimiter row, rows) with fn(header_cells, rows) -> lines."""
+    lines, out, i = seed.split("\n"), [], 0
+    cells = lambda l: [c.strip() for c in l.strip()[1:-1].split("|")]
+    while i < len(lines):
+        if lines[i].startswith("|") and i + 1 < len(lines) and lines[i + 1].startswith("|--"):
+            j = i + 2
+            while j < len(lines) and lines[j].startswith("|"):
+                j += 1
+            out.extend(fn(cells(lines[i]), [cells(l) for l in lines[i + 2:j]]))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _simple_table(header, rows):
+    """pandoc's simple table (headerless if the header is empty, then with dash lines above and below);
+    <br> as pandoc's raw `<br>`{=html}."""
+    rows = [[c.replace("<br>", "`<br>`{=html}") for c in r] for r in rows]
+    widths = [max(len(r[c]) for r in rows + [header]) + 2 for c in range(len(header))]
+    line = lambda r: "  " + " ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+    dashes = "  " + " ".join("-" * w for w in widths)
+    if not any(header):
+        return [dashes] + [line(r) for r in rows] + [dashes]
+    return [line(header), dashes] + [line(r) for r in rows]
+
+
+def _multiline_table(header, rows, width=30):
+    """pandoc's multiline table: cells wrapped at `width`, rows separated by blank lines, a <br> as a
+    hard line break (a backslash at the end of the cell's line)."""
+    def cell_lines(c):
+        parts = c.split("<br>")
+        out = []
+        for k, p in enumerate(parts):
+            wrapped = textwrap.wrap(p, width, break_on_hyphens=False, break_long_words=False) or [""]
+            if k + 1 < len(parts):
+                wrapped[-1] += "\\"
+            out.extend(wrapped)
+        return out
+    widths = [width + 2] * len(header)
+    def block(r):
+        cols = [cell_lines(c) for c in r]
+        height = max(len(c) for c in cols)
+        return ["  " + " ".join((c[k] if k < len(c) else "").ljust(w) for c, w in zip(cols, widths)).rstrip()
+                for k in range(height)]
+    full = "  " + "-" * (sum(widths) + len(widths) - 1)
+    dashes = "  " + " ".join("-" * w for w in widths)
+    body = []
+    for r in rows:
+        body.extend(block(r) + [""])
+    if not any(header):
+        return [dashes] + body[:-1] + [dashes]
+    return [full] + block(header) + [dashes] + body[:-1] + [full]
+
+
 def variants(seed):
     v = []
     add = lambda name, content, expectation="identical", ext="md": v.append((name, f"{name}.{ext}", content,
@@ -177,6 +234,11 @@ def variants(seed):
         _fields(seed, lambda i, t: (extra if i > 1 else "") + f"## *Handlungsfeld {t}*") + extra)
     add("objectives-table-with-period", _objective_tables(seed, lambda rows: ["| Ableitungen | Zeitraum |", "|---|---|"]
                                                           + [f"| {r} | 2025–2027 |" for r in rows]))
+    add("objectives-letter-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                    + [f"{'abcdefgh'[k]}) {r.replace('<br>', ' ')}" for k, r in enumerate(rows)]))
+    add("objectives-roman-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                   + [f"{['i', 'ii', 'iii', 'iv', 'v', 'vi'][k]}. {r.replace('<br>', ' ')}"
+                                                      for k, r in enumerate(rows)]))
     add("objectives-one-column", _objective_tables(seed, lambda rows: ["| Ableitungen |", "|---|"]
                                                    + [f"| {r} |" for r in rows]))
     # Unit lists.
@@ -196,6 +258,30 @@ def variants(seed):
         .replace("für", "f&uuml;r"))
     add("markdown-escapes", seed.replace("(", "\\(").replace(")", "\\)").replace("-Berufe", "\\-Berufe"))
     add("typographic-quotes", re.sub(r'"([^"]*)"', "„\\1“", seed))
+    # Inline markup (formatting and converters' raw HTML): the same plan.
+    add("emphasis-inside-cells", seed.replace("Förderung der Medienkompetenz und Digitalisierung",
+                                              "Förderung der *Medienkompetenz* und **Digitalisierung**")
+        .replace("Entwicklung eines Jugendmedienzentrums", "_Entwicklung eines *Jugendmedienzentrums*_"))
+    add("inline-code-and-sup", seed.replace("Dezernat IV/ Stadtbibliothek<br>", "Dezernat IV/ `Stadtbibliothek`<br>")
+        .replace("Digitalisierte Medienarbeit", "Digitalisierte<sup></sup> Medienarbeit"))
+    add("span-around-division", seed.replace("Dezernat V/", "<span>Dezernat V</span>/"))
+    add("pandoc-raw-br", seed.replace("<br>", "`<br>`{=html}"))
+    add("paragraphs-in-cells", re.sub(r"\| (Dezernat [^|]*<br>[^|]*?)\s*\|",
+                                      lambda m: "| <p>" + m.group(1).replace("<br>", "</p><p>") + "</p> |", seed))
+    add("link-in-unit", seed.replace("Dezernat IV/ Stadtbibliothek<br>",
+                                     "Dezernat IV/ [Stadtbibliothek](https://example.org/bib)<br>"))
+    add("comment-in-cell", seed.replace("Dezernat V/ Jugendamt   |", "Dezernat V/ Jugendamt <!-- prüfen --> |"))
+    add("control-characters", seed.replace("Jugendamt", "Jugend\x01amt").replace("Theater", "The\x7fater"))
+    add("cross-field-section", seed + "\n## Handlungsfeld-übergreifende Ableitungen\n\n- Monitoring aufbauen\n")
+    second = seed.index("interne und externe Strukturen", seed.index("interne und externe Strukturen") + 1)
+    add("shared-objective-other-case", seed[:second] + "Interne und externe Strukturen" + seed[second + 30:])
+    # Deleted text and footnotes: a different plan, with a finding.
+    add("struck-unit", seed.replace("Dezernat V/ Jugendamt   |", "Dezernat V/ Jugendamt, ~~Sozialamt~~ |"))
+    add("struck-objective-words", seed.replace("Bildungsangebote regelmäßig evaluieren",
+                                               "Bildungsangebote ~~regelmäßig~~ evaluieren"), "explained")
+    add("footnote-reference", seed.replace("Entwicklung eines Jugendmedienzentrums",
+                                           "Entwicklung eines Jugendmedienzentrums[^1]")
+        + "\n[^1]: Beschluss vom 3. Mai\n")
     # Tables.
     add("no-outer-pipes", _no_outer_pipes(seed))
     add("no-delimiter-rows", "\n".join(l for l in seed.split("\n") if not re.fullmatch(r"\|[-:| ]+\|", l.strip())))
@@ -205,6 +291,8 @@ def variants(seed):
     add("table-split-at-page-break", _split_focus_tables(seed))
     add("header-synonyms", seed.replace("genannte Handlungsschwerpunkte der Fachbereiche", "Maßnahme")
         .replace("befasster Verwaltungsbereich", "Federführung"))
+    add("pandoc-simple-tables", _pipe_tables(seed, _simple_table))
+    add("pandoc-multiline-tables", _pipe_tables(seed, _multiline_table))
     add("wide-padding", seed.replace(" | ", "      |      "))
     # Several at once, as a document passed through a few hands.
     combined = unicodedata.normalize("NFD", seed).replace("\n", "\r\n").replace("/ ", "/" + NBSP)

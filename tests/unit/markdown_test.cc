@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 namespace eduplan::markdown {
 namespace {
 
@@ -107,7 +110,8 @@ TEST(Markdown, WrappedListItemsAndParagraphsAreJoined) {
       nullptr);
   ASSERT_EQ(p.size(), 2u);
   EXPECT_TRUE(p[0].bold);
-  EXPECT_EQ(p[0].text, "Handlungsfeld Bildungsplanung und Kooperation mit Trägern der kulturellen Bildung");
+  EXPECT_EQ(p[0].text,
+            "Handlungsfeld Bildungsplanung und Kooperation mit Trägern der kulturellen Bildung");
   EXPECT_EQ(p[1].text, "Ableitungen: Entwicklung von Angeboten, die für verschiedene Zielgruppen");
   EXPECT_EQ(p[1].line, 3);
 }
@@ -149,6 +153,141 @@ TEST(Markdown, AnchorsAndInlineTagsAreMarkup) {
   EXPECT_EQ(cell_text("[Bibliothek]{.unit}"), "Bibliothek");
   EXPECT_EQ(cell_text("[Liste] und {Menge}"), "[Liste] und {Menge}");
   EXPECT_EQ(cell_text("Kinder <5 Jahre, <a"), "Kinder <5 Jahre, <a");
+}
+
+TEST(Markdown, EmphasisInsideTextIsFormattingButAStarInAWordIsText) {
+  EXPECT_EQ(cell_text("Förderung der *Medienkompetenz* und **Digitalisierung**"),
+            "Förderung der Medienkompetenz und Digitalisierung");
+  EXPECT_EQ(cell_text("Angebote (*neu*) entwickeln"), "Angebote (neu) entwickeln");
+  EXPECT_EQ(cell_text("Code _x0041_ und FB_01"), "Code _x0041_ und FB_01");  // '_' only around all
+  EXPECT_EQ(cell_text("_Angebote entwickeln_"), "Angebote entwickeln");
+  EXPECT_EQ(cell_text("Schüler*innen und Lehrer*innen"), "Schüler*innen und Lehrer*innen");
+  EXPECT_EQ(cell_text("FB_01 und FB_02"), "FB_01 und FB_02");
+  EXPECT_EQ(cell_text("5 * 3 und a*b"), "5 * 3 und a*b");
+  EXPECT_EQ(cell_text("\\*nicht kursiv\\*"), "*nicht kursiv*");
+  EXPECT_EQ(cell_text("die `Stadtbibliothek`"), "die Stadtbibliothek");
+  EXPECT_EQ(cell_text("Sprachförderung <sup>1</sup>"), "Sprachförderung 1");
+}
+
+TEST(Markdown, LinksCommentsAndRawHtml) {
+  inline_text::Counts counts;
+  EXPECT_EQ(
+      inline_text::plain("die [Bibliothek](https://example.org/a_b) und ![Logo](l.png)", &counts),
+      "die Bibliothek und Logo");
+  EXPECT_EQ(counts.links, 2u);
+  EXPECT_EQ(inline_text::plain("Förderung <!-- TODO --> der Kompetenz", &counts),
+            "Förderung der Kompetenz");
+  EXPECT_EQ(counts.comments, 1u);
+  EXPECT_EQ(inline_text::plain("[Liste](ohne Ende"), "[Liste](ohne Ende");
+  EXPECT_EQ(make_cell("Dezernat III`<br>`{=html}BOB/ Stabsstelle", nullptr).lines,
+            (Cells{"Dezernat III", "BOB/ Stabsstelle"}));
+  EXPECT_EQ(make_cell("<p>Dezernat V/</p><p class=\"x\">Jugendamt</p>", nullptr).lines,
+            (Cells{"Dezernat V/", "Jugendamt"}));
+  EXPECT_EQ(make_cell("<span>Dezernat V</span>/ Jugendamt", nullptr).lines,
+            (Cells{"Dezernat V/ Jugendamt"}));
+  EXPECT_EQ(cell_text("a `<b>`{=html}fett`</b>`{=html} b"), "a fett b");
+  EXPECT_EQ(cell_text("<pre>x</pre>"), "<pre>x</pre>");  // not a paragraph tag
+}
+
+TEST(Markdown, StruckTextAndFootnoteReferencesAreDroppedAndListed) {
+  inline_text::Counts counts;
+  EXPECT_EQ(inline_text::plain("Dezernat IV/ Bibliothek, ~~Stadtarchiv~~", &counts),
+            "Dezernat IV/ Bibliothek,");
+  EXPECT_EQ(inline_text::plain("Angebote ~~bis 2024~~ entwickeln[^1]", &counts),
+            "Angebote entwickeln");
+  EXPECT_EQ(inline_text::plain("ein ~~ einzelnes Zeichen", &counts), "ein ~~ einzelnes Zeichen");
+  ASSERT_EQ(counts.dropped.size(), 3u);
+  inline_text::Counts html;
+  EXPECT_EQ(
+      inline_text::plain("A <del>B</del> C <S class=\"x\">D</S> <strike>E</strike> <s>", &html),
+      "A C <s>");
+  EXPECT_EQ(html.dropped.size(), 3u);
+  EXPECT_EQ(inline_text::plain("<mark>Jugend</mark><small>amt</small> <code>x</code> <ins>y</ins>"),
+            "Jugendamt x y");
+  EXPECT_EQ(inline_text::plain("<summary>x</summary> <sample>"), "<summary>x</summary> <sample>");
+  std::multiset<std::pair<int, std::string>> dropped;  // (kind, text), in any order
+  for (const auto& d : counts.dropped) dropped.insert({static_cast<int>(d.kind), d.text});
+  using Kind = inline_text::Dropped::Kind;
+  EXPECT_EQ(dropped, (std::multiset<std::pair<int, std::string>>{
+                         {static_cast<int>(Kind::struck), "Stadtarchiv"},
+                         {static_cast<int>(Kind::struck), "bis 2024"},
+                         {static_cast<int>(Kind::footnote), "1"}}));
+  // Lines are the caller's: blocks() gives each the line of its row or paragraph.
+  inline_text::Counts in_blocks;
+  const auto b =
+      blocks("# T\n\n| a | b |\n|---|---|\n| x | y |\n| ~~z~~ | w |\n\nText[^n]\n", &in_blocks);
+  ASSERT_EQ(in_blocks.dropped.size(), 2u);
+  EXPECT_EQ(in_blocks.dropped[0].line, 6);
+  EXPECT_EQ(in_blocks.dropped[1].line, 8);
+}
+
+// pandoc's tables of dashes: simple (one line per row) and multiline (rows separated by blank
+// lines), each with and without a header.
+TEST(Markdown, PandocSimpleAndMultilineTables) {
+  const auto texts = [](const Block& t) {
+    std::vector<Cells> rows;
+    for (const auto& r : t.rows) {
+      Cells cells;
+      for (const auto& c : r.cells) cells.push_back(c.text());
+      rows.push_back(cells);
+    }
+    return rows;
+  };
+  // Headerless simple table: a dash line above and below, one row per line.
+  auto b = blocks("  ----- -----\n  Ableitungen:   Eins\n                 Zwei\n  ----- -----\n",
+                  nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_FALSE(b[0].header);
+  EXPECT_EQ(texts(b[0]).size(), 2u);
+  // A simple table with a header ends at the blank line, even if a dash line follows later.
+  b = blocks(
+      "  Schwerpunkt   Bereich\n  ------------- -------\n  MINT-Cluster  BOB/ A\n  Angebote      "
+      "Dez. "
+      "IV/ B\n\nText\n\n  ---- ----\n  x    y\n  ---- ----\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_TRUE(b[0].header);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Schwerpunkt", "Bereich"},
+                                             {"MINT-Cluster", "BOB/ A"},
+                                             {"Angebote", "Dez. IV/ B"}}));
+  // A simple table with a header may close with a dash line right below its rows.
+  b = blocks(
+      "  Schwerpunkt   Bereich\n  ------------- -------\n  MINT-Cluster  BOB/ A\n  "
+      "------------- -------\nText\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[0].rows.size(), 2u);
+  // Multiline with a header: cells wrapped over lines, rows separated by blank lines.
+  b = blocks(
+      "  ----------------------\n  Schwerpunkt  Bereich\n  -----------  ---------\n  Ausbau der   "
+      "Dez. IV/\n"
+      "  Angebote     Bibliothek\n\n  MINT         BOB/ A\n  ----------------------\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_TRUE(b[0].header);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Schwerpunkt", "Bereich"},
+                                             {"Ausbau der Angebote", "Dez. IV/ Bibliothek"},
+                                             {"MINT", "BOB/ A"}}));
+  // Multiline without a header: blank lines between rows before the closing dash line.
+  b = blocks(
+      "  ----------- ---------\n  Ausbau der  Dez. IV/\n  Angebote    Bibliothek\n\n  MINT"
+      "        BOB/ A\n  ----------- ---------\n",
+      nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Ausbau der Angebote", "Dez. IV/ Bibliothek"},
+                                             {"MINT", "BOB/ A"}}));
+}
+
+TEST(Markdown, LettersAndSmallRomanNumeralsMakeListItemsButAbbreviationsDoNot) {
+  const auto b = blocks(
+      "a) Erste\nB. Zweite\niv) Vierte\nii. Zweite\nz. B. ein Satz\nd. h. ein Satz\n", nullptr);
+  std::vector<std::pair<BlockKind, std::string>> got;
+  for (const auto& x : b) got.emplace_back(x.kind, x.text);
+  EXPECT_EQ(got, (std::vector<std::pair<BlockKind, std::string>>{
+                     {BlockKind::list_item, "Erste"},
+                     {BlockKind::list_item, "Zweite"},
+                     {BlockKind::list_item, "Vierte"},
+                     {BlockKind::list_item, "Zweite z. B. ein Satz d. h. ein Satz"}}));
 }
 
 }  // namespace

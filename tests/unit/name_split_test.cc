@@ -7,6 +7,7 @@
 #include <random>
 #include <set>
 
+#include "model/division_names.h"
 #include "test_support.h"
 
 namespace eduplan {
@@ -115,6 +116,24 @@ TEST(NameSplit, LongCellsAreReadInLinearTime) {
     ASSERT_FALSE(has_errors(plan.findings)) << repeated;
     ASSERT_EQ(plan.fields.at(0).focus_areas.size(), 2u) << repeated;
   }
+}
+
+}  // namespace
+}  // namespace eduplan
+
+namespace eduplan {
+namespace {
+
+TEST(DivisionNames, OnlyWellFormedRomanNumeralsAreNumbers) {
+  EXPECT_EQ(division_spelling("Dezernat iv"), "Dezernat IV");
+  EXPECT_EQ(division_spelling("Dez. 8"), "Dezernat VIII");
+  EXPECT_EQ(division_spelling("Dezernat XIX"), "Dezernat XIX");
+  EXPECT_EQ(division_spelling("Dezernat VIII"), "Dezernat VIII");
+  // Not normalised into another number: "IIX" is not VIII, "IIIXX" not XVII, "VV" not X.
+  EXPECT_EQ(division_spelling("Dezernat IIX"), std::nullopt);
+  EXPECT_EQ(division_spelling("Dezernat IIIXX"), std::nullopt);
+  EXPECT_EQ(division_spelling("Dezernat VV"), std::nullopt);
+  EXPECT_EQ(division_spelling("Dezernat IIII"), std::nullopt);
 }
 
 }  // namespace

@@ -232,6 +232,26 @@ TEST(Reader, EmptyDocumentHasNoField) {
   EXPECT_EQ(plan.findings[0].line, 1);
 }
 
+TEST(Reader, DocumentWithoutFieldPointsAtItsFirstBlock) {
+  const Plan plan = read_plan("\n\n# Titel\n\nText\n\nmehr Text\n", "t.md");
+  ASSERT_EQ(plan.findings.size(), 1u);
+  EXPECT_EQ(plan.findings[0].rule, "document-no-field");
+  EXPECT_EQ(plan.findings[0].line, 3);
+}
+
+TEST(Reader, AnUnknownTableCountsItsColumnsEvenIfItsFirstRowIsEmpty) {
+  const Plan plan = read_plan(
+      "## Handlungsfeld MINT\n\n| |\n| Kennzahl | Wert |\n| a | b |\n\nAbleitungen: x\n", "t.md");
+  bool found = false;
+  for (const auto& f : plan.findings) {
+    if (f.rule != "table-unknown") continue;
+    found = true;
+    EXPECT_EQ(f.line, 3);
+    EXPECT_NE(f.message.find("2 Spalte(n)"), std::string::npos) << f.message;
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Reader, ErrorsAreCappedSoGarbageCannotFloodTheOutput) {
   std::string doc = "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n";
   for (int i = 0; i < 1000; ++i) doc += "| x | y | z |\n";

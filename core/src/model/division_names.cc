@@ -8,6 +8,14 @@ namespace eduplan {
 
 namespace {
 
+std::string roman(int n) {
+  std::string out;
+  for (auto [v, s] : {std::pair{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}) {
+    for (; n >= v; n -= v) out += s;
+  }
+  return out;
+}
+
 // "IV" → 4, "4" → 4; 0 if it is neither (Roman numerals up to 39 and numbers up to 99).
 int numeral_value(std::string_view s) {
   if (s.empty() || s.size() > 6) return 0;
@@ -35,15 +43,12 @@ int numeral_value(std::string_view s) {
     value += v < previous ? -v : v;
     previous = std::max(previous, v);
   }
-  return value > 0 && value < 40 ? value : 0;
-}
-
-std::string roman(int n) {
-  std::string out;
-  for (auto [v, s] : {std::pair{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}) {
-    for (; n >= v; n -= v) out += s;
-  }
-  return out;
+  if (value <= 0 || value >= 40) return 0;
+  // Only a numeral written as Roman numerals are written: "IIX" or "IIIXX" is no number (it
+  // is not read as VIII or XVII, which would change what the document says).
+  std::string upper(s);
+  for (char& c : upper) c = static_cast<char>(c & ~0x20);
+  return roman(value) == upper ? value : 0;
 }
 
 }  // namespace

@@ -124,14 +124,30 @@ inline constexpr Rule kHiddenText{
     "hidden-text", warning,
     {"Ausgeblendeter Text einer Word- oder LibreOffice-Datei (verborgen formatiert) wird nicht gelesen: er ist nicht, was der Rat liest.",
      "Hidden text of a Word or LibreOffice file (formatted as hidden) is not read: it is not what the council reads."}};
+inline constexpr Rule kObjectivesParagraphIgnored{
+    "objectives-paragraph-ignored", warning,
+    {"Unter „Ableitungen“ steht ein Absatz statt einer Liste oder Tabelle; er wird nicht als Ableitung gelesen.",
+     "A paragraph instead of a list or table stands below \"Ableitungen\"; it is not read as an objective."}};
+inline constexpr Rule kContentOutsideField{
+    "content-outside-field", warning,
+    {"Eine Liste oder Ableitungen nach dem ersten Handlungsfeld stehen unter einer Überschrift, die kein Handlungsfeld ist; nicht gelesen.",
+     "A list or objectives after the first field stand under a heading that is no field; not read."}};
 inline constexpr Rule kTextCanonical{
     "text-canonical", info,
-    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes).",
-     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes)."}};
+    {"Zeichen wurden vereinheitlicht (Unicode-NFC, Sonderleerzeichen, unsichtbare Zeichen, typografische Anführungszeichen, HTML-Entitäten, Markdown-Escapes, HTML-Kommentare, Link-Adressen, Steuerzeichen).",
+     "Characters were made uniform (Unicode NFC, special spaces, invisible characters, typographic quotes, HTML entities, Markdown escapes, HTML comments, link addresses, control characters)."}};
+inline constexpr Rule kTextDropped{
+    "text-dropped", warning,
+    {"Durchgestrichener Text oder ein Fußnotenverweis wurde nicht übernommen.",
+     "Struck-through text or a footnote reference was not taken over."}};
 inline constexpr Rule kUnitRepeated{
     "unit-repeated", info,
     {"Eine Einheit steht mehrfach in derselben Zeile.",
      "A unit is named twice in one row."}};
+inline constexpr Rule kObjectiveSpellingMerged{
+    "objective-spelling-merged", info,
+    {"Zwei Ableitungen, die sich nur in Groß-/Kleinschreibung, Strichen oder Leerzeichen unterscheiden, gelten als dieselbe; gespeichert wird die erste Schreibweise.",
+     "Two objectives that differ only in case, dashes or spaces count as one; the first spelling is stored."}};
 inline constexpr Rule kObjectiveDuplicate{
     "objective-duplicate", warning,
     {"Eine Ableitung steht zweimal im selben Handlungsfeld.",
@@ -244,9 +260,13 @@ inline constexpr const Rule* kAll[] = {
     &kFieldLineIgnored,
     &kListIgnored,
     &kHiddenText,
+    &kContentOutsideField,
+    &kObjectivesParagraphIgnored,
     &kTextCanonical,
+    &kTextDropped,
     &kUnitRepeated,
     &kObjectiveDuplicate,
+    &kObjectiveSpellingMerged,
     &kUnitMultipleDivisions,
     &kUnitDivisionMismatch,
     &kUnitNotInDirectory,

@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 
 #include <array>
+#include <vector>
 
 #include "util/text.h"
 #include "util/unicode.h"
@@ -15,7 +16,34 @@ constexpr std::array<std::string_view, 10> kFormatTags = {
 
 // Inline tags that may carry attributes and only mark up or anchor text: <span id="x">,
 // <a name="x"></a>, <font …>, as converters and web pages leave them.
-constexpr std::array<std::string_view, 5> kAttributeTags = {"span", "a", "font", "sup", "sub"};
+constexpr std::array<std::string_view, 10> kAttributeTags = {
+    "span", "a", "font", "sup", "sub", "mark", "small", "code", "ins", "abbr"};
+
+// Tags of deleted text: their content is dropped like "~~…~~".
+constexpr std::array<std::string_view, 3> kDeletedTags = {"del", "strike", "s"};
+
+// Deleted text "<del>…</del>", "<s>…</s>", "<strike>…</strike>" (any case, the opening tag
+// with attributes) at s[i] ('<'): its length (0 if it is none) and its content.
+std::size_t deleted_at(std::string_view s, std::size_t i, std::string_view& inner) {
+  for (auto name : kDeletedTags) {
+    const std::size_t after = i + 1 + name.size();
+    if (!text::starts_with_icase(s.substr(i + 1), name) || after >= s.size() ||
+        !(s[after] == '>' || s[after] == ' '))
+      continue;
+    const std::size_t open_end = s.find('>', after);
+    if (open_end == std::string_view::npos || open_end - i > 300) return 0;
+    const std::string close = "</" + std::string(name) + ">";
+    std::size_t end = open_end + 1;
+    while (end < s.size() && !text::starts_with_icase(s.substr(end), close)) {
+      end = s.find('<', end + 1);
+      if (end == std::string_view::npos) return 0;
+    }
+    if (end >= s.size()) return 0;
+    inner = s.substr(open_end + 1, end - open_end - 1);
+    return end + close.size() - i;
+  }
+  return 0;
+}
 
 // The length of an inline tag with attributes at s[i] ('<'), or 0.
 std::size_t attribute_tag_at(std::string_view s, std::size_t i) {
@@ -46,10 +74,44 @@ std::size_t span_at(std::string_view s, std::size_t i, std::string_view& inner) 
   return end - i + 1;
 }
 
-std::string strip_tags(std::string_view s) {
+// A footnote reference "[^label]" at s[i] ('['): its length (0 if it is none) and label. A
+// footnote's definition ("[^1]: text" at the start of a line) is not a reference.
+std::size_t footnote_at(std::string_view s, std::size_t i, std::string_view& label) {
+  if (i + 2 >= s.size() || s[i + 1] != '^') return 0;
+  const std::size_t close = s.find(']', i + 2);
+  if (close == std::string_view::npos || close - i > 100 || close == i + 2) return 0;
+  label = s.substr(i + 2, close - i - 2);
+  if (label.find_first_of("[ ") != std::string_view::npos) return 0;
+  if (i == 0 && close + 1 < s.size() && s[close + 1] == ':') return 0;
+  return close - i + 1;
+}
+
+// A link "[text](address)" at s[i] ('['): its length (0 if it is none) and text.
+std::size_t link_at(std::string_view s, std::size_t i, std::string_view& inner) {
+  const std::size_t close = s.find(']', i + 1);
+  if (close == std::string_view::npos || close + 1 >= s.size() || s[close + 1] != '(') return 0;
+  if (s.substr(i + 1, close - i - 1).find('[') != std::string_view::npos) return 0;
+  const std::size_t end = s.find(')', close + 2);
+  if (end == std::string_view::npos || end - close > 2000) return 0;
+  const std::string_view address = s.substr(close + 2, end - close - 2);
+  if (address.find_first_of("()") != std::string_view::npos) return 0;
+  inner = s.substr(i + 1, close - i - 1);
+  return end - i + 1;
+}
+
+std::string strip_tags(std::string_view s, Counts* counts) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 4, "<!--") == 0) {  // a comment: not content
+      const std::size_t end = s.find("-->", i + 4);
+      if (end != std::string_view::npos) {
+        if (counts) ++counts->comments;
+        out += ' ';
+        i = end + 2;
+        continue;
+      }
+    }
     if (s[i] == '<') {
       bool tag = false;
       for (auto t : kFormatTags) {
@@ -60,6 +122,15 @@ std::string strip_tags(std::string_view s) {
         }
       }
       if (tag) continue;
+      std::string_view deleted;
+      if (const std::size_t n = deleted_at(s, i, deleted)) {
+        const std::string struck(text::trim(deleted));
+        if (counts && !struck.empty())
+          counts->dropped.push_back({Dropped::Kind::struck, struck, 0});
+        out += ' ';
+        i += n - 1;
+        continue;
+      }
       if (const std::size_t n = attribute_tag_at(s, i)) {
         i += n - 1;
         continue;
@@ -68,6 +139,18 @@ std::string strip_tags(std::string_view s) {
     if (s[i] == '[' && (i == 0 || s[i - 1] != '\\')) {
       std::string_view inner;
       if (const std::size_t n = span_at(s, i, inner)) {
+        out.append(inner);
+        i += n - 1;
+        continue;
+      }
+      if (const std::size_t n = footnote_at(s, i, inner)) {
+        if (counts) counts->dropped.push_back({Dropped::Kind::footnote, std::string(inner), 0});
+        i += n - 1;
+        continue;
+      }
+      if (const std::size_t n = link_at(s, i, inner)) {
+        if (!out.empty() && out.back() == '!' && (i < 2 || s[i - 2] != '\\')) out.pop_back();
+        if (counts) ++counts->links;
         out.append(inner);
         i += n - 1;
         continue;
@@ -101,16 +184,87 @@ void remove_pairs(std::string& s, std::string_view mark) {
   s = std::move(out);
 }
 
+// Struck-through text "~~…~~" removed, each listed in `counts->dropped`; an unpaired "~~"
+// stays.
+std::string strip_struck(std::string s, Counts* counts) {
+  if (s.find("~~") == std::string::npos) return s;
+  std::string out;
+  std::size_t open = std::string::npos;  // where the pending "~~" is
+  std::size_t kept = 0;                  // s[kept, …) is not yet in `out`
+  for (std::size_t i = s.find("~~"); i != std::string::npos; i = s.find("~~", i)) {
+    if (escaped(s, i)) {
+      i += 1;
+      continue;
+    }
+    if (open == std::string::npos) {
+      open = i;
+    } else {
+      out.append(s, kept, open - kept);
+      out += ' ';
+      const std::string struck(text::trim(std::string_view(s).substr(open + 2, i - open - 2)));
+      if (counts && !struck.empty()) counts->dropped.push_back({Dropped::Kind::struck, struck, 0});
+      kept = i + 2;
+      open = std::string::npos;
+    }
+    i += 2;
+  }
+  out.append(s, kept, std::string::npos);
+  return out;
+}
+
+bool word_boundary(const std::string& s, std::size_t i) {  // i may be -1 (as npos) or size()
+  if (i >= s.size()) return true;
+  const char c = s[i];
+  return c == ' ' || (c != '*' && c != '_' && c > 0 && c < 0x7F && !(c >= '0' && c <= '9') &&
+                      !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'));
+}
+
+// Single-mark emphasis "*text*" or "_text_": an opening mark at the start of a word (white
+// space or punctuation before it, none after), a closing one at the end of a word. A mark
+// inside a word ("Schüler*innen", "FB_01") is text.
+void remove_word_emphasis(std::string& s, char mark) {
+  std::vector<std::size_t> drop;  // positions of marks to remove, in order
+  std::size_t open = std::string::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != mark || escaped(s, i)) continue;
+    const bool before_space = i == 0 || s[i - 1] == ' ';
+    const bool after_space = i + 1 >= s.size() || s[i + 1] == ' ';
+    if (open != std::string::npos && !before_space && word_boundary(s, i + 1)) {
+      drop.push_back(open);
+      drop.push_back(i);
+      open = std::string::npos;
+    } else if (!after_space && word_boundary(s, i - 1)) {
+      open = i;
+    }
+  }
+  if (drop.empty()) return;
+  std::string out;
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (k < drop.size() && drop[k] == i) {
+      ++k;
+      continue;
+    }
+    out += s[i];
+  }
+  s = std::move(out);
+}
+
 std::string strip_emphasis(std::string s) {
   remove_pairs(s, "**");
   remove_pairs(s, "__");
+  remove_pairs(s, "`");  // inline code: its text
   std::string_view v = text::trim(s);
   for (char mark : {'*', '_'}) {
     if (v.size() > 2 && v.front() == mark && v.back() == mark && !escaped(v, v.size() - 1)) {
       v = text::trim(v.substr(1, v.size() - 2));
     }
   }
-  return std::string(v);
+  std::string out(v);
+  // Only '*' inside text: '_' also joins identifiers and codes ("FB_01", "_x0041_"), and
+  // converters write emphasis with '*'.
+  remove_word_emphasis(out, '*');
+  return out;
 }
 
 bool is_ascii_punctuation(char c) {
@@ -150,8 +304,28 @@ char32_t entity_at(std::string_view s, std::size_t i, std::size_t& length) {
 
 }  // namespace
 
+std::string unwrap_raw_html(std::string_view s) {
+  constexpr std::string_view kSuffix = "`{=html}";
+  if (s.find(kSuffix) == std::string_view::npos) return std::string(s);
+  std::string out;
+  std::size_t kept = 0;
+  for (std::size_t end = s.find(kSuffix); end != std::string_view::npos;
+       end = s.find(kSuffix, end + 1)) {
+    const std::size_t open = s.rfind('`', end == 0 ? 0 : end - 1);
+    if (open == std::string_view::npos || open < kept || end - open > 300 || open + 1 >= end ||
+        s[open + 1] != '<')
+      continue;
+    out.append(s.substr(kept, open - kept));
+    out.append(s.substr(open + 1, end - open - 1));
+    kept = end + kSuffix.size();
+  }
+  out.append(s.substr(kept));
+  return out;
+}
+
 std::string plain(std::string_view s, Counts* counts) {
-  const std::string stripped = strip_emphasis(strip_tags(s));
+  const std::string raw = unwrap_raw_html(s);
+  const std::string stripped = strip_emphasis(strip_struck(strip_tags(raw, counts), counts));
   std::string out;
   out.reserve(stripped.size());
   bool decoded = false;

@@ -6,28 +6,50 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace eduplan::inline_text {
 
-// What plain() decoded, for the finding that reports canonicalisation.
+// Text that plain() left out and that may have been meant as content: struck-through text
+// ("~~bis 2024~~", deleted text in an administrative document) and footnote references
+// ("[^1]", whose footnote is not read). Each is reported with its line.
+struct Dropped {
+  enum class Kind { struck, footnote };
+  Kind kind = Kind::struck;
+  std::string text;  // as written, without the markers
+  int line = 0;      // set by the caller, which knows lines (0 until then)
+};
+
+// What plain() decoded or removed, for the findings that report it.
 struct Counts {
   std::size_t entities = 0;  // &quot; &#58; &#x2013; …
   std::size_t escapes = 0;   // \( \* \_ …
+  std::size_t comments = 0;  // <!-- … --> inside a line
+  std::size_t links = 0;     // [text](url): the text is kept, the address left out
   int first_line = 0;        // where the first was found (set by the caller, which knows lines)
-  std::size_t total() const { return entities + escapes; }
+  std::vector<Dropped> dropped;
+  std::size_t total() const { return entities + escapes + comments + links; }
 };
 
 // `s` as plain text:
 // - formatting tags <b> <strong> <i> <em> <u> (and their closing tags, any case) removed;
 //   so are <span …>, <a …>, <font …>, <sup>, <sub> with any attributes (their text is kept),
 //   pandoc's anchors "[]{#id}", and the brackets of spans "[text]{.class}";
-// - emphasis removed: ** and __ pairs anywhere, * or _ only around the whole text (so that
-//   "Schüler*innen" keeps its star);
+// - HTML comments "<!-- … -->" removed (counted);
+// - links "[text](url)" and images "![text](url)" as their text (counted); inline code
+//   "`code`" as its text;
+// - struck-through text "~~…~~" and footnote references "[^1]" removed and listed in
+//   `counts->dropped`;
+// - emphasis removed: ** and __ pairs anywhere, * or _ pairs that open at the start of a word
+//   and close at the end of one (so that "Schüler*innen" keeps its star);
 // - HTML entities decoded: named (HTML 4, through libxml2's table) and numeric (&#58; &#x3A;);
 //   an unknown or invalid entity stays as it was;
 // - backslash escapes of ASCII punctuation removed (CommonMark): "\(" is "(";
 // - white space collapsed and trimmed.
 std::string plain(std::string_view s, Counts* counts = nullptr);
+
+// pandoc's raw inline HTML "`<br>`{=html}" as the bare tag "<br>".
+std::string unwrap_raw_html(std::string_view s);
 
 // True if the whole of `s` is bold: **…**, __…__, <b>…</b> or <strong>…</strong>.
 bool fully_bold(std::string_view s);

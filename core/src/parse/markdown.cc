@@ -11,9 +11,17 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kBrTags{"<br>", "<br/>", "<br />"};
 
+// A line break at s[pos] ('<'): <br> (any spelling), or a paragraph's tag <p>, <p …>, </p>
+// (a paragraph in a cell begins a new line). Its length, or 0.
 std::size_t match_br(std::string_view s, std::size_t pos) {
   for (auto tag : kBrTags) {
     if (text::starts_with_icase(s.substr(pos), tag)) return tag.size();
+  }
+  std::size_t j = pos + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  if (j + 1 < s.size() && (s[j] == 'p' || s[j] == 'P') && (s[j + 1] == '>' || s[j + 1] == ' ')) {
+    const std::size_t close = s.find('>', j);
+    if (close != std::string_view::npos && close - pos <= 300) return close - pos + 1;
   }
   return 0;
 }
@@ -67,6 +75,24 @@ std::optional<std::string_view> list_item(std::string_view line) {
   if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
       line[digits + 1] == ' ')
     return text::trim(line.substr(digits + 2));
+  // Letters and small Roman numerals: "a) x", "B. x", "iv) x" — but not an abbreviation at the
+  // start of a line ("z. B. …", "d. h. …", "u. a. …").
+  std::size_t letters = 0;
+  while (letters < line.size() && letters < 4 &&
+         ((line[letters] >= 'a' && line[letters] <= 'z') ||
+          (line[letters] >= 'A' && line[letters] <= 'Z')))
+    ++letters;
+  const std::string_view marker = line.substr(0, letters);
+  const bool roman_numeral =
+      letters > 0 && marker.find_first_not_of("ivx") == std::string_view::npos;
+  if ((letters == 1 || roman_numeral) && letters + 1 < line.size() &&
+      (line[letters] == '.' || line[letters] == ')') && line[letters + 1] == ' ') {
+    const std::string_view rest = text::trim(line.substr(letters + 2));
+    const bool abbreviation =
+        line[letters] == '.' && rest.size() >= 2 && rest[1] == '.' &&
+        ((rest[0] >= 'a' && rest[0] <= 'z') || (rest[0] >= 'A' && rest[0] <= 'Z'));
+    if (!abbreviation && !rest.empty()) return rest;
+  }
   return std::nullopt;
 }
 
@@ -135,7 +161,9 @@ bool is_alignment_row(const std::vector<std::string>& cells) {
   return true;
 }
 
-std::vector<std::string> split_at_br(std::string_view cell) {
+std::vector<std::string> split_at_br(std::string_view raw_cell) {
+  const std::string unwrapped = inline_text::unwrap_raw_html(raw_cell);  // `<br>`{=html}
+  const std::string_view cell = unwrapped;
   std::vector<std::string> parts(1);
   for (std::size_t i = 0; i < cell.size(); ++i) {
     if (cell[i] == '<') {
@@ -258,8 +286,8 @@ std::size_t paragraph_end(const std::vector<std::string_view>& lines, std::size_
 std::size_t list_item_end(const std::vector<std::string_view>& lines, std::size_t i,
                           std::string_view item, std::string& raw) {
   raw = std::string(item);
-  const std::size_t content = indent_of(lines[i]) +
-                              static_cast<std::size_t>(item.data() - text::trim(lines[i]).data());
+  const std::size_t content =
+      indent_of(lines[i]) + static_cast<std::size_t>(item.data() - text::trim(lines[i]).data());
   std::size_t j = i + 1;
   for (;;) {
     if (j < lines.size() && !interrupts(lines, j)) {
@@ -298,6 +326,10 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
   // Notes the line of the first decoded entity or escape.
   auto note_line = [&](std::size_t before, int line) {
     if (counts && counts->first_line == 0 && counts->total() > before) counts->first_line = line;
+    if (counts) {
+      for (auto it = counts->dropped.rbegin(); it != counts->dropped.rend() && it->line == 0; ++it)
+        it->line = line;
+    }
   };
   for (std::size_t i = 0; i < lines.size();) {
     const std::string_view line = lines[i];
@@ -344,6 +376,7 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
         if (is_alignment_row(raw)) continue;
         Row row{{}, static_cast<int>(i) + 1};
         for (const auto& c : raw) row.cells.push_back(make_cell(c, counts));
+        note_line(counts ? counts->total() : 0, row.line);  // dropped text: this row's line
         table.rows.push_back(std::move(row));
       }
       if (!table.rows.empty()) out.push_back(std::move(table));

@@ -30,7 +30,8 @@ std::vector<std::string> split_cells(std::string_view line);
 // True for a delimiter row such as "|:---|--:|".
 bool is_alignment_row(const std::vector<std::string>& cells);
 
-// Splits at <br>, <br/>, <br /> (any case). Parts are not trimmed.
+// Splits at <br>, <br/>, <br /> (any case, also as pandoc's raw `<br>`{=html}) and at <p>, </p>
+// (a paragraph begins a new line). Parts are not trimmed.
 std::vector<std::string> split_at_br(std::string_view cell);
 
 // A cell as read: split at <br>, each part as plain text (empty parts dropped), bold if the

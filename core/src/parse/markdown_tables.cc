@@ -16,21 +16,38 @@ namespace {
 
 bool blank(std::string_view l) { return text::trim(l).empty(); }
 
-// Code points [from, to) of a line (to == npos: to the end).
-std::string_view code_point_range(std::string_view line, std::size_t from, std::size_t to) {
-  std::size_t cp = 0, begin = line.size(), end = line.size();
-  for (std::size_t i = 0; i <= line.size(); ++cp) {
-    if (cp == from) begin = i;
-    if (cp == to) {
-      end = i;
-      break;
+// A line with the byte offsets of its code points, so that columns are cut by code point in
+// constant time (a table of many columns is then read in time linear in its size).
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view line) : line_(line) {
+    offsets_.reserve(line.size() + 1);
+    for (std::size_t i = 0; i < line.size();) {
+      offsets_.push_back(i);
+      std::size_t n = 0;
+      unicode::decode(line, i, n);
+      i += n;
     }
-    if (i == line.size()) break;
-    std::size_t n = 0;
-    unicode::decode(line, i, n);
-    i += n;
+    offsets_.push_back(line.size());
   }
-  return begin >= end ? std::string_view() : line.substr(begin, end - begin);
+  // Code points [from, to) (to == npos: to the end).
+  std::string_view range(std::size_t from, std::size_t to) const {
+    const std::size_t count = offsets_.size() - 1;
+    const std::size_t end = std::min(to, count);
+    if (from >= end) return {};
+    return line_.substr(offsets_[from], offsets_[end] - offsets_[from]);
+  }
+
+ private:
+  std::string_view line_;
+  std::vector<std::size_t> offsets_;
+};
+
+std::vector<CodePoints> code_points(const std::vector<std::string_view>& lines) {
+  std::vector<CodePoints> out;
+  out.reserve(lines.size());
+  for (auto l : lines) out.emplace_back(l);
+  return out;
 }
 
 // The runs of dashes of a line that has nothing else (with spaces between runs): their start
@@ -71,10 +88,11 @@ Cell cell_from(const std::vector<std::string_view>& parts, inline_text::Counts* 
 Row row_from(const std::vector<std::string_view>& lines, const std::vector<std::size_t>& starts,
              int line, inline_text::Counts* counts) {
   Row row{{}, line};
+  const std::vector<CodePoints> cps = code_points(lines);
   for (std::size_t c = 0; c < starts.size(); ++c) {
     std::vector<std::string_view> parts;
     const std::size_t to = c + 1 < starts.size() ? starts[c + 1] : std::string_view::npos;
-    for (auto l : lines) parts.push_back(code_point_range(l, starts[c], to));
+    for (const auto& l : cps) parts.push_back(l.range(starts[c], to));
     row.cells.push_back(cell_from(parts, counts));
   }
   return row;
@@ -92,7 +110,8 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
   // Where the column line is: here, or below a top border and header lines, or below one
   // header line (a simple table).
   std::size_t g = i, header_from = i, header_to = i;
-  if (full_dash_line(lines[i])) {
+  const bool top_border = full_dash_line(lines[i]);
+  if (top_border) {
     std::size_t j = i + 1;
     while (j < lines.size() && j < i + 8 && !blank(lines[j]) && dash_runs(lines[j]).size() < 2) ++j;
     if (j >= lines.size() || dash_runs(lines[j]).size() < 2 || j == i + 1) return std::nullopt;
@@ -118,13 +137,21 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
     table.rows.push_back(row_from(head, starts, static_cast<int>(header_from) + 1, counts));
     table.header = true;
   }
-  // Multiline if a closing dash line follows; then rows are separated by blank lines.
+  // Where a closing dash line could be: the next dash line (not past a heading).
   std::size_t end = g + 1;
   while (end < lines.size() && !full_dash_line(lines[end]) && dash_runs(lines[end]).size() < 2 &&
          !text::trim(lines[end]).starts_with('#'))
     ++end;
-  const bool multiline =
+  const bool closed =
       end < lines.size() && (full_dash_line(lines[end]) || dash_runs(lines[end]).size() >= 2);
+  bool blank_inside = false;  // a blank line before the closing dash line
+  for (std::size_t k = g + 1; k < end && !blank_inside; ++k) blank_inside = blank(lines[k]);
+  // pandoc's kinds: a multiline table opens with a full dash line above its header; a simple
+  // table with a header (one line above the dash line) has one line per row and ends at a
+  // blank line (or a dash line right below its rows); a table without a header is multiline
+  // if blank lines separate its rows before the closing dash line, else simple.
+  const bool headed_simple = header_to > header_from && !top_border;
+  const bool multiline = closed && !headed_simple && (top_border || blank_inside);
   std::size_t k = g + 1;
   std::vector<std::string_view> current;
   int current_line = 0;
@@ -133,7 +160,7 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
     current.clear();
   };
   for (; k < lines.size(); ++k) {
-    if (multiline && k == end) {
+    if (closed && k == end) {  // the closing dash line belongs to the table
       flush();
       ++k;
       break;
@@ -183,10 +210,10 @@ std::optional<TableAt> grid_table(const std::vector<std::string_view>& lines, st
       if (!current.empty()) {
         // Each cell ends one code point before the next boundary (the '|').
         Row row{{}, current_line};
+        const std::vector<CodePoints> cps = code_points(current);
         for (std::size_t c = 0; c < starts.size(); ++c) {
           std::vector<std::string_view> parts;
-          for (auto line : current)
-            parts.push_back(code_point_range(line, starts[c], bounds[c + 1]));
+          for (const auto& line : cps) parts.push_back(line.range(starts[c], bounds[c + 1]));
           row.cells.push_back(cell_from(parts, counts));
         }
         table.rows.push_back(std::move(row));

@@ -21,7 +21,7 @@ struct RawUnitEntry {
 };
 
 // One line of a unit cell as an entry: leading bullets taken off, ';' read as ',', split at
-// the first '/' (defined in document_parser.cc).
+// the first '/' (defined in unit_entry.cc).
 RawUnitEntry make_unit_entry(std::string_view line_text, int line);
 
 struct RawFocusArea {

@@ -490,8 +490,18 @@ class Resolver {
   void build_field(Plan& plan, const RawField& raw,
                    const std::vector<std::vector<Mention>>& mentions) {
     Field field{raw.title, make_key("fld", raw.title), raw.line, {}, {}};
-    for (std::size_t n = 2; field_keys_.count(field.key); ++n) {
-      field.key = make_key("fld", raw.title + " #" + std::to_string(n));
+    if (field_keys_.count(field.key)) {
+      // The smallest free "#n": numbers below the last one given for this key are taken
+      // (keys are never freed), so the search goes on from there — linear in all, however
+      // many fields share a title.
+      std::size_t& next = next_suffix_[field.key];
+      for (std::size_t n = std::max<std::size_t>(next, 2);; ++n) {
+        field.key = make_key("fld", raw.title + " #" + std::to_string(n));
+        if (!field_keys_.count(field.key)) {
+          next = n + 1;
+          break;
+        }
+      }
     }
     field_keys_.insert(field.key);
     field.focus_areas.reserve(raw.focus_areas.size());
@@ -530,6 +540,19 @@ class Resolver {
       std::string key = make_key("obj", ro.text);
       auto [it, inserted] = objective_by_key_.emplace(key, plan.objectives.size());
       if (inserted) plan.objectives.push_back({ro.text, key, ro.line});
+      const Objective& stored = plan.objectives[it->second];
+      if (!inserted &&
+          stored.text != ro.text) {  // same key, other spelling: said, not merged in silence
+        findings_.push_back(make_finding(
+            rule::kObjectiveSpellingMerged,
+            tr({"Ableitung „{0}“ gilt als dieselbe wie „{1}“ (Zeile {2}): die Schreibweisen "
+                "unterscheiden sich nur in Groß-/Kleinschreibung, Strichen oder Leerzeichen; "
+                "gespeichert wird „{1}“",
+                "objective \"{0}\" counts as the same as \"{1}\" (line {2}): the spellings differ "
+                "only in case, dashes or spaces; \"{1}\" is stored"},
+               ro.text, stored.text, stored.source_line),
+            ro.line, ro.text));
+      }
       if (linked.insert(it->second).second) {
         field.objectives.push_back({it->second, ro.line});
       } else {
@@ -564,6 +587,7 @@ class Resolver {
   StringMap<std::size_t> division_by_key_;
   std::unordered_map<std::string, std::size_t> objective_by_key_;
   std::unordered_set<std::string> field_keys_;
+  std::unordered_map<std::string, std::size_t> next_suffix_;  // by field key: where "#n" goes on
   std::vector<std::size_t> named_in_;  // per unit: the last focus area that named it
   std::size_t focus_serial_ = 0;
   const std::string empty_;

@@ -63,7 +63,8 @@ void append_utf8(std::string& out, char32_t c) {
   out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
-std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs) {
+std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs,
+                         bool remove_controls) {
   Changes local;
   Changes& ch = changes ? *changes : local;
   std::string out;
@@ -72,7 +73,11 @@ std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      if (b == '\t' && !keep_tabs) {
+      if (remove_controls && ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F)) {
+        ++ch.controls;  // never text: pasted from a terminal, a database or a broken export
+        ch.first_offset = std::min(ch.first_offset, i);
+        if (b == '\v' || b == '\f') out += ' ';
+      } else if (b == '\t' && !keep_tabs) {
         out += ' ';  // an ordinary space character: not worth reporting
       } else {
         out += static_cast<char>(b);
@@ -86,6 +91,9 @@ std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs
       ++ch.quotes;
       ch.first_offset = std::min(ch.first_offset, i);
       out += q;
+    } else if (remove_controls && c >= 0x80 && c <= 0x9F) {
+      ++ch.controls;
+      ch.first_offset = std::min(ch.first_offset, i);
     } else if (invisible(c)) {
       ++ch.invisible;
       ch.first_offset = std::min(ch.first_offset, i);

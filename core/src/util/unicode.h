@@ -13,17 +13,21 @@ struct Changes {
   std::size_t spaces = 0;     // other space characters (no-break, narrow, ideographic …) made ' '
   std::size_t invisible = 0;  // soft hyphens and zero-width characters removed
   std::size_t quotes = 0;     // typographic quotation marks („“”«» ‚‘’) made " and '
+  std::size_t controls = 0;   // control characters (C0 but TAB, LF, CR; DEL; C1) removed
   std::size_t first_offset = SIZE_MAX;  // byte offset in the input of the first change
-  bool any() const { return composed + spaces + invisible + quotes > 0; }
+  bool any() const { return composed + spaces + invisible + quotes + controls > 0; }
 };
 
 // NFC; every space character (Unicode category Zs, and TAB) becomes ' '; soft hyphen (U+00AD),
 // zero-width space/joiners (U+200B–U+200D), word joiner (U+2060) and BOM (U+FEFF) are removed;
 // typographic quotation marks become " and ' (Word and pandoc turn straight quotes into curly
-// ones: one plan, one kind of quotes).
+// ones: one plan, one kind of quotes); if `remove_controls`, control characters (U+0001–U+001F
+// but TAB, LF and CR; U+007F; U+0080–U+009F) are removed, a vertical tab or form feed becomes
+// ' ' (the Markdown reader does so; the other readers report their text changes themselves).
 // Line breaks are kept, and tabs too if `keep_tabs` (data, not prose). `text` must be valid
 // UTF-8. `changes` may be null.
-std::string canonicalize(std::string_view text, Changes* changes = nullptr, bool keep_tabs = false);
+std::string canonicalize(std::string_view text, Changes* changes = nullptr, bool keep_tabs = false,
+                         bool remove_controls = false);
 
 // Lower case per code point (Unicode simple case mapping: Ä → ä, Σ → σ; ß stays ß), for keys
 // and comparisons that ignore case.

@@ -1,0 +1,210 @@
+// Headings, paragraphs and list items: fields, candidate headings and objectives.
+#include "parse/interpreter.h"
+
+#include "parse/document_parser.h"
+#include "util/text.h"
+
+namespace eduplan {
+
+bool Interpreter::too_many_errors() const { return errors_ >= kMaxErrors; }
+
+void Interpreter::block(const Block& b) {
+  if (too_many_errors()) return;
+  if (first_line_ == 0) first_line_ = b.line;
+  if (b.kind != BlockKind::list_item) end_list();
+  // Only a table right after a focus table can continue it.
+  std::optional<FocusTable> previous = std::move(last_focus_table_);
+  last_focus_table_.reset();
+  switch (b.kind) {
+    case BlockKind::heading:
+      return heading(b.text, b.level, b.line);
+    case BlockKind::paragraph:
+      return paragraph(b);
+    case BlockKind::list_item:
+      return list_item(b);
+    case BlockKind::table:
+      return table(b, previous);
+  }
+}
+
+RawDocument Interpreter::finish(int last_line) {
+  end_list();
+  drop_candidate();
+  if (doc_.fields.empty() && errors_ == 0) {
+    // The document's first block, where a reader starts to look (the last line would say
+    // nothing about where a field is missing).
+    report(rule::kDocumentNoField, first_line_ > 0 ? first_line_ : last_line,
+           tr({"Dokument enthält kein Handlungsfeld (erwartet: Überschrift „Handlungsfeld …“ "
+               "oder eine Überschrift mit einer Schwerpunkttabelle darunter)",
+               "the document contains no field (expected: a heading \"Handlungsfeld …\" or a "
+               "heading with a focus-area table below it)"}));
+  }
+  return std::move(doc_);
+}
+
+void Interpreter::heading(const std::string& text, int level, int line) {
+  objectives_mode_ = false;
+  if (is_objectives_label(text)) {
+    start_named_candidate();
+    objectives_mode_ = field_ != nullptr;
+    return;
+  }
+  if (field_ && is_focus_label(text)) {  // "Handlungsschwerpunkte" above the table
+    candidate_.reset();
+    return;
+  }
+  drop_candidate();
+  bool numbered = false;
+  if (auto title = field_title(text, &numbered)) {
+    start_field({text, *title, line, true, numbered, false}, level);
+    return;
+  }
+  if (!field_ || level <= field_level_) field_ = nullptr;
+  if (!field_) section_ = {text, line};
+  if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;
+  candidate_ = Candidate{text, text, line, false, false, false};
+  candidate_level_ = level;
+}
+
+void Interpreter::paragraph(const Block& b) {
+  const std::string& t = b.text;
+  if (is_objectives_label(t)) {
+    start_named_candidate();
+    objectives_mode_ = field_ != nullptr;
+    return;
+  }
+  // "Ableitungen: Text" on one line: a label and the first objective.
+  if (const auto colon = t.find(':'); colon != std::string::npos &&
+                                      is_objectives_label(t.substr(0, colon + 1)) &&
+                                      (field_ || (candidate_ && candidate_->named))) {
+    start_named_candidate();
+    objectives_mode_ = true;
+    add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
+    return;
+  }
+  if (const auto colon = t.find(':'); colon != std::string::npos && !field_ &&
+                                      !doc_.fields.empty() &&
+                                      is_objectives_label(t.substr(0, colon + 1))) {
+    outside_field(b.line, 1);
+    return;
+  }
+  if (b.bold) return heading(t, kBoldLevel, b.line);
+  if (objectives_mode_ && field_ && field_->objectives.empty()) {
+    // "Ableitungen:" and then paragraphs, not a list: said, not dropped in silence.
+    report(rule::kObjectivesParagraphIgnored, b.line,
+           tr({"Absatz „{0}“ unter „Ableitungen“ nicht als Ableitung gelesen: Ableitungen als "
+               "Liste („- …“) oder Tabelle schreiben",
+               "paragraph \"{0}\" below \"Ableitungen\" not read as an objective: write "
+               "objectives as a list (\"- …\") or a table"},
+              t.size() > 120 ? t.substr(0, 120) + " …" : t));
+  }
+  objectives_mode_ = false;  // running text: the objectives above it have ended
+  short_line(t, b.line, true);
+}
+
+void Interpreter::list_item(const Block& b) {
+  if (objectives_mode_) {
+    add_objective(b.text, b.line);
+    objectives_list_ = true;
+    return;
+  }
+  if (short_line(b.text, b.line, false)) return;
+  if (field_ && list_items_++ == 0) list_line_ = b.line;
+  if (!field_ && !doc_.fields.empty() && outside_items_++ == 0) outside_line_ = b.line;
+}
+
+// A plain line that names a field ("Handlungsfeld MINT") is a candidate heading.
+bool Interpreter::short_line(const std::string& t, int line, bool plain_line) {
+  bool numbered = false;
+  auto title = field_title(t, &numbered);
+  if (!title || t.size() > 80 || t.ends_with('.')) return false;
+  drop_candidate();
+  candidate_ = Candidate{t, *title, line, true, numbered, plain_line};
+  candidate_level_ = kBoldLevel;
+  return true;
+}
+
+// Objectives below a line "Handlungsfeld X" (no table between): the line is their field.
+void Interpreter::start_named_candidate() {
+  if (candidate_ && candidate_->named) start_field(*candidate_, candidate_level_);
+  candidate_.reset();
+}
+
+// A line "Handlungsfeld X" that did not become a field is said, not dropped in silence.
+void Interpreter::drop_candidate() {
+  if (candidate_ && candidate_->named && candidate_->plain_line) {
+    report(rule::kFieldLineIgnored, candidate_->line,
+           tr({"Zeile „{0}“ nennt ein Handlungsfeld, aber weder eine Tabelle noch Ableitungen "
+               "folgen; nicht als Handlungsfeld gelesen (als Überschrift formatieren)",
+               "the line \"{0}\" names a field, but neither a table nor objectives follow; not "
+               "read as a field (format it as a heading)"},
+              candidate_->heading));
+  }
+  candidate_.reset();
+}
+
+void Interpreter::end_list() {
+  if (objectives_list_) objectives_mode_ = false;  // the list of objectives has ended
+  objectives_list_ = false;
+  if (list_items_ > 0 && field_) {
+    report(rule::kListIgnored, list_line_,
+           tr({"Liste mit {0} Einträgen im Handlungsfeld „{1}“ steht nicht unter „Ableitungen“; "
+               "als Fließtext ignoriert",
+               "list of {0} items in the field \"{1}\" does not stand under \"Ableitungen\"; "
+               "ignored as running text"},
+              list_items_, field_->title));
+  }
+  list_items_ = 0;
+  if (outside_items_ > 0) outside_field(outside_line_, outside_items_);
+  outside_items_ = 0;
+}
+
+// Objectives or a list after the first field under a heading that is no field ("##
+// Handlungsfeld-übergreifende Ableitungen", "## Anhang"): said, not dropped in silence.
+void Interpreter::outside_field(int line, std::size_t items) {
+  report(rule::kContentOutsideField, line,
+         section_.heading.empty()
+             ? tr({"{0} Zeile(n) mit Listeneinträgen oder Ableitungen stehen außerhalb eines "
+                   "Handlungsfelds; nicht gelesen",
+                   "{0} line(s) of list items or objectives stand outside a field; not read"},
+                  items)
+             : tr({"{0} Zeile(n) mit Listeneinträgen oder Ableitungen unter der Überschrift „{1}“ "
+                   "(Zeile {2}), die kein Handlungsfeld ist; nicht gelesen (gehören sie zu einem "
+                   "Handlungsfeld, unter dessen Überschrift setzen)",
+                   "{0} line(s) of list items or objectives under the heading \"{1}\" (line {2}), "
+                   "which is no field; not read (if they belong to a field, put them under its "
+                   "heading)"},
+                  items, section_.heading, section_.line));
+}
+
+void Interpreter::start_field(const Candidate& c, int level) {
+  if (!c.named) {
+    report(rule::kFieldHeadingRead, c.line,
+           tr({"Überschrift „{0}“ ohne das Wort „Handlungsfeld“ als Handlungsfeld gelesen, weil "
+               "eine Schwerpunkttabelle folgt",
+               "heading \"{0}\" without the word \"Handlungsfeld\" read as a field because a "
+               "focus-area table follows"},
+              c.heading));
+    if (doc_.title == c.heading && doc_.fields.empty()) doc_.title.clear();
+  } else if (c.numbered) {
+    report(rule::kFieldHeadingRead, c.line,
+           tr({"Überschrift „{0}“ als Handlungsfeld „{1}“ gelesen (Nummerierung entfernt)",
+               "heading \"{0}\" read as the field \"{1}\" (numbering taken off)"},
+              c.heading, c.title));
+  }
+  doc_.fields.push_back(RawField{c.title, c.line, {}, {}});
+  field_ = &doc_.fields.back();
+  field_level_ = level;
+  candidate_.reset();
+  objectives_mode_ = false;
+}
+
+void Interpreter::add_objective(const std::string& text, int line) {
+  if (field_ && !text.empty()) field_->objectives.push_back({text, line});
+}
+
+void Interpreter::report(const rule::Rule& rule, int line, std::string message) {
+  errors_ += rule.severity == Severity::error;
+  findings_.push_back(make_finding(rule, std::move(message), line));
+}
+}  // namespace eduplan

@@ -1,0 +1,385 @@
+// Tables: focus-area tables (roles of the columns, continued tables, title rows) and
+// objectives tables.
+#include <algorithm>
+
+#include "parse/document_parser.h"
+#include "parse/interpreter.h"
+#include "util/text.h"
+#include "util/unicode.h"
+
+namespace eduplan {
+
+// True if the row's units cell (by the column roles of a focus table) reads like units:
+// "Division/ unit", a division, or a name this document already used as a unit. So a
+// "Kennzahl | Wert" table below a focus table is not taken for its continuation.
+bool Interpreter::names_units(const Row& row, const std::vector<Role>& roles) const {
+  std::size_t col = 1;
+  for (std::size_t c = 0; c < roles.size(); ++c) {
+    if (roles[c] == Role::units) col = c;
+  }
+  if (col >= row.cells.size()) return false;
+  for (const auto& line : row.cells[col].lines) {
+    const RawUnitEntry e = make_unit_entry(line, row.line);
+    const std::string lowered = unicode::lower(e.text);
+    if (e.has_slash || lowered.starts_with("dezernat") || lowered.starts_with("dez.") ||
+        lowered.starts_with("bob"))
+      return true;
+    for (const auto& part : text::split(e.list, ',')) {
+      if (unit_names_.count(unicode::lower(text::trim(part)))) return true;
+    }
+  }
+  return false;
+}
+
+bool Interpreter::looks_like_data(const Row& row) {
+  for (const auto& c : row.cells) {
+    if (c.text().size() > 100) return true;
+    for (const auto& line : c.lines) {
+      const RawUnitEntry e = make_unit_entry(line, row.line);
+      const std::string lead = unicode::lower(e.has_slash ? e.prefix : e.text);
+      if (lead == "bob" ||
+          (e.has_slash && (lead.starts_with("dezernat ") || lead.starts_with("dez. "))))
+        return true;
+    }
+  }
+  return false;
+}
+
+// A title row above the header ("Handlungsfeld MINT – Übersicht" in one cell across the
+// table, then "Handlungsschwerpunkt | Verwaltungsbereich"): the table without it.
+std::optional<Block> Interpreter::without_title_row(const Block& b) {
+  if (b.rows.size() < 2) return std::nullopt;
+  const Row& title = b.rows[0];
+  std::size_t filled = 0;
+  for (const auto& c : title.cells) filled += !c.text().empty();
+  if (filled != 1 || title.cells.front().text().empty() || starts_with_label(title))
+    return std::nullopt;
+  bool focus = false, units = false;
+  for (const auto& c : b.rows[1].cells) {
+    focus = focus || role_of(c.text()) == Role::focus;
+    units = units || role_of(c.text()) == Role::units;
+  }
+  if (!focus || !units) return std::nullopt;
+  report(rule::kTableTitleRow, title.line,
+         tr({"Titelzeile „{0}“ über der Kopfzeile der Tabelle übersprungen",
+             "title row \"{0}\" above the table's header skipped"},
+            title.cells.front().text()));
+  Block rest = b;
+  rest.rows.erase(rest.rows.begin());
+  rest.header = true;
+  return rest;
+}
+
+void Interpreter::table(const Block& original, const std::optional<FocusTable>& previous) {
+  std::size_t columns = 0;
+  for (const auto& r : original.rows) columns = std::max(columns, r.cells.size());
+  if (columns == 0) {  // a line of bare pipes: nothing to read
+    report(rule::kTableUnknown, original.line,
+           tr({"Tabelle ohne Zellen; ignoriert", "table without cells; ignored"}));
+    return;
+  }
+  const std::optional<Block> untitled = without_title_row(original);
+  const Block& b = untitled ? *untitled : original;
+  const Row& first = b.rows.front();
+  const std::size_t width = first.cells.size();  // the first row decides, as in GFM
+  std::vector<Role> roles;
+  bool focus_header = false, units_header = false, objectives_header = false;
+  bool named_header = false;  // the first row has text
+  for (const auto& c : first.cells) {
+    roles.push_back(role_of(c.text()));
+    focus_header = focus_header || roles.back() == Role::focus;
+    units_header = units_header || roles.back() == Role::units;
+    objectives_header = objectives_header || roles.back() == Role::objectives;
+    named_header = named_header || !c.text().empty();
+  }
+  // A header naming the focus areas is a focus table even if another column mentions
+  // objectives ("Bezug zur Ableitung": an attribute); one naming only the units is one
+  // unless it names the objectives.
+  if (focus_header) objectives_header = false;
+  // A first row that names a division ("Dezernat V/ Jugendamt") or is long is data, even if
+  // its text contains a header word ("weitere Maßnahmen", "federführend").
+  const bool data_row = looks_like_data(first);
+  if (data_row) focus_header = units_header = false;
+  // A cell that is just the label "Ableitungen(:)" makes an objectives table, whatever the
+  // objectives say ("Entwicklung von Angeboten (Maßnahme 1)").
+  bool label_cell = false;
+  for (const auto& c : first.cells) label_cell = label_cell || is_objectives_label(c.text());
+  if (label_cell) {
+    focus_header = units_header = false;
+    objectives_header = true;
+  }
+  const bool role_header = focus_header || (units_header && !objectives_header);
+  const bool focus_table = role_header;
+  // A line "Handlungsfeld X" above any table (focus areas or objectives) is its field.
+  if (candidate_ && (focus_table || candidate_->named)) start_field(*candidate_, candidate_level_);
+  candidate_.reset();
+  if (!field_) {
+    report(rule::kTableOutsideField, b.line,
+           doc_.fields.empty()
+               ? tr({"Tabelle vor dem ersten Handlungsfeld (Inhaltsverzeichnis?); ignoriert",
+                     "table before the first field (a table of contents?); ignored"})
+               : tr({"Tabelle außerhalb eines Handlungsfelds; ignoriert",
+                     "table outside a field; ignored"}));
+    return;
+  }
+  // A header row with text that names no role ("Kennzahl | Wert") is some other table.
+  const bool foreign_header = b.header && named_header && !role_header && !objectives_header &&
+                              !data_row && !starts_with_label(first);
+  if (previous && previous->field == field_ && width == previous->width && !role_header &&
+      !objectives_header && !starts_with_label(first) && !objectives_mode_ && named_header &&
+      names_units(first, previous->roles)) {
+    report(rule::kTableContinued, b.line,
+           tr({"Tabelle setzt die Schwerpunkttabelle aus Zeile {0} fort (Seitenumbruch?); ihre "
+               "erste Zeile als Schwerpunkt gelesen, die Spalten wie dort",
+               "table continues the focus-area table of line {0} (a page break?); its first "
+               "row read as a focus area, the columns as there"},
+              previous->line));
+    Block continued = b;
+    continued.header = previous->header.has_value();
+    if (previous->header) continued.rows.insert(continued.rows.begin(), *previous->header);
+    focus_table_rows(continued, previous->roles, previous->role_header, true);
+    last_focus_table_ = previous;
+  } else if (!role_header && (objectives_mode_ || objectives_header || starts_with_label(first))) {
+    objectives_table(b, 0);
+  } else if (role_header || (width == 2 && !foreign_header) || (!b.header && width > 2)) {
+    // A header that names the roles; or two columns, focus area and units, without a
+    // header (or an empty one); or, without a header, the first two columns and the rest
+    // as attributes.
+    Block read = b;
+    read.header = b.header && !data_row;  // a data row marked as header is read as data
+    focus_table_rows(read, roles, role_header, false);
+    const bool header = role_header || read.header;
+    last_focus_table_ =
+        FocusTable{field_, roles, role_header, header ? std::optional<Row>(first) : std::nullopt,
+                   width,  b.line};
+  } else {
+    std::string header;
+    for (const auto& c : first.cells) {
+      if (header.size() > 200) {  // enough to recognise the table
+        header += " | …";
+        break;
+      }
+      header += (header.empty() ? "" : " | ") + c.text();
+    }
+    report(rule::kTableUnknown, b.line,
+           tr({"Tabelle mit {0} Spalte(n) und der Kopfzeile „{1}“ ist weder eine Schwerpunkt- "
+               "noch eine Ableitungstabelle (die Kopfzeile nennt weder Schwerpunkt noch "
+               "Verwaltungsbereich noch Ableitungen); ignoriert",
+               "table with {0} column(s) and the header \"{1}\" is neither a focus-area nor an "
+               "objectives table (the header names neither focus area nor units nor "
+               "objectives); ignored"},
+              std::max(width, columns), header));
+  }
+  objectives_mode_ = false;
+}
+
+bool Interpreter::starts_with_label(const Row& r) {
+  return !r.cells.empty() && is_objectives_label(r.cells.front().text());
+}
+
+// Objectives from one column. "Ableitungen" in the first row, column L, is either the
+// header of the objectives column ("| Ableitungen | Zeitraum |": the rows below fill L, and
+// it has no colon or they have further cells) or a label beside the objectives ("|
+// Ableitungen: | text |"); then, as without a label, each row's last non-empty cell is its
+// objective. Text in any other column is reported, never taken as an objective.
+void Interpreter::objectives_table(const Block& b, std::size_t from) {
+  auto text_at = [&](std::size_t row, std::size_t col) {
+    const auto& cells = b.rows[row].cells;
+    return col < cells.size() ? cells[col].text() : std::string();
+  };
+  std::optional<std::size_t> label;
+  for (std::size_t c = 0; c < b.rows[from].cells.size() && !label; ++c) {
+    const std::string t = b.rows[from].cells[c].text();
+    if (is_objectives_label(t) || role_of(t) == Role::objectives) label = c;
+  }
+  std::optional<std::size_t> column;
+  bool header_row = false;
+  if (label) {
+    const bool colon = text_at(from, *label).find(':') != std::string::npos;
+    for (std::size_t i = from + 1; i < b.rows.size() && !header_row; ++i) {
+      header_row = (!colon || b.rows[i].cells.size() > 1) && !text_at(i, *label).empty() &&
+                   !is_objectives_label(text_at(i, *label));
+    }
+    if (header_row) column = *label;
+  }
+  std::vector<std::size_t> ignored;  // columns with text that is not an objective
+  std::vector<bool> seen;            // by column: in `ignored` already
+  for (std::size_t i = from + (header_row ? 1 : 0); i < b.rows.size(); ++i) {
+    const auto& cells = b.rows[i].cells;
+    std::optional<std::size_t> take = column;
+    if (!take) {
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::string t = cells[c].text();
+        if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) take = c;
+      }
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string t = cells[c].text();
+      if (t.empty() || c == take ||
+          (!column && (is_objectives_label(t) || role_of(t) == Role::objectives)))
+        continue;
+      if (c >= seen.size()) seen.resize(c + 1, false);
+      if (!seen[c]) ignored.push_back(c);  // each column once, in linear time
+      seen[c] = true;
+    }
+    if (take) add_objective(text_at(i, *take), b.rows[i].line);
+  }
+  if (!ignored.empty()) {
+    std::string names;
+    for (std::size_t k = 0; k < ignored.size() && k < 10; ++k) {
+      const std::size_t c = ignored[k];
+      const std::string name = header_row && c < b.rows[from].cells.size()
+                                   ? column_name(b.rows[from].cells[c], c)
+                                   : tr({"Spalte {0}", "Column {0}"}, c + 1);
+      names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
+    }
+    if (ignored.size() > 10) names += " …";
+    report(rule::kObjectivesColumnIgnored, b.rows[from].line,
+           tr({"Ableitungstabelle: weitere Spalten {0} ignoriert (nur die Spalte der "
+               "Ableitungen wird gelesen)",
+               "objectives table: further columns {0} ignored (only the objectives' column is "
+               "read)"},
+              names));
+  }
+}
+
+void Interpreter::focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header,
+                                   bool continued) {
+  const std::size_t width = b.rows.front().cells.size();
+  std::size_t focus_col = 0, units_col = 1;
+  std::vector<std::pair<std::size_t, std::string>> attributes;  // column, name
+  const bool header = role_header || b.header;
+  if (role_header) {
+    auto find = [&](Role r) {
+      for (std::size_t c = 0; c < roles.size(); ++c) {
+        if (roles[c] == r) return c;
+      }
+      return roles.size();
+    };
+    units_col = find(Role::units);
+    focus_col = find(Role::focus);
+    if (focus_col == roles.size()) focus_col = units_col == 0 ? 1 : 0;
+    if (units_col == roles.size()) units_col = focus_col == 1 ? 0 : 1;
+  }
+  for (std::size_t c = 0; c < width; ++c) {
+    if (c == focus_col || c == units_col) continue;
+    attributes.emplace_back(c, header ? column_name(b.rows.front().cells[c], c)
+                                      : tr({"Spalte {0}", "Column {0}"}, c + 1));
+  }
+  if (header && !attributes.empty() && !continued) {
+    std::string names;
+    for (const auto& [c, name] : attributes)
+      names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
+    report(rule::kTableExtraColumns, b.line,
+           tr({"weitere Spalten {0} als Merkmale der Schwerpunkte gespeichert",
+               "further columns {0} stored as attributes of the focus areas"},
+              names));
+  }
+  if (!header && width > 2 && !continued) {
+    report(rule::kTableColumnsGuessed, b.line,
+           tr({"Tabelle ohne Kopfzeile mit {0} Spalten: Spalte 1 als Schwerpunkt, Spalte 2 als "
+               "Verwaltungsbereich, die übrigen als „Spalte 3“ … gelesen",
+               "table without a header row with {0} columns: column 1 read as focus area, "
+               "column 2 as units, the others as \"Column 3\" …"},
+              width));
+  }
+  const std::vector<std::string> header_texts = texts(b.rows.front());
+  for (std::size_t i = header ? 1 : 0; i < b.rows.size() && !too_many_errors(); ++i) {
+    const Row& row = b.rows[i];
+    if (starts_with_label(row)) {  // "Ableitungen:" inside the table: the rest are objectives
+      objectives_table(b, i);
+      return;
+    }
+    if (header && is_repeated_header(row, header_texts)) {
+      report(rule::kTableHeaderRepeated, row.line,
+             tr({"Kopfzeile wiederholt (Seitenumbruch?); übersprungen",
+                 "header row repeated (a page break?); skipped"}));
+      continue;
+    }
+    if (row.cells.size() > width) {
+      report(rule::kTableCellCount, row.line,
+             tr({"Tabellenzeile hat {0} Zellen, die Tabelle aber {1} (Zeile {2}); ein „|“ im "
+                 "Text als „\\|“ schreiben",
+                 "table row has {0} cells, the table {1} (line {2}); write a \"|\" in text as "
+                 "\"\\|\""},
+                row.cells.size(), width, b.line));
+      continue;
+    }
+    if (row.cells.size() < width && !row.cells.empty()) {
+      report(rule::kTableCellMissing, row.line,
+             tr({"Tabellenzeile hat {0} Zellen, die Tabelle {1}; fehlende Zellen gelten als leer",
+                 "table row has {0} cells, the table {1}; missing cells count as empty"},
+                row.cells.size(), width));
+    }
+    focus_row(row, focus_col, units_col, attributes);
+  }
+}
+
+std::vector<std::string> Interpreter::texts(const Row& r) {
+  std::vector<std::string> out;
+  for (const auto& c : r.cells) out.push_back(unicode::lower(c.text()));
+  return out;
+}
+
+// Only a row that says what the header says repeats it; a data row may well contain the
+// words of a header ("Maßnahmen …", "(federführend)").
+bool Interpreter::is_repeated_header(const Row& row, const std::vector<std::string>& header) {
+  return texts(row) == header;
+}
+
+void Interpreter::focus_row(
+    const Row& row, std::size_t focus_col, std::size_t units_col,
+    const std::vector<std::pair<std::size_t, std::string>>& attribute_cols) {
+  static const Cell kEmpty;
+  auto cell = [&](std::size_t c) -> const Cell& {
+    return c < row.cells.size() ? row.cells[c] : kEmpty;
+  };
+  // A focus cell merged with the one above: this row belongs to the focus area above.
+  std::string focus = cell(focus_col).merged_above ? std::string() : cell(focus_col).text();
+  std::vector<RawUnitEntry> entries;
+  for (const auto& line : cell(units_col).lines) {
+    RawUnitEntry e = make_unit_entry(line, row.line);
+    for (const auto& part : text::split(e.list, ','))
+      unit_names_.insert(unicode::lower(text::trim(part)));
+    if (!e.list.empty() || e.has_slash) entries.push_back(std::move(e));
+  }
+  std::vector<Attribute> attributes;
+  for (const auto& [c, name] : attribute_cols) {
+    std::string value = cell(c).text();
+    if (!value.empty()) attributes.push_back({name, std::move(value)});
+  }
+  if (focus.empty()) {
+    if (entries.empty() && attributes.empty()) return;  // an empty row
+    if (!field_->focus_areas.empty()) {
+      auto& prev = field_->focus_areas.back();
+      if (!prev.entries.empty()) prev.entries.back().trailing_comma = false;
+      prev.entries.insert(prev.entries.end(), entries.begin(), entries.end());
+      for (auto& a : attributes) merge_attribute(prev.attributes, std::move(a));
+      findings_.push_back(make_finding(
+          rule::kFocusRowContinued,
+          tr({"Zeile ohne Schwerpunkttext: Verwaltungsbereiche dem Schwerpunkt aus Zeile {0} "
+              "zugeordnet",
+              "row without focus-area text: its units go to the focus area of line {0}"},
+             prev.line),
+          row.line, prev.text));
+      return;
+    }
+    report(rule::kFocusNoText, row.line,
+           tr({"Zeile nennt Verwaltungsbereiche, aber keinen Schwerpunkt; ignoriert",
+               "row names units but no focus area; ignored"}));
+    return;
+  }
+  field_->focus_areas.push_back(
+      {std::move(focus), row.line, std::move(entries), std::move(attributes)});
+}
+
+void Interpreter::merge_attribute(std::vector<Attribute>& into, Attribute a) {
+  for (auto& existing : into) {
+    if (existing.name == a.name) {
+      existing.value += " " + a.value;
+      return;
+    }
+  }
+  into.push_back(std::move(a));
+}
+}  // namespace eduplan
