@@ -276,6 +276,13 @@ TEST(Markdown, PandocSimpleAndMultilineTables) {
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Ausbau der Angebote", "Dez. IV/ Bibliothek"},
                                              {"MINT", "BOB/ A"}}));
+  // Headerless simple table whose first row is empty: pandoc writes it as a line of spaces
+  // below the column line (html -> markdown of the example's objectives). Still one row per line.
+  b = blocks("  -------------- ------\n                 \n  Ableitungen:   Eins\n                 Zwei\n"
+             "  -------------- ------\n",
+             nullptr);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(texts(b[0]), (std::vector<Cells>{{"Ableitungen:", "Eins"}, {"", "Zwei"}}));
 }
 
 TEST(Markdown, LettersAndSmallRomanNumeralsMakeListItemsButAbbreviationsDoNot) {

@@ -144,15 +144,22 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
     ++end;
   const bool closed =
       end < lines.size() && (full_dash_line(lines[end]) || dash_runs(lines[end]).size() >= 2);
+  // A table without a header whose first row is empty: pandoc writes that row as a line of
+  // spaces right below the column line (the example's objectives tables). It is no row
+  // separator and holds nothing.
+  std::size_t first = g + 1;
+  if (header_to == header_from && closed) {
+    while (first < end && blank(lines[first])) ++first;
+  }
   bool blank_inside = false;  // a blank line before the closing dash line
-  for (std::size_t k = g + 1; k < end && !blank_inside; ++k) blank_inside = blank(lines[k]);
+  for (std::size_t k = first; k < end && !blank_inside; ++k) blank_inside = blank(lines[k]);
   // pandoc's kinds: a multiline table opens with a full dash line above its header; a simple
   // table with a header (one line above the dash line) has one line per row and ends at a
   // blank line (or a dash line right below its rows); a table without a header is multiline
   // if blank lines separate its rows before the closing dash line, else simple.
   const bool headed_simple = header_to > header_from && !top_border;
   const bool multiline = closed && !headed_simple && (top_border || blank_inside);
-  std::size_t k = g + 1;
+  std::size_t k = first;
   std::vector<std::string_view> current;
   int current_line = 0;
   auto flush = [&] {
