@@ -80,6 +80,32 @@ def _focus_tables(seed, header, value):
     return "\n".join(out)
 
 
+def _number_focus_rows(seed, number_column, hierarchical=False):
+    """Numbers every focus-area row, per field: in a column "Nr." in front, or in front of the text
+    ("1. …", or "3.1 …" with the field's number)."""
+    out, in_focus, field, row = [], False, 0, 0
+    for line in seed.split("\n"):
+        if "Verwaltungsbereich" in line and line.startswith("|"):
+            in_focus, field, row = True, field + 1, 0
+            if number_column:
+                line = "| Nr. " + line
+        elif in_focus and line.startswith("|--"):
+            if number_column:
+                line = "|---" + line
+        elif in_focus and line.startswith("|"):
+            row += 1
+            if number_column:
+                line = f"| {row} " + line
+            else:
+                cells = line.split("|")
+                cells[1] = f" {field}.{row} " + cells[1].strip() + " " if hierarchical else f" {row}. " + cells[1].strip() + " "
+                line = "|".join(cells)
+        else:
+            in_focus = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def _split_focus_tables(seed, after=3):
     """Splits each focus-area table after `after` rows, as a PDF converter does at a page break: the next
     row becomes the header of a new table."""
@@ -307,4 +333,7 @@ def variants(seed):
     add("row-with-extra-cell", seed.replace("| Stärkung des Ehrenamtes  |", "| Stärkung des Ehrenamtes | x |"),
         "explained")
     add("third-column", _focus_tables(seed, "Zeitraum", "2025–2027"), "explained")
+    add("numbering-column", _number_focus_rows(seed, number_column=True))
+    add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))
+    add("numbered-focus-areas-by-field", _number_focus_rows(seed, number_column=False, hierarchical=True))
     return v

@@ -80,6 +80,10 @@ inline constexpr Rule kTableColumnsGuessed{
     "table-columns-guessed", warning,
     {"Eine Schwerpunkttabelle ohne Kopfzeile hat mehr als zwei Spalten; Spalte 1 gilt als Schwerpunkt, Spalte 2 als Verwaltungsbereich, die übrigen als unbenannte Merkmale.",
      "A focus-area table without a header row has more than two columns; column 1 counts as focus area, column 2 as units, the others as unnamed attributes."}};
+inline constexpr Rule kNumberingRemoved{
+    "numbering-removed", info,
+    {"Eine fortlaufende Nummerierung der Schwerpunkte oder Ableitungen („1.“, „2.“ … vor dem Text, oder eine Spalte „Nr.“, die nur zählt) wurde entfernt; die Reihenfolge bleibt.",
+     "A consecutive numbering of the focus areas or objectives (\"1.\", \"2.\" … in front of the text, or a column \"Nr.\" that only counts) was taken off; the order stays."}};
 inline constexpr Rule kTableExtraColumns{
     "table-extra-columns", info,
     {"Eine Schwerpunkttabelle hat weitere Spalten; sie werden als Merkmale der Schwerpunkte gespeichert.",
@@ -249,6 +253,7 @@ inline constexpr const Rule* kAll[] = {
     &kTableUnknown,
     &kTableCellMissing,
     &kTableColumnsGuessed,
+    &kNumberingRemoved,
     &kTableExtraColumns,
     &kObjectivesColumnIgnored,
     &kTableContinued,

@@ -72,6 +72,9 @@ class Interpreter {
   void table(const Block& original, const std::optional<FocusTable>& previous);
   static bool starts_with_label(const Row& r);
   void objectives_table(const Block& b, std::size_t from);
+  void objectives_table_rows(const Block& b, std::size_t from);
+  void drop_numbering_column(const Block& b, std::size_t focus_col,
+                             std::vector<std::pair<std::size_t, std::string>>& attributes);
   void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header,
                         bool continued);
   static std::vector<std::string> texts(const Row& r);

@@ -4,6 +4,7 @@
 
 #include "parse/document_parser.h"
 #include "parse/interpreter.h"
+#include "parse/numbering.h"
 #include "util/text.h"
 #include "util/unicode.h"
 
@@ -183,6 +184,21 @@ bool Interpreter::starts_with_label(const Row& r) {
 // Ableitungen: | text |"); then, as without a label, each row's last non-empty cell is its
 // objective. Text in any other column is reported, never taken as an objective.
 void Interpreter::objectives_table(const Block& b, std::size_t from) {
+  const std::size_t first_objective = field_ ? field_->objectives.size() : 0;
+  objectives_table_rows(b, from);
+  if (!field_) return;
+  std::vector<std::string*> objective_texts;
+  for (std::size_t k = first_objective; k < field_->objectives.size(); ++k)
+    objective_texts.push_back(&field_->objectives[k].text);
+  if (auto n = strip_consecutive_numbers(objective_texts)) {
+    report(rule::kNumberingRemoved, b.rows[from].line,
+           tr({"fortlaufende Nummerierung „{0}“ … „{1}“ vor den Ableitungen entfernt",
+               "consecutive numbering \"{0}\" … \"{1}\" in front of the objectives taken off"},
+              n->first, n->last));
+  }
+}
+
+void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
   auto text_at = [&](std::size_t row, std::size_t col) {
     const auto& cells = b.rows[row].cells;
     return col < cells.size() ? cells[col].text() : std::string();
@@ -266,6 +282,7 @@ void Interpreter::focus_table_rows(const Block& b, const std::vector<Role>& role
     attributes.emplace_back(c, header ? column_name(b.rows.front().cells[c], c)
                                       : tr({"Spalte {0}", "Column {0}"}, c + 1));
   }
+  if (header) drop_numbering_column(b, focus_col, attributes);
   if (header && !attributes.empty() && !continued) {
     std::string names;
     for (const auto& [c, name] : attributes)
@@ -284,11 +301,13 @@ void Interpreter::focus_table_rows(const Block& b, const std::vector<Role>& role
               width));
   }
   const std::vector<std::string> header_texts = texts(b.rows.front());
+  const std::size_t first_area = field_->focus_areas.size();
+  std::optional<std::size_t> objectives_from;
   for (std::size_t i = header ? 1 : 0; i < b.rows.size() && !too_many_errors(); ++i) {
     const Row& row = b.rows[i];
     if (starts_with_label(row)) {  // "Ableitungen:" inside the table: the rest are objectives
-      objectives_table(b, i);
-      return;
+      objectives_from = i;
+      break;
     }
     if (header && is_repeated_header(row, header_texts)) {
       report(rule::kTableHeaderRepeated, row.line,
@@ -312,6 +331,48 @@ void Interpreter::focus_table_rows(const Block& b, const std::vector<Role>& role
                 row.cells.size(), width));
     }
     focus_row(row, focus_col, units_col, attributes);
+  }
+  std::vector<std::string*> area_texts;
+  for (std::size_t k = first_area; k < field_->focus_areas.size(); ++k)
+    area_texts.push_back(&field_->focus_areas[k].text);
+  if (auto n = strip_consecutive_numbers(area_texts)) {
+    report(rule::kNumberingRemoved, b.line,
+           tr({"fortlaufende Nummerierung „{0}“ … „{1}“ vor den Schwerpunkten entfernt (die "
+               "Reihenfolge bleibt)",
+               "consecutive numbering \"{0}\" … \"{1}\" in front of the focus areas taken off (the "
+               "order stays)"},
+              n->first, n->last));
+  }
+  if (objectives_from) objectives_table(b, *objectives_from);
+}
+
+// A column "Nr." that only counts the rows (1, 2, 3 …) is numbering, not an attribute.
+void Interpreter::drop_numbering_column(
+    const Block& b, std::size_t focus_col,
+    std::vector<std::pair<std::size_t, std::string>>& attributes) {
+  for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+    const std::size_t c = it->first;
+    if (!is_numbering_header(b.rows.front().cells[c].text())) continue;
+    std::vector<std::string> values;
+    for (std::size_t i = 1; i < b.rows.size(); ++i) {
+      const Row& row = b.rows[i];
+      if (starts_with_label(row)) break;
+      const bool area = focus_col < row.cells.size() && !row.cells[focus_col].merged_above &&
+                        !row.cells[focus_col].text().empty();
+      const std::string value = c < row.cells.size() ? row.cells[c].text() : std::string();
+      if (area) values.push_back(value);
+      else if (!value.empty()) values.push_back(std::string());  // a number on a row of no area
+    }
+    if (auto n = consecutive_numbers(values)) {
+      report(rule::kNumberingRemoved, b.line,
+             tr({"Spalte „{0}“ zählt die Schwerpunkte ({1} … {2}): als Nummerierung gelesen, nicht "
+                 "als Merkmal gespeichert (die Reihenfolge bleibt)",
+                 "column \"{0}\" counts the focus areas ({1} … {2}): read as numbering, not stored "
+                 "as an attribute (the order stays)"},
+                it->second, n->first, n->last));
+      attributes.erase(it);
+      return;
+    }
   }
 }
 
