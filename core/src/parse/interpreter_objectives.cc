@@ -1,0 +1,87 @@
+// Objectives tables: "Ableitungen:" beside the objectives, a header "Ableitungen", or the rest of
+// a focus table below an "Ableitungen:" row. One column is read; text in others is reported.
+#include "eduplan/language.h"
+#include "model/rule_catalog.h"
+#include "parse/interpreter.h"
+#include "parse/numbering.h"
+#include "util/text.h"
+
+namespace eduplan {
+
+void Interpreter::objectives_table(const Block& b, std::size_t from) {
+  const std::size_t first_objective = field_ ? field_->objectives.size() : 0;
+  objectives_table_rows(b, from);
+  if (!field_) return;
+  std::vector<std::string*> objective_texts;
+  for (std::size_t k = first_objective; k < field_->objectives.size(); ++k)
+    objective_texts.push_back(&field_->objectives[k].text);
+  if (auto n = strip_consecutive_numbers(objective_texts)) {
+    report(rule::kNumberingRemoved, b.rows[from].line,
+           tr({"fortlaufende Nummerierung „{0}“ … „{1}“ vor den Ableitungen entfernt",
+               "consecutive numbering \"{0}\" … \"{1}\" in front of the objectives taken off"},
+              n->first, n->last));
+  }
+}
+
+void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
+  auto text_at = [&](std::size_t row, std::size_t col) {
+    const auto& cells = b.rows[row].cells;
+    return col < cells.size() ? cells[col].text() : std::string();
+  };
+  std::optional<std::size_t> label;
+  for (std::size_t c = 0; c < b.rows[from].cells.size() && !label; ++c) {
+    const std::string t = b.rows[from].cells[c].text();
+    if (is_objectives_label(t) || role_of(t) == Role::objectives) label = c;
+  }
+  std::optional<std::size_t> column;
+  bool header_row = false;
+  if (label) {
+    const bool colon = text_at(from, *label).find(':') != std::string::npos;
+    for (std::size_t i = from + 1; i < b.rows.size() && !header_row; ++i) {
+      header_row = (!colon || b.rows[i].cells.size() > 1) && !text_at(i, *label).empty() &&
+                   !is_objectives_label(text_at(i, *label));
+    }
+    if (header_row) column = *label;
+  }
+  std::vector<std::size_t> ignored;  // columns with text that is not an objective
+  std::vector<bool> seen;            // by column: in `ignored` already
+  for (std::size_t i = from + (header_row ? 1 : 0); i < b.rows.size(); ++i) {
+    const auto& cells = b.rows[i].cells;
+    std::optional<std::size_t> take = column;
+    if (!take) {
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::string t = cells[c].text();
+        if (!t.empty() && !is_objectives_label(t) && role_of(t) != Role::objectives) take = c;
+      }
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string t = cells[c].text();
+      if (t.empty() || c == take ||
+          (!column && (is_objectives_label(t) || role_of(t) == Role::objectives)))
+        continue;
+      if (c >= seen.size()) seen.resize(c + 1, false);
+      if (!seen[c]) ignored.push_back(c);  // each column once, in linear time
+      seen[c] = true;
+    }
+    if (take) add_objective(text_at(i, *take), b.rows[i].line);
+  }
+  if (!ignored.empty()) {
+    std::string names;
+    for (std::size_t k = 0; k < ignored.size() && k < 10; ++k) {
+      const std::size_t c = ignored[k];
+      const std::string name = header_row && c < b.rows[from].cells.size()
+                                   ? column_name(b.rows[from].cells[c], c)
+                                   : tr({"Spalte {0}", "Column {0}"}, c + 1);
+      names += (names.empty() ? "" : ", ") + eduplan::quoted(name);
+    }
+    if (ignored.size() > 10) names += " …";
+    report(rule::kObjectivesColumnIgnored, b.rows[from].line,
+           tr({"Ableitungstabelle: weitere Spalten {0} ignoriert (nur die Spalte der "
+               "Ableitungen wird gelesen)",
+               "objectives table: further columns {0} ignored (only the objectives' column is "
+               "read)"},
+              names));
+  }
+}
+
+}  // namespace eduplan
