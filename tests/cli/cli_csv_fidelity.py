@@ -30,6 +30,12 @@ class TypographicQuotes(Imported):
         self.assertIn("q.csv:2: Hinweis: Zeichen vereinheitlicht: 2 typografische Anführungszeichen gerade "
                       "[text-canonical]", out)
 
+    def test_control_characters_are_removed_and_said(self):
+        db, out = self.imported("c.csv", f"{HEADER}\nZuständigkeit;1;MINT;1;Haus der\x07 kleinen\x1b Forscher;Dezernat IV;"
+                                         "Stadtbibliothek;\nAbleitung;1;MINT;;;;;Angebote entwickeln\n")
+        self.assertEqual(query(db, FOCUS_SQL), [["MINT", "Haus der kleinen Forscher"]])
+        self.assertIn("c.csv:2: Hinweis: Zeichen vereinheitlicht: 2 Steuerzeichen entfernt [text-canonical]", out)
+
     def test_libreoffice_quote_all_with_typographic_quotes_inside(self):
         rows = [HEADER.split(";"), ["Zuständigkeit", "1", "MINT", "1", "Projekt „Haus der kleinen Forscher“ ausbauen",
                                     "Dezernat IV", "Stadtbibliothek", ""],

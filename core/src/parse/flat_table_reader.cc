@@ -473,15 +473,16 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
       cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(*it));
     // The structure is read from the file as it is (only " quotes a field); the values are
     // made canonical afterwards, as the text of a document is. Tabs and line breaks in cells
-    // are data and kept.
+    // are data and kept; other control characters are never text and are removed.
     for (auto& c : cells) {
       unicode::Changes cell;
-      c = unneutralize(unicode::canonicalize(c, &cell, true));
+      c = unneutralize(unicode::canonicalize(c, &cell, true, /*remove_controls=*/true));
       if (!cell.any()) continue;
       changes.composed += cell.composed;
       changes.spaces += cell.spaces;
       changes.invisible += cell.invisible;
       changes.quotes += cell.quotes;
+      changes.controls += cell.controls;
       // Rows are read in the order of their numbers: the first change is the lowest line.
       changed_line = changed_line == 0 ? records[i].line : std::min(changed_line, records[i].line);
     }
