@@ -212,6 +212,7 @@ def variants(seed):
         .replace("Konservatorium", "Konserva" + WJ + "torium"))
     add("windows-1252", seed.encode("cp1252"), ext="md")
     add("mac-roman", seed.encode("mac_roman"), ext="md")
+    add("dos-cp850", seed.encode("cp850", errors="replace"), ext="md")
     add("utf-16", "\ufeff".encode("utf-16-le") + seed.encode("utf-16-le"))
     add("old-mac-line-ends", seed.replace("\n", "\r"))
     # Headings.

@@ -201,7 +201,7 @@ TEST(Reader, Windows1252AndUtf16AreConvertedAndSaid) {
   }
 }
 
-TEST(Reader, MacOsRomanIsToldFromWindows1252ByItsUmlauts) {
+TEST(Reader, MacOsRomanAndDosCodePage850AreToldFromWindows1252ByTheirUmlauts) {
   const std::string utf8 =
       "## Handlungsfeld \xC3\x9C" "berg\xC3\xA4" "nge\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
       "| Gr\xC3\xBC\xC3\x9F" "e f\xC3\xBC" "r \xC3\xA4" "ltere | Dezernat V/ Jugendamt |\n";
@@ -216,6 +216,15 @@ TEST(Reader, MacOsRomanIsToldFromWindows1252ByItsUmlauts) {
   const auto said = testing::with_rule(plan.findings, "encoding-converted");
   ASSERT_EQ(said.size(), 1u);
   EXPECT_NE(said[0].message.find("Mac OS Roman"), std::string::npos) << said[0].message;
+  // DOS code page 850: Ü 0x9A, ä 0x84, ü 0x81, ß 0xE1.
+  const std::string dos =
+      "## Handlungsfeld \x9A" "berg\x84" "nge\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+      "| Gr\x81\xE1" "e f\x81" "r \x84" "ltere | Dezernat V/ Jugendamt |\n";
+  const Plan from_dos = read_plan(dos, "t.md");
+  EXPECT_EQ(from_dos.fields, expected.fields);
+  const auto said_dos = testing::with_rule(from_dos.findings, "encoding-converted");
+  ASSERT_EQ(said_dos.size(), 1u);
+  EXPECT_NE(said_dos[0].message.find("850"), std::string::npos) << said_dos[0].message;
 }
 
 TEST(Reader, NulByteRejects) {

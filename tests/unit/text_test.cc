@@ -68,3 +68,22 @@ TEST(Unicode, CanonicalizeLargeTextInPieces) {
   EXPECT_NE(out.find("\xC3\xB6 und \xC3\xBC\n"), std::string::npos);  // ö und ü
   EXPECT_EQ(out.substr(0, 100), line + "\n");
 }
+
+namespace eduplan::unicode {
+namespace {
+
+TEST(Canonical, LigaturesHyphensDirectionMarksAndLineSeparators) {
+  Changes ch;
+  // "qualiﬁzieren" (PDF ligature), "E‑Mail" (non-breaking hyphen), a left-to-right mark, an
+  // embedding around a name, and a line separator.
+  EXPECT_EQ(canonicalize("quali\xEF\xAC\x81zieren E\xE2\x80\x91Mail\xE2\x80\x8E \xE2\x80\xAA"
+                         "Jugendamt\xE2\x80\xAC\xE2\x80\xA8" "Ende",
+                         &ch),
+            "qualifizieren E-Mail Jugendamt Ende");
+  EXPECT_EQ(ch.letters, 2u);
+  EXPECT_EQ(ch.invisible, 3u);
+  EXPECT_EQ(ch.spaces, 1u);
+}
+
+}  // namespace
+}  // namespace eduplan::unicode

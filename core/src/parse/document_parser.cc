@@ -122,6 +122,9 @@ Finding canonical_text_finding(const unicode::Changes& changes, const inline_tex
        {"unsichtbare Zeichen entfernt", "invisible characters removed"});
   part(changes.controls, {"Steuerzeichen entfernt", "control character removed"},
        {"Steuerzeichen entfernt", "control characters removed"});
+  part(changes.letters,
+       {"Ligatur oder Bindestrich vereinfacht", "ligature or hyphen simplified"},
+       {"Ligaturen oder Bindestriche vereinfacht", "ligatures or hyphens simplified"});
   part(changes.quotes,
        {"typografisches Anführungszeichen gerade", "typographic quote made straight"},
        {"typografische Anführungszeichen gerade", "typographic quotes made straight"});

@@ -483,6 +483,7 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
       changes.invisible += cell.invisible;
       changes.quotes += cell.quotes;
       changes.controls += cell.controls;
+      changes.letters += cell.letters;
       // Rows are read in the order of their numbers: the first change is the lowest line.
       changed_line = changed_line == 0 ? records[i].line : std::min(changed_line, records[i].line);
     }

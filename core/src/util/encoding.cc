@@ -42,24 +42,35 @@ std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian
   return out;
 }
 
-// German letters (ä ö ü ß Ä Ö Ü) as Windows-1252 writes them, and as Mac OS Roman does: the
-// classic Mac OS puts them at 0x80–0x9F and 0xA7, where Windows-1252 has Š, š, Ÿ, € and
-// punctuation that German text hardly uses. Whichever code page explains more of the text's
-// letters is the one it was saved in.
-bool looks_like_mac_roman(std::string_view bytes) {
+// German letters (ä ö ü ß Ä Ö Ü) as three code pages write them: Windows-1252; Mac OS Roman
+// (the classic Mac OS, where Windows-1252 has Š, š, Ÿ, € and punctuation); DOS code page 850
+// (old DOS and console programs). Whichever explains more of the text's letters is the one it
+// was saved in; Windows-1252 on a tie or with fewer than three such letters.
+enum class CodePage { windows_1252, mac_roman, cp850 };
+
+CodePage likely_code_page(std::string_view bytes) {
   constexpr std::array<unsigned char, 7> kWindows{0xE4, 0xF6, 0xFC, 0xDF, 0xC4, 0xD6, 0xDC};
   constexpr std::array<unsigned char, 7> kMac{0x8A, 0x9A, 0x9F, 0xA7, 0x80, 0x85, 0x86};
+  constexpr std::array<unsigned char, 7> kDos{0x84, 0x94, 0x81, 0xE1, 0x8E, 0x99, 0x9A};
   std::array<std::size_t, 256> count{};
   for (unsigned char c : bytes) ++count[c];
-  std::size_t windows = 0, mac = 0;
-  for (unsigned char c : kWindows) windows += count[c];
-  for (unsigned char c : kMac) mac += count[c];
-  return mac > windows;
+  auto score = [&](const auto& letters) {
+    std::size_t n = 0;
+    for (unsigned char c : letters) n += count[c];
+    return n;
+  };
+  const std::size_t windows = score(kWindows), mac = score(kMac), dos = score(kDos);
+  // A German text has many of these letters; a stray byte or two decides nothing (a binary
+  // file stays a binary file).
+  constexpr std::size_t kEvidence = 3;
+  if (mac >= kEvidence && mac > windows && mac > dos) return CodePage::mac_roman;
+  if (dos >= kEvidence && dos > windows && dos > mac) return CodePage::cp850;
+  return CodePage::windows_1252;
 }
 
-// Mac OS Roman to UTF-8 through the C library's iconv ("MACINTOSH"); nothing if it is not there.
-std::optional<std::string> from_mac_roman(std::string_view bytes) {
-  iconv_t cd = iconv_open("UTF-8", "MACINTOSH");
+// A code page to UTF-8 through the C library's iconv; nothing if it is not there.
+std::optional<std::string> through_iconv(std::string_view bytes, const char* from) {
+  iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out(bytes.size() * 3 + 4, '\0');
   char* in = const_cast<char*>(bytes.data());
@@ -104,11 +115,13 @@ std::optional<Decoded> decode_text(std::string_view bytes) {
   }
   if (bytes.find('\0') != std::string_view::npos) return std::nullopt;
   if (!text::find_invalid_utf8(bytes)) return Decoded{std::string(bytes), nullptr};
-  if (looks_like_mac_roman(bytes)) {
+  if (const CodePage page = likely_code_page(bytes); page != CodePage::windows_1252) {
     for (unsigned char c : bytes) {
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return std::nullopt;
     }
-    if (auto text = from_mac_roman(bytes)) return Decoded{std::move(*text), "Mac OS Roman"};
+    const bool mac = page == CodePage::mac_roman;
+    if (auto text = through_iconv(bytes, mac ? "MACINTOSH" : "CP850"))
+      return Decoded{std::move(*text), mac ? "Mac OS Roman" : "DOS (Codepage 850)"};
   }
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);

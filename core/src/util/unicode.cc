@@ -16,7 +16,24 @@ bool is_ascii(std::string_view s) {
 }
 
 bool invisible(char32_t c) {
-  return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// Ligatures as a PDF copy gives them, and hyphens that look like '-': their plain letters.
+std::string_view plain_letters(char32_t c) {
+  switch (c) {
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05:
+    case 0xFB06: return "st";
+    case 0x2010:
+    case 0x2011: return "-";
+    default: return {};
+  }
 }
 
 char plain_quote(char32_t c) {
@@ -39,7 +56,7 @@ char plain_quote(char32_t c) {
 }
 
 bool space(char32_t c) {
-  return c == '\t' ||
+  return c == '\t' || c == 0x2028 || c == 0x2029 ||
          (c > 0x7F && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS);
 }
 
@@ -94,6 +111,10 @@ std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs
     } else if (remove_controls && c >= 0x80 && c <= 0x9F) {
       ++ch.controls;
       ch.first_offset = std::min(ch.first_offset, i);
+    } else if (const std::string_view letters = plain_letters(c); !letters.empty()) {
+      ++ch.letters;
+      ch.first_offset = std::min(ch.first_offset, i);
+      out += letters;
     } else if (invisible(c)) {
       ++ch.invisible;
       ch.first_offset = std::min(ch.first_offset, i);

@@ -14,12 +14,16 @@ struct Changes {
   std::size_t invisible = 0;  // soft hyphens and zero-width characters removed
   std::size_t quotes = 0;     // typographic quotation marks („“”«» ‚‘’) made " and '
   std::size_t controls = 0;   // control characters (C0 but TAB, LF, CR; DEL; C1) removed
+  std::size_t letters = 0;    // ligatures (ﬁ, ﬂ …) spelt out, hyphens (U+2010, U+2011) made '-'
   std::size_t first_offset = SIZE_MAX;  // byte offset in the input of the first change
-  bool any() const { return composed + spaces + invisible + quotes + controls > 0; }
+  bool any() const { return composed + spaces + invisible + quotes + controls + letters > 0; }
 };
 
-// NFC; every space character (Unicode category Zs, and TAB) becomes ' '; soft hyphen (U+00AD),
-// zero-width space/joiners (U+200B–U+200D), word joiner (U+2060) and BOM (U+FEFF) are removed;
+// NFC; every space character (Unicode category Zs, line and paragraph separators, and TAB)
+// becomes ' '; soft hyphen (U+00AD), zero-width space/joiners (U+200B–U+200D), word joiner
+// (U+2060), BOM (U+FEFF) and the direction marks and embeddings (U+200E, U+200F, U+202A–U+202E,
+// U+2066–U+2069) are removed; the ligatures U+FB00–U+FB06 (as PDF copies give them) are spelt
+// out and the hyphens U+2010, U+2011 become '-';
 // typographic quotation marks become " and ' (Word and pandoc turn straight quotes into curly
 // ones: one plan, one kind of quotes); if `remove_controls`, control characters (U+0001–U+001F
 // but TAB, LF and CR; U+007F; U+0080–U+009F) are removed, a vertical tab or form feed becomes
