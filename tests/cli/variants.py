@@ -334,6 +334,15 @@ def variants(seed):
     add("row-with-extra-cell", seed.replace("| Stärkung des Ehrenamtes  |", "| Stärkung des Ehrenamtes | x |"),
         "explained")
     add("third-column", _focus_tables(seed, "Zeitraum", "2025–2027"), "explained")
+    add("objectives-one-cell-as-list", _objective_tables(seed, lambda rows: [
+        "|  |  |", "|---|---|", "| Ableitungen: | " + "<br>".join("- " + r for r in rows) + " |"]))
+    add("objectives-one-cell-as-html-list", _objective_tables(seed, lambda rows: [
+        "<table><tr><td>Ableitungen:</td><td><ul>" + "".join(f"<li>{r}</li>" for r in rows) + "</ul></td></tr></table>"]))
+    add("objectives-task-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                  + [f"- [ ] {r.replace('<br>', ' ')}" for r in rows]))
+    add("code-block-with-a-sample-row", seed.replace("## *Handlungsfeld MINT*",
+        "```\n| Beispiel | Dezernat I/ FB 01 |\n```\n\n## *Handlungsfeld MINT*", 1))
+    add("footnote-marks", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas<sup>1</sup>"))
     add("numbering-column", _number_focus_rows(seed, number_column=True))
     add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))
     add("numbered-focus-areas-by-field", _number_focus_rows(seed, number_column=False, hierarchical=True))

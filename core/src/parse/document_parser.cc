@@ -19,6 +19,40 @@ std::string hex_byte(char c) {
   return {kDigits[b >> 4], kDigits[b & 0xF]};
 }
 
+std::string dropped_message(const inline_text::Dropped& d) {
+  using Kind = inline_text::Dropped::Kind;
+  switch (d.kind) {
+    case Kind::struck:
+      return tr({"durchgestrichener Text „{0}“ nicht übernommen (gilt als gestrichen); soll er "
+                 "gelten, die Durchstreichung „~~“ entfernen",
+                 "struck-through text \"{0}\" not taken over (it counts as deleted); if it "
+                 "should stand, remove the strikethrough \"~~\""},
+                d.text);
+    case Kind::footnote:
+      return tr({"Fußnotenverweis „{0}“ entfernt (Fußnoten werden nicht gelesen)",
+                 "footnote reference \"{0}\" removed (footnotes are not read)"},
+                d.text);
+    case Kind::comment:
+      return tr({"HTML-Kommentar „<!--“ ohne „-->“: „{0}“ nicht gelesen (nur bis zum Ende dieser "
+                 "Zeile oder Zelle); den Kommentar schließen",
+                 "HTML comment \"<!--\" without \"-->\": \"{0}\" not read (only to the end of "
+                 "this line or cell); close the comment"},
+                d.text);
+    case Kind::code:
+      return tr({"Codeblock nicht gelesen (Beispiel oder Vorlage, kein Inhalt des Plans): „{0}“",
+                 "code block not read (an example or a template, not the plan's content): "
+                 "\"{0}\""},
+                d.text);
+    case Kind::checkbox:
+      return tr({"Kontrollkästchen „{0}“ vor dem Listeneintrag entfernt (ein Erledigt-Stand wird "
+                 "nicht gelesen; dafür die Statusberichte verwenden)",
+                 "checkbox \"{0}\" in front of the list item removed (a done mark is not read; "
+                 "use the status reports for that)"},
+                d.text);
+  }
+  return d.text;
+}
+
 // Struck-through text and footnote references, each with its line (at most kMaxDropped, then
 // how many more).
 void report_dropped(const std::vector<inline_text::Dropped>& dropped,
@@ -26,18 +60,7 @@ void report_dropped(const std::vector<inline_text::Dropped>& dropped,
   constexpr std::size_t kMaxDropped = 20;
   for (std::size_t k = 0; k < dropped.size() && k < kMaxDropped; ++k) {
     const auto& d = dropped[k];
-    findings.push_back(make_finding(
-        rule::kTextDropped,
-        d.kind == inline_text::Dropped::Kind::struck
-            ? tr({"durchgestrichener Text „{0}“ nicht übernommen (gilt als gestrichen); soll er "
-                  "gelten, die Durchstreichung „~~“ entfernen",
-                  "struck-through text \"{0}\" not taken over (it counts as deleted); if it "
-                  "should stand, remove the strikethrough \"~~\""},
-                 d.text)
-            : tr({"Fußnotenverweis „[^{0}]“ entfernt (Fußnoten werden nicht gelesen)",
-                  "footnote reference \"[^{0}]\" removed (footnotes are not read)"},
-                 d.text),
-        d.line));
+    findings.push_back(make_finding(rule::kTextDropped, dropped_message(d), d.line));
   }
   if (dropped.size() > kMaxDropped) {
     findings.push_back(make_finding(

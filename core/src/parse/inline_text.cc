@@ -99,6 +99,19 @@ std::size_t link_at(std::string_view s, std::size_t i, std::string_view& inner) 
   return end - i + 1;
 }
 
+// "<sup>1</sup>", "<sup>*</sup>", "<sup>12,3</sup>" (any case): a footnote's mark, whose
+// footnote is not read. Its length, or 0.
+std::size_t footnote_mark_at(std::string_view s, std::size_t i) {
+  if (!text::starts_with_icase(s.substr(i), "<sup>")) return 0;
+  const std::size_t from = i + 5;
+  std::size_t j = from;
+  while (j < s.size() && j - from < 8 &&
+         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')'))
+    ++j;
+  if (j == from || !text::starts_with_icase(s.substr(j), "</sup>")) return 0;
+  return j + 6 - i;
+}
+
 std::string strip_tags(std::string_view s, Counts* counts) {
   std::string out;
   out.reserve(s.size());
@@ -111,6 +124,16 @@ std::string strip_tags(std::string_view s, Counts* counts) {
         i = end + 2;
         continue;
       }
+      // Never closed: the rest of this text is the comment; left out, and said.
+      if (counts)
+        counts->dropped.push_back({Dropped::Kind::comment, std::string(text::trim(s.substr(i))), 0});
+      break;
+    }
+    if (const std::size_t n = footnote_mark_at(s, i)) {  // <sup>1</sup>: a footnote's mark
+      if (counts)
+        counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
+      i += n - 1;
+      continue;
     }
     if (s[i] == '<') {
       bool tag = false;
@@ -144,7 +167,9 @@ std::string strip_tags(std::string_view s, Counts* counts) {
         continue;
       }
       if (const std::size_t n = footnote_at(s, i, inner)) {
-        if (counts) counts->dropped.push_back({Dropped::Kind::footnote, std::string(inner), 0});
+        if (counts)
+          counts->dropped.push_back(
+              {Dropped::Kind::footnote, "[^" + std::string(inner) + "]", 0});
         i += n - 1;
         continue;
       }

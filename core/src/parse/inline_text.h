@@ -14,7 +14,10 @@ namespace eduplan::inline_text {
 // ("~~bis 2024~~", deleted text in an administrative document) and footnote references
 // ("[^1]", whose footnote is not read). Each is reported with its line.
 struct Dropped {
-  enum class Kind { struck, footnote };
+  // struck: "~~…~~", <del>; footnote: "[^1]", <sup>1</sup>; comment: "<!--" never closed (only
+  // its line is left out); code: a fenced code block ("```", "~~~", <pre>); checkbox: a task
+  // list's "[ ]" / "[x]".
+  enum class Kind { struck, footnote, comment, code, checkbox };
   Kind kind = Kind::struck;
   std::string text;  // as written, without the markers
   int line = 0;      // set by the caller, which knows lines (0 until then)

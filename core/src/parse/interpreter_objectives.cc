@@ -23,6 +23,57 @@ void Interpreter::objectives_table(const Block& b, std::size_t from) {
   }
 }
 
+namespace {
+
+// A list item's marker at the start of a line of a cell: "- ", "* ", "• ", "– ", "1. ", "1) ",
+// "a) ". Its length, or 0.
+std::size_t item_marker(std::string_view line) {
+  for (std::string_view bullet : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x80\x93 ", "\xE2\x96\xAA ",
+                                  "\xC2\xB7 "}) {
+    if (line.starts_with(bullet)) return bullet.size();
+  }
+  std::size_t k = 0;
+  while (k < line.size() && k < 3 && line[k] >= '0' && line[k] <= '9') ++k;
+  if (k == 0 && !line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.size() > 1 &&
+      line[1] == ')')
+    k = 1;
+  if (k > 0 && k + 1 < line.size() && (line[k] == '.' || line[k] == ')') && line[k + 1] == ' ')
+    return k + 2;
+  return 0;
+}
+
+}  // namespace
+
+// The objectives in one cell: its text as one objective (a line break in it only wraps, as in
+// the example's "…optimieren/<br>Vernetzung …"), unless its lines are list items ("- A<br>- B",
+// a list in an HTML cell): then each item is an objective, continued by the lines below it.
+void Interpreter::add_cell_objectives(const Cell& cell, int line) {
+  // Numbers ("1. ") mark items only in a cell of several lines; in a cell of one line they are
+  // the table's numbering (numbering-removed, if it counts through the rows).
+  const bool numbers = cell.lines.size() > 1;
+  auto marker = [&](std::string_view l) -> std::size_t {
+    const std::size_t m = item_marker(l);
+    const bool numbered = m > 0 && ((l[0] >= '0' && l[0] <= '9') || (l[0] >= 'a' && l[0] <= 'z'));
+    return numbered && !numbers ? 0 : m;
+  };
+  bool items = false;
+  for (const auto& l : cell.lines) items = items || marker(l) > 0;
+  if (!items) {
+    add_objective(cell.text(), line);
+    return;
+  }
+  std::string current;
+  for (const auto& l : cell.lines) {
+    if (const std::size_t m = marker(l)) {
+      add_objective(current, line);
+      current = std::string(text::trim(std::string_view(l).substr(m)));
+    } else {
+      current += (current.empty() ? "" : " ") + l;
+    }
+  }
+  add_objective(current, line);
+}
+
 void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
   auto text_at = [&](std::size_t row, std::size_t col) {
     const auto& cells = b.rows[row].cells;
@@ -63,7 +114,11 @@ void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
       if (!seen[c]) ignored.push_back(c);  // each column once, in linear time
       seen[c] = true;
     }
-    if (take) add_objective(text_at(i, *take), b.rows[i].line);
+    if (take) {
+      if (*take < cells.size()) {
+        add_cell_objectives(cells[*take], b.rows[i].line);
+      }
+    }
   }
   if (!ignored.empty()) {
     std::string names;

@@ -9,13 +9,15 @@
 namespace eduplan::markdown {
 namespace {
 
-constexpr std::array<std::string_view, 3> kBrTags{"<br>", "<br/>", "<br />"};
-
-// A line break at s[pos] ('<'): <br> (any spelling), or a paragraph's tag <p>, <p …>, </p>
-// (a paragraph in a cell begins a new line). Its length, or 0.
+// A line break at s[pos] ('<'): <br> (any spelling: <BR>, <br/>, <br />, <br >), or a
+// paragraph's tag <p>, <p …>, </p> (a paragraph in a cell begins a new line). Its length, or 0.
 std::size_t match_br(std::string_view s, std::size_t pos) {
-  for (auto tag : kBrTags) {
-    if (text::starts_with_icase(s.substr(pos), tag)) return tag.size();
+  if (text::starts_with_icase(s.substr(pos), "<br")) {
+    std::size_t k = pos + 3;
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (k < s.size() && s[k] == '/') ++k;
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (k < s.size() && s[k] == '>') return k - pos + 1;
   }
   std::size_t j = pos + 1;
   if (j < s.size() && s[j] == '/') ++j;
@@ -103,6 +105,30 @@ bool has_pipe(std::string_view line) {
   return false;
 }
 
+// A fenced code block starting at lines[i] ("```", "~~~" of three or more, or "<pre"): the
+// index after its closing line; 0 if none. A fence that is never closed is only its own line:
+// a stray "```" must not swallow the rest of the document.
+std::size_t code_block_end(const std::vector<std::string_view>& lines, std::size_t i) {
+  const std::string_view t = text::trim(lines[i]);
+  std::string_view fence;
+  if (t.starts_with("```")) {
+    fence = "```";
+  } else if (t.starts_with("~~~")) {
+    fence = "~~~";
+  } else if (text::starts_with_icase(t, "<pre>") || text::starts_with_icase(t, "<pre ")) {
+    for (std::size_t k = i; k < lines.size(); ++k) {
+      if (unicode::lower(lines[k]).find("</pre>") != std::string::npos) return k + 1;
+    }
+    return i + 1;
+  } else {
+    return 0;
+  }
+  for (std::size_t k = i + 1; k < lines.size(); ++k) {
+    if (text::trim(lines[k]).starts_with(fence)) return k + 1;
+  }
+  return i + 1;
+}
+
 }  // namespace
 
 std::optional<Heading> parse_heading(std::string_view line) {
@@ -112,8 +138,13 @@ std::optional<Heading> parse_heading(std::string_view line) {
   if (level == 0 || level > 6) return std::nullopt;
   if (level < line.size() && line[level] != ' ') return std::nullopt;
   std::string_view content = text::trim(line.substr(level));
-  // Closing hashes ("## Title ##") are decoration.
+  // Closing hashes ("## Title ##") are decoration; so is a hard line break's '\\' at the end.
   while (!content.empty() && content.back() == '#') content.remove_suffix(1);
+  content = text::trim(content);
+  if (content.ends_with('\\') && !content.ends_with("\\\\")) {
+    content.remove_suffix(1);
+    content = text::trim(content);
+  }
   std::string joined;
   for (const auto& part : split_at_br(strip_attributes(content)))
     joined += (joined.empty() ? "" : " ") + part;
@@ -161,6 +192,24 @@ bool is_alignment_row(const std::vector<std::string>& cells) {
   return true;
 }
 
+// A list's tag at s[pos] ('<'): <ul>, <ol>, <li> with any attributes, or their closing tags.
+// Its length (0 if none); `item` is set for <li>, which begins a list item.
+std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item) {
+  std::size_t j = pos + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  const std::string_view rest = s.substr(j);
+  std::size_t name = 0;
+  for (std::string_view tag : {"ul", "ol", "li"}) {
+    if (text::starts_with_icase(rest, tag) && rest.size() > 2 && (rest[2] == '>' || rest[2] == ' '))
+      name = tag == "li" ? 2 : 1;
+  }
+  if (name == 0) return 0;
+  const std::size_t close = s.find('>', j);
+  if (close == std::string_view::npos || close - pos > 300) return 0;
+  item = name == 2 && s[pos + 1] != '/';
+  return close - pos + 1;
+}
+
 std::vector<std::string> split_at_br(std::string_view raw_cell) {
   const std::string unwrapped = inline_text::unwrap_raw_html(raw_cell);  // `<br>`{=html}
   const std::string_view cell = unwrapped;
@@ -169,6 +218,12 @@ std::vector<std::string> split_at_br(std::string_view raw_cell) {
     if (cell[i] == '<') {
       if (std::size_t n = match_br(cell, i)) {
         parts.emplace_back();
+        i += n - 1;
+        continue;
+      }
+      bool item = false;  // a list in a cell: each item a line of its own, marked as one
+      if (std::size_t n = match_list_tag(cell, i, item)) {
+        parts.emplace_back(item ? "\xE2\x80\xA2 " : "");
         i += n - 1;
         continue;
       }
@@ -347,8 +402,24 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       continue;
     }
     if (t.starts_with("<!--")) {  // an HTML comment, possibly over several lines
-      while (i < lines.size() && lines[i].find("-->") == std::string_view::npos) ++i;
+      std::size_t end = i;
+      while (end < lines.size() && lines[end].find("-->") == std::string_view::npos) ++end;
+      if (end < lines.size()) {
+        i = end + 1;
+        continue;
+      }
+      // Never closed: a typing slip ("->") must not swallow the rest of the document. Only
+      // this line is left out, and that is said.
+      if (counts)
+        counts->dropped.push_back({inline_text::Dropped::Kind::comment, std::string(t), number});
       ++i;
+      continue;
+    }
+    if (const std::size_t fence_end = code_block_end(lines, i)) {  // ``` … ```, ~~~, <pre>
+      if (counts)
+        counts->dropped.push_back(
+            {inline_text::Dropped::Kind::code, std::string(text::trim(lines[std::min(i + 1, fence_end - 1)])), number});
+      i = fence_end;
       continue;
     }
     if (auto h = parse_heading(line)) {
@@ -397,6 +468,14 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
     std::string raw;
     if (auto item = list_item(line)) {
       i = list_item_end(lines, i, *item, raw);
+      // A task list's checkbox ("- [ ] …", "- [x] …"): not text; a done mark is not read, and
+      // that is said.
+      if (raw.size() > 4 && raw[0] == '[' && raw[2] == ']' && raw[3] == ' ' &&
+          (raw[1] == ' ' || raw[1] == 'x' || raw[1] == 'X')) {
+        if (counts && raw[1] != ' ')  // "[ ]" says nothing; "[x]" says done
+          counts->dropped.push_back({inline_text::Dropped::Kind::checkbox, raw.substr(0, 3), number});
+        raw.erase(0, 4);
+      }
       out.push_back({BlockKind::list_item,
                      number,
                      0,

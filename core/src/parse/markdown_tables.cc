@@ -77,7 +77,10 @@ Cell cell_from(const std::vector<std::string_view>& parts, inline_text::Counts* 
   for (auto p : parts) {
     std::string_view t = text::trim(p);
     if (t.empty()) continue;
-    if (!raw.empty()) raw += hard ? "<br>" : " ";
+    // A line that begins a list item ("- ", "* ", "1. ") begins a line of the cell: a list in
+    // a grid or multiline cell, as pandoc writes one.
+    const bool item = t.size() > 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ';
+    if (!raw.empty()) raw += hard || item ? "<br>" : " ";
     hard = t.ends_with('\\');
     if (hard) t.remove_suffix(1);
     raw.append(t);
@@ -261,7 +264,7 @@ void html_cell_text(const xmlNode* n, bool bold, std::vector<std::string>& lines
     if (name == "br") {
       lines.emplace_back();
     } else if (name == "p" || name == "div" || name == "li" || name == "tr" || name == "td") {
-      lines.emplace_back();
+      lines.emplace_back(name == "li" ? "\xE2\x80\xA2 " : "");  // a list item stays marked as one
       html_cell_text(c, bold, lines, all_bold, visible);
       lines.emplace_back();
     } else if (name == "script" || name == "style") {
