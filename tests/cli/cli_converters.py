@@ -102,6 +102,25 @@ class Converters(unittest.TestCase):
                     self.assertIsNotNone(plan, f"{label}: rejected")
                     self.assertEqual(plan, self.reference, f"{label}: a different plan")
 
+    def test_struck_text_is_deleted_text_in_every_format(self):
+        md = os.path.join(self.dir, "struck.md")
+        with open(md, "w", encoding="utf-8") as f:
+            f.write("## Handlungsfeld MINT\n\n| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"
+                    "| MINT-Cluster umsetzen | Dezernat V/ Jugendamt, ~~Sozial- und Wohnungsamt~~ |\n\n"
+                    "Ableitungen:\n\n- MINT stärken\n- ~~Fachkräfte gewinnen~~\n")
+        plans = {}
+        for ext in ("md", "docx", "odt"):
+            path = md if ext == "md" else pandoc(md, os.path.join(self.dir, f"struck.{ext}"))
+            db = os.path.join(self.dir, f"struck-{ext}.db")
+            self.assertEqual(run("import", path, "--db", db, "--plan", "P").returncode, 0, ext)
+            plans[ext] = (query(db, "SELECT text FROM objective ORDER BY id"), query(db, "SELECT name FROM org_unit ORDER BY name"))
+            dropped = [f for f in json.loads(run("validate", path, "--format", "json").stdout)["findings"]
+                       if f["rule"] == "text-dropped"]
+            self.assertEqual(len(dropped), 2, ext)
+        self.assertEqual(plans["md"], ([["MINT stärken"]], [["Dezernat V"], ["Jugendamt"]]))
+        self.assertEqual(plans["docx"], plans["md"])
+        self.assertEqual(plans["odt"], plans["md"])
+
     def test_flat_csv_resaved_by_libreoffice_calc(self):
         db = os.path.join(self.dir, "flat.db")
         self.assertEqual(run("import", SEED, "--units", UNITS, "--db", db, "--plan", "P").returncode, 0)

@@ -25,6 +25,18 @@ std::optional<bool> hidden_of(Node rpr) {
   return !(val == "0" || val == "false" || val == "off");
 }
 
+// <w:strike/>, <w:dstrike/> in run properties: struck through (w:val="0" turns it off).
+std::optional<bool> struck_of(Node rpr) {
+  for (const char* name : {"strike", "dstrike"}) {
+    if (Node v = child(rpr, name)) {
+      const std::string val = attribute(v, "val");
+      if (!(val == "0" || val == "false" || val == "off")) return true;
+    }
+  }
+  if (child(rpr, "strike") || child(rpr, "dstrike")) return false;
+  return std::nullopt;
+}
+
 // <w:b/>, <w:b w:val="1"/> are bold; <w:b w:val="0"/> is not; no <w:b> says nothing.
 std::optional<bool> bold_of(Node rpr) {
   Node b = child(rpr, "b");
@@ -223,6 +235,10 @@ class Reader {
           ParagraphText dropped;
           run(c, bold, dropped);
           text.hidden(dropped);
+        } else if (struck_of(rpr).value_or(false)) {
+          ParagraphText dropped;
+          run(c, bold, dropped);
+          text.struck(dropped);
         } else {
           run(c, bold, text);
         }

@@ -24,6 +24,7 @@ struct Style {
   std::optional<int> outline;
   std::optional<bool> bold;
   std::optional<bool> hidden;  // text:display="none" in its text properties
+  std::optional<bool> struck;  // style:text-line-through-style other than "none"
 };
 
 class Styles {
@@ -42,6 +43,9 @@ class Styles {
         }
         if (Node tp = child(c, "text-properties"); tp && has_attribute(tp, "display"))
           s.hidden = attribute(tp, "display") == "none";
+        if (Node tp = child(c, "text-properties");
+            tp && has_attribute(tp, "text-line-through-style"))
+          s.struck = attribute(tp, "text-line-through-style") != "none";
         styles_[attribute(c, "name")] = std::move(s);
       } else if (is_element(c, "styles") || is_element(c, "automatic-styles")) {
         load(c);
@@ -62,6 +66,15 @@ class Styles {
     const Style* s = find(name);
     for (int depth = 0; s && depth < 12; ++depth) {
       if (s->hidden) return *s->hidden;
+      s = find(s->parent);
+    }
+    return false;
+  }
+
+  bool struck(const std::string& name) const {
+    const Style* s = find(name);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->struck) return *s->struck;
       s = find(s->parent);
     }
     return false;
@@ -168,6 +181,10 @@ class Reader {
         ParagraphText dropped;
         spans(c, bold, dropped);
         text.hidden(dropped);
+      } else if (name == "span" && styles_.struck(attribute(c, "style-name"))) {
+        ParagraphText dropped;
+        spans(c, bold, dropped);
+        text.struck(dropped);
       } else {
         spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
       }

@@ -26,6 +26,14 @@ void ParagraphText::hidden(const ParagraphText& p) {
   hidden(p.hidden_text());
 }
 
+void ParagraphText::struck(const ParagraphText& p) {
+  for (const auto& l : p.lines()) {
+    if (text::trim(l).empty()) continue;
+    if (!struck_.empty()) struck_ += ' ';
+    struck_.append(l);
+  }
+}
+
 std::string ParagraphText::hidden_text() const {
   if (!hide_all_) return hidden_;
   std::string all;
@@ -57,6 +65,18 @@ std::string BlockWriter::canonical(const std::string& s, int line) {
 }
 
 void BlockWriter::report_hidden(const std::vector<const ParagraphText*>& paragraphs, int line) {
+  for (const ParagraphText* p : paragraphs) {
+    const std::string struck = text::collapse_spaces(unicode::canonicalize(p->struck_text()));
+    if (struck.empty()) continue;
+    findings_.push_back(make_finding(
+        rule::kTextDropped,
+        tr({"durchgestrichener Text „{0}“ nicht übernommen (gilt als gestrichen); soll er gelten, "
+            "die Durchstreichung aufheben",
+            "struck-through text \"{0}\" not taken over (it counts as deleted); if it should "
+            "stand, remove the strikethrough"},
+           struck),
+        line));
+  }
   std::string text;
   for (const ParagraphText* p : paragraphs) {
     if (p->hidden_text().empty()) continue;

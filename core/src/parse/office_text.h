@@ -24,6 +24,10 @@ class ParagraphText {
   // what follows, is hidden text.
   void hide_all() { hide_all_ = true; }
   std::string hidden_text() const;
+  // Struck-through text (Word's w:strike/w:dstrike, LibreOffice's line-through): deleted text in
+  // an administrative document, as "~~…~~" in Markdown; not read, and reported.
+  void struck(const ParagraphText& p);
+  const std::string& struck_text() const { return struck_; }
   // The lines (empty ones dropped, spaces collapsed).
   std::vector<std::string> lines() const;
   // True if every run that holds visible text is bold.
@@ -32,6 +36,7 @@ class ParagraphText {
  private:
   std::vector<std::string> lines_{std::string()};
   std::string hidden_;
+  std::string struck_;
   bool hide_all_ = false;
   bool visible_ = false, all_bold_ = true;
 };
