@@ -62,6 +62,38 @@ class TypographicQuotes(Imported):
         self.assertIn("[text-canonical]", csv_out)
 
 
+class WithTheUnitsDirectory(Imported):
+    """With --units the flat table is read as a document is: aliases are names, division spellings
+    eduplan's, units under the directory's division (a different stated one is reported)."""
+
+    UNITS_SQL = ("SELECT u.name, u.is_division, coalesce(d.name, '') FROM org_unit u "
+                 "LEFT JOIN org_unit d ON d.id = u.parent_id ORDER BY u.name")
+    RESP_SQL = ("SELECT fa.text, u.name FROM responsibility r JOIN focus_area fa ON fa.id = r.focus_area_id "
+                "JOIN org_unit u ON u.id = r.org_unit_id ORDER BY fa.position, r.position")
+
+    def test_same_units_as_the_document(self):
+        csv_db, out = self.imported(
+            "d.csv", f"{HEADER}\nZuständigkeit;1;MINT;1;MINT-Cluster umsetzen;Dez. IV;Bibliothek;\n"
+                     "Zuständigkeit;1;MINT;2;Ehrenamt stärken;Dezernat IV;FB 01;\n"
+                     "Ableitung;1;MINT;;;;;MINT stärken\n", 0, "--units", UNITS)
+        md_db, md_out = self.imported(
+            "d.md", "## Handlungsfeld MINT\n\n| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"
+                    "| MINT-Cluster umsetzen | Dez. IV/ Bibliothek |\n| Ehrenamt stärken | Dezernat IV/ FB 01 |\n\n"
+                    "Ableitungen:\n\n- MINT stärken\n", 0, "--units", UNITS)
+        self.assertEqual(query(csv_db, self.UNITS_SQL), query(md_db, self.UNITS_SQL))
+        self.assertEqual(query(csv_db, self.RESP_SQL), query(md_db, self.RESP_SQL))
+        self.assertIn(["Stadtbibliothek", "0", "Dezernat IV"], query(csv_db, self.UNITS_SQL))
+        self.assertIn(["FB 01", "0", "Dezernat I"], query(csv_db, self.UNITS_SQL))
+        self.assertIn("„Dez. IV“ als „Dezernat IV“ gelesen [division-normalized]", out)
+        self.assertIn("„FB 01“ steht unter „Dezernat IV“, laut Verwaltungsverzeichnis unter „Dezernat I“ "
+                      "[unit-division-mismatch]", out)
+
+    def test_without_a_directory_names_stay_as_written(self):
+        db, _ = self.imported("n.csv", f"{HEADER}\nZuständigkeit;1;MINT;1;MINT-Cluster umsetzen;Dezernat IV;Bibliothek;\n"
+                                       "Ableitung;1;MINT;;;;;MINT stärken\n")
+        self.assertEqual(query(db, self.UNITS_SQL), [["Bibliothek", "0", "Dezernat IV"], ["Dezernat IV", "1", ""]])
+
+
 class NumbersGiveTheOrder(Imported):
     """feldnr and nr say which field and focus area come first, not the order of the rows (a table sorted
     in Excel by another column)."""

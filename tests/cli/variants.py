@@ -343,6 +343,8 @@ def variants(seed):
     add("code-block-with-a-sample-row", seed.replace("## *Handlungsfeld MINT*",
         "```\n| Beispiel | Dezernat I/ FB 01 |\n```\n\n## *Handlungsfeld MINT*", 1))
     add("footnote-marks", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas<sup>1</sup>"))
+    add("sub-heading-above-each-table", seed.replace("\n| genannte Handlungsschwerpunkte",
+                                                     "\n### Einzelne Maßnahmen\n\n| genannte Handlungsschwerpunkte"))
     add("numbering-column", _number_focus_rows(seed, number_column=True))
     add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))
     add("numbered-focus-areas-by-field", _number_focus_rows(seed, number_column=False, hierarchical=True))

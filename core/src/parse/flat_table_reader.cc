@@ -7,6 +7,8 @@
 #include <unordered_map>
 
 #include "eduplan/keys.h"
+#include "eduplan/units_directory.h"
+#include "model/division_names.h"
 #include "model/rule_catalog.h"
 #include "parse/csv_reader.h"
 #include "parse/document_parser.h"
@@ -139,8 +141,8 @@ std::optional<Layout> layout_of(std::string_view document, std::string* problem 
 
 class Builder {
  public:
-  Builder(const Layout& layout, std::vector<Finding>& findings)
-      : layout_(layout), findings_(findings) {}
+  Builder(const Layout& layout, std::vector<Finding>& findings, const UnitsDirectory* directory)
+      : layout_(layout), findings_(findings), dir_(directory) {}
 
   void row(const std::vector<std::string>& all, int line) {
     // The fixed columns as in version 1: kind, field, no, focus area, division, unit, objective.
@@ -180,17 +182,23 @@ class Builder {
     FocusArea* fa = &field->focus_areas[*a];
     if (!attributes(*fa, attributes_seen_.insert({*f, *a}).second, all, line)) return;
     if (*kind == Kind::focus_area) return;
-    const std::string& division = cells[4];
-    const std::string& unit = cells[5];
-    if (division.empty() && unit.empty()) {
+    if (cells[4].empty() && cells[5].empty()) {
       return error(line, tr({"Zuständigkeit ohne Dezernat und Einheit",
                              "responsibility without division and unit"}));
     }
-    const auto u = unit.empty() ? division_index(division, line) : unit_index(unit, division, line);
+    const std::string division = division_name(cells[4], line);
+    const std::string& unit = cells[5];
+    const DirectoryEntry* entry = unit.empty() || !dir_ ? nullptr : dir_->find(unit);
+    if (entry && entry->division.empty()) entry = nullptr;  // named like a division: refused below
+    // With a directory, a unit stands under the directory's division; what the row states stays
+    // in the responsibility (unit-division-mismatch says when they differ).
+    const std::string parent = entry ? division_name(entry->division, 0) : division;
+    const auto u = unit.empty() ? division_index(division, line)
+                                : unit_index(entry ? entry->name : unit, parent, line);
     if (!u) return;
     // The same unit twice in one focus area is one responsibility (a repeated row loses nothing).
     if (!responsibilities_.insert({*f, *a, *u}).second) return;
-    fa->responsibilities.push_back({*u, line, unit.empty() ? division : unit, division, ""});
+    fa->responsibilities.push_back({*u, line, unit.empty() ? cells[4] : unit, division, ""});
   }
 
   // The focus areas of each field in the order of their numbers (nr), whatever the order of
@@ -363,6 +371,26 @@ class Builder {
     return true;
   }
 
+  // A division as eduplan writes it ("Dez. IV", "Dezernat 4" → "Dezernat IV", said once per
+  // spelling), then as the directory writes it. `line` 0: the directory's own spelling.
+  std::string division_name(const std::string& written, int line) {
+    if (written.empty()) return written;
+    std::string name = written;
+    if (auto spelled = division_spelling(written); spelled && *spelled != written) {
+      name = *spelled;
+      if (line > 0 && normalized_.insert(written).second) {
+        findings_.push_back(make_finding(
+            rule::kDivisionNormalized,
+            tr({"„{0}“ als „{1}“ gelesen", "\"{0}\" read as \"{1}\""}, written, name), line,
+            name));
+      }
+    }
+    if (dir_) {
+      if (const auto* e = dir_->find(name); e && e->division.empty()) name = e->name;
+    }
+    return name;
+  }
+
   // Divisions and units share one name space (keys): a name is a division or a unit, and a
   // unit has one division. Anything else contradicts an earlier row and is refused.
   std::optional<std::size_t> division_index(const std::string& name, int line) {
@@ -425,6 +453,8 @@ class Builder {
 
   const Layout& layout_;
   std::vector<Finding>& findings_;
+  const UnitsDirectory* dir_;
+  std::set<std::string> normalized_;  // division spellings already reported
   Plan plan_;
   std::unordered_map<std::string, std::size_t> fields_, units_, objectives_;
   std::set<std::string> field_keys_;
@@ -439,7 +469,8 @@ class Builder {
 
 bool looks_like_flat_table(std::string_view document) { return layout_of(document).has_value(); }
 
-Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) {
+Plan read_flat_table(std::string_view document, std::vector<Finding>& findings,
+                     const UnitsDirectory* directory) {
   const auto layout = layout_of(document);
   if (!layout) return {};
   const std::size_t before = findings.size();
@@ -454,7 +485,7 @@ Plan read_flat_table(std::string_view document, std::vector<Finding>& findings) 
       return Builder::numerically_less(*x, *y);
     });
   }
-  Builder builder(*layout, findings);
+  Builder builder(*layout, findings, directory);
   unicode::Changes changes;
   int changed_line = 0;
   for (std::size_t i = 1; i < records.size() && findings.size() - before < 50; ++i) {

@@ -23,8 +23,15 @@ namespace eduplan {
 // True if `document` starts (after an optional BOM) with the flat table's header.
 bool looks_like_flat_table(std::string_view document);
 
+class UnitsDirectory;
+
 // Errors (field count, unknown kind, missing texts, contradictions) are findings with lines.
-Plan read_flat_table(std::string_view document, std::vector<Finding>& findings);
+// Division spellings ("Dez. IV", "Dezernat 4") are read as eduplan writes them
+// (division-normalized); with a units directory, a unit's alias is read as its name and the
+// unit is put under the directory's division (a different stated division stays in the
+// responsibility, for the rule unit-division-mismatch) — as a document's are.
+Plan read_flat_table(std::string_view document, std::vector<Finding>& findings,
+                     const UnitsDirectory* directory = nullptr);
 
 // Why a CSV document is not the flat table (its header), in words about CSV.
 std::string flat_table_problem(std::string_view document);

@@ -59,6 +59,10 @@ void Interpreter::heading(const std::string& text, int level, int line) {
     start_field({text, *title, line, true, numbered, false}, level);
     return;
   }
+  // A deeper heading inside a field ("### Teil A" under "## Handlungsfeld MINT") is running
+  // text of that field, as the documentation says: it neither ends the field nor starts one,
+  // and a table below it stays the field's.
+  if (field_ && level > field_level_ && level <= 6 && field_level_ <= 6) return;
   if (!field_ || level <= field_level_) field_ = nullptr;
   if (!field_) section_ = {text, line};
   if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;

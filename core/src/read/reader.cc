@@ -106,7 +106,7 @@ Plan read_document(std::string_view original, std::string* owned, std::string_vi
         findings.push_back(make_finding(rule::kFlatTableInvalid, flat_table_problem(document), 1));
         return {};
       }
-      return read_flat_table(document, findings);
+      return read_flat_table(document, findings, options.directory);
     }
     case Format::markdown:
       break;
