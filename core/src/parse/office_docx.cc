@@ -104,25 +104,20 @@ class Styles {
     return false;
   }
 
-  std::optional<bool> bold(const std::string& id) const {
-    const Style* s = find(id);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->bold) return s->bold;
-      s = find(s->based_on);
-    }
-    return std::nullopt;
-  }
-
-  std::optional<bool> hidden(const std::string& id) const {
-    const Style* s = find(id);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->hidden) return s->hidden;
-      s = find(s->based_on);
-    }
-    return std::nullopt;
-  }
+  std::optional<bool> bold(const std::string& id) const { return inherited(id, &Style::bold); }
+  std::optional<bool> hidden(const std::string& id) const { return inherited(id, &Style::hidden); }
 
  private:
+  // A property as the style sets it, else as the styles it is based on do (at most 12 deep).
+  std::optional<bool> inherited(const std::string& id, std::optional<bool> Style::*property) const {
+    const Style* s = find(id);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->*property) return s->*property;
+      s = find(s->based_on);
+    }
+    return std::nullopt;
+  }
+
   const Style* find(const std::string& id) const {
     auto it = styles_.find(id);
     return it == styles_.end() ? nullptr : &it->second;

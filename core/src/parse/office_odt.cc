@@ -53,43 +53,29 @@ class Styles {
     });
   }
 
-  std::optional<bool> bold(const std::string& name) const {
+  std::optional<bool> bold(const std::string& name) const { return inherited(name, &Style::bold); }
+  bool hidden(const std::string& name) const {
+    return inherited(name, &Style::hidden).value_or(false);
+  }
+  bool struck(const std::string& name) const {
+    return inherited(name, &Style::struck).value_or(false);
+  }
+  int outline(const std::string& name) const {
+    return inherited(name, &Style::outline).value_or(0);
+  }
+
+ private:
+  // A property as the style sets it, else as its parents do (at most 12 deep: a cycle ends).
+  template <typename T>
+  std::optional<T> inherited(const std::string& name, std::optional<T> Style::*property) const {
     const Style* s = find(name);
     for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->bold) return s->bold;
+      if (s->*property) return s->*property;
       s = find(s->parent);
     }
     return std::nullopt;
   }
 
-  bool hidden(const std::string& name) const {
-    const Style* s = find(name);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->hidden) return *s->hidden;
-      s = find(s->parent);
-    }
-    return false;
-  }
-
-  bool struck(const std::string& name) const {
-    const Style* s = find(name);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->struck) return *s->struck;
-      s = find(s->parent);
-    }
-    return false;
-  }
-
-  int outline(const std::string& name) const {
-    const Style* s = find(name);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->outline) return *s->outline;
-      s = find(s->parent);
-    }
-    return 0;
-  }
-
- private:
   const Style* find(const std::string& name) const {
     auto it = styles_.find(name);
     return it == styles_.end() ? nullptr : &it->second;
