@@ -112,6 +112,43 @@ std::size_t footnote_mark_at(std::string_view s, std::size_t i) {
   return j + 6 - i;
 }
 
+// pandoc's superscript of a footnote's mark, "^1^", "^2,3^", "^*^" (digits, '*' and ','
+// only: other superscript text stays text). Its length, or 0.
+std::size_t caret_mark_at(std::string_view s, std::size_t i) {
+  if (s[i] != '^' || (i > 0 && s[i - 1] == '\\')) return 0;
+  std::size_t j = i + 1;
+  while (j < s.size() && j - i <= 8 &&
+         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ','))
+    ++j;
+  if (j == i + 1 || j >= s.size() || s[j] != '^' || s[j - 1] == ',') return 0;
+  return j + 1 - i;
+}
+
+// The length of the Unicode superscript digit (¹ ² ³ ⁰ ⁴ … ⁹) at s[i], or 0.
+std::size_t superscript_digit_at(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+  if (b(i) == 0xC2 && (b(i + 1) == 0xB9 || b(i + 1) == 0xB2 || b(i + 1) == 0xB3)) return 2;
+  if (b(i) == 0xE2 && b(i + 1) == 0x81 && (b(i + 2) == 0xB0 || (b(i + 2) >= 0xB4 && b(i + 2) <= 0xB9)))
+    return 3;
+  return 0;
+}
+
+// Superscript digits glued to a word ("Kitas¹", "evaluieren²³"): a footnote's mark. Not after
+// a unit of length ("m²", "km²", "cm³"), where they are the power. Their length, or 0.
+std::size_t superscript_mark_at(std::string_view s, std::size_t i) {
+  std::size_t n = 0;
+  while (const std::size_t k = superscript_digit_at(s, i + n)) n += k;
+  if (n == 0 || i == 0 || s[i - 1] == ' ') return 0;
+  // The unit is the whole word or follows a number ("10m²"); looked at in constant time.
+  for (std::string_view unit : {"m", "km", "cm", "mm", "dm", "qm"}) {
+    if (i < unit.size() || s.substr(i - unit.size(), unit.size()) != unit) continue;
+    const std::size_t before = i - unit.size();
+    if (before == 0 || s[before - 1] == ' ' || (s[before - 1] >= '0' && s[before - 1] <= '9'))
+      return 0;
+  }
+  return n;
+}
+
 std::string strip_tags(std::string_view s, Counts* counts) {
   std::string out;
   out.reserve(s.size());
@@ -131,6 +168,12 @@ std::string strip_tags(std::string_view s, Counts* counts) {
     }
     if (const std::size_t n = footnote_mark_at(s, i)) {  // <sup>1</sup>: a footnote's mark
       if (counts)
+        counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
+      i += n - 1;
+      continue;
+    }
+    if (const std::size_t n = s[i] == '^' ? caret_mark_at(s, i) : superscript_mark_at(s, i)) {
+      if (counts)  // "^1^", "¹": a footnote's mark, as <sup>1</sup>
         counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
       i += n - 1;
       continue;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "parse/column_roles.h"
 #include "parse/markdown_tables.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -131,7 +132,7 @@ std::size_t code_block_end(const std::vector<std::string_view>& lines, std::size
 
 }  // namespace
 
-std::optional<Heading> parse_heading(std::string_view line) {
+std::optional<Heading> parse_heading(std::string_view line, inline_text::Counts* counts) {
   line = text::trim(unindent(line));
   std::size_t level = 0;
   while (level < line.size() && line[level] == '#') ++level;
@@ -148,7 +149,7 @@ std::optional<Heading> parse_heading(std::string_view line) {
   std::string joined;
   for (const auto& part : split_at_br(strip_attributes(content)))
     joined += (joined.empty() ? "" : " ") + part;
-  return Heading{static_cast<int>(level), inline_text::plain(joined)};
+  return Heading{static_cast<int>(level), inline_text::plain(joined, counts)};
 }
 
 std::vector<std::string> split_cells(std::string_view line) {
@@ -280,20 +281,15 @@ bool rule_like(std::string_view line) {
 
 // The objectives label at the start of a line ("Ableitungen:", "**Ableitungen:** text").
 bool starts_with_objectives_label(std::string_view line) {
-  const std::string t = unicode::lower(inline_text::plain(line));
-  for (std::string_view label : {"ableitungen", "ableitung"}) {
-    if (t == label || t.starts_with(std::string(label) + ":") ||
-        t.starts_with(std::string(label) + " :"))
-      return true;
-  }
-  return false;
+  const std::string t = inline_text::plain(line);
+  const std::size_t colon = t.find(':');
+  return is_objectives_label(colon == std::string::npos ? std::string_view(t)
+                                                        : std::string_view(t).substr(0, colon));
 }
 
 // The objectives label and nothing else ("Ableitungen:", "**Ableitungen**").
 bool objectives_label_only(std::string_view line) {
-  std::string t = unicode::lower(inline_text::plain(line));
-  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
-  return t == "ableitungen" || t == "ableitung";
+  return is_objectives_label(inline_text::plain(line));
 }
 
 // True if lines[j] cannot continue a paragraph or list item: it is blank or begins a block of
@@ -363,6 +359,37 @@ std::size_t list_item_end(const std::vector<std::string_view>& lines, std::size_
   }
 }
 
+// A paragraph or list item whose <br>-separated lines are list items ("Ableitungen:<br>- A<br>
+// - B", as a converter writes a list it flattened into one line): the text before the first
+// item, then each item (continued by the lines after it without a marker) as blocks of their
+// own, as if the lines had been written apart. Otherwise the one block; a <br> only wraps.
+void push_text(std::vector<Block>& out, BlockKind kind, int line, int indent,
+               const std::string& raw, inline_text::Counts* counts) {
+  std::vector<std::string> parts = split_at_br(raw);
+  bool items = false;
+  for (std::size_t k = 1; k < parts.size() && !items; ++k) items = list_item(parts[k]).has_value();
+  if (!items) parts = {raw};
+  std::string pending;  // raw text of the block being gathered
+  BlockKind pending_kind = kind;
+  auto flush = [&] {
+    if (!text::trim(pending).empty()) {
+      out.push_back({pending_kind, line, pending_kind == BlockKind::list_item ? indent : 0,
+                     line_text(pending, counts), inline_text::fully_bold(pending), {}, false});
+    }
+    pending.clear();
+  };
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (auto item = k > 0 ? list_item(parts[k]) : std::nullopt) {
+      flush();
+      pending_kind = BlockKind::list_item;
+      pending = std::string(*item);
+    } else {
+      pending += (pending.empty() ? "" : " ") + parts[k];
+    }
+  }
+  flush();
+}
+
 }  // namespace
 
 std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
@@ -422,7 +449,7 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       i = fence_end;
       continue;
     }
-    if (auto h = parse_heading(line)) {
+    if (auto h = parse_heading(line, counts)) {  // struck text, footnote marks: reported
       out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
       ++i;
       continue;
@@ -476,23 +503,12 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
           counts->dropped.push_back({inline_text::Dropped::Kind::checkbox, raw.substr(0, 3), number});
         raw.erase(0, 4);
       }
-      out.push_back({BlockKind::list_item,
-                     number,
-                     0,
-                     line_text(raw, counts),
-                     inline_text::fully_bold(raw),
-                     {},
-                     false});
+      // `level` of a list item: its indentation (a nested item is indented further).
+      push_text(out, BlockKind::list_item, number, static_cast<int>(indent_of(line)), raw, counts);
       continue;
     }
     i = paragraph_end(lines, i, raw);
-    out.push_back({BlockKind::paragraph,
-                   number,
-                   0,
-                   line_text(raw, counts),
-                   inline_text::fully_bold(raw),
-                   {},
-                   false});
+    push_text(out, BlockKind::paragraph, number, 0, raw, counts);
   }
   return out;
 }
