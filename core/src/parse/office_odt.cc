@@ -87,26 +87,27 @@ class Reader {
  public:
   Reader(const Styles& styles, BlockWriter& out) : styles_(styles), out_(out) {}
 
-  void body(Node n, bool in_list = false) {
+  // `list_depth`: how many lists the paragraphs stand in (0: none; 2: a sub-item).
+  void body(Node n, int list_depth = 0) {
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name == "h" || name == "p") {
-        paragraph(c, in_list);
+        paragraph(c, list_depth);
       } else if (name == "list") {
         for_children(c, [&](Node item) {
-          if (is_element(item, "list-item") || is_element(item, "list-header")) body(item, true);
+          if (is_element(item, "list-item") || is_element(item, "list-header")) body(item, list_depth + 1);
         });
       } else if (name == "table") {
         table(c);
       } else if (name == "section" || name == "deletion" || name == "tracked-changes") {
-        if (name == "section") body(c, in_list);
+        if (name == "section") body(c, list_depth);
       }
       // table-of-content, sequence-decls, soft-page-break, frames: not the plan's text.
     });
   }
 
  private:
-  void paragraph(Node p, bool in_list) {
+  void paragraph(Node p, int list_depth) {
     const int line = out_.next_line();
     const std::string style = attribute(p, "style-name");
     int level = 0;
@@ -117,7 +118,8 @@ class Reader {
     } else {
       level = styles_.outline(style);
     }
-    out_.paragraph(paragraph_text(p), level, in_list && level == 0, line);
+    out_.paragraph(paragraph_text(p), level, list_depth > 0 && level == 0, line,
+                   list_depth > 0 ? list_depth - 1 : 0);
   }
 
   // A paragraph's text; all of it hidden if its style hides it or a hidden-paragraph field

@@ -99,11 +99,14 @@ void BlockWriter::report_hidden(const std::vector<const ParagraphText*>& paragra
       line));
 }
 
-void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, int line) {
+void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, int line,
+                            int list_level) {
   report_hidden({&p}, line);
   std::string text;
   for (const auto& l : p.lines()) text += (text.empty() ? "" : " ") + canonical(l, line);
-  if (text.empty()) return;
+  // An empty paragraph is nothing; a heading whose text is all struck through is a heading
+  // without text (heading-empty), as "## ~~…~~" is in Markdown.
+  if (text.empty() && !(level > 0 && !p.struck_text().empty())) return;
   Block b;
   b.line = line;
   b.text = std::move(text);
@@ -112,6 +115,7 @@ void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, i
     b.level = level;
   } else if (list_item) {
     b.kind = BlockKind::list_item;
+    b.level = list_level * 4;  // as indentation, like a Markdown list item's
   } else {
     b.kind = BlockKind::paragraph;
     b.bold = p.bold();

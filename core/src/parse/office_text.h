@@ -49,8 +49,9 @@ class BlockWriter {
 
   int next_line() { return ++line_; }
   int line_peek() const { return line_; }
-  // A body paragraph: a heading (level > 0), a list item, or a paragraph.
-  void paragraph(const ParagraphText& p, int level, bool list_item, int line);
+  // A body paragraph: a heading (level > 0), a list item (`list_level` 0, or deeper for a
+  // sub-item), or a paragraph. A heading struck through entirely is a heading without text.
+  void paragraph(const ParagraphText& p, int level, bool list_item, int line, int list_level = 0);
   void table(std::vector<Row> rows, bool header, int line);
   // One cell from the paragraphs it holds.
   Cell cell(const std::vector<ParagraphText>& paragraphs, int line);
