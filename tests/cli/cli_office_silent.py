@@ -1,6 +1,7 @@
 """Word and LibreOffice documents are read as Markdown is (issue 9, never a silent difference): a
 sub-item of the objectives' list continues its objective (objective-continued), and a heading struck
-through entirely is no field without a title (heading-empty), in both formats."""
+through entirely is no field without a title (heading-empty), and a footnote's mark typed as
+superscript is dropped and said (text-dropped), in both formats."""
 import json
 import unittest
 
@@ -82,6 +83,42 @@ class OfficeSilent(TempDirTest):
                 self.assertEqual(len(self.rules(findings, "heading-empty")), 1, findings)
                 self.assertEqual(len(self.rules(findings, "table-outside-field")), 1, findings)
                 self.assertEqual(len(self.rules(findings, "text-dropped")), 1, findings)
+
+    def test_superscript_footnote_marks_are_dropped_and_said(self):
+        """A footnote's mark typed as superscript is dropped as <sup>1</sup> is in Markdown; a power
+        after a unit of length ("m²") and other superscript text stay text."""
+        sup = '<w:vertAlign w:val="superscript"/>'
+        word_rows = w_tr(w_tc(w_p(w_run("Reaktivierung der Kontakte zu Kitas"), w_run("1", sup))),
+                         w_tc(w_p(w_run("Dezernat III")))) + \
+            w_tr(w_tc(w_p(w_run("Schulhof mit 100 m"), w_run("2", sup), w_run(" Fläche"), w_run(" neu", sup))),
+                 w_tc(w_p(w_run("Dezernat III"))))
+        header = w_tr(w_tc(w_p(w_run("Handlungsschwerpunkt"))), w_tc(w_p(w_run("Verwaltungsbereich"))))
+        word = docx(w_p(w_run("Handlungsfeld MINT"), w_run("2,3", sup), style="Heading2")
+                    + f"<w:tbl>{header}{word_rows}</w:tbl>" + w_p(w_run("Ableitungen: Angebote entwickeln")))
+        raised = ('<style:style style:name="S1" style:family="text">'
+                  '<style:text-properties style:text-position="super 58%"/></style:style>')
+        span = lambda t: f'<text:span text:style-name="S1">{t}</text:span>'
+        o_header = "<table:table-row>" + o_cell("Handlungsschwerpunkt") + o_cell("Verwaltungsbereich") + "</table:table-row>"
+        o_rows = ("<table:table-row>" + o_cell("Reaktivierung der Kontakte zu Kitas" + span("1"))
+                  + o_cell("Dezernat III") + "</table:table-row><table:table-row>"
+                  + o_cell("Schulhof mit 100 m" + span("2") + " Fläche" + span(" neu"))
+                  + o_cell("Dezernat III") + "</table:table-row>")
+        libre = odt(f'<text:h text:outline-level="2">Handlungsfeld MINT{span("2,3")}</text:h>'
+                    f'<table:table><table:table-column table:number-columns-repeated="2"/>{o_header}{o_rows}'
+                    "</table:table><text:p>Ableitungen: Angebote entwickeln</text:p>", raised)
+        for name, content in (("hoch.docx", word), ("hoch.odt", libre)):
+            with self.subTest(name):
+                path = self.write(name, content)
+                db = self.path(name + ".db")
+                self.assertEqual(run("import", path, "--db", db).returncode, 0)
+                self.assertEqual(query(db, "SELECT title FROM field"), [["MINT"]])
+                self.assertEqual(query(db, "SELECT text FROM focus_area ORDER BY position"),
+                                 [["Reaktivierung der Kontakte zu Kitas"], ["Schulhof mit 100 m2 Fläche neu"]])
+                findings = json.loads(run("validate", path, "--format", "json").stdout)["findings"]
+                dropped = sorted(f["message"] for f in self.rules(findings, "text-dropped"))
+                self.assertEqual(len(dropped), 2, findings)
+                self.assertTrue(any("„1“" in m for m in dropped), dropped)
+                self.assertTrue(any("„2,3“" in m for m in dropped), dropped)
 
 
 if __name__ == "__main__":

@@ -139,14 +139,7 @@ std::size_t superscript_mark_at(std::string_view s, std::size_t i) {
   std::size_t n = 0;
   while (const std::size_t k = superscript_digit_at(s, i + n)) n += k;
   if (n == 0 || i == 0 || s[i - 1] == ' ') return 0;
-  // The unit is the whole word or follows a number ("10m²"); looked at in constant time.
-  for (std::string_view unit : {"m", "km", "cm", "mm", "dm", "qm"}) {
-    if (i < unit.size() || s.substr(i - unit.size(), unit.size()) != unit) continue;
-    const std::size_t before = i - unit.size();
-    if (before == 0 || s[before - 1] == ' ' || (s[before - 1] >= '0' && s[before - 1] <= '9'))
-      return 0;
-  }
-  return n;
+  return ends_with_length_unit(s.substr(0, i)) ? 0 : n;
 }
 
 std::string strip_tags(std::string_view s, Counts* counts) {
@@ -371,6 +364,16 @@ char32_t entity_at(std::string_view s, std::size_t i, std::size_t& length) {
 }
 
 }  // namespace
+
+bool ends_with_length_unit(std::string_view before) {  // constant time: only its end is read
+  for (std::string_view unit : {"m", "km", "cm", "mm", "dm", "qm"}) {
+    if (!before.ends_with(unit)) continue;
+    const std::size_t at = before.size() - unit.size();
+    if (at == 0 || before[at - 1] == ' ' || (before[at - 1] >= '0' && before[at - 1] <= '9'))
+      return true;
+  }
+  return false;
+}
 
 std::string unwrap_raw_html(std::string_view s) {
   constexpr std::string_view kSuffix = "`{=html}";

@@ -238,6 +238,10 @@ class Reader {
           ParagraphText dropped;
           run(c, bold, dropped);
           text.struck(dropped);
+        } else if (attribute(child(rpr, "vertAlign"), "val") == "superscript") {
+          ParagraphText raised;  // a footnote's mark typed as superscript ("Kitas¹")
+          run(c, bold, raised);
+          text.superscript(raised, bold);
         } else {
           run(c, bold, text);
         }

@@ -25,6 +25,7 @@ struct Style {
   std::optional<bool> bold;
   std::optional<bool> hidden;  // text:display="none" in its text properties
   std::optional<bool> struck;  // style:text-line-through-style other than "none"
+  std::optional<bool> raised;  // style:text-position "super …" or a positive percentage
 };
 
 class Styles {
@@ -46,6 +47,10 @@ class Styles {
         if (Node tp = child(c, "text-properties");
             tp && has_attribute(tp, "text-line-through-style"))
           s.struck = attribute(tp, "text-line-through-style") != "none";
+        if (Node tp = child(c, "text-properties"); tp && has_attribute(tp, "text-position")) {
+          const std::string position = attribute(tp, "text-position");
+          s.raised = position.starts_with("super") || std::atoi(position.c_str()) > 0;
+        }
         styles_[attribute(c, "name")] = std::move(s);
       } else if (is_element(c, "styles") || is_element(c, "automatic-styles")) {
         load(c);
@@ -59,6 +64,9 @@ class Styles {
   }
   bool struck(const std::string& name) const {
     return inherited(name, &Style::struck).value_or(false);
+  }
+  bool raised(const std::string& name) const {
+    return inherited(name, &Style::raised).value_or(false);
   }
   int outline(const std::string& name) const {
     return inherited(name, &Style::outline).value_or(0);
@@ -173,6 +181,11 @@ class Reader {
         ParagraphText dropped;
         spans(c, bold, dropped);
         text.struck(dropped);
+      } else if (name == "span" && styles_.raised(attribute(c, "style-name"))) {
+        const bool span_bold = styles_.bold(attribute(c, "style-name")).value_or(bold);
+        ParagraphText raised;  // a footnote's mark typed as superscript ("Kitas¹")
+        spans(c, span_bold, raised);
+        text.superscript(raised, span_bold);
       } else {
         spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
       }

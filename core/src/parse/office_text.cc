@@ -1,6 +1,7 @@
 #include "parse/office_text.h"
 
 #include "model/rule_catalog.h"
+#include "parse/inline_text.h"
 #include "util/text.h"
 
 namespace eduplan::office {
@@ -32,6 +33,25 @@ void ParagraphText::struck(const ParagraphText& p) {
     if (!struck_.empty()) struck_ += ' ';
     struck_.append(l);
   }
+}
+
+void ParagraphText::superscript(const ParagraphText& p, bool bold) {
+  hidden(p.hidden_text());  // what was hidden or struck inside it stays reported
+  if (!p.struck_text().empty()) struck_ += (struck_.empty() ? "" : " ") + p.struck_text();
+  std::string s;
+  for (const auto& l : p.lines()) s += (s.empty() ? "" : " ") + l;
+  const bool mark = !s.empty() && s.size() <= 12 &&
+                    s.find_first_not_of("0123456789*, ") == std::string::npos &&
+                    !inline_text::ends_with_length_unit(text::trim(lines_.back()));
+  if (!mark) {  // text, as written (its spaces and line breaks kept)
+    for (std::size_t k = 0; k < p.lines_.size(); ++k) {
+      if (k > 0) line_break();
+      text(p.lines_[k], bold);
+    }
+    return;
+  }
+  if (!marks_.empty()) marks_ += ' ';
+  marks_.append(s);
 }
 
 std::string ParagraphText::hidden_text() const {
@@ -75,6 +95,15 @@ void BlockWriter::report_hidden(const std::vector<const ParagraphText*>& paragra
             "struck-through text \"{0}\" not taken over (it counts as deleted); if it should "
             "stand, remove the strikethrough"},
            struck),
+        line));
+  }
+  for (const ParagraphText* p : paragraphs) {
+    if (p->footnote_marks().empty()) continue;
+    findings_.push_back(make_finding(
+        rule::kTextDropped,
+        tr({"Fußnotenverweis „{0}“ (hochgestellt) entfernt (Fußnoten werden nicht gelesen)",
+            "footnote reference \"{0}\" (superscript) removed (footnotes are not read)"},
+           p->footnote_marks()),
         line));
   }
   std::string text;
