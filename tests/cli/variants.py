@@ -371,6 +371,16 @@ def variants(seed):
         "| Ableitungen: | Entwicklung von geschlechtersensiblen Angeboten, |\n|  | die für verschiedene Zielgruppen")
         .replace("| Querschnittsthemen wie kulturelle Bildung und Bildung für",
                  "| Querschnittsthemen wie kulturelle Bildung und Bildung für |\n|                     |"))
+    add("objectives-one-cell-as-nested-html-list", _objective_tables(seed, lambda rows: [
+        "<table><tr><td>Ableitungen:</td><td><ul>" + "".join(
+            f"<li>{r.split('<br>')[0]}" + "".join(f"<ul><li>{p}</li></ul>" for p in r.split("<br>")[1:]) + "</li>"
+            for r in rows) + "</ul></td></tr></table>"]))
+    add("objective-wrapped-before-conjunction", seed.replace(
+        "durch gruppenspezifische und gegebenenfalls", "durch gruppenspezifische |\n|  | und gegebenenfalls"))
+    add("objectives-one-line-semicolons", _objective_tables(seed, lambda rows: [
+        "Ableitungen: " + "; ".join(flat(r) for r in rows)]), "explained")
+    add("footnote-marks-in-brackets", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas[1]")
+        .replace("Bildungsangebote regelmäßig evaluieren", "Bildungsangebote regelmäßig evaluieren<sup>[2]</sup>"))
     add("numbering-column", _number_focus_rows(seed, number_column=True))
     add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))
     add("numbered-focus-areas-by-field", _number_focus_rows(seed, number_column=False, hierarchical=True))

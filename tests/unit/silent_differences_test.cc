@@ -154,5 +154,43 @@ TEST(SilentDifferences, LinesOfACellThatMayBeSeveralObjectivesAreSaid) {
   EXPECT_EQ(with_rule(two.findings, "objective-lines-joined")[0].line, 9);
 }
 
+TEST(SilentDifferences, RowsAndCellsThatContinueOrMayBeSeveral) {
+  // A row that begins with a conjunction continues the objective above.
+  const Plan conj = read_plan(kField + "| | |\n|---|---|\n| Ableitungen: | Angebote entwickeln |\n"
+                                       "| | und ausbauen |\n| | Vernetzung stärken |\n",
+                              "t.md");
+  EXPECT_EQ(objectives(conj), (Texts{"Angebote entwickeln und ausbauen", "Vernetzung stärken"}));
+  EXPECT_EQ(with_rule(conj.findings, "objective-continued").size(), 1u);
+  // "A; B" stays one objective, and that is said: in a cell and after "Ableitungen:".
+  const Plan cell = read_plan(kField + "| | |\n|---|---|\n| Ableitungen: | A stärken; B ausbauen |\n",
+                              "t.md");
+  EXPECT_EQ(objectives(cell), (Texts{"A stärken; B ausbauen"}));
+  EXPECT_EQ(with_rule(cell.findings, "objective-lines-joined").size(), 1u);
+  const Plan line = read_plan(kField + "Ableitungen: A stärken; B ausbauen\n", "t.md");
+  EXPECT_EQ(objectives(line), (Texts{"A stärken; B ausbauen"}));
+  EXPECT_EQ(with_rule(line.findings, "objective-lines-joined").size(), 1u);
+  // An item of a nested HTML list in a cell continues its item.
+  const Plan html = read_plan(kField + "<table><tr><td>Ableitungen:</td><td><ul><li>A für<ul><li>"
+                                       "Kinder</li></ul></li><li>B</li></ul></td></tr></table>\n",
+                              "t.md");
+  EXPECT_EQ(objectives(html), (Texts{"A für Kinder", "B"}));
+  const Plan md = read_plan(kField + "| | |\n|---|---|\n| Ableitungen: | <ul><li>A für<ul><li>Kinder"
+                                     "</li></ul></li><li>B</li></ul> |\n",
+                            "t.md");
+  EXPECT_EQ(objectives(md), (Texts{"A für Kinder", "B"}));
+}
+
+TEST(SilentDifferences, BracketFootnoteMarks) {
+  inline_text::Counts counts;
+  EXPECT_EQ(inline_text::plain("Kitas[1] und Museum<sup>[12]</sup>", &counts), "Kitas und Museum");
+  ASSERT_EQ(counts.dropped.size(), 2u);
+  EXPECT_EQ(counts.dropped[0].text, "[1]");
+  // Not glued to a word, a link or a reference: text as before.
+  inline_text::Counts none;
+  EXPECT_EQ(inline_text::plain("Anlage [1] und [1](https://x.org) und x[1]: y", &none),
+            "Anlage [1] und 1 und x[1]: y");
+  EXPECT_TRUE(none.dropped.empty());
+}
+
 }  // namespace
 }  // namespace eduplan

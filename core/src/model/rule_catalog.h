@@ -142,8 +142,8 @@ inline constexpr Rule kObjectiveContinued{
      "An indented sub-item, or a table row that continues a wrapped objective, was joined to the objective before it."}};
 inline constexpr Rule kObjectiveLinesJoined{
     "objective-lines-joined", info,
-    {"Die Zeilen einer Tabellenzelle wurden als eine Ableitung gelesen, obwohl sie auch mehrere sein könnten.",
-     "The lines of a table cell were read as one objective although they could be several."}};
+    {"Die Zeilen einer Tabellenzelle oder durch „;“ getrennte Teile wurden als eine Ableitung gelesen, obwohl sie auch mehrere sein könnten.",
+     "The lines of a table cell, or parts separated by \";\", were read as one objective although they could be several."}};
 inline constexpr Rule kHeadingEmpty{
     "heading-empty", warning,
     {"Eine Überschrift ohne Text (etwa ganz durchgestrichen) ist kein Handlungsfeld; was unter ihr steht, gehört zu keinem Handlungsfeld.",

@@ -86,6 +86,19 @@ std::size_t footnote_at(std::string_view s, std::size_t i, std::string_view& lab
   return close - i + 1;
 }
 
+// A footnote's mark in brackets glued to a word, as converters write it ("Kitas[1]",
+// "evaluieren[12]"): its length, or 0. Not after a space, and not a link or reference
+// ("[1](…)", "[1][a]", "[1]{…}", "[1]:").
+std::size_t bracket_mark_at(std::string_view s, std::size_t i) {
+  if (i == 0 || s[i - 1] == ' ' || s[i - 1] == '!' || s[i - 1] == ']' || s[i - 1] == '[') return 0;
+  std::size_t j = i + 1;
+  while (j < s.size() && j - i <= 3 && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == i + 1 || j >= s.size() || s[j] != ']') return 0;
+  if (j + 1 < s.size() && (s[j + 1] == '(' || s[j + 1] == '[' || s[j + 1] == '{' || s[j + 1] == ':'))
+    return 0;
+  return j + 1 - i;
+}
+
 // A link "[text](address)" at s[i] ('['): its length (0 if it is none) and text.
 std::size_t link_at(std::string_view s, std::size_t i, std::string_view& inner) {
   const std::size_t close = s.find(']', i + 1);
@@ -106,7 +119,8 @@ std::size_t footnote_mark_at(std::string_view s, std::size_t i) {
   const std::size_t from = i + 5;
   std::size_t j = from;
   while (j < s.size() && j - from < 8 &&
-         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')'))
+         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')' || s[j] == '[' ||
+          s[j] == ']'))
     ++j;
   if (j == from || !text::starts_with_icase(s.substr(j), "</sup>")) return 0;
   return j + 6 - i;
@@ -206,6 +220,12 @@ std::string strip_tags(std::string_view s, Counts* counts) {
         if (counts)
           counts->dropped.push_back(
               {Dropped::Kind::footnote, "[^" + std::string(inner) + "]", 0});
+        i += n - 1;
+        continue;
+      }
+      if (const std::size_t n = bracket_mark_at(s, i)) {  // "Kitas[1]"
+        if (counts)
+          counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
         i += n - 1;
         continue;
       }

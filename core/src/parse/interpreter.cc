@@ -95,7 +95,9 @@ void Interpreter::paragraph(const Block& b) {
     note_label(t.substr(0, colon + 1), b.line);
     start_named_candidate();
     objectives_mode_ = true;
-    add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
+    const std::string objective(text::trim(std::string_view(t).substr(colon + 1)));
+    if (field_) note_semicolons(objective, b.line);
+    add_objective(objective, b.line);
     return;
   }
   if (const auto colon = t.find(':'); colon != std::string::npos && !field_ &&

@@ -80,6 +80,7 @@ class Interpreter {
   void objectives_table(const Block& b, std::size_t from);
   void objectives_table_rows(const Block& b, std::size_t from);
   void add_cell_objectives(const Cell& cell, int line);
+  void note_semicolons(const std::string& text, int line);
   void drop_numbering_column(const Block& b, std::size_t focus_col,
                              std::vector<std::pair<std::size_t, std::string>>& attributes);
   void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header,

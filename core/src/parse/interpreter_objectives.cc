@@ -62,6 +62,20 @@ bool wraps_after(std::string_view text) {
   return false;
 }
 
+// True if `text` begins with a word that cannot begin an objective: a conjunction ("und",
+// "sowie", "wobei" …), so it continues the text before it.
+bool continues_before(std::string_view text) {
+  text = text::trim(text);
+  const std::string_view word = text.substr(0, text.find(' '));
+  static constexpr std::string_view kWords[] = {"und", "oder", "sowie", "bzw.", "sondern",
+                                                "sodass", "wobei", "welche", "welcher", "welches",
+                                                "dass", "damit"};
+  for (auto w : kWords) {
+    if (word == w && word.size() < text.size()) return true;
+  }
+  return false;
+}
+
 bool starts_lower_case(std::string_view text) {
   text = text::trim(text);
   return !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') || text.starts_with("\xC3\xA4") ||
@@ -87,8 +101,12 @@ void Interpreter::add_cell_objectives(const Cell& cell, int line) {
   if (!items) {
     // A line break between a line that could end an objective and one that could begin one
     // ("… ausbauen<br>Angebote …"): maybe two objectives. Read as one, as documented, and said.
-    for (std::size_t k = 0; k + 1 < cell.lines.size(); ++k) {
-      if (wraps_after(cell.lines[k]) || starts_lower_case(cell.lines[k + 1])) continue;
+    bool said = false;
+    for (std::size_t k = 0; k + 1 < cell.lines.size() && !said; ++k) {
+      if (wraps_after(cell.lines[k]) || starts_lower_case(cell.lines[k + 1]) ||
+          continues_before(cell.lines[k + 1]))
+        continue;
+      said = true;
       report(rule::kObjectiveLinesJoined, line,
              tr({"Zeilen „{0}“ und „{1}“ einer Zelle als eine Ableitung gelesen (ein Zeilenumbruch "
                  "in der Zelle umbricht nur); sind es mehrere Ableitungen, als Aufzählung („- …“) "
@@ -97,8 +115,8 @@ void Interpreter::add_cell_objectives(const Cell& cell, int line) {
                  "a cell only wraps); if they are several objectives, write them as a list "
                  "(\"- …\") or each in a row of its own"},
                 excerpt(cell.lines[k]), excerpt(cell.lines[k + 1])));
-      break;
     }
+    if (!said) note_semicolons(cell.text(), line);
     add_objective(cell.text(), line);
     return;
   }
@@ -112,6 +130,18 @@ void Interpreter::add_cell_objectives(const Cell& cell, int line) {
     }
   }
   add_objective(current, line);
+}
+
+// "A; B" read as one objective (a cell, "Ableitungen: A; B"): maybe several; said.
+void Interpreter::note_semicolons(const std::string& text, int line) {
+  const std::size_t semicolon = text.find("; ");
+  if (semicolon == std::string::npos) return;
+  report(rule::kObjectiveLinesJoined, line,
+         tr({"„{0}“ als eine Ableitung gelesen; sind die durch „;“ getrennten Teile mehrere "
+             "Ableitungen, als Aufzählung („- …“) oder je in eine Tabellenzeile schreiben",
+             "\"{0}\" read as one objective; if the parts separated by \";\" are several "
+             "objectives, write them as a list (\"- …\") or each in a row of its own"},
+            excerpt(text, 120)));
 }
 
 void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
@@ -162,7 +192,7 @@ void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
       // converter ("… Angeboten," | "die für …"): joined to it, and said.
       const bool single = cell.lines.size() == 1 && item_marker(cell.lines.front()) == 0;
       if (single && field_ && field_->objectives.size() > table_start &&
-          wraps_after(field_->objectives.back().text)) {
+          (wraps_after(field_->objectives.back().text) || continues_before(cell.text()))) {
         auto& above = field_->objectives.back();
         report(rule::kObjectiveContinued, b.rows[i].line,
                tr({"Tabellenzeile „{0}“ setzt die Ableitung „{1}“ (Zeile {2}) fort, die mitten im "

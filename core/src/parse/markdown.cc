@@ -1,5 +1,6 @@
 #include "parse/markdown.h"
 
+#include <algorithm>
 #include <array>
 
 #include "parse/column_roles.h"
@@ -194,8 +195,9 @@ bool is_alignment_row(const std::vector<std::string>& cells) {
 }
 
 // A list's tag at s[pos] ('<'): <ul>, <ol>, <li> with any attributes, or their closing tags.
-// Its length (0 if none); `item` is set for <li>, which begins a list item.
-std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item) {
+// Its length (0 if none); `item` is set for <li>, which begins a list item; `depth` counts the
+// lists open (up for <ul>, <ol>; down for their closing tags).
+std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item, int& depth) {
   std::size_t j = pos + 1;
   if (j < s.size() && s[j] == '/') ++j;
   const std::string_view rest = s.substr(j);
@@ -208,6 +210,7 @@ std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item) {
   const std::size_t close = s.find('>', j);
   if (close == std::string_view::npos || close - pos > 300) return 0;
   item = name == 2 && s[pos + 1] != '/';
+  if (name == 1) depth = std::max(0, depth + (s[pos + 1] == '/' ? -1 : 1));
   return close - pos + 1;
 }
 
@@ -215,6 +218,7 @@ std::vector<std::string> split_at_br(std::string_view raw_cell) {
   const std::string unwrapped = inline_text::unwrap_raw_html(raw_cell);  // `<br>`{=html}
   const std::string_view cell = unwrapped;
   std::vector<std::string> parts(1);
+  int depth = 0;  // lists open
   for (std::size_t i = 0; i < cell.size(); ++i) {
     if (cell[i] == '<') {
       if (std::size_t n = match_br(cell, i)) {
@@ -222,9 +226,11 @@ std::vector<std::string> split_at_br(std::string_view raw_cell) {
         i += n - 1;
         continue;
       }
-      bool item = false;  // a list in a cell: each item a line of its own, marked as one
-      if (std::size_t n = match_list_tag(cell, i, item)) {
-        parts.emplace_back(item ? "\xE2\x80\xA2 " : "");
+      // A list in a cell: each item a line of its own, marked as one; an item of a nested list
+      // is a line without a mark, which continues the item it stands in.
+      bool item = false;
+      if (std::size_t n = match_list_tag(cell, i, item, depth)) {
+        parts.emplace_back(item && depth < 2 ? "\xE2\x80\xA2 " : "");
         i += n - 1;
         continue;
       }
