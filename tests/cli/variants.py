@@ -381,6 +381,11 @@ def variants(seed):
         "Ableitungen: " + "; ".join(flat(r) for r in rows)]), "explained")
     add("footnote-marks-in-brackets", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas[1]")
         .replace("Bildungsangebote regelmäßig evaluieren", "Bildungsangebote regelmäßig evaluieren<sup>[2]</sup>"))
+    add("objectives-arrow-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                      + [f"➢ {flat(r)}" for r in rows]))
+    add("objectives-symbol-font-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                            + [f"\uf0b7 {flat(r)}" for r in rows]))
+    add("unit-square-bullets", _unit_cells(seed, lambda c: "<br>".join("■ " + p for p in c.split("<br>"))))
     add("numbering-column", _number_focus_rows(seed, number_column=True))
     add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))
     add("numbered-focus-areas-by-field", _number_focus_rows(seed, number_column=False, hierarchical=True))

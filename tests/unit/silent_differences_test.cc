@@ -180,6 +180,20 @@ TEST(SilentDifferences, RowsAndCellsThatContinueOrMayBeSeveral) {
   EXPECT_EQ(objectives(md), (Texts{"A für Kinder", "B"}));
 }
 
+TEST(SilentDifferences, OneListOfBulletsForListsCellsAndUnits) {
+  const Plan plan = read_plan(
+      "## Handlungsfeld MINT\n\n| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"
+      "| Fachkräftegewinnung | ■ Dezernat V/ Jugendamt<br>\xEF\x82\xB7 Dezernat III |\n\n"
+      "Ableitungen:\n\n➢ A entwickeln\n✓ B ausbauen\n\n## Handlungsfeld Teilhabe\n\n"
+      "| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n| S | Dezernat III |\n\n"
+      "| | |\n|---|---|\n| Ableitungen: | ► C<br>► D |\n",
+      "t.md");
+  EXPECT_EQ(objectives(plan), (Texts{"A entwickeln", "B ausbauen"}));
+  EXPECT_EQ(objectives(plan, 1), (Texts{"C", "D"}));
+  ASSERT_EQ(plan.fields.at(0).focus_areas.at(0).responsibilities.size(), 2u);
+  EXPECT_TRUE(with_rule(plan.findings, "objectives-paragraph-ignored").empty());
+}
+
 TEST(SilentDifferences, BracketFootnoteMarks) {
   inline_text::Counts counts;
   EXPECT_EQ(inline_text::plain("Kitas[1] und Museum<sup>[12]</sup>", &counts), "Kitas und Museum");

@@ -2,6 +2,7 @@
 // a focus table below an "Ableitungen:" row. One column is read; text in others is reported.
 #include "eduplan/language.h"
 #include "model/rule_catalog.h"
+#include "parse/bullets.h"
 #include "parse/interpreter.h"
 #include "parse/numbering.h"
 #include "util/text.h"
@@ -28,10 +29,7 @@ namespace {
 // A list item's marker at the start of a line of a cell: "- ", "* ", "• ", "– ", "1. ", "1) ",
 // "a) ". Its length, or 0.
 std::size_t item_marker(std::string_view line) {
-  for (std::string_view bullet : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x80\x93 ", "\xE2\x96\xAA ",
-                                  "\xC2\xB7 "}) {
-    if (line.starts_with(bullet)) return bullet.size();
-  }
+  if (const std::size_t n = bullet_length(line)) return n;
   std::size_t k = 0;
   while (k < line.size() && k < 3 && line[k] >= '0' && line[k] <= '9') ++k;
   if (k == 0 && !line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.size() > 1 &&

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "parse/bullets.h"
 #include "parse/column_roles.h"
 #include "parse/markdown_tables.h"
 #include "util/text.h"
@@ -71,9 +72,7 @@ bool is_thematic_break(std::string_view line) {
 // The text of a list item on `line` ("- x", "* x", "+ x", "• x", "1. x", "a) x"), if it is one.
 std::optional<std::string_view> list_item(std::string_view line) {
   line = unindent(line);
-  for (std::string_view bullet : {"- ", "* ", "+ ", "• ", "– ", "— ", "▪ ", "◦ ", "· "}) {
-    if (line.starts_with(bullet)) return text::trim(line.substr(bullet.size()));
-  }
+  if (const std::size_t n = bullet_length(line)) return text::trim(line.substr(n));
   std::size_t digits = 0;
   while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
   if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
