@@ -385,6 +385,8 @@ def variants(seed):
                                                       + [f"➢ {flat(r)}" for r in rows]))
     add("objectives-symbol-font-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
                                                             + [f"\uf0b7 {flat(r)}" for r in rows]))
+    add("objectives-word-copied-sub-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in (["• " + r.split("<br>")[0]] + ["    o " + p for p in r.split("<br>")[1:]])]))
     add("unit-square-bullets", _unit_cells(seed, lambda c: "<br>".join("■ " + p for p in c.split("<br>"))))
     add("numbering-column", _number_focus_rows(seed, number_column=True))
     add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))

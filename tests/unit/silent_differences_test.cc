@@ -51,6 +51,16 @@ TEST(SilentDifferences, SubItemsContinueTheirObjective) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].line, 10);
   EXPECT_NE(found[0].message.find("an Schulen"), std::string::npos);
+  // Word's sub-level bullets as a copy leaves them ("o"), on an indented line only.
+  const Plan word = read_plan(kField + "Ableitungen:\n\n• Angebote für\n    o Kinder entwickeln\n"
+                                       "• Vernetzung\no hne Ende\n",
+                              "t.md");
+  EXPECT_EQ(objectives(word), (Texts{"Angebote für Kinder entwickeln", "Vernetzung o hne Ende"}));
+  const Plan law = read_plan(kField + "Ableitungen:\n\n-   Vorgaben umsetzen nach\n    § 45 SGB VIII\n"
+                                      "-   Kinder schützen\n      § Kinderschutz\n",
+                             "t.md");
+  EXPECT_EQ(objectives(law), (Texts{"Vorgaben umsetzen nach § 45 SGB VIII", "Kinder schützen Kinderschutz"}));
+  EXPECT_EQ(with_rule(law.findings, "objective-continued").size(), 1u);
   // A list indented as a whole is no list of sub-items.
   const Plan indented =
       read_plan(kField + "Ableitungen:\n\n  - A entwickeln\n  - B ausbauen\n", "t.md");

@@ -71,8 +71,18 @@ bool is_thematic_break(std::string_view line) {
 
 // The text of a list item on `line` ("- x", "* x", "+ x", "• x", "1. x", "a) x"), if it is one.
 std::optional<std::string_view> list_item(std::string_view line) {
-  line = unindent(line);
+  const std::string_view unindented = unindent(line);
+  const bool indented = line.size() - unindented.size() >= 2;
+  line = unindented;
   if (const std::size_t n = bullet_length(line)) return text::trim(line.substr(n));
+  // Word's bullets of the second and third level ("o" in Courier New, "§" in Wingdings) as a
+  // copied text leaves them: a mark only on an indented line, where no sentence begins so
+  // ("§ 45 SGB VIII", a wrapped line's start, is a paragraph sign).
+  const std::size_t section = std::string_view("§ ").size();
+  if (indented && line.starts_with("o ") && line.size() > 2) return text::trim(line.substr(2));
+  if (indented && line.starts_with("§ ") && line.size() > section &&
+      !(line[section] >= '0' && line[section] <= '9'))
+    return text::trim(line.substr(section));
   std::size_t digits = 0;
   while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
   if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
