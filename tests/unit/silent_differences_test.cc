@@ -46,7 +46,8 @@ TEST(SilentDifferences, SubItemsContinueTheirObjective) {
   const Plan plan = read_plan(kField + "Ableitungen:\n\n- Digitalisierung voranbringen\n"
                                        "    - an Schulen\n- Vernetzung ausbauen\n",
                               "t.md");
-  EXPECT_EQ(objectives(plan), (Texts{"Digitalisierung voranbringen an Schulen", "Vernetzung ausbauen"}));
+  EXPECT_EQ(objectives(plan),
+            (Texts{"Digitalisierung voranbringen an Schulen", "Vernetzung ausbauen"}));
   const auto found = with_rule(plan.findings, "objective-continued");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].line, 10);
@@ -56,10 +57,12 @@ TEST(SilentDifferences, SubItemsContinueTheirObjective) {
                                        "• Vernetzung\no hne Ende\n",
                               "t.md");
   EXPECT_EQ(objectives(word), (Texts{"Angebote für Kinder entwickeln", "Vernetzung o hne Ende"}));
-  const Plan law = read_plan(kField + "Ableitungen:\n\n-   Vorgaben umsetzen nach\n    § 45 SGB VIII\n"
-                                      "-   Kinder schützen\n      § Kinderschutz\n",
+  const Plan law = read_plan(kField +
+                                 "Ableitungen:\n\n-   Vorgaben umsetzen nach\n    § 45 SGB VIII\n"
+                                 "-   Kinder schützen\n      § Kinderschutz\n",
                              "t.md");
-  EXPECT_EQ(objectives(law), (Texts{"Vorgaben umsetzen nach § 45 SGB VIII", "Kinder schützen Kinderschutz"}));
+  EXPECT_EQ(objectives(law),
+            (Texts{"Vorgaben umsetzen nach § 45 SGB VIII", "Kinder schützen Kinderschutz"}));
   EXPECT_EQ(with_rule(law.findings, "objective-continued").size(), 1u);
   // A list indented as a whole is no list of sub-items.
   const Plan indented =
@@ -124,8 +127,8 @@ TEST(SilentDifferences, OtherObjectivesLabelsAreReadAndSaid) {
 
 TEST(SilentDifferences, AnEmptyHeadingIsNoField) {
   const Plan plan = read_plan(kField + "Ableitungen:\n\n- A\n\n## ~~Handlungsfeld Alt~~\n\n" +
-                                  kField.substr(kField.find('|')) + "## Handlungsfeld Teilhabe\n\n" +
-                                  kField.substr(kField.find('|')),
+                                  kField.substr(kField.find('|')) +
+                                  "## Handlungsfeld Teilhabe\n\n" + kField.substr(kField.find('|')),
                               "t.md");
   ASSERT_EQ(plan.fields.size(), 2u);
   EXPECT_EQ(plan.fields[0].title, "MINT");
@@ -141,8 +144,8 @@ TEST(SilentDifferences, ObjectiveWrappedOverTableRowsIsOne) {
                                        "| | Kinder entwickeln |\n| | Vernetzung ausbauen |\n"
                                        "| | interne Strukturen stärken |\n",
                               "t.md");
-  EXPECT_EQ(objectives(plan),
-            (Texts{"Angebote für Kinder entwickeln", "Vernetzung ausbauen", "interne Strukturen stärken"}));
+  EXPECT_EQ(objectives(plan), (Texts{"Angebote für Kinder entwickeln", "Vernetzung ausbauen",
+                                     "interne Strukturen stärken"}));
   const auto found = with_rule(plan.findings, "objective-continued");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].line, 10);
@@ -150,15 +153,18 @@ TEST(SilentDifferences, ObjectiveWrappedOverTableRowsIsOne) {
 
 TEST(SilentDifferences, LinesOfACellThatMayBeSeveralObjectivesAreSaid) {
   // The example's wraps ("…optimieren/<br>Vernetzung", "…für<br>Einwohner:innen") say nothing.
-  const Plan wrap = read_plan(kField + "| | |\n|---|---|\n"
-                                       "| Ableitungen: | Strukturen optimieren/<br>Vernetzung ausbauen |\n"
-                                       "| | Ausweitung der Formate für<br>Einwohner:innen |\n"
-                                       "| | Angebote für besondere<br>bildungsbenachteiligte Gruppen |\n",
-                              "t.md");
+  const Plan wrap =
+      read_plan(kField +
+                    "| | |\n|---|---|\n"
+                    "| Ableitungen: | Strukturen optimieren/<br>Vernetzung ausbauen |\n"
+                    "| | Ausweitung der Formate für<br>Einwohner:innen |\n"
+                    "| | Angebote für besondere<br>bildungsbenachteiligte Gruppen |\n",
+                "t.md");
   EXPECT_EQ(objectives(wrap).size(), 3u);
   EXPECT_TRUE(with_rule(wrap.findings, "objective-lines-joined").empty());
   const Plan two = read_plan(
-      kField + "| | |\n|---|---|\n| Ableitungen: | Teilhabe stärken<br>Angebote entwickeln |\n", "t.md");
+      kField + "| | |\n|---|---|\n| Ableitungen: | Teilhabe stärken<br>Angebote entwickeln |\n",
+      "t.md");
   EXPECT_EQ(objectives(two), (Texts{"Teilhabe stärken Angebote entwickeln"}));  // as documented
   ASSERT_EQ(with_rule(two.findings, "objective-lines-joined").size(), 1u);
   EXPECT_EQ(with_rule(two.findings, "objective-lines-joined")[0].line, 9);
@@ -172,8 +178,8 @@ TEST(SilentDifferences, RowsAndCellsThatContinueOrMayBeSeveral) {
   EXPECT_EQ(objectives(conj), (Texts{"Angebote entwickeln und ausbauen", "Vernetzung stärken"}));
   EXPECT_EQ(with_rule(conj.findings, "objective-continued").size(), 1u);
   // "A; B" stays one objective, and that is said: in a cell and after "Ableitungen:".
-  const Plan cell = read_plan(kField + "| | |\n|---|---|\n| Ableitungen: | A stärken; B ausbauen |\n",
-                              "t.md");
+  const Plan cell =
+      read_plan(kField + "| | |\n|---|---|\n| Ableitungen: | A stärken; B ausbauen |\n", "t.md");
   EXPECT_EQ(objectives(cell), (Texts{"A stärken; B ausbauen"}));
   EXPECT_EQ(with_rule(cell.findings, "objective-lines-joined").size(), 1u);
   const Plan line = read_plan(kField + "Ableitungen: A stärken; B ausbauen\n", "t.md");
@@ -184,15 +190,17 @@ TEST(SilentDifferences, RowsAndCellsThatContinueOrMayBeSeveral) {
                                        "Kinder</li></ul></li><li>B</li></ul></td></tr></table>\n",
                               "t.md");
   EXPECT_EQ(objectives(html), (Texts{"A für Kinder", "B"}));
-  const Plan md = read_plan(kField + "| | |\n|---|---|\n| Ableitungen: | <ul><li>A für<ul><li>Kinder"
-                                     "</li></ul></li><li>B</li></ul> |\n",
+  const Plan md = read_plan(kField +
+                                "| | |\n|---|---|\n| Ableitungen: | <ul><li>A für<ul><li>Kinder"
+                                "</li></ul></li><li>B</li></ul> |\n",
                             "t.md");
   EXPECT_EQ(objectives(md), (Texts{"A für Kinder", "B"}));
 }
 
 TEST(SilentDifferences, OneListOfBulletsForListsCellsAndUnits) {
   const Plan plan = read_plan(
-      "## Handlungsfeld MINT\n\n| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"
+      "## Handlungsfeld MINT\n\n| Handlungsschwerpunkt | befasster Verwaltungsbereich "
+      "|\n|---|---|\n"
       "| Fachkräftegewinnung | ■ Dezernat V/ Jugendamt<br>\xEF\x82\xB7 Dezernat III |\n\n"
       "Ableitungen:\n\n➢ A entwickeln\n✓ B ausbauen\n\n## Handlungsfeld Teilhabe\n\n"
       "| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n| S | Dezernat III |\n\n"

@@ -94,7 +94,8 @@ std::size_t bracket_mark_at(std::string_view s, std::size_t i) {
   std::size_t j = i + 1;
   while (j < s.size() && j - i <= 3 && s[j] >= '0' && s[j] <= '9') ++j;
   if (j == i + 1 || j >= s.size() || s[j] != ']') return 0;
-  if (j + 1 < s.size() && (s[j + 1] == '(' || s[j + 1] == '[' || s[j + 1] == '{' || s[j + 1] == ':'))
+  if (j + 1 < s.size() &&
+      (s[j + 1] == '(' || s[j + 1] == '[' || s[j + 1] == '{' || s[j + 1] == ':'))
     return 0;
   return j + 1 - i;
 }
@@ -119,8 +120,8 @@ std::size_t footnote_mark_at(std::string_view s, std::size_t i) {
   const std::size_t from = i + 5;
   std::size_t j = from;
   while (j < s.size() && j - from < 8 &&
-         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')' || s[j] == '[' ||
-          s[j] == ']'))
+         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')' ||
+          s[j] == '[' || s[j] == ']'))
     ++j;
   if (j == from || !text::starts_with_icase(s.substr(j), "</sup>")) return 0;
   return j + 6 - i;
@@ -142,7 +143,8 @@ std::size_t caret_mark_at(std::string_view s, std::size_t i) {
 std::size_t superscript_digit_at(std::string_view s, std::size_t i) {
   const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
   if (b(i) == 0xC2 && (b(i + 1) == 0xB9 || b(i + 1) == 0xB2 || b(i + 1) == 0xB3)) return 2;
-  if (b(i) == 0xE2 && b(i + 1) == 0x81 && (b(i + 2) == 0xB0 || (b(i + 2) >= 0xB4 && b(i + 2) <= 0xB9)))
+  if (b(i) == 0xE2 && b(i + 1) == 0x81 &&
+      (b(i + 2) == 0xB0 || (b(i + 2) >= 0xB4 && b(i + 2) <= 0xB9)))
     return 3;
   return 0;
 }

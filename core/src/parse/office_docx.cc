@@ -203,7 +203,8 @@ class Reader {
     }
     const bool list = child(ppr, "numPr") || styles_.list_style(style);
     // The list level of a numbered paragraph (w:ilvl, 0-based): a sub-item is 1 or more.
-    const int list_level = std::max(0, std::atoi(attribute(child(child(ppr, "numPr"), "ilvl"), "val").c_str()));
+    const int list_level =
+        std::max(0, std::atoi(attribute(child(child(ppr, "numPr"), "ilvl"), "val").c_str()));
     ParagraphText text;
     runs(p, paragraph_format(style), text);
     out_.paragraph(text, level, list, line, std::min(list_level, 8));

@@ -103,7 +103,8 @@ class Reader {
         paragraph(c, list_depth);
       } else if (name == "list") {
         for_children(c, [&](Node item) {
-          if (is_element(item, "list-item") || is_element(item, "list-header")) body(item, list_depth + 1);
+          if (is_element(item, "list-item") || is_element(item, "list-header"))
+            body(item, list_depth + 1);
         });
       } else if (name == "table") {
         table(c);
