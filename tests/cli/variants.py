@@ -345,6 +345,49 @@ def variants(seed):
     add("footnote-marks", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas<sup>1</sup>"))
     add("sub-heading-above-each-table", seed.replace("\n| genannte Handlungsschwerpunkte",
                                                      "\n### Einzelne Maßnahmen\n\n| genannte Handlungsschwerpunkte"))
+    # Issue 9: forms that were read into another plan without a word.
+    flat = lambda r: r.replace("<br>", " ")
+    add("objectives-label-and-items-in-one-line", _objective_tables(seed, lambda rows: [
+        "Ableitungen:<br>" + "<br>".join("- " + flat(r) for r in rows)]))
+    add("objectives-label-and-items-in-one-paragraph", _objective_tables(seed, lambda rows: [
+        "Ableitungen:<br>"] + ["- " + flat(r) + "<br>" for r in rows[:-1]] + ["- " + flat(rows[-1])]))
+    add("objectives-nested-list", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in (["- " + r.split("<br>")[0]] + ["    - " + p for p in r.split("<br>")[1:]])]))
+    add("footnote-marks-pandoc", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas^1^")
+        .replace("Bildungsangebote regelmäßig evaluieren", "Bildungsangebote regelmäßig evaluieren^2,3^")
+        .replace("## *Handlungsfeld MINT*", "## *Handlungsfeld MINT*^4^"))
+    add("footnote-marks-superscript-digits", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas¹")
+        .replace("Bildungsangebote regelmäßig evaluieren", "Bildungsangebote regelmäßig evaluieren²³")
+        .replace("Dezernat IV/ Volkshochschule", "Dezernat IV/ Volkshochschule⁴"))
+    add("objectives-label-ziele", seed.replace("Ableitungen:", "Ziele:"))
+    add("objectives-label-zielsetzungen-list", _objective_tables(seed, lambda rows: ["Zielsetzungen:", ""]
+                                                                 + [f"- {flat(r)}" for r in rows]))
+    add("objectives-label-ableitungen-ziele", seed.replace("Ableitungen:", "Ableitungen / Ziele:"))
+    add("struck-heading", seed.replace("## *Handlungsfeld MINT*", "## ~~Handlungsfeld MINT~~"), "explained")
+    add("objectives-one-cell-br", _objective_tables(seed, lambda rows: [
+        "|  |  |", "|---|---|", "| Ableitungen: | " + "<br>".join(flat(r) for r in rows) + " |"]), "explained")
+    add("objective-wrapped-over-rows", seed.replace(
+        "| Ableitungen: | Entwicklung von geschlechtersensiblen Angeboten, die für verschiedene Zielgruppen",
+        "| Ableitungen: | Entwicklung von geschlechtersensiblen Angeboten, |\n|  | die für verschiedene Zielgruppen")
+        .replace("| Querschnittsthemen wie kulturelle Bildung und Bildung für",
+                 "| Querschnittsthemen wie kulturelle Bildung und Bildung für |\n|                     |"))
+    add("objectives-one-cell-as-nested-html-list", _objective_tables(seed, lambda rows: [
+        "<table><tr><td>Ableitungen:</td><td><ul>" + "".join(
+            f"<li>{r.split('<br>')[0]}" + "".join(f"<ul><li>{p}</li></ul>" for p in r.split("<br>")[1:]) + "</li>"
+            for r in rows) + "</ul></td></tr></table>"]))
+    add("objective-wrapped-before-conjunction", seed.replace(
+        "durch gruppenspezifische und gegebenenfalls", "durch gruppenspezifische |\n|  | und gegebenenfalls"))
+    add("objectives-one-line-semicolons", _objective_tables(seed, lambda rows: [
+        "Ableitungen: " + "; ".join(flat(r) for r in rows)]), "explained")
+    add("footnote-marks-in-brackets", seed.replace("Reaktivierung der Kontakte zu Kitas", "Reaktivierung der Kontakte zu Kitas[1]")
+        .replace("Bildungsangebote regelmäßig evaluieren", "Bildungsangebote regelmäßig evaluieren<sup>[2]</sup>"))
+    add("objectives-arrow-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                      + [f"➢ {flat(r)}" for r in rows]))
+    add("objectives-symbol-font-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""]
+                                                            + [f"\uf0b7 {flat(r)}" for r in rows]))
+    add("objectives-word-copied-sub-bullets", _objective_tables(seed, lambda rows: ["Ableitungen:", ""] + [
+        line for r in rows for line in (["• " + r.split("<br>")[0]] + ["    o " + p for p in r.split("<br>")[1:]])]))
+    add("unit-square-bullets", _unit_cells(seed, lambda c: "<br>".join("■ " + p for p in c.split("<br>"))))
     add("numbering-column", _number_focus_rows(seed, number_column=True))
     add("numbered-focus-areas", _number_focus_rows(seed, number_column=False))
     add("numbered-focus-areas-by-field", _number_focus_rows(seed, number_column=False, hierarchical=True))

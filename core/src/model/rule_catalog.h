@@ -132,6 +132,22 @@ inline constexpr Rule kObjectivesParagraphIgnored{
     "objectives-paragraph-ignored", warning,
     {"Unter „Ableitungen“ steht ein Absatz statt einer Liste oder Tabelle; er wird nicht als Ableitung gelesen.",
      "A paragraph instead of a list or table stands below \"Ableitungen\"; it is not read as an objective."}};
+inline constexpr Rule kObjectivesLabelRead{
+    "objectives-label-read", info,
+    {"Eine andere Beschriftung („Ziele:“, „Zielsetzungen:“, „Ableitungen / Ziele:“) wurde wie „Ableitungen:“ gelesen.",
+     "Another label (\"Ziele:\", \"Zielsetzungen:\", \"Ableitungen / Ziele:\") was read like \"Ableitungen:\"."}};
+inline constexpr Rule kObjectiveContinued{
+    "objective-continued", info,
+    {"Ein eingerückter Unterpunkt oder eine Tabellenzeile, die eine umbrochene Ableitung fortsetzt, wurde an die Ableitung davor angefügt.",
+     "An indented sub-item, or a table row that continues a wrapped objective, was joined to the objective before it."}};
+inline constexpr Rule kObjectiveLinesJoined{
+    "objective-lines-joined", info,
+    {"Die Zeilen einer Tabellenzelle oder durch „;“ getrennte Teile wurden als eine Ableitung gelesen, obwohl sie auch mehrere sein könnten.",
+     "The lines of a table cell, or parts separated by \";\", were read as one objective although they could be several."}};
+inline constexpr Rule kHeadingEmpty{
+    "heading-empty", warning,
+    {"Eine Überschrift ohne Text (etwa ganz durchgestrichen) ist kein Handlungsfeld; was unter ihr steht, gehört zu keinem Handlungsfeld.",
+     "A heading without text (struck through entirely, say) is no field; what stands below it belongs to no field."}};
 inline constexpr Rule kContentOutsideField{
     "content-outside-field", warning,
     {"Eine Liste oder Ableitungen nach dem ersten Handlungsfeld stehen unter einer Überschrift, die kein Handlungsfeld ist; nicht gelesen.",
@@ -267,6 +283,10 @@ inline constexpr const Rule* kAll[] = {
     &kHiddenText,
     &kContentOutsideField,
     &kObjectivesParagraphIgnored,
+    &kObjectivesLabelRead,
+    &kObjectiveContinued,
+    &kObjectiveLinesJoined,
+    &kHeadingEmpty,
     &kTextCanonical,
     &kTextDropped,
     &kUnitRepeated,

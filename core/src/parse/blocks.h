@@ -30,7 +30,7 @@ enum class BlockKind { heading, paragraph, list_item, table };
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   int line = 0;           // the source line (Markdown) or paragraph number (Word, LibreOffice)
-  int level = 0;          // heading: 1–9
+  int level = 0;          // heading: 1–9; list item: its indentation (0 if not known)
   std::string text;       // heading, paragraph, list item
   bool bold = false;      // paragraph: entirely bold (a heading in disguise)
   std::vector<Row> rows;  // table, without a Markdown delimiter row

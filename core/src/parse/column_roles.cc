@@ -29,11 +29,49 @@ Role role_of(std::string_view header) {
   return Role::none;
 }
 
-bool is_objectives_label(std::string_view text) {
+namespace {
+
+// The label without trailing colons and spaces, in lower case.
+std::string label_key(std::string_view text) {
   std::string_view t = text::trim(text);
   while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
-  const std::string lowered = unicode::lower(t);
-  return lowered == "ableitungen" || lowered == "ableitung";
+  return unicode::lower(t);
+}
+
+bool label_word(std::string_view w) {
+  w = text::trim(w);
+  for (std::string_view word : {"ableitungen", "ableitung", "ziele", "ziel", "zielsetzungen",
+                                "zielsetzung"}) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_objectives_label(std::string_view text) {
+  const std::string key = label_key(text);
+  if (label_word(key)) return true;
+  // "Ableitungen / Ziele", "Ziele und Ableitungen", "Ableitungen, Ziele": each part a label.
+  std::string_view rest = key;
+  bool parts = false;
+  while (!rest.empty()) {
+    std::size_t cut = rest.find_first_of("/,&");
+    std::size_t skip = 1;
+    if (const std::size_t und = rest.find(" und "); und < cut) {
+      cut = und;
+      skip = 5;
+    }
+    if (!label_word(rest.substr(0, cut))) return false;
+    parts = parts || cut != std::string_view::npos;
+    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + skip);
+  }
+  return parts;
+}
+
+bool is_objectives_synonym(std::string_view text) {
+  const std::string key = label_key(text);
+  return is_objectives_label(text) && key != "ableitungen" && key != "ableitung";
 }
 
 bool is_focus_label(std::string_view text) {

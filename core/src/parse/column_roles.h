@@ -15,8 +15,12 @@ enum class Role { none, focus, units, objectives };
 
 Role role_of(std::string_view header);
 
-// "Ableitungen", "Ableitungen:", "Ableitung" (any case, bold already removed).
+// "Ableitungen", "Ableitungen:", "Ableitung" (any case, bold already removed), and the labels
+// some cities write instead: "Ziele", "Zielsetzungen" (singular too), "Ableitungen / Ziele".
 bool is_objectives_label(std::string_view text);
+
+// An objectives label other than "Ableitung(en)" ("Ziele:"): read as one, and that is said.
+bool is_objectives_synonym(std::string_view text);
 
 // A label that names the focus-area table of a field ("Handlungsschwerpunkte"), not a field.
 bool is_focus_label(std::string_view text);

@@ -86,6 +86,20 @@ std::size_t footnote_at(std::string_view s, std::size_t i, std::string_view& lab
   return close - i + 1;
 }
 
+// A footnote's mark in brackets glued to a word, as converters write it ("Kitas[1]",
+// "evaluieren[12]"): its length, or 0. Not after a space, and not a link or reference
+// ("[1](…)", "[1][a]", "[1]{…}", "[1]:").
+std::size_t bracket_mark_at(std::string_view s, std::size_t i) {
+  if (i == 0 || s[i - 1] == ' ' || s[i - 1] == '!' || s[i - 1] == ']' || s[i - 1] == '[') return 0;
+  std::size_t j = i + 1;
+  while (j < s.size() && j - i <= 3 && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == i + 1 || j >= s.size() || s[j] != ']') return 0;
+  if (j + 1 < s.size() &&
+      (s[j + 1] == '(' || s[j + 1] == '[' || s[j + 1] == '{' || s[j + 1] == ':'))
+    return 0;
+  return j + 1 - i;
+}
+
 // A link "[text](address)" at s[i] ('['): its length (0 if it is none) and text.
 std::size_t link_at(std::string_view s, std::size_t i, std::string_view& inner) {
   const std::size_t close = s.find(']', i + 1);
@@ -106,10 +120,42 @@ std::size_t footnote_mark_at(std::string_view s, std::size_t i) {
   const std::size_t from = i + 5;
   std::size_t j = from;
   while (j < s.size() && j - from < 8 &&
-         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')'))
+         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ',' || s[j] == ')' ||
+          s[j] == '[' || s[j] == ']'))
     ++j;
   if (j == from || !text::starts_with_icase(s.substr(j), "</sup>")) return 0;
   return j + 6 - i;
+}
+
+// pandoc's superscript of a footnote's mark, "^1^", "^2,3^", "^*^" (digits, '*' and ','
+// only: other superscript text stays text). Its length, or 0.
+std::size_t caret_mark_at(std::string_view s, std::size_t i) {
+  if (s[i] != '^' || (i > 0 && s[i - 1] == '\\')) return 0;
+  std::size_t j = i + 1;
+  while (j < s.size() && j - i <= 8 &&
+         ((s[j] >= '0' && s[j] <= '9') || s[j] == '*' || s[j] == ','))
+    ++j;
+  if (j == i + 1 || j >= s.size() || s[j] != '^' || s[j - 1] == ',') return 0;
+  return j + 1 - i;
+}
+
+// The length of the Unicode superscript digit (¹ ² ³ ⁰ ⁴ … ⁹) at s[i], or 0.
+std::size_t superscript_digit_at(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+  if (b(i) == 0xC2 && (b(i + 1) == 0xB9 || b(i + 1) == 0xB2 || b(i + 1) == 0xB3)) return 2;
+  if (b(i) == 0xE2 && b(i + 1) == 0x81 &&
+      (b(i + 2) == 0xB0 || (b(i + 2) >= 0xB4 && b(i + 2) <= 0xB9)))
+    return 3;
+  return 0;
+}
+
+// Superscript digits glued to a word ("Kitas¹", "evaluieren²³"): a footnote's mark. Not after
+// a unit of length ("m²", "km²", "cm³"), where they are the power. Their length, or 0.
+std::size_t superscript_mark_at(std::string_view s, std::size_t i) {
+  std::size_t n = 0;
+  while (const std::size_t k = superscript_digit_at(s, i + n)) n += k;
+  if (n == 0 || i == 0 || s[i - 1] == ' ') return 0;
+  return ends_with_length_unit(s.substr(0, i)) ? 0 : n;
 }
 
 std::string strip_tags(std::string_view s, Counts* counts) {
@@ -131,6 +177,12 @@ std::string strip_tags(std::string_view s, Counts* counts) {
     }
     if (const std::size_t n = footnote_mark_at(s, i)) {  // <sup>1</sup>: a footnote's mark
       if (counts)
+        counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
+      i += n - 1;
+      continue;
+    }
+    if (const std::size_t n = s[i] == '^' ? caret_mark_at(s, i) : superscript_mark_at(s, i)) {
+      if (counts)  // "^1^", "¹": a footnote's mark, as <sup>1</sup>
         counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
       i += n - 1;
       continue;
@@ -170,6 +222,12 @@ std::string strip_tags(std::string_view s, Counts* counts) {
         if (counts)
           counts->dropped.push_back(
               {Dropped::Kind::footnote, "[^" + std::string(inner) + "]", 0});
+        i += n - 1;
+        continue;
+      }
+      if (const std::size_t n = bracket_mark_at(s, i)) {  // "Kitas[1]"
+        if (counts)
+          counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
         i += n - 1;
         continue;
       }
@@ -328,6 +386,16 @@ char32_t entity_at(std::string_view s, std::size_t i, std::size_t& length) {
 }
 
 }  // namespace
+
+bool ends_with_length_unit(std::string_view before) {  // constant time: only its end is read
+  for (std::string_view unit : {"m", "km", "cm", "mm", "dm", "qm"}) {
+    if (!before.ends_with(unit)) continue;
+    const std::size_t at = before.size() - unit.size();
+    if (at == 0 || before[at - 1] == ' ' || (before[at - 1] >= '0' && before[at - 1] <= '9'))
+      return true;
+  }
+  return false;
+}
 
 std::string unwrap_raw_html(std::string_view s) {
   constexpr std::string_view kSuffix = "`{=html}";

@@ -51,6 +51,11 @@ struct Counts {
 // - white space collapsed and trimmed.
 std::string plain(std::string_view s, Counts* counts = nullptr);
 
+// True if `before` ends with a unit of length ("m", "km", "cm", "mm", "dm", "qm") as a word of
+// its own or after a number ("100 m", "10km"): a superscript digit after it is a power
+// ("m²"), not a footnote's mark.
+bool ends_with_length_unit(std::string_view before);
+
 // pandoc's raw inline HTML "`<br>`{=html}" as the bare tag "<br>".
 std::string unwrap_raw_html(std::string_view s);
 

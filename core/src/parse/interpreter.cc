@@ -3,8 +3,16 @@
 
 #include "parse/document_parser.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan {
+
+std::string excerpt(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + " …";
+}
 
 bool Interpreter::too_many_errors() const { return errors_ >= kMaxErrors; }
 
@@ -44,7 +52,9 @@ RawDocument Interpreter::finish(int last_line) {
 
 void Interpreter::heading(const std::string& text, int level, int line) {
   objectives_mode_ = false;
+  if (text.empty()) return empty_heading(level, line);
   if (is_objectives_label(text)) {
+    note_label(text, line);
     start_named_candidate();
     objectives_mode_ = field_ != nullptr;
     return;
@@ -73,6 +83,7 @@ void Interpreter::heading(const std::string& text, int level, int line) {
 void Interpreter::paragraph(const Block& b) {
   const std::string& t = b.text;
   if (is_objectives_label(t)) {
+    note_label(t, b.line);
     start_named_candidate();
     objectives_mode_ = field_ != nullptr;
     return;
@@ -81,9 +92,12 @@ void Interpreter::paragraph(const Block& b) {
   if (const auto colon = t.find(':'); colon != std::string::npos &&
                                       is_objectives_label(t.substr(0, colon + 1)) &&
                                       (field_ || (candidate_ && candidate_->named))) {
+    note_label(t.substr(0, colon + 1), b.line);
     start_named_candidate();
     objectives_mode_ = true;
-    add_objective(std::string(text::trim(std::string_view(t).substr(colon + 1))), b.line);
+    const std::string objective(text::trim(std::string_view(t).substr(colon + 1)));
+    if (field_) note_semicolons(objective, b.line);
+    add_objective(objective, b.line);
     return;
   }
   if (const auto colon = t.find(':'); colon != std::string::npos && !field_ &&
@@ -108,8 +122,24 @@ void Interpreter::paragraph(const Block& b) {
 
 void Interpreter::list_item(const Block& b) {
   if (objectives_mode_) {
-    add_objective(b.text, b.line);
+    if (!objectives_list_) list_indent_ = b.level;
     objectives_list_ = true;
+    // A sub-item (indented further than the list's items) continues its objective: one
+    // objective is what the author wrote as one item with its details below it.
+    if (b.level >= list_indent_ + 2 && list_objectives_ > 0 && field_ &&
+        !field_->objectives.empty()) {
+      auto& parent = field_->objectives.back();
+      report(rule::kObjectiveContinued, b.line,
+             tr({"Unterpunkt „{0}“ an die Ableitung „{1}“ (Zeile {2}) angefügt; ist er eine "
+                 "eigene Ableitung, nicht einrücken",
+                 "sub-item \"{0}\" joined to the objective \"{1}\" (line {2}); if it is an "
+                 "objective of its own, do not indent it"},
+                excerpt(b.text), excerpt(parent.text), parent.line));
+      parent.text += " " + b.text;
+      return;
+    }
+    ++list_objectives_;
+    add_objective(b.text, b.line);
     return;
   }
   if (short_line(b.text, b.line, false)) return;
@@ -150,6 +180,7 @@ void Interpreter::drop_candidate() {
 void Interpreter::end_list() {
   if (objectives_list_) objectives_mode_ = false;  // the list of objectives has ended
   objectives_list_ = false;
+  list_objectives_ = 0;
   if (list_items_ > 0 && field_) {
     report(rule::kListIgnored, list_line_,
            tr({"Liste mit {0} Einträgen im Handlungsfeld „{1}“ steht nicht unter „Ableitungen“; "
@@ -201,6 +232,30 @@ void Interpreter::start_field(const Candidate& c, int level) {
   field_level_ = level;
   candidate_.reset();
   objectives_mode_ = false;
+}
+
+// A heading with no text left (struck through entirely: "## ~~Handlungsfeld X~~") names no
+// field; it ends the field at its level, and what stands below it is read as outside any field
+// (table-outside-field, content-outside-field), not as a field without a title.
+void Interpreter::empty_heading(int level, int line) {
+  drop_candidate();
+  report(rule::kHeadingEmpty, line,
+         tr({"Überschrift ohne Text (durchgestrichen?): kein Handlungsfeld; was darunter steht, "
+             "gehört zu keinem Handlungsfeld und wird nicht gelesen",
+             "heading without text (struck through?): no field; what stands below it belongs to "
+             "no field and is not read"}));
+  if (field_ && level > field_level_ && level <= 6 && field_level_ <= 6) return;  // running text
+  field_ = nullptr;
+  section_ = {tr({"(Überschrift ohne Text)", "(heading without text)"}), line};
+}
+
+void Interpreter::note_label(std::string_view text, int line) {
+  if (!is_objectives_synonym(text)) return;
+  std::string label(text::trim(text));
+  while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+  if (!labels_noted_.insert(unicode::lower(label)).second) return;  // once per spelling
+  report(rule::kObjectivesLabelRead, line,
+         tr({"„{0}“ als „Ableitungen“ gelesen", "\"{0}\" read as \"Ableitungen\""}, label));
 }
 
 void Interpreter::add_objective(const std::string& text, int line) {

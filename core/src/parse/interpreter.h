@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct Candidate {
   bool numbered = false;
   bool plain_line = false;  // a paragraph of its own (not a heading, not a list item)
 };
+
+// At most `max` bytes of `text` (cut at a character, then " …"): a text quoted in a message.
+std::string excerpt(std::string_view text, std::size_t max = 80);
 
 class Interpreter {
  public:
@@ -63,6 +67,8 @@ class Interpreter {
   void outside_field(int line, std::size_t items);
   void start_field(const Candidate& c, int level);
   void add_objective(const std::string& text, int line);
+  void empty_heading(int level, int line);
+  void note_label(std::string_view text, int line);
   void report(const rule::Rule& rule, int line, std::string message);
 
   // interpreter_tables.cc
@@ -74,6 +80,7 @@ class Interpreter {
   void objectives_table(const Block& b, std::size_t from);
   void objectives_table_rows(const Block& b, std::size_t from);
   void add_cell_objectives(const Cell& cell, int line);
+  void note_semicolons(const std::string& text, int line);
   void drop_numbering_column(const Block& b, std::size_t focus_col,
                              std::vector<std::pair<std::size_t, std::string>>& attributes);
   void focus_table_rows(const Block& b, const std::vector<Role>& roles, bool role_header,
@@ -94,6 +101,9 @@ class Interpreter {
   int candidate_level_ = 0;
   bool objectives_mode_ = false;
   bool objectives_list_ = false;  // list items were read as objectives in this mode
+  int list_indent_ = 0;           // the indentation of that list's items
+  std::size_t list_objectives_ = 0;   // objectives that list added
+  std::set<std::string> labels_noted_;  // objectives labels reported as read (lower case)
   std::size_t list_items_ = 0;
   int list_line_ = 0;
   std::size_t outside_items_ = 0;  // list items after the first field, outside any field

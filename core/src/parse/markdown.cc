@@ -1,7 +1,10 @@
 #include "parse/markdown.h"
 
+#include <algorithm>
 #include <array>
 
+#include "parse/bullets.h"
+#include "parse/column_roles.h"
 #include "parse/markdown_tables.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -68,10 +71,18 @@ bool is_thematic_break(std::string_view line) {
 
 // The text of a list item on `line` ("- x", "* x", "+ x", "• x", "1. x", "a) x"), if it is one.
 std::optional<std::string_view> list_item(std::string_view line) {
-  line = unindent(line);
-  for (std::string_view bullet : {"- ", "* ", "+ ", "• ", "– ", "— ", "▪ ", "◦ ", "· "}) {
-    if (line.starts_with(bullet)) return text::trim(line.substr(bullet.size()));
-  }
+  const std::string_view unindented = unindent(line);
+  const bool indented = line.size() - unindented.size() >= 2;
+  line = unindented;
+  if (const std::size_t n = bullet_length(line)) return text::trim(line.substr(n));
+  // Word's bullets of the second and third level ("o" in Courier New, "§" in Wingdings) as a
+  // copied text leaves them: a mark only on an indented line, where no sentence begins so
+  // ("§ 45 SGB VIII", a wrapped line's start, is a paragraph sign).
+  const std::size_t section = std::string_view("§ ").size();
+  if (indented && line.starts_with("o ") && line.size() > 2) return text::trim(line.substr(2));
+  if (indented && line.starts_with("§ ") && line.size() > section &&
+      !(line[section] >= '0' && line[section] <= '9'))
+    return text::trim(line.substr(section));
   std::size_t digits = 0;
   while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
   if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
@@ -131,7 +142,7 @@ std::size_t code_block_end(const std::vector<std::string_view>& lines, std::size
 
 }  // namespace
 
-std::optional<Heading> parse_heading(std::string_view line) {
+std::optional<Heading> parse_heading(std::string_view line, inline_text::Counts* counts) {
   line = text::trim(unindent(line));
   std::size_t level = 0;
   while (level < line.size() && line[level] == '#') ++level;
@@ -148,7 +159,7 @@ std::optional<Heading> parse_heading(std::string_view line) {
   std::string joined;
   for (const auto& part : split_at_br(strip_attributes(content)))
     joined += (joined.empty() ? "" : " ") + part;
-  return Heading{static_cast<int>(level), inline_text::plain(joined)};
+  return Heading{static_cast<int>(level), inline_text::plain(joined, counts)};
 }
 
 std::vector<std::string> split_cells(std::string_view line) {
@@ -193,8 +204,9 @@ bool is_alignment_row(const std::vector<std::string>& cells) {
 }
 
 // A list's tag at s[pos] ('<'): <ul>, <ol>, <li> with any attributes, or their closing tags.
-// Its length (0 if none); `item` is set for <li>, which begins a list item.
-std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item) {
+// Its length (0 if none); `item` is set for <li>, which begins a list item; `depth` counts the
+// lists open (up for <ul>, <ol>; down for their closing tags).
+std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item, int& depth) {
   std::size_t j = pos + 1;
   if (j < s.size() && s[j] == '/') ++j;
   const std::string_view rest = s.substr(j);
@@ -207,6 +219,7 @@ std::size_t match_list_tag(std::string_view s, std::size_t pos, bool& item) {
   const std::size_t close = s.find('>', j);
   if (close == std::string_view::npos || close - pos > 300) return 0;
   item = name == 2 && s[pos + 1] != '/';
+  if (name == 1) depth = std::max(0, depth + (s[pos + 1] == '/' ? -1 : 1));
   return close - pos + 1;
 }
 
@@ -214,6 +227,7 @@ std::vector<std::string> split_at_br(std::string_view raw_cell) {
   const std::string unwrapped = inline_text::unwrap_raw_html(raw_cell);  // `<br>`{=html}
   const std::string_view cell = unwrapped;
   std::vector<std::string> parts(1);
+  int depth = 0;  // lists open
   for (std::size_t i = 0; i < cell.size(); ++i) {
     if (cell[i] == '<') {
       if (std::size_t n = match_br(cell, i)) {
@@ -221,9 +235,11 @@ std::vector<std::string> split_at_br(std::string_view raw_cell) {
         i += n - 1;
         continue;
       }
-      bool item = false;  // a list in a cell: each item a line of its own, marked as one
-      if (std::size_t n = match_list_tag(cell, i, item)) {
-        parts.emplace_back(item ? "\xE2\x80\xA2 " : "");
+      // A list in a cell: each item a line of its own, marked as one; an item of a nested list
+      // is a line without a mark, which continues the item it stands in.
+      bool item = false;
+      if (std::size_t n = match_list_tag(cell, i, item, depth)) {
+        parts.emplace_back(item && depth < 2 ? "\xE2\x80\xA2 " : "");
         i += n - 1;
         continue;
       }
@@ -280,20 +296,15 @@ bool rule_like(std::string_view line) {
 
 // The objectives label at the start of a line ("Ableitungen:", "**Ableitungen:** text").
 bool starts_with_objectives_label(std::string_view line) {
-  const std::string t = unicode::lower(inline_text::plain(line));
-  for (std::string_view label : {"ableitungen", "ableitung"}) {
-    if (t == label || t.starts_with(std::string(label) + ":") ||
-        t.starts_with(std::string(label) + " :"))
-      return true;
-  }
-  return false;
+  const std::string t = inline_text::plain(line);
+  const std::size_t colon = t.find(':');
+  return is_objectives_label(colon == std::string::npos ? std::string_view(t)
+                                                        : std::string_view(t).substr(0, colon));
 }
 
 // The objectives label and nothing else ("Ableitungen:", "**Ableitungen**").
 bool objectives_label_only(std::string_view line) {
-  std::string t = unicode::lower(inline_text::plain(line));
-  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
-  return t == "ableitungen" || t == "ableitung";
+  return is_objectives_label(inline_text::plain(line));
 }
 
 // True if lines[j] cannot continue a paragraph or list item: it is blank or begins a block of
@@ -363,6 +374,37 @@ std::size_t list_item_end(const std::vector<std::string_view>& lines, std::size_
   }
 }
 
+// A paragraph or list item whose <br>-separated lines are list items ("Ableitungen:<br>- A<br>
+// - B", as a converter writes a list it flattened into one line): the text before the first
+// item, then each item (continued by the lines after it without a marker) as blocks of their
+// own, as if the lines had been written apart. Otherwise the one block; a <br> only wraps.
+void push_text(std::vector<Block>& out, BlockKind kind, int line, int indent,
+               const std::string& raw, inline_text::Counts* counts) {
+  std::vector<std::string> parts = split_at_br(raw);
+  bool items = false;
+  for (std::size_t k = 1; k < parts.size() && !items; ++k) items = list_item(parts[k]).has_value();
+  if (!items) parts = {raw};
+  std::string pending;  // raw text of the block being gathered
+  BlockKind pending_kind = kind;
+  auto flush = [&] {
+    if (!text::trim(pending).empty()) {
+      out.push_back({pending_kind, line, pending_kind == BlockKind::list_item ? indent : 0,
+                     line_text(pending, counts), inline_text::fully_bold(pending), {}, false});
+    }
+    pending.clear();
+  };
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (auto item = k > 0 ? list_item(parts[k]) : std::nullopt) {
+      flush();
+      pending_kind = BlockKind::list_item;
+      pending = std::string(*item);
+    } else {
+      pending += (pending.empty() ? "" : " ") + parts[k];
+    }
+  }
+  flush();
+}
+
 }  // namespace
 
 std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
@@ -422,7 +464,7 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       i = fence_end;
       continue;
     }
-    if (auto h = parse_heading(line)) {
+    if (auto h = parse_heading(line, counts)) {  // struck text, footnote marks: reported
       out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
       ++i;
       continue;
@@ -476,23 +518,12 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
           counts->dropped.push_back({inline_text::Dropped::Kind::checkbox, raw.substr(0, 3), number});
         raw.erase(0, 4);
       }
-      out.push_back({BlockKind::list_item,
-                     number,
-                     0,
-                     line_text(raw, counts),
-                     inline_text::fully_bold(raw),
-                     {},
-                     false});
+      // `level` of a list item: its indentation (a nested item is indented further).
+      push_text(out, BlockKind::list_item, number, static_cast<int>(indent_of(line)), raw, counts);
       continue;
     }
     i = paragraph_end(lines, i, raw);
-    out.push_back({BlockKind::paragraph,
-                   number,
-                   0,
-                   line_text(raw, counts),
-                   inline_text::fully_bold(raw),
-                   {},
-                   false});
+    push_text(out, BlockKind::paragraph, number, 0, raw, counts);
   }
   return out;
 }

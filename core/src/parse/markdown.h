@@ -20,8 +20,10 @@ struct Heading {
 };
 
 // The ATX heading on `line`, if it is one ("## Title"; up to three spaces before the '#'s, a
-// space or the end of the line after them).
-std::optional<Heading> parse_heading(std::string_view line);
+// space or the end of the line after them). `counts` (if given) learns what its text dropped
+// or decoded.
+std::optional<Heading> parse_heading(std::string_view line,
+                                     inline_text::Counts* counts = nullptr);
 
 // The cells of a table row: leading and trailing '|' are optional, "\|" is a literal '|'.
 // Cells are trimmed, markup is kept.

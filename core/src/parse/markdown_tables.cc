@@ -244,6 +244,16 @@ std::optional<TableAt> grid_table(const std::vector<std::string_view>& lines, st
 namespace {
 
 // The text of an HTML cell: <br> and block elements break lines, <b>/<strong> are bold.
+// True if `n` stands inside a list item of its cell (an item of a nested list).
+bool inside_item(const xmlNode* n) {
+  for (const xmlNode* p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+    const std::string name = unicode::lower(local_name(p));
+    if (name == "li") return true;
+    if (name == "td" || name == "th" || name == "table") return false;
+  }
+  return false;
+}
+
 void html_cell_text(const xmlNode* n, bool bold, std::vector<std::string>& lines, bool& all_bold,
                     bool& visible) {
   for (const xmlNode* c = n->children; c; c = c->next) {
@@ -264,7 +274,9 @@ void html_cell_text(const xmlNode* n, bool bold, std::vector<std::string>& lines
     if (name == "br") {
       lines.emplace_back();
     } else if (name == "p" || name == "div" || name == "li" || name == "tr" || name == "td") {
-      lines.emplace_back(name == "li" ? "\xE2\x80\xA2 " : "");  // a list item stays marked as one
+      // A list item stays marked as one; an item of a nested list is a line without a mark,
+      // which continues the item it stands in (as in a Markdown cell).
+      lines.emplace_back(name == "li" && !inside_item(c) ? "\xE2\x80\xA2 " : "");
       html_cell_text(c, bold, lines, all_bold, visible);
       lines.emplace_back();
     } else if (name == "script" || name == "style") {

@@ -1,5 +1,7 @@
 // Word documents (.docx, WordprocessingML): the main part found through the package's
 // relationships, paragraph styles from word/styles.xml.
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -200,9 +202,12 @@ class Reader {
       level = v < 9 ? v + 1 : 0;
     }
     const bool list = child(ppr, "numPr") || styles_.list_style(style);
+    // The list level of a numbered paragraph (w:ilvl, 0-based): a sub-item is 1 or more.
+    const int list_level =
+        std::max(0, std::atoi(attribute(child(child(ppr, "numPr"), "ilvl"), "val").c_str()));
     ParagraphText text;
     runs(p, paragraph_format(style), text);
-    out_.paragraph(text, level, list, line);
+    out_.paragraph(text, level, list, line, std::min(list_level, 8));
   }
 
   // What a paragraph style gives its runs.
@@ -234,6 +239,10 @@ class Reader {
           ParagraphText dropped;
           run(c, bold, dropped);
           text.struck(dropped);
+        } else if (attribute(child(rpr, "vertAlign"), "val") == "superscript") {
+          ParagraphText raised;  // a footnote's mark typed as superscript ("Kitas¹")
+          run(c, bold, raised);
+          text.superscript(raised, bold);
         } else {
           run(c, bold, text);
         }

@@ -25,6 +25,7 @@ struct Style {
   std::optional<bool> bold;
   std::optional<bool> hidden;  // text:display="none" in its text properties
   std::optional<bool> struck;  // style:text-line-through-style other than "none"
+  std::optional<bool> raised;  // style:text-position "super …" or a positive percentage
 };
 
 class Styles {
@@ -46,6 +47,10 @@ class Styles {
         if (Node tp = child(c, "text-properties");
             tp && has_attribute(tp, "text-line-through-style"))
           s.struck = attribute(tp, "text-line-through-style") != "none";
+        if (Node tp = child(c, "text-properties"); tp && has_attribute(tp, "text-position")) {
+          const std::string position = attribute(tp, "text-position");
+          s.raised = position.starts_with("super") || std::atoi(position.c_str()) > 0;
+        }
         styles_[attribute(c, "name")] = std::move(s);
       } else if (is_element(c, "styles") || is_element(c, "automatic-styles")) {
         load(c);
@@ -59,6 +64,9 @@ class Styles {
   }
   bool struck(const std::string& name) const {
     return inherited(name, &Style::struck).value_or(false);
+  }
+  bool raised(const std::string& name) const {
+    return inherited(name, &Style::raised).value_or(false);
   }
   int outline(const std::string& name) const {
     return inherited(name, &Style::outline).value_or(0);
@@ -87,26 +95,28 @@ class Reader {
  public:
   Reader(const Styles& styles, BlockWriter& out) : styles_(styles), out_(out) {}
 
-  void body(Node n, bool in_list = false) {
+  // `list_depth`: how many lists the paragraphs stand in (0: none; 2: a sub-item).
+  void body(Node n, int list_depth = 0) {
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name == "h" || name == "p") {
-        paragraph(c, in_list);
+        paragraph(c, list_depth);
       } else if (name == "list") {
         for_children(c, [&](Node item) {
-          if (is_element(item, "list-item") || is_element(item, "list-header")) body(item, true);
+          if (is_element(item, "list-item") || is_element(item, "list-header"))
+            body(item, list_depth + 1);
         });
       } else if (name == "table") {
         table(c);
       } else if (name == "section" || name == "deletion" || name == "tracked-changes") {
-        if (name == "section") body(c, in_list);
+        if (name == "section") body(c, list_depth);
       }
       // table-of-content, sequence-decls, soft-page-break, frames: not the plan's text.
     });
   }
 
  private:
-  void paragraph(Node p, bool in_list) {
+  void paragraph(Node p, int list_depth) {
     const int line = out_.next_line();
     const std::string style = attribute(p, "style-name");
     int level = 0;
@@ -117,7 +127,8 @@ class Reader {
     } else {
       level = styles_.outline(style);
     }
-    out_.paragraph(paragraph_text(p), level, in_list && level == 0, line);
+    out_.paragraph(paragraph_text(p), level, list_depth > 0 && level == 0, line,
+                   list_depth > 0 ? list_depth - 1 : 0);
   }
 
   // A paragraph's text; all of it hidden if its style hides it or a hidden-paragraph field
@@ -171,6 +182,11 @@ class Reader {
         ParagraphText dropped;
         spans(c, bold, dropped);
         text.struck(dropped);
+      } else if (name == "span" && styles_.raised(attribute(c, "style-name"))) {
+        const bool span_bold = styles_.bold(attribute(c, "style-name")).value_or(bold);
+        ParagraphText raised;  // a footnote's mark typed as superscript ("Kitas¹")
+        spans(c, span_bold, raised);
+        text.superscript(raised, span_bold);
       } else {
         spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
       }

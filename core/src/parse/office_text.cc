@@ -1,6 +1,7 @@
 #include "parse/office_text.h"
 
 #include "model/rule_catalog.h"
+#include "parse/inline_text.h"
 #include "util/text.h"
 
 namespace eduplan::office {
@@ -32,6 +33,25 @@ void ParagraphText::struck(const ParagraphText& p) {
     if (!struck_.empty()) struck_ += ' ';
     struck_.append(l);
   }
+}
+
+void ParagraphText::superscript(const ParagraphText& p, bool bold) {
+  hidden(p.hidden_text());  // what was hidden or struck inside it stays reported
+  if (!p.struck_text().empty()) struck_ += (struck_.empty() ? "" : " ") + p.struck_text();
+  std::string s;
+  for (const auto& l : p.lines()) s += (s.empty() ? "" : " ") + l;
+  const bool mark = !s.empty() && s.size() <= 12 &&
+                    s.find_first_not_of("0123456789*, ") == std::string::npos &&
+                    !inline_text::ends_with_length_unit(text::trim(lines_.back()));
+  if (!mark) {  // text, as written (its spaces and line breaks kept)
+    for (std::size_t k = 0; k < p.lines_.size(); ++k) {
+      if (k > 0) line_break();
+      text(p.lines_[k], bold);
+    }
+    return;
+  }
+  if (!marks_.empty()) marks_ += ' ';
+  marks_.append(s);
 }
 
 std::string ParagraphText::hidden_text() const {
@@ -77,6 +97,15 @@ void BlockWriter::report_hidden(const std::vector<const ParagraphText*>& paragra
            struck),
         line));
   }
+  for (const ParagraphText* p : paragraphs) {
+    if (p->footnote_marks().empty()) continue;
+    findings_.push_back(make_finding(
+        rule::kTextDropped,
+        tr({"Fußnotenverweis „{0}“ (hochgestellt) entfernt (Fußnoten werden nicht gelesen)",
+            "footnote reference \"{0}\" (superscript) removed (footnotes are not read)"},
+           p->footnote_marks()),
+        line));
+  }
   std::string text;
   for (const ParagraphText* p : paragraphs) {
     if (p->hidden_text().empty()) continue;
@@ -99,11 +128,14 @@ void BlockWriter::report_hidden(const std::vector<const ParagraphText*>& paragra
       line));
 }
 
-void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, int line) {
+void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, int line,
+                            int list_level) {
   report_hidden({&p}, line);
   std::string text;
   for (const auto& l : p.lines()) text += (text.empty() ? "" : " ") + canonical(l, line);
-  if (text.empty()) return;
+  // An empty paragraph is nothing; a heading whose text is all struck through is a heading
+  // without text (heading-empty), as "## ~~…~~" is in Markdown.
+  if (text.empty() && !(level > 0 && !p.struck_text().empty())) return;
   Block b;
   b.line = line;
   b.text = std::move(text);
@@ -112,6 +144,7 @@ void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, i
     b.level = level;
   } else if (list_item) {
     b.kind = BlockKind::list_item;
+    b.level = list_level * 4;  // as indentation, like a Markdown list item's
   } else {
     b.kind = BlockKind::paragraph;
     b.bold = p.bold();

@@ -28,6 +28,12 @@ class ParagraphText {
   // an administrative document, as "~~…~~" in Markdown; not read, and reported.
   void struck(const ParagraphText& p);
   const std::string& struck_text() const { return struck_; }
+  // Superscript text (Word's w:vertAlign superscript, LibreOffice's text-position super): a
+  // footnote's mark if it is only digits, '*' and ',' ("1", "2,3") and does not follow a unit
+  // of length ("m²"): not read, and reported (text-dropped), as <sup>1</sup> in Markdown;
+  // otherwise text.
+  void superscript(const ParagraphText& p, bool bold);
+  const std::string& footnote_marks() const { return marks_; }
   // The lines (empty ones dropped, spaces collapsed).
   std::vector<std::string> lines() const;
   // True if every run that holds visible text is bold.
@@ -37,6 +43,7 @@ class ParagraphText {
   std::vector<std::string> lines_{std::string()};
   std::string hidden_;
   std::string struck_;
+  std::string marks_;
   bool hide_all_ = false;
   bool visible_ = false, all_bold_ = true;
 };
@@ -49,8 +56,9 @@ class BlockWriter {
 
   int next_line() { return ++line_; }
   int line_peek() const { return line_; }
-  // A body paragraph: a heading (level > 0), a list item, or a paragraph.
-  void paragraph(const ParagraphText& p, int level, bool list_item, int line);
+  // A body paragraph: a heading (level > 0), a list item (`list_level` 0, or deeper for a
+  // sub-item), or a paragraph. A heading struck through entirely is a heading without text.
+  void paragraph(const ParagraphText& p, int level, bool list_item, int line, int list_level = 0);
   void table(std::vector<Row> rows, bool header, int line);
   // One cell from the paragraphs it holds.
   Cell cell(const std::vector<ParagraphText>& paragraphs, int line);

@@ -2,6 +2,7 @@
 #include <string>
 #include <string_view>
 
+#include "parse/bullets.h"
 #include "parse/raw_document.h"
 #include "util/text.h"
 
@@ -13,11 +14,9 @@ RawUnitEntry make_unit_entry(std::string_view part, int line) {
   std::string s = text::collapse_spaces(part);
   for (bool again = true; again;) {
     again = false;
-    for (std::string_view bullet : {"• ", "- ", "* ", "– ", "— ", "▪ ", "· "}) {
-      if (s.starts_with(bullet)) {
-        s.erase(0, bullet.size());
-        again = true;
-      }
+    if (const std::size_t n = bullet_length(s)) {
+      s.erase(0, n);
+      again = true;
     }
   }
   for (char& c : s) {
