@@ -233,6 +233,7 @@ def variants(seed):
     add("heading-trailing-colon", _fields(seed, lambda i, t: f"## Handlungsfeld {t}:"))
     add("heading-pandoc-anchor", _fields(seed, lambda i, t: f"## []{{#anchor}}*Handlungsfeld {t}*"))
     add("heading-html-anchor", _fields(seed, lambda i, t: f'## <a id="feld-{i}"></a><span class="x">Handlungsfeld {t}</span>'))
+    add("heading-html", _fields(seed, lambda i, t: f'<h{1 + i % 2} id="feld-{i}">Handlungsfeld {t}</H{1 + i % 2}>'))
     add("heading-plain-line", _fields(seed, lambda i, t: f"Handlungsfeld {t}"))
     add("title-and-contents", "# Bildungskonzept\n\n## Inhalt\n\n| Kapitel | Seite |\n|---|---|\n"
         "| Handlungsfelder | 2 |\n\n" + seed)
@@ -321,6 +322,21 @@ def variants(seed):
     add("pandoc-simple-tables", _pipe_tables(seed, _simple_table))
     add("pandoc-multiline-tables", _pipe_tables(seed, _multiline_table))
     add("wide-padding", seed.replace(" | ", "      |      "))
+    # Editors, converters and other cities' habits that must not change the plan.
+    add("front-matter", "---\ntitle: Bildungskonzept\nauthor: Stadt\n---\n\n" + seed)
+    add("alignment-colons", re.sub(r"^\|-+\|-+\|$", "|:---|:---:|", seed, flags=re.M))
+    add("space-around-slash", seed.replace("Dezernat IV/ ", "Dezernat IV / ").replace("Dezernat V/ ", "Dezernat V/"))
+    add("br-variants", seed.replace("<br>BOB/", "<br><br>BOB/").replace("<br>Dezernat", "<BR/>Dezernat")
+        .replace("| Dezernat V/ Jugendamt   |", "| <br>Dezernat V/ Jugendamt<br>   |"))
+    add("bold-header-cells", re.sub(r"^\| genannte Handlungsschwerpunkte der Fachbereiche\s*\| befasster Verwaltungsbereich\s*\|$",
+                                    "| **genannte Handlungsschwerpunkte der Fachbereiche** | **befasster Verwaltungsbereich** |",
+                                    seed, flags=re.M))
+    add("rules-and-page-breaks", seed.replace("\n## *Handlungsfeld M", "\n---\n\n## *Handlungsfeld M")
+        .replace("\n## **Handlungsfeld D", '\n<div style="page-break-after: always;"></div>\n\n## **Handlungsfeld D'))
+    add("draft-comment-with-table", seed.replace("\n## *Handlungsfeld MINT*",
+                                                 "\n<!--\nEntwurf: bitte prüfen\n| X | Dezernat I/ FB 01 |\n-->\n## *Handlungsfeld MINT*"))
+    add("fields-under-a-chapter", seed.replace("\n## ", "\n### ").replace("\n### *Handlungsfeld Bildungsplanung",
+                                                                      "\n## Handlungsfelder\n\n### *Handlungsfeld Bildungsplanung", 1))
     # Several at once, as a document passed through a few hands.
     combined = unicodedata.normalize("NFD", seed).replace("\n", "\r\n").replace("/ ", "/" + NBSP)
     combined = _fields(combined, lambda i, t: f"### Handlungsfeld {i}: {t} {{#f{i}}}")

@@ -140,10 +140,30 @@ std::size_t code_block_end(const std::vector<std::string_view>& lines, std::size
   return i + 1;
 }
 
+// "<h2>Title</h2>", "<H3 id=\"x\">Title</H3>": an HTML heading on a line of its own, as Word's and
+// LibreOffice's HTML, copied into a Markdown file, or pandoc's raw HTML write it.
+std::optional<Heading> html_heading(std::string_view line) {
+  if (line.size() < 9 || line[0] != '<' || (line[1] != 'h' && line[1] != 'H')) return std::nullopt;
+  const char digit = line[2];
+  if (digit < '1' || digit > '6' || (line[3] != '>' && line[3] != ' ')) return std::nullopt;
+  const std::size_t open_end = line.find('>');
+  if (open_end == std::string_view::npos) return std::nullopt;
+  const std::size_t end = line.size() - 5;  // "</h2>" in either case
+  const std::string_view close = line.substr(end);
+  if (end < open_end + 1 || close[0] != '<' || close[1] != '/' ||
+      (close[2] != 'h' && close[2] != 'H') || close[3] != digit || close[4] != '>')
+    return std::nullopt;
+  std::string joined;
+  for (const auto& part : split_at_br(text::trim(line.substr(open_end + 1, end - open_end - 1))))
+    joined += (joined.empty() ? "" : " ") + part;
+  return Heading{digit - '0', inline_text::plain(joined)};
+}
+
 }  // namespace
 
 std::optional<Heading> parse_heading(std::string_view line, inline_text::Counts* counts) {
   line = text::trim(unindent(line));
+  if (auto h = html_heading(line)) return h;
   std::size_t level = 0;
   while (level < line.size() && line[level] == '#') ++level;
   if (level == 0 || level > 6) return std::nullopt;
