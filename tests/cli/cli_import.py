@@ -1,5 +1,6 @@
 """eduplan import: the seed's figures in the database, replacement, coexistence."""
 import os
+import subprocess
 import unittest
 
 from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
@@ -81,6 +82,29 @@ class DefaultDatabase(TempDirTest):
         bad = self.write("bad.md", b"\x00\x01binary")
         self.assertExit(run("import", bad, cwd=self.dir), 1)
         self.assertFalse(os.path.exists(self.path("eduplan.db")))
+
+    # Fields are stored as they are read: a contradiction in a later field must still leave
+    # nothing behind — no new database, no temporary file, an existing database unchanged.
+    LATE_CONFLICT = ("## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+                     "| S1 | Dezernat V/ Jugendamt |\n\n## Handlungsfeld B\n"
+                     "| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n| S2 | Jugendamt/ Kita |\n")
+
+    def test_contradiction_in_a_later_field_creates_no_database(self):
+        late = self.write("late.md", self.LATE_CONFLICT)
+        result = run("import", late, "--units", UNITS, "--db", "neu.db", cwd=self.dir)
+        self.assertExit(result, 1)
+        self.assertIn("als Dezernat und in Zeile", result.stdout)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["late.md"])
+
+    def test_contradiction_in_a_later_field_leaves_the_database_as_it_was(self):
+        db = self.path("plaene.db")
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", db, "--plan", "P"), 0)
+        before = subprocess.run(["sqlite3", db, ".dump"], capture_output=True, text=True).stdout
+        late = self.write("late.md", self.LATE_CONFLICT)
+        self.assertExit(run("import", late, "--units", UNITS, "--db", db, "--plan", "P"), 1)
+        after = subprocess.run(["sqlite3", db, ".dump"], capture_output=True, text=True).stdout
+        self.assertEqual(after, before)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["late.md", "plaene.db"])
 
 
 if __name__ == "__main__":

@@ -94,6 +94,32 @@ TEST_F(AtomicOutputTest, NewFilesFollowTheUmask) {
   }
 }
 
+TEST_F(AtomicOutputTest, CommitNewCreatesButNeverReplaces) {
+  const mode_t old = ::umask(0027);
+  const fs::path target = dir_ / "neu.db";
+  {
+    AtomicOutput out(target);
+    std::ofstream(out.temp_path()) << "erste";
+    EXPECT_TRUE(out.commit_new());
+  }
+  ::umask(old);
+  EXPECT_EQ(mode_of(target), 0640u);  // a new file's permissions, not the private 0600
+  EXPECT_EQ(names(), std::set<std::string>{"neu.db"});
+  {
+    // Created by someone else meanwhile: left alone, and the temporary file is kept for the
+    // caller until the AtomicOutput goes.
+    AtomicOutput out(target);
+    std::ofstream(out.temp_path()) << "zweite";
+    EXPECT_FALSE(out.commit_new());
+    EXPECT_TRUE(fs::exists(out.temp_path()));
+  }
+  std::ifstream in(target);
+  std::string content;
+  in >> content;
+  EXPECT_EQ(content, "erste");
+  EXPECT_EQ(names(), std::set<std::string>{"neu.db"});
+}
+
 TEST_F(AtomicOutputTest, TheNextRunRemovesTemporariesOfKilledProcessesOnly) {
   const std::string host = host_token();
   const std::string dead = std::to_string(dead_pid());

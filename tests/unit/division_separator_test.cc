@@ -14,8 +14,9 @@ const IsDivision kByForm = [](std::string_view s) { return looks_like_division(s
 std::string reread(std::string_view text, const IsDivision& is_division = kByForm) {
   RawUnitEntry e = make_unit_entry(text, 1);
   const DivisionSeparator kind = reread_division_separator(e, is_division);
-  if (kind == DivisionSeparator::none) return e.has_slash ? "slash:" + e.prefix + "|" + e.list : "none";
-  return e.prefix + "|" + e.list;
+  const std::string parts = std::string(e.prefix()) + "|" + std::string(e.list());
+  if (kind == DivisionSeparator::none) return e.has_slash ? "slash:" + parts : "none";
+  return parts;
 }
 
 TEST(DivisionSeparator, DashColonAndParenthesesSetOffADivision) {

@@ -31,6 +31,11 @@ class EDUPLAN_EXPORT AtomicOutput {
   // the user may), or those of a new file under the umask, then renames it over the target.
   // Throws ExportError on failure; the target is then unchanged.
   void commit();
+  // The same for a target that must not exist: gives the temporary file the permissions of a
+  // new file and moves it to the target only if no file of that name exists by then (atomically:
+  // another process creating it at the same moment is not overwritten). Returns false, and keeps
+  // the temporary file, if the target exists. Throws ExportError on any other failure.
+  bool commit_new();
 
  private:
   std::filesystem::path target_, temp_;

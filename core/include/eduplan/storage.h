@@ -16,6 +16,7 @@
 #include "eduplan/model.h"
 #include "eduplan/monitoring.h"
 #include "eduplan/plan_stream.h"
+#include "eduplan/reader.h"
 #include "eduplan/summary.h"
 
 namespace eduplan {
@@ -35,6 +36,14 @@ struct PlanInfo {
 BOOST_DESCRIBE_STRUCT(PlanInfo, (),
                       (name, title, source, imported_at, fields, focus_areas, responsibilities,
                        objectives))
+
+// What Storage::import_plan_file did.
+struct ImportResult {
+  std::string name;               // the plan's name, as read_plan_file gives it
+  std::vector<Finding> findings;  // as read_plan_file gives them: sorted by line
+  bool stored = false;            // false if the document was rejected: nothing was changed
+  PlanSummary summary;            // summarize() of the stored plan; empty if nothing was stored
+};
 
 // Not thread-safe: use one Storage per thread; several processes and threads may use the same
 // database file at once. Every method throws StorageError on failure, also when what it reads
@@ -86,6 +95,16 @@ class EDUPLAN_EXPORT Storage {
   // a new version under the same name keeps them (they are tied to stable keys).
   virtual std::vector<StatusReport> status_reports(
       std::string_view plan, std::optional<std::string_view> period = std::nullopt) const = 0;
+
+  // ---- Reading and storing in one go ----
+  // Reads a document as read_plan_file does and saves the plan as save_plan does (replacing a
+  // plan of the same name, in one transaction): the same findings, the same stored plan. The
+  // SQLite storage stores each field as soon as it is read and checked, so that only one
+  // field's focus areas are in memory at a time, not the whole plan's (docs/performance.md);
+  // the default reads the whole plan first. If the document is rejected
+  // (has_errors(result.findings)) nothing is changed. Throws as read_plan_file and save_plan.
+  virtual ImportResult import_plan_file(const std::filesystem::path& path,
+                                        const ReadOptions& options);
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.

@@ -16,6 +16,8 @@ struct FieldSummary {
   std::size_t focus_areas = 0;
   std::size_t responsibilities = 0;
   std::size_t objectives = 0;
+
+  friend bool operator==(const FieldSummary&, const FieldSummary&) = default;
 };
 BOOST_DESCRIBE_STRUCT(FieldSummary, (), (title, focus_areas, responsibilities, objectives))
 
@@ -26,6 +28,8 @@ struct UnitSummary {
   bool is_division = false;
   std::size_t focus_areas = 0;
   std::size_t fields = 0;
+
+  friend bool operator==(const UnitSummary&, const UnitSummary&) = default;
 };
 BOOST_DESCRIBE_STRUCT(UnitSummary, (), (name, division, is_division, focus_areas, fields))
 
@@ -39,6 +43,8 @@ struct PlanSummary {
   std::size_t errors = 0, warnings = 0, infos = 0;
   std::vector<FieldSummary> fields;  // document order
   std::vector<UnitSummary> units;    // responsible units, most focus areas first, then by name
+
+  friend bool operator==(const PlanSummary&, const PlanSummary&) = default;
 };
 BOOST_DESCRIBE_STRUCT(PlanSummary, (),
                       (name, source, focus_areas, responsibilities, objectives, objective_links,

@@ -25,7 +25,7 @@ bool Interpreter::names_units(const Row& row, const std::vector<Role>& roles) co
     if (e.has_slash || lowered.starts_with("dezernat") || lowered.starts_with("dez.") ||
         lowered.starts_with("bob"))
       return true;
-    for (const auto& part : text::split(e.list, ',')) {
+    for (const auto& part : text::split(e.list(), ',')) {
       if (unit_names_.count(unicode::lower(text::trim(part)))) return true;
     }
   }
@@ -37,7 +37,7 @@ bool Interpreter::looks_like_data(const Row& row) {
     if (c.text().size() > 100) return true;
     for (const auto& line : c.lines) {
       const RawUnitEntry e = make_unit_entry(line, row.line);
-      const std::string lead = unicode::lower(e.has_slash ? e.prefix : e.text);
+      const std::string lead = unicode::lower(e.has_slash ? e.prefix() : std::string_view(e.text));
       if (lead == "bob" ||
           (e.has_slash && (lead.starts_with("dezernat ") || lead.starts_with("dez. "))))
         return true;
@@ -324,9 +324,9 @@ void Interpreter::focus_row(
   std::vector<RawUnitEntry> entries;
   for (const auto& line : cell(units_col).lines) {
     RawUnitEntry e = make_unit_entry(line, row.line);
-    for (const auto& part : text::split(e.list, ','))
+    for (const auto& part : text::split(e.list(), ','))
       unit_names_.insert(unicode::lower(text::trim(part)));
-    if (!e.list.empty() || e.has_slash) entries.push_back(std::move(e));
+    if (!e.list().empty() || e.has_slash) entries.push_back(std::move(e));
   }
   std::vector<Attribute> attributes;
   for (const auto& [c, name] : attribute_cols) {

@@ -8,7 +8,9 @@
 #include "parse/document_parser.h"
 #include "parse/flat_table_reader.h"
 #include "parse/office.h"
+#include "read/plan_sink.h"
 #include "resolve/resolver.h"
+#include "rules/rules.h"
 #include "util/encoding.h"
 #include "util/file_io.h"
 #include "util/text.h"
@@ -71,7 +73,8 @@ std::optional<std::string> converted(std::string_view document, std::vector<Find
 
 // `owned`, if not null, holds `original` and may be emptied once the text is no longer needed.
 Plan read_document(std::string_view original, std::string* owned, std::string_view source,
-                   const ReadOptions& options, std::vector<Finding>& findings) {
+                   const ReadOptions& options, std::vector<Finding>& findings,
+                   const FieldBuilt& field_built) {
   std::optional<std::string> utf8;
   if (!looks_like_zip(original)) {
     utf8 = converted(original, findings);
@@ -96,7 +99,7 @@ Plan read_document(std::string_view original, std::string* owned, std::string_vi
     case Format::odt: {
       RawDocument raw = read_office(document, detect(document, source), findings);
       if (has_errors(findings)) return {};
-      return resolve(std::move(raw), options.directory, findings);
+      return resolve(std::move(raw), options.directory, findings, field_built);
     }
     case Format::flat_table:
     case Format::other_csv: {
@@ -116,26 +119,11 @@ Plan read_document(std::string_view original, std::string* owned, std::string_vi
     if (owned) std::string().swap(*owned);
   });
   if (has_errors(findings)) return {};
-  return resolve(std::move(raw), options.directory, findings);
+  return resolve(std::move(raw), options.directory, findings, field_built);
 }
 
-Plan read_owned(std::string_view document, std::string* owned, std::string_view source,
-                const ReadOptions& options) {
-  // Names and titles are stored, exported (XLSX, JSON) and printed: UTF-8 or nothing.
-  text::require_utf8(tr({"Der Name des Plans", "The plan's name"}), options.plan_name);
-  text::require_utf8(tr({"Der Titel des Plans", "The plan's title"}), options.title);
-  std::vector<Finding> findings;
-  Plan plan = read_document(document, owned, source, options, findings);
-  // What the storage requires, checked for every kind of document: a contradiction is an
-  // error with its line here, never a failed constraint in the database.
-  if (!has_errors(findings)) check_plan_integrity(plan, findings);
-  if (has_errors(findings)) {
-    plan = Plan{};
-  } else {
-    auto rule_findings = validate(plan, options.directory);
-    findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
-                    std::make_move_iterator(rule_findings.end()));
-  }
+// The plan's name, title and source as the options and the document give them.
+void name_plan(Plan& plan, std::string_view source, const ReadOptions& options) {
   if (!options.title.empty()) plan.title = options.title;
   // A file name need not be UTF-8 (a Latin-1 name on a Linux disk): what is derived from it is
   // made valid, with U+FFFD for each byte that is not.
@@ -145,6 +133,79 @@ Plan read_owned(std::string_view document, std::string* owned, std::string_view 
   if (plan.name.empty())
     plan.name = text::to_valid_utf8(std::filesystem::path(source).stem().string());
   if (plan.name.empty()) plan.name = "plan";
+}
+
+// Checks each field as it is built and hands it on (see PlanSink); keeps what the checks of
+// the whole plan need at the end.
+class Streamer {
+ public:
+  Streamer(PlanSink& sink, std::string_view source, const ReadOptions& options,
+           const std::vector<Finding>& findings)
+      : sink_(sink), source_(source), options_(options), findings_(findings),
+        rules_(options.directory) {}
+
+  void field(Plan& plan, std::size_t index) {
+    if (index == 0) name_plan(plan, source_, options_);
+    const bool sound = integrity_.field(plan, index);
+    for (; errors_seen_ < findings_.size(); ++errors_seen_)
+      failed_ = failed_ || findings_[errors_seen_].severity == Severity::error;
+    failed_ = failed_ || !sound;
+    if (!failed_) {
+      rules_.field(plan, index);
+      sink_.field(plan, index);
+    }
+    std::vector<FocusArea>().swap(plan.fields[index].focus_areas);
+    streamed_ = index + 1;
+  }
+
+  // The fields no callback brought (the flat table is read whole), then the checks of the
+  // whole plan. Appends the findings that the checks of a whole plan give.
+  void finish(Plan& plan, std::vector<Finding>& findings) {
+    for (std::size_t f = streamed_; f < plan.fields.size(); ++f) field(plan, f);
+    if (has_errors(findings)) return;
+    if (!integrity_.finish(plan, findings)) return;
+    auto rule_findings = rules_.finish(plan);
+    findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                    std::make_move_iterator(rule_findings.end()));
+  }
+
+ private:
+  PlanSink& sink_;
+  std::string_view source_;
+  const ReadOptions& options_;
+  const std::vector<Finding>& findings_;
+  PlanIntegrity integrity_;
+  PlanRules rules_;
+  std::size_t streamed_ = 0, errors_seen_ = 0;
+  bool failed_ = false;
+};
+
+Plan read_owned(std::string_view document, std::string* owned, std::string_view source,
+                const ReadOptions& options, PlanSink* sink = nullptr) {
+  // Names and titles are stored, exported (XLSX, JSON) and printed: UTF-8 or nothing.
+  text::require_utf8(tr({"Der Name des Plans", "The plan's name"}), options.plan_name);
+  text::require_utf8(tr({"Der Titel des Plans", "The plan's title"}), options.title);
+  std::vector<Finding> findings;
+  std::optional<Streamer> streamer;
+  FieldBuilt field_built;
+  if (sink) {
+    streamer.emplace(*sink, source, options, findings);
+    field_built = [&](Plan& plan) { streamer->field(plan, plan.fields.size() - 1); };
+  }
+  Plan plan = read_document(document, owned, source, options, findings, field_built);
+  if (streamer) {
+    streamer->finish(plan, findings);
+  } else if (!has_errors(findings)) {
+    // What the storage requires, checked for every kind of document: a contradiction is an
+    // error with its line here, never a failed constraint in the database.
+    if (check_plan_integrity(plan, findings)) {
+      auto rule_findings = validate(plan, options.directory);
+      findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                      std::make_move_iterator(rule_findings.end()));
+    }
+  }
+  if (has_errors(findings)) plan = Plan{};
+  name_plan(plan, source, options);
   for (auto& f : findings) {  // messages quote the document, which is UTF-8 by now; to be sure
     if (text::find_invalid_utf8(f.message)) f.message = text::to_valid_utf8(f.message);
     if (text::find_invalid_utf8(f.subject)) f.subject = text::to_valid_utf8(f.subject);
@@ -165,6 +226,13 @@ Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& option
   if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
     throw_too_large(path, kMaxTextFileBytes);
   return read_owned(bytes, &bytes, path.string(), options);
+}
+
+Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options, PlanSink& sink) {
+  std::string bytes = read_file(path, kMaxArchiveFileBytes);
+  if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
+    throw_too_large(path, kMaxTextFileBytes);
+  return read_owned(bytes, &bytes, path.string(), options, &sink);
 }
 
 }  // namespace eduplan

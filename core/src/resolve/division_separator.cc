@@ -10,8 +10,7 @@ namespace eduplan {
 namespace {
 
 void set(RawUnitEntry& e, std::string_view division, std::string_view list) {
-  e.prefix = std::string(text::trim(division));
-  e.list = std::string(text::trim(list));
+  e.set_parts(text::trim(division), text::trim(list));
   e.has_slash = true;
 }
 

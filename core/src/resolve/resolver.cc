@@ -50,8 +50,8 @@ class Resolver {
   };
 
  public:
-  Resolver(const UnitsDirectory* dir, std::vector<Finding>& findings)
-      : dir_(dir), findings_(findings) {}
+  Resolver(const UnitsDirectory* dir, std::vector<Finding>& findings, const FieldBuilt& field_built)
+      : dir_(dir), findings_(findings), field_built_(field_built) {}
   Resolver(const Resolver&) = delete;
 
   Plan run(RawDocument& doc) {
@@ -59,7 +59,7 @@ class Resolver {
     for (const auto& field : doc.fields) {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
-          if (e.has_slash) written_prefixes_.insert(normalize_for_key(e.prefix));
+          if (e.has_slash) written_prefixes_.insert(normalize_for_key(e.prefix()));
         }
       }
     }
@@ -89,6 +89,7 @@ class Resolver {
       build_field(plan, doc.fields[f], mentions[f]);
       doc.fields[f] = RawField{};  // the plan grows as the raw document shrinks
       std::vector<std::vector<Mention>>().swap(mentions[f]);
+      if (field_built_) field_built_(plan);
     }
     return plan;
   }
@@ -128,17 +129,17 @@ class Resolver {
   // its form ("Dezernat IV", "BOB") nor the directory says it is one; it may be one unit's
   // name. Said once per spelling.
   void assumed_division(const RawUnitEntry& e) {
-    if (looks_like_division(e.prefix)) return;
-    if (const auto* d = dir_.find(e.prefix); d && d->division.empty()) return;
-    if (!assumed_.insert(normalize_for_key(e.prefix)).second) return;
+    if (looks_like_division(e.prefix())) return;
+    if (const auto* d = dir_.find(e.prefix()); d && d->division.empty()) return;
+    if (!assumed_.insert(normalize_for_key(e.prefix())).second) return;
     findings_.push_back(make_finding(
         rule::kDivisionAssumed,
         tr({"„{0}“ vor dem „/“ in „{1}“ als Dezernat gelesen, obwohl es nicht wie ein Dezernat "
             "heißt; ist „{1}“ der Name einer Einheit, ihn ins Verwaltungsverzeichnis eintragen",
             "\"{0}\" before the \"/\" in \"{1}\" read as a division although it is not named "
             "like one; if \"{1}\" is the name of one unit, add it to the units directory"},
-           e.prefix, e.text),
-        e.line, e.prefix));
+           e.prefix(), e.text),
+        e.line, std::string(e.prefix())));
   }
 
   bool is_division_name(NameId id) {
@@ -177,8 +178,8 @@ class Resolver {
           Seen& s = seen[kind];
           if (s.count++ == 0) {
             s.first = e.text;
-            s.prefix = e.prefix;
-            s.list = e.list;
+            s.prefix = e.prefix();
+            s.list = e.list();
             s.line = e.line;
           }
         }
@@ -266,7 +267,7 @@ class Resolver {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
           if (e.has_slash)
-            divisions_.insert(facts(canonical_division(names_.intern(e.prefix), e.line)).key);
+            divisions_.insert(facts(canonical_division(names_.intern(e.prefix()), e.line)).key);
         }
       }
     }
@@ -302,10 +303,10 @@ class Resolver {
     bool continues = false;
     std::vector<NameId> names;
     for (const auto& e : fa.entries) {
-      std::string_view list = e.list;
+      std::string_view list = e.list();
       if (e.has_slash && !(dir_.has_slash_names() && dir_.find(e.text))) {
         assumed_division(e);
-        division = canonical_division(names_.intern(e.prefix), e.line);
+        division = canonical_division(names_.intern(e.prefix()), e.line);
         if (list.empty()) {  // "Dezernat IV/" with nothing after it: the division as a whole
           out.push_back({division, division, kNoName, true, e.line});
           continues = e.trailing_comma;
@@ -569,6 +570,7 @@ class Resolver {
 
   DirectoryLookup dir_;
   std::vector<Finding>& findings_;
+  const FieldBuilt& field_built_;
   NamePool names_;
   std::vector<NameFacts> facts_;
   std::unordered_set<std::string> divisions_;   // keys of division names stated in the document
@@ -595,8 +597,9 @@ class Resolver {
 
 }  // namespace
 
-Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings) {
-  return Resolver(directory, findings).run(doc);
+Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings,
+             const FieldBuilt& field_built) {
+  return Resolver(directory, findings, field_built).run(doc);
 }
 
 }  // namespace eduplan

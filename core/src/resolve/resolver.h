@@ -4,6 +4,7 @@
 // validation rules can report what was resolved.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -13,8 +14,14 @@
 
 namespace eduplan {
 
+// Called once each field is built, with the plan as far as it is: the new field is
+// plan.fields.back(), its units and objectives are in plan.units and plan.objectives. It may
+// drop the field's focus areas (once they are stored): later fields do not need them.
+using FieldBuilt = std::function<void(Plan& plan)>;
+
 // `directory` may be null. Adds findings only for what the rules cannot see later. Takes the
 // document by value: unit entries are split where a line break was lost.
-Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings);
+Plan resolve(RawDocument doc, const UnitsDirectory* directory, std::vector<Finding>& findings,
+             const FieldBuilt& field_built = {});
 
 }  // namespace eduplan

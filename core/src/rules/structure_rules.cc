@@ -47,46 +47,47 @@ void check_joined(const std::string& text, int line, std::vector<Finding>& out) 
 
 }  // namespace
 
-void check_structure(const Plan& plan, std::vector<Finding>& out) {
-  std::unordered_map<std::string, int> field_lines;
-  std::vector<int> fields_of_objective(plan.objectives.size(), 0);
-  for (const auto& field : plan.fields) {
-    auto [first, inserted] = field_lines.emplace(normalize_for_key(field.title), field.source_line);
+class StructureRules {
+ public:
+  explicit StructureRules(std::vector<Finding>& out) : out_(out) {}
+
+  void field(const Plan& plan, const Field& field) {
+    auto [first, inserted] = field_lines_.emplace(normalize_for_key(field.title), field.source_line);
     if (!inserted) {
-      out.push_back(make_finding(rule::kFieldDuplicate,
-                                 tr({"Handlungsfeld „{0}“ gibt es schon (Zeile {1})",
-                                     "field \"{0}\" exists already (line {1})"},
-                                    field.title, first->second),
-                                 field.source_line, field.title));
+      out_.push_back(make_finding(rule::kFieldDuplicate,
+                                  tr({"Handlungsfeld „{0}“ gibt es schon (Zeile {1})",
+                                      "field \"{0}\" exists already (line {1})"},
+                                     field.title, first->second),
+                                  field.source_line, field.title));
     }
     if (field.focus_areas.empty()) {
-      out.push_back(make_finding(
+      out_.push_back(make_finding(
           rule::kFieldEmpty,
           tr({"Handlungsfeld „{0}“ hat keine Schwerpunkte", "field \"{0}\" has no focus areas"},
              field.title),
           field.source_line, field.title));
     }
     if (field.objectives.empty()) {
-      out.push_back(make_finding(
+      out_.push_back(make_finding(
           rule::kFieldNoObjective,
           tr({"Handlungsfeld „{0}“ hat keine Ableitungen", "field \"{0}\" has no objectives"},
              field.title),
           field.source_line, field.title));
     }
-    check_joined(field.title, field.source_line, out);
+    check_joined(field.title, field.source_line, out_);
     std::unordered_map<std::string, int> focus_lines;
     for (const auto& fa : field.focus_areas) {
-      check_joined(fa.text, fa.source_line, out);
+      check_joined(fa.text, fa.source_line, out_);
       if (fa.responsibilities.empty()) {
-        out.push_back(make_finding(rule::kFocusNoUnit,
-                                   tr({"Schwerpunkt ohne befassten Verwaltungsbereich: „{0}“",
-                                       "focus area without a responsible unit: \"{0}\""},
-                                      fa.text),
-                                   fa.source_line, fa.text));
+        out_.push_back(make_finding(rule::kFocusNoUnit,
+                                    tr({"Schwerpunkt ohne befassten Verwaltungsbereich: „{0}“",
+                                        "focus area without a responsible unit: \"{0}\""},
+                                       fa.text),
+                                    fa.source_line, fa.text));
       }
       auto [prev, fresh] = focus_lines.emplace(normalize_for_key(fa.text), fa.source_line);
       if (!fresh) {
-        out.push_back(make_finding(
+        out_.push_back(make_finding(
             rule::kFocusDuplicate,
             tr({"Schwerpunkt steht schon in Zeile {0} im selben Handlungsfeld; beide bleiben "
                 "erhalten",
@@ -95,17 +96,37 @@ void check_structure(const Plan& plan, std::vector<Finding>& out) {
             fa.source_line, fa.text));
       }
     }
-    for (const auto& ref : field.objectives) ++fields_of_objective[ref.objective];
+    if (fields_of_objective_.size() < plan.objectives.size())
+      fields_of_objective_.resize(plan.objectives.size(), 0);
+    for (const auto& ref : field.objectives) ++fields_of_objective_[ref.objective];
   }
-  for (const auto& o : plan.objectives) check_joined(o.text, o.source_line, out);
-  for (std::size_t i = 0; i < plan.objectives.size(); ++i) {
-    if (fields_of_objective[i] < 2) continue;
-    out.push_back(make_finding(
-        rule::kObjectiveShared,
-        tr({"Ableitung gehört zu {0} Handlungsfeldern", "objective belongs to {0} fields"},
-           fields_of_objective[i]),
-        plan.objectives[i].source_line, plan.objectives[i].text));
+
+  void finish(const Plan& plan) {
+    fields_of_objective_.resize(plan.objectives.size(), 0);
+    for (const auto& o : plan.objectives) check_joined(o.text, o.source_line, out_);
+    for (std::size_t i = 0; i < plan.objectives.size(); ++i) {
+      if (fields_of_objective_[i] < 2) continue;
+      out_.push_back(make_finding(
+          rule::kObjectiveShared,
+          tr({"Ableitung gehört zu {0} Handlungsfeldern", "objective belongs to {0} fields"},
+             fields_of_objective_[i]),
+          plan.objectives[i].source_line, plan.objectives[i].text));
+    }
   }
+
+ private:
+  std::vector<Finding>& out_;
+  std::unordered_map<std::string, int> field_lines_;
+  std::vector<int> fields_of_objective_;
+};
+
+RulesPtr<StructureRules> structure_rules(std::vector<Finding>& out) {
+  return RulesPtr<StructureRules>(new StructureRules(out));
 }
+void check_field(StructureRules& rules, const Plan& plan, const Field& field) {
+  rules.field(plan, field);
+}
+void finish(StructureRules& rules, const Plan& plan) { rules.finish(plan); }
+void RulesDelete::operator()(StructureRules* rules) const { delete rules; }
 
 }  // namespace eduplan

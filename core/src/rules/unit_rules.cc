@@ -21,17 +21,30 @@ struct StatedDivision {
   int line;
 };
 
-class UnitChecker {
- public:
-  UnitChecker(const Plan& plan, const UnitsDirectory* dir, std::vector<Finding>& out)
-      : plan_(plan), directory_(dir), dir_(dir), out_(out), stated_(plan.units.size()) {}
+}  // namespace
 
-  void run() {
-    for (const auto& field : plan_.fields) {
-      for (const auto& fa : field.focus_areas) {
-        for (const auto& r : fa.responsibilities) visit(r);
+class UnitRules {
+ public:
+  UnitRules(const UnitsDirectory* dir, std::vector<Finding>& out)
+      : directory_(dir), dir_(dir), out_(out) {}
+
+  void field(const Plan& plan, const Field& field) {
+    plan_ = &plan;
+    if (stated_.size() < plan.units.size()) {
+      stated_.resize(plan.units.size());
+      used_.resize(plan.units.size(), false);
+    }
+    for (const auto& fa : field.focus_areas) {
+      for (const auto& r : fa.responsibilities) {
+        used_[r.unit] = true;
+        visit(r);
       }
     }
+  }
+
+  void finish(const Plan& plan) {
+    plan_ = &plan;
+    used_.resize(plan.units.size(), false);
     report_multiple_divisions();
     report_no_division();
     report_near_duplicates();
@@ -39,10 +52,10 @@ class UnitChecker {
   }
 
  private:
-  const std::string& division_of(const OrgUnit& u) const { return plan_.units[*u.parent].name; }
+  const std::string& division_of(const OrgUnit& u) const { return plan_->units[*u.parent].name; }
 
   void visit(const Responsibility& r) {
-    const OrgUnit& u = plan_.units[r.unit];
+    const OrgUnit& u = plan_->units[r.unit];
     if (u.is_division) return;
     note_spelling(r);
     if (!r.split_from.empty() && split_reported_.insert({r.source_line, r.split_from}).second) {
@@ -81,7 +94,7 @@ class UnitChecker {
     for (std::size_t i = 0; i < stated_.size(); ++i) {
       const auto& stated = stated_[i];
       if (stated.size() < 2) continue;
-      const OrgUnit& u = plan_.units[i];
+      const OrgUnit& u = plan_->units[i];
       std::string list;
       for (const auto& s : stated) {
         if (!list.empty()) list += ", ";
@@ -98,7 +111,7 @@ class UnitChecker {
   }
 
   void report_no_division() {
-    for (const auto& u : plan_.units) {
+    for (const auto& u : plan_->units) {
       if (u.is_division || u.parent) continue;
       out_.push_back(make_finding(
           rule::kUnitNoDivision,
@@ -114,7 +127,7 @@ class UnitChecker {
   void note_spelling(const Responsibility& r) {
     if (seen_.find(std::string_view(r.written_name)) != seen_.end()) return;
     seen_.emplace(r.written_name, true);
-    std::string name = dir_.find(r.written_name) ? plan_.units[r.unit].name
+    std::string name = dir_.find(r.written_name) ? plan_->units[r.unit].name
                                                  : text::collapse_spaces(r.written_name);
     if (first_line_.emplace(name, r.source_line).second) spellings_.push_back(name);
   }
@@ -161,15 +174,9 @@ class UnitChecker {
     std::optional<SimilarNames> index;
     std::vector<std::string> candidates;  // names and aliases, by index id
     std::vector<std::string> canonical;
-    std::vector<bool> used(plan_.units.size(), false);
-    for (const auto& field : plan_.fields) {
-      for (const auto& fa : field.focus_areas) {
-        for (const auto& r : fa.responsibilities) used[r.unit] = true;
-      }
-    }
-    for (std::size_t i = 0; i < plan_.units.size(); ++i) {
-      const OrgUnit& u = plan_.units[i];
-      if (!used[i] || dir_.find(u.name)) continue;
+    for (std::size_t i = 0; i < plan_->units.size(); ++i) {
+      const OrgUnit& u = plan_->units[i];
+      if (!used_[i] || dir_.find(u.name)) continue;
       if (!index) {
         index.emplace(2);
         for (const auto& e : directory_->entries()) {
@@ -201,21 +208,23 @@ class UnitChecker {
     }
   }
 
-  const Plan& plan_;
+  const Plan* plan_ = nullptr;  // the plan as far as it is built
   const UnitsDirectory* directory_;
   DirectoryLookup dir_;
   std::vector<Finding>& out_;
   std::vector<std::vector<StatedDivision>> stated_;  // per unit index
+  std::vector<bool> used_;                           // per unit index: has a responsibility
   std::set<std::pair<int, std::string>> split_reported_;
   StringMap<bool> seen_;  // written spellings already noted
   std::vector<std::string> spellings_;
   std::unordered_map<std::string, int> first_line_;
 };
 
-}  // namespace
-
-void check_units(const Plan& plan, const UnitsDirectory* directory, std::vector<Finding>& out) {
-  UnitChecker(plan, directory, out).run();
+RulesPtr<UnitRules> unit_rules(const UnitsDirectory* directory, std::vector<Finding>& out) {
+  return RulesPtr<UnitRules>(new UnitRules(directory, out));
 }
+void check_field(UnitRules& rules, const Plan& plan, const Field& field) { rules.field(plan, field); }
+void finish(UnitRules& rules, const Plan& plan) { rules.finish(plan); }
+void RulesDelete::operator()(UnitRules* rules) const { delete rules; }
 
 }  // namespace eduplan

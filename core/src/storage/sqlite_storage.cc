@@ -4,6 +4,9 @@
 #include "eduplan/error.h"
 #include "eduplan/language.h"
 #include "eduplan/storage.h"
+#include "eduplan/validation.h"
+#include "model/summary_builder.h"
+#include "read/plan_sink.h"
 #include "storage/plan_reader.h"
 #include "storage/schema.h"
 #include "storage/sqlite_handle.h"
@@ -19,7 +22,8 @@ using sqlite::insert_sql;
 using sqlite::read_row;
 using sqlite::Statement;
 
-// Writes one plan (checked by check_plan); the caller holds the transaction.
+// Writes one plan; the caller holds the transaction. Whole (write, after check_plan), or a field
+// at a time as it is read: begin, then field for each, then finish — each piece checked first.
 class PlanWriter {
  public:
   explicit PlanWriter(sqlite::Database& db)
@@ -34,64 +38,80 @@ class PlanWriter {
         finding_(db, insert_sql<schema::FindingRow>("finding")) {}
 
   void write(const Plan& plan) {
+    begin(plan);
+    for (std::size_t f = 0; f < plan.fields.size(); ++f) field(plan, f);
+    finish(plan);
+  }
+
+  void begin(const Plan& plan) {
     Statement st(db_, insert_sql<schema::PlanRow>("plan"));
     insert_row(st, schema::PlanRowView{plan.name, plan.title, plan.source});
-    const std::int64_t plan_id = db_.last_insert_id();
-    write_units(plan, plan_id);
-    std::vector<std::int64_t> objective_ids;
-    for (const auto& o : plan.objectives) {
-      insert_row(objective_, schema::ObjectiveRowView{plan_id, o.text, o.key, o.source_line});
-      objective_ids.push_back(db_.last_insert_id());
-    }
-    for (std::size_t f = 0; f < plan.fields.size(); ++f) {
-      const Field& field = plan.fields[f];
-      insert_row(field_, schema::FieldRowView{plan_id, static_cast<std::int64_t>(f), field.title,
-                                              field.key, field.source_line});
-      const std::int64_t field_id = db_.last_insert_id();
-      for (std::size_t i = 0; i < field.focus_areas.size(); ++i) {
-        const FocusArea& fa = field.focus_areas[i];
-        insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text,
-                                                    fa.key, fa.source_line});
-        const std::int64_t fa_id = db_.last_insert_id();
-        for (std::size_t a = 0; a < fa.attributes.size(); ++a) {
-          insert_row(attribute_, schema::FocusAreaAttributeRowView{
-                                     fa_id, static_cast<std::int64_t>(a), fa.attributes[a].name,
-                                     fa.attributes[a].value});
-        }
-        for (std::size_t r = 0; r < fa.responsibilities.size(); ++r) {
-          const Responsibility& resp = fa.responsibilities[r];
-          insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit),
-                                                          static_cast<std::int64_t>(r),
-                                                          resp.source_line, resp.written_name,
-                                                          resp.stated_division, resp.split_from});
-        }
+    plan_id_ = db_.last_insert_id();
+  }
+
+  // Field f, after the units and objectives that are new since the last call.
+  void field(const Plan& plan, std::size_t f) {
+    write_new_units(plan);
+    write_new_objectives(plan);
+    const Field& field = plan.fields[f];
+    insert_row(field_, schema::FieldRowView{plan_id_, static_cast<std::int64_t>(f), field.title,
+                                            field.key, field.source_line});
+    const std::int64_t field_id = db_.last_insert_id();
+    for (std::size_t i = 0; i < field.focus_areas.size(); ++i) {
+      const FocusArea& fa = field.focus_areas[i];
+      insert_row(focus_, schema::FocusAreaRowView{field_id, static_cast<std::int64_t>(i), fa.text,
+                                                  fa.key, fa.source_line});
+      const std::int64_t fa_id = db_.last_insert_id();
+      for (std::size_t a = 0; a < fa.attributes.size(); ++a) {
+        insert_row(attribute_, schema::FocusAreaAttributeRowView{
+                                   fa_id, static_cast<std::int64_t>(a), fa.attributes[a].name,
+                                   fa.attributes[a].value});
       }
-      for (std::size_t i = 0; i < field.objectives.size(); ++i) {
-        const ObjectiveRef& ref = field.objectives[i];
-        insert_row(field_objective_,
-                   schema::FieldObjectiveRowView{field_id, objective_ids.at(ref.objective),
-                                                 static_cast<std::int64_t>(i), ref.source_line});
+      for (std::size_t r = 0; r < fa.responsibilities.size(); ++r) {
+        const Responsibility& resp = fa.responsibilities[r];
+        insert_row(resp_, schema::ResponsibilityRowView{fa_id, unit_ids_.at(resp.unit),
+                                                        static_cast<std::int64_t>(r),
+                                                        resp.source_line, resp.written_name,
+                                                        resp.stated_division, resp.split_from});
       }
     }
-    for (const auto& f : plan.findings) {
-      insert_row(finding_,
-                 schema::FindingRowView{plan_id, f.rule, f.severity, f.message, f.line, f.subject});
+    for (std::size_t i = 0; i < field.objectives.size(); ++i) {
+      const ObjectiveRef& ref = field.objectives[i];
+      insert_row(field_objective_,
+                 schema::FieldObjectiveRowView{field_id, objective_ids_.at(ref.objective),
+                                               static_cast<std::int64_t>(i), ref.source_line});
     }
   }
 
+  // What no field brought: units and objectives without one, and the findings.
+  void finish(const Plan& plan) {
+    write_new_units(plan);
+    write_new_objectives(plan);
+    for (const auto& f : plan.findings) {
+      insert_row(finding_,
+                 schema::FindingRowView{plan_id_, f.rule, f.severity, f.message, f.line, f.subject});
+    }
+  }
+
+  std::size_t units_written() const { return unit_ids_.size(); }
+  std::size_t objectives_written() const { return objective_ids_.size(); }
+
  private:
   // Parents before children, whatever the order in the plan.
-  void write_units(const Plan& plan, std::int64_t plan_id) {
-    unit_ids_.assign(plan.units.size(), 0);
-    std::vector<bool> written(plan.units.size(), false);
-    for (std::size_t done = 0, pass = 0; done < plan.units.size(); ++pass) {
-      if (pass > plan.units.size())
+  void write_new_units(const Plan& plan) {
+    const std::size_t from = unit_ids_.size();
+    if (from == plan.units.size()) return;
+    unit_ids_.resize(plan.units.size(), 0);
+    std::vector<bool> written(plan.units.size() - from, false);
+    const auto is_written = [&](std::size_t i) { return i < from || written[i - from]; };
+    for (std::size_t done = 0, pass = 0; done < written.size(); ++pass) {
+      if (pass > written.size())
         throw UsageError(tr(
             {"Plan ungültig: Zyklus in den Einheiten", "invalid plan: a cycle among its units"}));
-      for (std::size_t i = 0; i < plan.units.size(); ++i) {
+      for (std::size_t i = from; i < plan.units.size(); ++i) {
         const OrgUnit& u = plan.units[i];
-        if (written[i]) continue;
-        if (u.parent && (*u.parent >= plan.units.size() || !written[*u.parent])) {
+        if (is_written(i)) continue;
+        if (u.parent && (*u.parent >= plan.units.size() || !is_written(*u.parent))) {
           if (*u.parent >= plan.units.size())
             throw UsageError(
                 tr({"Plan ungültig: Einheit „{0}“", "invalid plan: unit \"{0}\""}, u.name));
@@ -99,18 +119,28 @@ class PlanWriter {
         }
         std::optional<std::int64_t> parent;
         if (u.parent) parent = unit_ids_[*u.parent];
-        insert_row(unit_, schema::OrgUnitRowView{plan_id, u.name, parent, u.is_division, u.key,
+        insert_row(unit_, schema::OrgUnitRowView{plan_id_, u.name, parent, u.is_division, u.key,
                                                  u.source_line});
         unit_ids_[i] = db_.last_insert_id();
-        written[i] = true;
+        written[i - from] = true;
         ++done;
       }
     }
   }
 
+  void write_new_objectives(const Plan& plan) {
+    for (std::size_t i = objective_ids_.size(); i < plan.objectives.size(); ++i) {
+      const Objective& o = plan.objectives[i];
+      insert_row(objective_, schema::ObjectiveRowView{plan_id_, o.text, o.key, o.source_line});
+      objective_ids_.push_back(db_.last_insert_id());
+    }
+  }
+
   sqlite::Database& db_;
   Statement field_, focus_, attribute_, unit_, resp_, objective_, field_objective_, finding_;
-  std::vector<std::int64_t> unit_ids_;
+  std::int64_t plan_id_ = 0;
+  std::vector<std::int64_t> unit_ids_;       // by unit index, for the units written so far
+  std::vector<std::int64_t> objective_ids_;  // by objective index, likewise
 };
 
 class SqliteStorage final : public Storage {
@@ -127,6 +157,18 @@ class SqliteStorage final : public Storage {
     remove_in_transaction(plan.name);
     PlanWriter(db_).write(plan);
     tx.commit();
+  }
+
+  ImportResult import_plan_file(const std::filesystem::path& path,
+                                const ReadOptions& options) override {
+    check_writable();
+    FieldByField save(*this);
+    Plan plan = read_plan_file(path, options, save);
+    ImportResult result{plan.name, plan.findings, false};
+    if (has_errors(plan.findings)) return result;  // the transaction, if begun, rolls back
+    result.summary = save.finish(plan);
+    result.stored = true;
+    return result;
   }
 
   std::vector<PlanInfo> list_plans() const override {
@@ -227,6 +269,46 @@ class SqliteStorage final : public Storage {
   }
 
  private:
+  // Stores the fields as the reader hands them on, in one transaction begun with the first.
+  class FieldByField final : public PlanSink {
+   public:
+    explicit FieldByField(SqliteStorage& storage) : storage_(storage) {}
+
+    void field(const Plan& plan, std::size_t index) override {
+      begin(plan);
+      check_plan_units(plan, writer_->units_written());
+      check_plan_objectives(plan, writer_->objectives_written());
+      check_plan_field(plan, index);
+      writer_->field(plan, index);
+      for (const FocusArea& area : plan.fields[index].focus_areas) summary_.area(index, area);
+    }
+
+    PlanSummary finish(const Plan& plan) {
+      begin(plan);
+      check_plan_units(plan, writer_->units_written());
+      check_plan_objectives(plan, writer_->objectives_written());
+      check_plan_findings(plan);
+      writer_->finish(plan);
+      tx_->commit();
+      return summary_.finish(plan, *findings_of(plan));
+    }
+
+   private:
+    void begin(const Plan& plan) {
+      if (tx_) return;
+      check_plan_header(plan);
+      tx_.emplace(storage_.db_);
+      storage_.remove_in_transaction(plan.name);
+      writer_.emplace(storage_.db_);
+      writer_->begin(plan);
+    }
+
+    SqliteStorage& storage_;
+    std::optional<sqlite::Transaction> tx_;
+    std::optional<PlanWriter> writer_;  // after tx_: its statements are finalised first
+    SummaryBuilder summary_;
+  };
+
   bool has_plan(std::string_view name) const {
     Statement st(db_, "SELECT 1 FROM plan WHERE name = ?");
     st.bind(1, name);

@@ -38,8 +38,10 @@ std::string unit_label(const Plan& plan, std::size_t i) {
   return tr({"Einheit {0} ({1})", "unit {0} ({1})"}, i, quoted(plan.units[i].name));
 }
 
-void check_org_units(const Plan& plan) {
-  for (std::size_t i = 0; i < plan.units.size(); ++i) {
+}  // namespace
+
+void check_plan_units(const Plan& plan, std::size_t from) {
+  for (std::size_t i = from; i < plan.units.size(); ++i) {
     const OrgUnit& u = plan.units[i];
     check_text(plan, u.name, [&] {
       return tr({"der Name der Einheit {0}", "the name of unit {0}"}, i);
@@ -62,48 +64,53 @@ void check_org_units(const Plan& plan) {
   }
 }
 
-void check_fields(const Plan& plan) {
-  for (std::size_t f = 0; f < plan.fields.size(); ++f) {
-    const Field& field = plan.fields[f];
-    const auto field_label = [&] { return tr({"Handlungsfeld {0}", "field {0}"}, f); };
-    check_text(plan, field.title, field_label);
-    check_text(plan, field.key, field_label);
-    check_line(plan, field.source_line, field_label());
-    for (std::size_t a = 0; a < field.focus_areas.size(); ++a) {
-      const FocusArea& fa = field.focus_areas[a];
-      const std::string label =
-          tr({"Handlungsfeld {0}, Schwerpunkt {1}", "field {0}, focus area {1}"}, f, a);
-      const auto here = [&] { return label; };
-      check_text(plan, fa.text, here);
-      check_text(plan, fa.key, here);
-      check_line(plan, fa.source_line, label);
-      for (const Attribute& attr : fa.attributes) {
-        check_text(plan, attr.name, here);
-        check_text(plan, attr.value, here);
-      }
-      for (const Responsibility& r : fa.responsibilities) {
-        if (r.unit >= plan.units.size()) {
-          invalid(plan, tr({"{0}: Einheit {1} gibt es nicht", "{0}: there is no unit {1}"}, label,
-                           r.unit));
-        }
-        check_text(plan, r.written_name, here);
-        check_text(plan, r.stated_division, here);
-        check_text(plan, r.split_from, here);
-        check_line(plan, r.source_line, label);
-      }
-    }
-    for (const ObjectiveRef& ref : field.objectives) {
-      if (ref.objective >= plan.objectives.size()) {
-        invalid(plan, tr({"Handlungsfeld {0}: Ableitung {1} gibt es nicht",
-                          "field {0}: there is no objective {1}"},
-                         f, ref.objective));
-      }
-      check_line(plan, ref.source_line, field_label());
-    }
+void check_plan_objectives(const Plan& plan, std::size_t from) {
+  for (std::size_t i = from; i < plan.objectives.size(); ++i) {
+    const auto here = [&] { return tr({"Ableitung {0}", "objective {0}"}, i); };
+    check_text(plan, plan.objectives[i].text, here);
+    check_text(plan, plan.objectives[i].key, here);
+    check_line(plan, plan.objectives[i].source_line, here());
   }
 }
 
-}  // namespace
+void check_plan_field(const Plan& plan, std::size_t f) {
+  const Field& field = plan.fields[f];
+  const auto field_label = [&] { return tr({"Handlungsfeld {0}", "field {0}"}, f); };
+  check_text(plan, field.title, field_label);
+  check_text(plan, field.key, field_label);
+  check_line(plan, field.source_line, field_label());
+  for (std::size_t a = 0; a < field.focus_areas.size(); ++a) {
+    const FocusArea& fa = field.focus_areas[a];
+    const std::string label =
+        tr({"Handlungsfeld {0}, Schwerpunkt {1}", "field {0}, focus area {1}"}, f, a);
+    const auto here = [&] { return label; };
+    check_text(plan, fa.text, here);
+    check_text(plan, fa.key, here);
+    check_line(plan, fa.source_line, label);
+    for (const Attribute& attr : fa.attributes) {
+      check_text(plan, attr.name, here);
+      check_text(plan, attr.value, here);
+    }
+    for (const Responsibility& r : fa.responsibilities) {
+      if (r.unit >= plan.units.size()) {
+        invalid(plan, tr({"{0}: Einheit {1} gibt es nicht", "{0}: there is no unit {1}"}, label,
+                         r.unit));
+      }
+      check_text(plan, r.written_name, here);
+      check_text(plan, r.stated_division, here);
+      check_text(plan, r.split_from, here);
+      check_line(plan, r.source_line, label);
+    }
+  }
+  for (const ObjectiveRef& ref : field.objectives) {
+    if (ref.objective >= plan.objectives.size()) {
+      invalid(plan, tr({"Handlungsfeld {0}: Ableitung {1} gibt es nicht",
+                        "field {0}: there is no objective {1}"},
+                       f, ref.objective));
+    }
+    check_line(plan, ref.source_line, field_label());
+  }
+}
 
 void check_stored_text(std::string_view text, std::string_view what) {
   if (auto bad = text::find_invalid_utf8(text)) {
@@ -142,18 +149,21 @@ void check_plan_name(std::string_view name) {
   }
 }
 
-void check_plan(const Plan& plan) {
+void check_plan_header(const Plan& plan) {
   check_plan_name(plan.name);
   check_text(plan, plan.title, [] { return tr({"der Titel", "the title"}); });
   check_text(plan, plan.source, [] { return tr({"die Quelle (Pfad)", "the source (path)"}); });
-  check_org_units(plan);
-  check_fields(plan);
-  for (std::size_t i = 0; i < plan.objectives.size(); ++i) {
-    const auto here = [&] { return tr({"Ableitung {0}", "objective {0}"}, i); };
-    check_text(plan, plan.objectives[i].text, here);
-    check_text(plan, plan.objectives[i].key, here);
-    check_line(plan, plan.objectives[i].source_line, here());
-  }
+}
+
+void check_plan(const Plan& plan) {
+  check_plan_header(plan);
+  check_plan_units(plan, 0);
+  for (std::size_t f = 0; f < plan.fields.size(); ++f) check_plan_field(plan, f);
+  check_plan_objectives(plan, 0);
+  check_plan_findings(plan);
+}
+
+void check_plan_findings(const Plan& plan) {
   for (std::size_t i = 0; i < plan.findings.size(); ++i) {
     const Finding& f = plan.findings[i];
     const auto here = [&] { return tr({"Befund {0}", "finding {0}"}, i); };

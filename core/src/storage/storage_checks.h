@@ -2,6 +2,7 @@
 // it can be read back as it was, by eduplan and by other software reading the schema.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "eduplan/model.h"
@@ -22,6 +23,14 @@ inline void check_rename(std::string_view, std::string_view to) { check_plan_nam
 // parent a division (not itself), a division without parent; lines not negative. Throws
 // UsageError naming the element.
 void check_plan(const Plan& plan);
+
+// The same piece by piece, for a plan stored while it is read: the name, title and source; the
+// units and objectives from index `from` on; one field; the findings.
+void check_plan_header(const Plan& plan);
+void check_plan_units(const Plan& plan, std::size_t from);
+void check_plan_objectives(const Plan& plan, std::size_t from);
+void check_plan_field(const Plan& plan, std::size_t index);
+void check_plan_findings(const Plan& plan);
 
 // A status report to store: its texts valid UTF-8 without NUL, progress 0..100 if given. Throws
 // UsageError.

@@ -1,5 +1,6 @@
 // What every Storage can do through load_plan: the outline and the stream of a whole plan.
 #include "eduplan/storage.h"
+#include "eduplan/validation.h"
 
 namespace eduplan {
 namespace {
@@ -62,6 +63,21 @@ std::optional<PlanSummary> Storage::summarize_plan(std::string_view name) const 
   auto findings = stream_findings(name);
   if (!outline || !focus_areas || !findings) return std::nullopt;
   return summarize(*outline, *focus_areas, *findings);
+}
+
+}  // namespace eduplan
+
+namespace eduplan {
+
+ImportResult Storage::import_plan_file(const std::filesystem::path& path,
+                                       const ReadOptions& options) {
+  Plan plan = read_plan_file(path, options);
+  ImportResult result{plan.name, plan.findings, false};
+  if (has_errors(plan.findings)) return result;
+  save_plan(plan);
+  result.stored = true;
+  result.summary = summarize(plan);
+  return result;
 }
 
 }  // namespace eduplan

@@ -210,4 +210,26 @@ void AtomicOutput::commit() {
   committed_ = true;
 }
 
+bool AtomicOutput::commit_new() {
+  if (::chmod(temp_.c_str(), new_file_mode_) != 0) {
+    throw ExportError(
+        tr({"{0}: Zugriffsrechte nicht setzbar ({1})", "{0}: cannot set the permissions ({1})"},
+           temp_.string(), error_text(errno)));
+  }
+  // renameat2 with RENAME_NOREPLACE where the file system has it; else a hard link, which
+  // fails just as atomically if the target exists.
+  int rc = ::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE);
+  if (rc != 0 && (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP)) {
+    rc = ::link(temp_.c_str(), target_.c_str());
+    if (rc == 0) ::unlink(temp_.c_str());
+  }
+  if (rc != 0) {
+    if (errno == EEXIST) return false;
+    throw ExportError(tr({"{0}: kann nicht angelegt werden ({1})", "{0}: cannot be created ({1})"},
+                         target_.string(), error_text(errno)));
+  }
+  committed_ = true;
+  return true;
+}
+
 }  // namespace eduplan
