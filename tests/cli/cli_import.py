@@ -1,5 +1,6 @@
 """eduplan import: the seed's figures in the database, replacement, coexistence."""
 import os
+import socket
 import subprocess
 import unittest
 
@@ -95,6 +96,27 @@ class DefaultDatabase(TempDirTest):
         self.assertExit(result, 1)
         self.assertIn("als Dezernat und in Zeile", result.stdout)
         self.assertEqual(sorted(os.listdir(self.dir)), ["late.md"])
+
+    def test_a_staged_database_left_by_a_killed_import_is_removed_by_the_next(self):
+        # What `eduplan import` leaves when it is killed while it writes a new database: the
+        # staged file and its journal, named after the dead process.
+        first = run("import", SEED, "--db", "p.db", cwd=self.dir)
+        self.assertExit(first, 0)
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        host = self.staged_host()
+        left = [f".p.db.tmp-{host}-{dead.pid}-0123abcd", f".p.db.tmp-{host}-{dead.pid}-0123abcd-journal"]
+        for name in left:
+            self.write(name, "x")
+        self.assertExit(run("import", SEED, "--db", "q.db", cwd=self.dir), 0)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["p.db", "q.db"])
+
+    @staticmethod
+    def staged_host():
+        # The host part eduplan writes into temporary names: the host name's ASCII letters and
+        # digits, at most 16 (docs: eduplan/atomic_output.h).
+        name = "".join(c for c in socket.gethostname() if c.isascii() and c.isalnum())[:16]
+        return name or "host"
 
     def test_contradiction_in_a_later_field_leaves_the_database_as_it_was(self):
         db = self.path("plaene.db")

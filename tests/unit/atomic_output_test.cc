@@ -127,6 +127,7 @@ TEST_F(AtomicOutputTest, TheNextRunRemovesTemporariesOfKilledProcessesOnly) {
   // Left behind by killed processes of this host: removed.
   write(".bericht.xlsx.tmp-" + host + "-" + dead + "-0123abcd");
   write(".a.b.tmp-c.csv.tmp-" + host + "-" + dead + "-ffffffff");
+  write(".p.db.tmp-" + host + "-" + dead + "-0123abcd-journal");  // a staged database's journal
   const fs::path legacy_old = write(".alt.csv.tmp-89abcdef");
   fs::last_write_time(legacy_old, fs::file_time_type::clock::now() - std::chrono::hours(48));
   // Not ours to remove: a live process's, another host's, a fresh one of the older naming,
@@ -139,6 +140,8 @@ TEST_F(AtomicOutputTest, TheNextRunRemovesTemporariesOfKilledProcessesOnly) {
       ".bericht.xlsx.tmp-" + host + "-" + dead + "-0123abc",
       "bericht.xlsx.tmp-" + host + "-" + dead + "-0123abcd",
       ".notizen.tmp-entwurf",
+      ".p.db.tmp-" + host + "-" + alive + "-0123abcd-journal",
+      ".p.db.tmp-" + host + "-" + dead + "-0123abcd-notes",
       "bericht.xlsx",
       ".link.tmp-" + host + "-" + dead + "-0123abcd",
       ".ordner.tmp-" + host + "-" + dead + "-0123abcd",
@@ -151,7 +154,7 @@ TEST_F(AtomicOutputTest, TheNextRunRemovesTemporariesOfKilledProcessesOnly) {
     else
       write(name);
   }
-  EXPECT_EQ(remove_stale_temporaries(dir_), 3);
+  EXPECT_EQ(remove_stale_temporaries(dir_), 4);
   EXPECT_EQ(names(), kept);
 }
 

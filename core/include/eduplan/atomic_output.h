@@ -5,7 +5,8 @@
 // tell one left behind by a process that was killed: before it creates its own, AtomicOutput
 // removes such files in the directory when they are regular files of the same user, written on
 // this host by a process that no longer exists (and files of the older naming
-// ".<target>.tmp-<random>" that are more than a day old). Nothing else is ever touched.
+// ".<target>.tmp-<random>" that are more than a day old), and SQLite's "-journal", "-wal" and "-shm"
+// files beside such a temporary (a database staged by `eduplan import`). Nothing else is ever touched.
 #pragma once
 
 #include <sys/types.h>

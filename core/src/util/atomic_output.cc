@@ -69,6 +69,13 @@ struct TempName {
 
 std::optional<TempName> parse_temp_name(std::string_view name) {
   if (name.size() < 2 || name[0] != '.') return std::nullopt;
+  // A database staged for `eduplan import` has SQLite's companions beside it while it is written.
+  for (std::string_view companion : {"-journal", "-wal", "-shm"}) {
+    if (name.ends_with(companion)) {
+      name.remove_suffix(companion.size());
+      break;
+    }
+  }
   const auto marker = name.rfind(kMarker);
   if (marker == std::string_view::npos || marker == 0) return std::nullopt;
   const std::string_view tag = name.substr(marker + kMarker.size());
