@@ -36,12 +36,14 @@ int run_import(const Command& self, const Args& args) {
                             .plan_name = value_of(*vm, "plan"),
                             .title = value_of(*vm, "title")};
   // Read and stored field by field (Storage::import_plan_file): the plan is never in memory
-  // whole. A database that does not exist yet is written beside its place and moved there
-  // only if the document is stored, so that a rejected document leaves no file behind.
+  // whole. A database that does not exist yet (nor the file a link names) is written beside its
+  // place and moved there only if the document is stored, so that a rejected document leaves no
+  // file behind; if the name is taken meanwhile (another import, a link), the plan is stored
+  // into what is there the ordinary way.
   ImportResult result;
   bool replaced = false;
   std::error_code ec;
-  if (std::filesystem::symlink_status(db_path, ec).type() != std::filesystem::file_type::not_found) {
+  if (std::filesystem::exists(db_path, ec)) {
     auto storage = open_database(db_path);
     std::set<std::string> before;
     for (const auto& p : storage->list_plans()) before.insert(p.name);
@@ -54,7 +56,6 @@ int run_import(const Command& self, const Args& args) {
       result = fresh->import_plan_file(path, options);
     }
     if (result.stored && !staged.commit_new()) {
-      // Another process created the database meanwhile: stored there the ordinary way.
       auto plan = open_database_read_only(staged.temp_path())->load_plan(result.name);
       auto storage = open_database(db_path);
       for (const auto& p : storage->list_plans()) replaced = replaced || p.name == result.name;

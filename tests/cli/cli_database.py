@@ -188,6 +188,9 @@ class Concurrency(TempDirTest):
         rows = query(db, "SELECT p.name, count(fa.id) FROM plan p JOIN field f ON f.plan_id = p.id "
                          "JOIN focus_area fa ON fa.field_id = f.id GROUP BY p.id ORDER BY p.name")
         self.assertEqual(rows, [[f"Plan {i:02}", "55"] for i in range(30)])
+        # Each import stages the new file beside it; those that lost the race store into the
+        # winner's file and leave nothing behind.
+        self.assertEqual(os.listdir(self.dir), ["neu.db"])
         self.assertEqual(scalar(db, "PRAGMA user_version"), "3")
         self.assertEqual(query(db, "PRAGMA foreign_key_check"), [])
 

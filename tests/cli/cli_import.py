@@ -118,6 +118,16 @@ class DefaultDatabase(TempDirTest):
         name = "".join(c for c in socket.gethostname() if c.isascii() and c.isalnum())[:16]
         return name or "host"
 
+    def test_a_link_to_a_database_not_yet_there_is_written_through_on_success_only(self):
+        os.symlink(self.path("echt.db"), self.path("link.db"))
+        late = self.write("late.md", self.LATE_CONFLICT)
+        self.assertExit(run("import", late, "--units", UNITS, "--db", "link.db", cwd=self.dir), 1)
+        self.assertFalse(os.path.exists(self.path("echt.db")))
+        self.assertExit(run("import", SEED, "--db", "link.db", cwd=self.dir), 0)
+        self.assertTrue(os.path.islink(self.path("link.db")))
+        self.assertEqual(scalar(self.path("echt.db"), "SELECT count(*) FROM plan"), "1")
+        self.assertEqual(sorted(os.listdir(self.dir)), ["echt.db", "late.md", "link.db"])
+
     def test_contradiction_in_a_later_field_leaves_the_database_as_it_was(self):
         db = self.path("plaene.db")
         self.assertExit(run("import", SEED, "--units", UNITS, "--db", db, "--plan", "P"), 0)
