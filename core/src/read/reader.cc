@@ -180,6 +180,13 @@ class Streamer {
   bool failed_ = false;
 };
 
+std::string read_document_file(const std::filesystem::path& path) {
+  std::string bytes = read_file(path, kMaxArchiveFileBytes);
+  if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
+    throw_too_large(path, kMaxTextFileBytes);
+  return bytes;
+}
+
 Plan read_owned(std::string_view document, std::string* owned, std::string_view source,
                 const ReadOptions& options, PlanSink* sink = nullptr) {
   // Names and titles are stored, exported (XLSX, JSON) and printed: UTF-8 or nothing.
@@ -222,16 +229,12 @@ Plan read_plan(std::string_view document, std::string_view source, const ReadOpt
 }
 
 Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options) {
-  std::string bytes = read_file(path, kMaxArchiveFileBytes);
-  if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
-    throw_too_large(path, kMaxTextFileBytes);
+  std::string bytes = read_document_file(path);
   return read_owned(bytes, &bytes, path.string(), options);
 }
 
 Plan read_plan_file(const std::filesystem::path& path, const ReadOptions& options, PlanSink& sink) {
-  std::string bytes = read_file(path, kMaxArchiveFileBytes);
-  if (!looks_like_zip(bytes) && bytes.size() > kMaxTextFileBytes)
-    throw_too_large(path, kMaxTextFileBytes);
+  std::string bytes = read_document_file(path);
   return read_owned(bytes, &bytes, path.string(), options, &sink);
 }
 
