@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "rules/similar_names.h"
+#include "util/similar_names.h"
 
 namespace {
 

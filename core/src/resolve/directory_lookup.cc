@@ -1,6 +1,9 @@
 #include "resolve/directory_lookup.h"
 
+#include <algorithm>
+
 #include "eduplan/keys.h"
+#include "util/similar_names.h"
 
 namespace eduplan {
 
@@ -13,7 +16,22 @@ DirectoryLookup::DirectoryLookup(const UnitsDirectory* directory) : dir_(directo
   }
   for (const auto& name : dir_->names_with_commas()) {
     comma_name_starts_.insert(normalize_for_key(std::string_view(name).substr(0, name.find(','))));
+    comma_name_keys_.push_back(code_points(normalize_for_key(name)));
+    const std::size_t pieces = 1 + static_cast<std::size_t>(std::count(name.begin(), name.end(), ','));
+    if (std::find(comma_name_pieces_.begin(), comma_name_pieces_.end(), pieces) ==
+        comma_name_pieces_.end())
+      comma_name_pieces_.push_back(pieces);
   }
+  std::sort(comma_name_pieces_.rbegin(), comma_name_pieces_.rend());
+}
+
+bool DirectoryLookup::near_comma_name(std::string_view run) {
+  const std::u32string key = code_points(key_of(run));
+  for (const auto& name : comma_name_keys_) {
+    if (key.size() + 2 < name.size() || name.size() + 2 < key.size()) continue;
+    if (edit_distance(key, name, 2) <= 2) return true;
+  }
+  return false;
 }
 
 const DirectoryEntry* DirectoryLookup::find(std::string_view name) {

@@ -292,6 +292,25 @@ class Resolver {
           }
         }
       }
+      if (take == 1 && !dir_.find(parts[i])) {
+        // A directory name with commas, typed with a letter or two wrong, stays one name, so
+        // that it is reported with the right suggestion (unit-not-in-directory) instead of as
+        // pieces that resemble nothing.
+        for (const std::size_t k : dir_.comma_name_pieces()) {
+          if (k < 2 || i + k > parts.size()) continue;
+          std::string run(parts[i]);
+          bool unknown_pieces = true;
+          for (std::size_t j = 1; j < k; ++j) {
+            run.append(", ").append(parts[i + j]);
+            unknown_pieces = unknown_pieces && !dir_.find(parts[i + j]);
+          }
+          if (unknown_pieces && dir_.near_comma_name(run)) {
+            take = k;
+            joined = std::move(run);
+            break;
+          }
+        }
+      }
       if (!joined.empty()) out.push_back(names_.intern(text::collapse_spaces(joined)));
       i += take;
     }

@@ -10,7 +10,7 @@
 #include "resolve/directory_lookup.h"
 #include "rules/near_duplicate.h"
 #include "rules/rules.h"
-#include "rules/similar_names.h"
+#include "util/similar_names.h"
 #include "util/text.h"
 
 namespace eduplan {
@@ -189,11 +189,27 @@ class UnitRules {
           for (const auto& a : e.aliases) add(a);
         }
       }
-      std::string suggestions;
-      for (const auto& [id, distance] : index->find(u.name, 3)) {
-        std::string s = eduplan::quoted(candidates[id]);
-        if (canonical[id] != candidates[id]) s += " (= " + eduplan::quoted(canonical[id]) + ")";
-        suggestions += (suggestions.empty() ? "" : tr({" oder ", " or "})) + s;
+      const auto suggest = [&](std::string_view name, std::size_t limit) {
+        std::string out;
+        for (const auto& [id, distance] : index->find(name, limit)) {
+          std::string s = eduplan::quoted(candidates[id]);
+          if (canonical[id] != candidates[id]) s += " (= " + eduplan::quoted(canonical[id]) + ")";
+          out += (out.empty() ? "" : tr({" oder ", " or "})) + s;
+        }
+        return out;
+      };
+      std::string suggestions = suggest(u.name, 3);
+      // "Kulturhistorisches Muesum und Museum für Naturkunde": a compound is split only where
+      // both parts are known, so a typo in one keeps it whole; suggested part by part.
+      for (std::size_t at = u.name.find(" und "); suggestions.empty() && at != std::string::npos;
+           at = u.name.find(" und ", at + 1)) {
+        const auto part = [&](std::string_view p) {
+          if (const auto* e = dir_.find(p)) return eduplan::quoted(e->name);
+          return suggest(p, 1);
+        };
+        const std::string left = part(std::string_view(u.name).substr(0, at));
+        const std::string right = part(std::string_view(u.name).substr(at + 5));
+        if (!left.empty() && !right.empty()) suggestions = left + tr({" und ", " and "}) + right;
       }
       out_.push_back(make_finding(
           rule::kUnitNotInDirectory,

@@ -1,4 +1,4 @@
-#include "rules/similar_names.h"
+#include "util/similar_names.h"
 
 #include <algorithm>
 #include <set>
