@@ -4,6 +4,7 @@
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
 
+#include <fstream>
 #include <iostream>
 #include <set>
 
@@ -11,6 +12,28 @@
 #include "text_report.h"
 
 namespace eduplan::cli {
+namespace {
+
+// Whether the file is an eduplan database of this build's schema, as its SQLite header says
+// (user_version at byte 60, application_id at byte 68, both big-endian). Only such a database
+// is written into while the document is read: opening any other (an empty file, an older
+// schema) for writing creates or migrates its schema, which a rejected document must not do.
+// A header that is behind its journal or WAL only sends the import the staged way.
+bool current_database(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[72] = {};
+  if (!in.read(header, sizeof header)) return false;
+  const auto be32 = [&](int at) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(header[at + i]);
+    return v;
+  };
+  return std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16) &&
+         be32(60) == static_cast<std::uint32_t>(kSchemaVersion) &&
+         be32(68) == static_cast<std::uint32_t>(kApplicationId);
+}
+
+}  // namespace
 
 int run_import(const Command& self, const Args& args) {
   CommandLine line;
@@ -38,12 +61,12 @@ int run_import(const Command& self, const Args& args) {
   // Read and stored field by field (Storage::import_plan_file): the plan is never in memory
   // whole. A database that does not exist yet (nor the file a link names) is written beside its
   // place and moved there only if the document is stored, so that a rejected document leaves no
-  // file behind; if the name is taken meanwhile (another import, a link), the plan is stored
-  // into what is there the ordinary way.
+  // file behind; if the name is taken (an empty file, an older schema, another import, a
+  // link), the plan is stored into what is there the ordinary way, after it was accepted.
   ImportResult result;
   bool replaced = false;
   std::error_code ec;
-  if (std::filesystem::exists(db_path, ec)) {
+  if (std::filesystem::exists(db_path, ec) && current_database(db_path)) {
     auto storage = open_database(db_path);
     std::set<std::string> before;
     for (const auto& p : storage->list_plans()) before.insert(p.name);

@@ -139,5 +139,32 @@ class DefaultDatabase(TempDirTest):
         self.assertEqual(sorted(os.listdir(self.dir)), ["late.md", "plaene.db"])
 
 
+    def test_rejected_document_neither_fills_an_empty_file_nor_migrates_an_older_database(self):
+        # Opening a database for writing creates or migrates its schema; a document rejected in a
+        # later field must not have done either (the message says "database unchanged").
+        late = self.write("late.md", self.LATE_CONFLICT)
+        empty = self.path("leer.db")
+        open(empty, "wb").close()
+        self.assertExit(run("import", late, "--units", UNITS, "--db", empty), 1)
+        self.assertEqual(os.path.getsize(empty), 0)
+        old = self.path("alt.db")
+        self.assertExit(run("import", SEED, "--db", old), 0)
+        subprocess.run(["sqlite3", old, "DROP TABLE focus_area_attribute; DROP TABLE status_report; "
+                        "DROP TABLE status_scale; PRAGMA user_version = 1; PRAGMA application_id = 0"],
+                       check=True)
+        before = digest(old)
+        self.assertExit(run("import", late, "--units", UNITS, "--db", old), 1)
+        self.assertEqual(digest(old), before)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["alt.db", "late.md", "leer.db"])
+        # Accepted, the plan goes into both: the same rows as into a new database.
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", empty), 0)
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", old, "--plan", "neu"), 0)
+        self.assertEqual(scalar(old, "PRAGMA user_version"), "3")
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", self.path("neu.db")), 0)
+        rows = "SELECT f.title, fa.text, fa.key FROM focus_area fa JOIN field f ON f.id = fa.field_id ORDER BY fa.id"
+        self.assertEqual(query(empty, rows), query(self.path("neu.db"), rows))
+        self.assertEqual(scalar(empty, "SELECT count(*) FROM responsibility"), "135")
+        self.assertEqual(sorted(os.listdir(self.dir)), ["alt.db", "late.md", "leer.db", "neu.db"])
+
 if __name__ == "__main__":
     unittest.main()
