@@ -33,6 +33,8 @@ bool current_database(const std::string& path) {
          be32(68) == static_cast<std::uint32_t>(kApplicationId);
 }
 
+constexpr std::size_t kMaxDatabaseName = 255 - 8;  // bytes; "-journal" is 8
+
 }  // namespace
 
 int run_import(const Command& self, const Args& args) {
@@ -55,6 +57,15 @@ int run_import(const Command& self, const Args& args) {
   const UnitsDirectory dir = load_directory(*vm, std::cout);
   const auto path = value_of(*vm, "document");
   const std::string db_path = database_path(*vm);
+  // SQLite writes "<name>-journal" beside the database: a longer name could be created (moved
+  // there) but never written again.
+  if (std::filesystem::path(db_path).filename().string().size() > kMaxDatabaseName) {
+    throw StorageError(tr({"{0}: Dateiname zu lang für eine Datenbank (höchstens {1} Byte, damit "
+                           "„…-journal“ daneben passt)",
+                           "{0}: file name too long for a database (at most {1} bytes, so that "
+                           "\"…-journal\" fits beside it)"},
+                          db_path, kMaxDatabaseName));
+  }
   const ReadOptions options{.directory = dir.empty() ? nullptr : &dir,
                             .plan_name = value_of(*vm, "plan"),
                             .title = value_of(*vm, "title")};

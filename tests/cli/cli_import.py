@@ -2,6 +2,7 @@
 import os
 import socket
 import subprocess
+import time
 import unittest
 
 from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
@@ -165,6 +166,45 @@ class DefaultDatabase(TempDirTest):
         self.assertEqual(query(empty, rows), query(self.path("neu.db"), rows))
         self.assertEqual(scalar(empty, "SELECT count(*) FROM responsibility"), "135")
         self.assertEqual(sorted(os.listdir(self.dir)), ["alt.db", "late.md", "leer.db", "neu.db"])
+
+    def test_a_long_database_name_is_staged_or_refused_before_reading(self):
+        # SQLite writes "<name>-journal" beside a database: 247 bytes is the longest name that
+        # works, also while the new database is staged under a temporary name.
+        longest = "d" * 244 + ".db"
+        self.assertExit(run("import", SEED, "--db", longest, cwd=self.dir), 0)
+        again = run("import", SEED, "--db", longest, cwd=self.dir)
+        self.assertExit(again, 0)
+        self.assertIn("ersetzt", again.stdout)
+        too_long = "e" * 245 + ".db"
+        refused = run("import", SEED, "--db", too_long, cwd=self.dir)
+        self.assertExit(refused, 2)
+        self.assertIn("Dateiname zu lang", refused.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), [longest])
+
+    def test_a_journal_left_by_an_interrupted_write_is_named_not_called_read_only(self):
+        db = self.path("heiss.db")
+        self.assertExit(run("import", SEED, "--db", db), 0)
+        stored = int(scalar(db, "SELECT count(*) FROM responsibility"))
+        # A writer killed in the middle of its transaction, its changes partly in the file.
+        writer = subprocess.Popen(["sqlite3", db], stdin=subprocess.PIPE, text=True)
+        writer.stdin.write("PRAGMA cache_size = 1; BEGIN; DELETE FROM finding; DELETE FROM responsibility; "
+                           "UPDATE focus_area SET text = text || 'x';\n")
+        writer.stdin.flush()
+        for _ in range(100):
+            if os.path.exists(db + "-journal") and os.path.getsize(db + "-journal") > 512:
+                break
+            time.sleep(0.05)
+        writer.kill()
+        writer.wait()
+        writer.stdin.close()
+        shown = run("show", "--db", db)
+        self.assertExit(shown, 2)
+        self.assertIn("Journal", shown.stderr)
+        self.assertNotIn("schreibgeschützt", shown.stderr)
+        # The next import rolls the journal back and stores.
+        self.assertExit(run("import", SEED, "--db", db, "--plan", "neu"), 0)
+        self.assertFalse(os.path.exists(db + "-journal"))
+        self.assertEqual(scalar(db, "SELECT count(*) FROM responsibility"), str(2 * stored))
 
 if __name__ == "__main__":
     unittest.main()
