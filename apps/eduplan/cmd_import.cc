@@ -33,6 +33,14 @@ bool current_database(const std::string& path) {
          be32(68) == static_cast<std::uint32_t>(kApplicationId);
 }
 
+// `message` with every mention of `temp` replaced by `name`.
+std::string named_as(std::string message, const std::string& temp, const std::string& name) {
+  for (auto at = message.find(temp); at != std::string::npos;
+       at = message.find(temp, at + name.size()))
+    message.replace(at, temp.size(), name);
+  return message;
+}
+
 constexpr std::size_t kMaxDatabaseName = 255 - 8;  // bytes; "-journal" is 8
 
 }  // namespace
@@ -85,9 +93,12 @@ int run_import(const Command& self, const Args& args) {
     replaced = before.count(result.name) > 0;
   } else {
     AtomicOutput staged(db_path);
-    {
+    try {
       auto fresh = open_database(staged.temp_path());
       result = fresh->import_plan_file(path, options);
+    } catch (const StorageError& e) {
+      // The user knows the database by its name, not by the hidden file it is staged in.
+      throw StorageError(named_as(e.what(), staged.temp_path().string(), db_path));
     }
     if (result.stored && !staged.commit_new()) {
       auto plan = open_database_read_only(staged.temp_path())->load_plan(result.name);

@@ -1,11 +1,13 @@
 """eduplan import: the seed's figures in the database, replacement, coexistence."""
 import os
+import resource
+import signal
 import socket
 import subprocess
 import time
 import unittest
 
-from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
+from support import EDUPLAN, SEED, UNITS, TempDirTest, digest, query, run, scalar
 
 
 class ImportSeed(TempDirTest):
@@ -205,6 +207,22 @@ class DefaultDatabase(TempDirTest):
         self.assertExit(run("import", SEED, "--db", db, "--plan", "neu"), 0)
         self.assertFalse(os.path.exists(db + "-journal"))
         self.assertEqual(scalar(db, "SELECT count(*) FROM responsibility"), str(2 * stored))
+
+    def test_a_failure_while_staging_names_the_database_not_its_temporary(self):
+        # A file size limit (with SIGXFSZ ignored, writes fail with EFBIG) stands in for a full disk.
+        rows = "".join(f"| Schwerpunkt {i} {'x' * 100} | Dezernat V/ Jugendamt |\n" for i in range(3000))
+        doc = self.write("gross.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n" + rows)
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+        result = subprocess.run([EDUPLAN, "import", doc, "--db", "neu.db"], capture_output=True, text=True,
+                                cwd=self.dir, preexec_fn=limit, restore_signals=False, timeout=120)
+        self.assertExit(result, 2)
+        self.assertIn("eduplan import: neu.db: ", result.stderr)
+        self.assertNotIn(".tmp-", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["gross.md"])
 
 if __name__ == "__main__":
     unittest.main()
