@@ -14,12 +14,16 @@
 namespace eduplan::cli {
 namespace {
 
-// Whether the file is an eduplan database of this build's schema, as its SQLite header says
+// Whether an existing file is opened before the document is read: anything but a regular file,
+// to be refused at once, and an eduplan database of this build's schema, as its SQLite header says
 // (user_version at byte 60, application_id at byte 68, both big-endian). Only such a database
 // is written into while the document is read: opening any other (an empty file, an older
 // schema) for writing creates or migrates its schema, which a rejected document must not do.
 // A header that is behind its journal or WAL only sends the import the staged way.
-bool current_database(const std::string& path) {
+bool open_before_reading(const std::string& path) {
+  // Anything but a regular file (a FIFO would block this read) is refused when it is opened.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return true;
   std::ifstream in(path, std::ios::binary);
   char header[72] = {};
   if (!in.read(header, sizeof header)) return false;
@@ -85,7 +89,7 @@ int run_import(const Command& self, const Args& args) {
   ImportResult result;
   bool replaced = false;
   std::error_code ec;
-  if (std::filesystem::exists(db_path, ec) && current_database(db_path)) {
+  if (std::filesystem::exists(db_path, ec) && open_before_reading(db_path)) {
     auto storage = open_database(db_path);
     std::set<std::string> before;
     for (const auto& p : storage->list_plans()) before.insert(p.name);

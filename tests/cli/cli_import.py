@@ -224,5 +224,16 @@ class DefaultDatabase(TempDirTest):
         self.assertNotIn(".tmp-", result.stderr)
         self.assertEqual(sorted(os.listdir(self.dir)), ["gross.md"])
 
+    def test_a_fifo_as_database_is_refused_at_once(self):
+        # The check whether an existing database can be written while the document is read must
+        # not read from a FIFO (it would block until a writer came).
+        fifo = self.path("fifo.db")
+        os.mkfifo(fifo)
+        result = subprocess.run([EDUPLAN, "import", SEED, "--db", fifo], capture_output=True, text=True,
+                                timeout=20)
+        self.assertExit(result, 2)
+        self.assertIn("keine gewöhnliche Datei", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["fifo.db"])
+
 if __name__ == "__main__":
     unittest.main()
