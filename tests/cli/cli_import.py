@@ -1,10 +1,13 @@
 """eduplan import: the seed's figures in the database, replacement, coexistence."""
 import os
+import resource
+import signal
 import socket
 import subprocess
+import time
 import unittest
 
-from support import SEED, UNITS, TempDirTest, digest, query, run, scalar
+from support import EDUPLAN, SEED, UNITS, TempDirTest, digest, query, run, scalar
 
 
 class ImportSeed(TempDirTest):
@@ -138,6 +141,99 @@ class DefaultDatabase(TempDirTest):
         self.assertEqual(after, before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["late.md", "plaene.db"])
 
+
+    def test_rejected_document_neither_fills_an_empty_file_nor_migrates_an_older_database(self):
+        # Opening a database for writing creates or migrates its schema; a document rejected in a
+        # later field must not have done either (the message says "database unchanged").
+        late = self.write("late.md", self.LATE_CONFLICT)
+        empty = self.path("leer.db")
+        open(empty, "wb").close()
+        self.assertExit(run("import", late, "--units", UNITS, "--db", empty), 1)
+        self.assertEqual(os.path.getsize(empty), 0)
+        old = self.path("alt.db")
+        self.assertExit(run("import", SEED, "--db", old), 0)
+        subprocess.run(["sqlite3", old, "DROP TABLE focus_area_attribute; DROP TABLE status_report; "
+                        "DROP TABLE status_scale; PRAGMA user_version = 1; PRAGMA application_id = 0"],
+                       check=True)
+        before = digest(old)
+        self.assertExit(run("import", late, "--units", UNITS, "--db", old), 1)
+        self.assertEqual(digest(old), before)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["alt.db", "late.md", "leer.db"])
+        # Accepted, the plan goes into both: the same rows as into a new database.
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", empty), 0)
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", old, "--plan", "neu"), 0)
+        self.assertEqual(scalar(old, "PRAGMA user_version"), "3")
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", self.path("neu.db")), 0)
+        rows = "SELECT f.title, fa.text, fa.key FROM focus_area fa JOIN field f ON f.id = fa.field_id ORDER BY fa.id"
+        self.assertEqual(query(empty, rows), query(self.path("neu.db"), rows))
+        self.assertEqual(scalar(empty, "SELECT count(*) FROM responsibility"), "135")
+        self.assertEqual(sorted(os.listdir(self.dir)), ["alt.db", "late.md", "leer.db", "neu.db"])
+
+    def test_a_long_database_name_is_staged_or_refused_before_reading(self):
+        # SQLite writes "<name>-journal" beside a database: 247 bytes is the longest name that
+        # works, also while the new database is staged under a temporary name.
+        longest = "d" * 244 + ".db"
+        self.assertExit(run("import", SEED, "--db", longest, cwd=self.dir), 0)
+        again = run("import", SEED, "--db", longest, cwd=self.dir)
+        self.assertExit(again, 0)
+        self.assertIn("ersetzt", again.stdout)
+        too_long = "e" * 245 + ".db"
+        refused = run("import", SEED, "--db", too_long, cwd=self.dir)
+        self.assertExit(refused, 2)
+        self.assertIn("Dateiname zu lang", refused.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), [longest])
+
+    def test_a_journal_left_by_an_interrupted_write_is_named_not_called_read_only(self):
+        db = self.path("heiss.db")
+        self.assertExit(run("import", SEED, "--db", db), 0)
+        stored = int(scalar(db, "SELECT count(*) FROM responsibility"))
+        # A writer killed in the middle of its transaction, its changes partly in the file.
+        writer = subprocess.Popen(["sqlite3", db], stdin=subprocess.PIPE, text=True)
+        writer.stdin.write("PRAGMA cache_size = 1; BEGIN; DELETE FROM finding; DELETE FROM responsibility; "
+                           "UPDATE focus_area SET text = text || 'x';\n")
+        writer.stdin.flush()
+        for _ in range(100):
+            if os.path.exists(db + "-journal") and os.path.getsize(db + "-journal") > 512:
+                break
+            time.sleep(0.05)
+        writer.kill()
+        writer.wait()
+        writer.stdin.close()
+        shown = run("show", "--db", db)
+        self.assertExit(shown, 2)
+        self.assertIn("Journal", shown.stderr)
+        self.assertNotIn("schreibgeschützt", shown.stderr)
+        # The next import rolls the journal back and stores.
+        self.assertExit(run("import", SEED, "--db", db, "--plan", "neu"), 0)
+        self.assertFalse(os.path.exists(db + "-journal"))
+        self.assertEqual(scalar(db, "SELECT count(*) FROM responsibility"), str(2 * stored))
+
+    def test_a_failure_while_staging_names_the_database_not_its_temporary(self):
+        # A file size limit (with SIGXFSZ ignored, writes fail with EFBIG) stands in for a full disk.
+        rows = "".join(f"| Schwerpunkt {i} {'x' * 100} | Dezernat V/ Jugendamt |\n" for i in range(3000))
+        doc = self.write("gross.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n" + rows)
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+        result = subprocess.run([EDUPLAN, "import", doc, "--db", "neu.db"], capture_output=True, text=True,
+                                cwd=self.dir, preexec_fn=limit, restore_signals=False, timeout=120)
+        self.assertExit(result, 2)
+        self.assertIn("eduplan import: neu.db: ", result.stderr)
+        self.assertNotIn(".tmp-", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["gross.md"])
+
+    def test_a_fifo_as_database_is_refused_at_once(self):
+        # The check whether an existing database can be written while the document is read must
+        # not read from a FIFO (it would block until a writer came).
+        fifo = self.path("fifo.db")
+        os.mkfifo(fifo)
+        result = subprocess.run([EDUPLAN, "import", SEED, "--db", fifo], capture_output=True, text=True,
+                                timeout=20)
+        self.assertExit(result, 2)
+        self.assertIn("keine gewöhnliche Datei", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["fifo.db"])
 
 if __name__ == "__main__":
     unittest.main()

@@ -74,6 +74,18 @@ void Database::fail(const std::string& context) const {
                            "for over {1} s; try again later"},
                           path_, kBusyTimeoutMs / 1000));
   }
+  if (db_ && sqlite3_extended_errcode(db_.get()) == SQLITE_READONLY_ROLLBACK) {
+    // A write that was interrupted (a killed import) left its journal; only a connection that
+    // may write can roll it back, so a read-only one fails — not because of the permissions.
+    throw StorageError(tr({"{0}: ein abgebrochener Schreibvorgang (etwa ein beendetes „eduplan "
+                           "import“) hat sein Journal {0}-journal hinterlassen; der nächste "
+                           "schreibende Befehl (import, plans rename/delete) stellt den letzten "
+                           "gespeicherten Stand wieder her",
+                           "{0}: an interrupted write (such as a killed \"eduplan import\") left "
+                           "its journal {0}-journal; the next command that writes (import, plans "
+                           "rename/delete) restores the last stored state"},
+                          path_));
+  }
   if (code == SQLITE_READONLY) {
     throw StorageError(tr({"{0}: die Datenbank ist schreibgeschützt (Dateirechte oder ein "
                            "schreibgeschütztes Laufwerk); nichts gespeichert",

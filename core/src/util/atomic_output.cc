@@ -27,6 +27,9 @@ namespace {
 
 constexpr std::string_view kMarker = ".tmp-";
 constexpr std::size_t kNameMax = 255;  // bytes in one file name on Linux file systems
+// Room kept for the longest companion a staged database gets from SQLite ("-journal"): without
+// it, a database name that fits could not be staged, since its journal's name would not fit.
+constexpr std::size_t kCompanionMax = 8;
 constexpr std::time_t kLegacyAge = 24 * 60 * 60;
 
 // This host's name in letters and digits only, so that it cannot contain the separator.
@@ -113,10 +116,11 @@ bool sweep_due(const std::filesystem::path& dir) {
   return true;
 }
 
-// ".<target name>" cut (at a UTF-8 character boundary) so that the whole name fits.
+// ".<target name>" cut (at a UTF-8 character boundary) so that the whole name fits, also with
+// a companion's ending.
 std::string temp_prefix(const std::string& target_name, std::size_t suffix_size) {
   std::string name = "." + target_name;
-  const std::size_t room = kNameMax - suffix_size;
+  const std::size_t room = kNameMax - kCompanionMax - suffix_size;
   if (name.size() > room) {
     std::size_t cut = room;
     while (cut > 1 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
