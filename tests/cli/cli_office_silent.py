@@ -70,6 +70,25 @@ class OfficeSilent(TempDirTest):
                 self.assertEqual(len(continued), 1, findings)
                 self.assertIn("an Schulen", continued[0]["message"])
 
+    def test_sub_items_by_list_style_continue_their_objective(self):
+        # Word's built-in list styles carry the level: "List Bullet 2" by its name, a style of the
+        # city's own by its numbering (w:numPr/w:ilvl in styles.xml), also through basedOn.
+        styles = ('<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="ListBullet2"><w:name w:val="List Bullet 2"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="Unterpunkt"><w:name w:val="Aufzählung Unterpunkt"/>'
+                  '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="Unterpunkt2"><w:name w:val="Aufzählung Unterpunkt grün"/>'
+                  '<w:basedOn w:val="Unterpunkt"/></w:style>')
+        for sub_style in ("ListBullet2", "Unterpunkt", "Unterpunkt2"):
+            with self.subTest(sub_style):
+                word = docx(w_field(w_run("Handlungsfeld MINT")) + w_p(w_run("Ableitungen:"))
+                            + w_p(w_run("Digitalisierung voranbringen"), style="ListBullet")
+                            + w_p(w_run("an Schulen"), style=sub_style)
+                            + w_p(w_run("Vernetzung ausbauen"), style="ListBullet"), styles)
+                plan, findings = self.imported(f"stil-{sub_style}.docx", word)
+                self.assertEqual(plan[1], [["Digitalisierung voranbringen an Schulen"], ["Vernetzung ausbauen"]])
+                self.assertEqual(len(self.rules(findings, "objective-continued")), 1, findings)
+
     def test_struck_heading_is_no_field(self):
         struck = w_run("Handlungsfeld Alt", "<w:strike/>")
         word = docx(w_field(w_run("Handlungsfeld MINT")) + w_field(struck)

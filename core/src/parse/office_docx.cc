@@ -49,7 +49,8 @@ std::optional<bool> bold_of(Node rpr) {
 
 struct Style {
   std::string name, based_on;
-  std::optional<int> outline;  // 0-based outline level
+  std::optional<int> outline;     // 0-based outline level
+  std::optional<int> list_level;  // 0-based, from the style's own numbering (w:numPr/w:ilvl)
   std::optional<bool> bold;
   std::optional<bool> hidden;
 };
@@ -64,6 +65,8 @@ class Styles {
       st.based_on = attribute(child(s, "basedOn"), "val");
       if (Node o = child(child(s, "pPr"), "outlineLvl"))
         st.outline = std::atoi(attribute(o, "val").c_str());
+      if (Node l = child(child(child(s, "pPr"), "numPr"), "ilvl"))
+        st.list_level = std::atoi(attribute(l, "val").c_str());
       st.bold = bold_of(child(s, "rPr"));
       st.hidden = hidden_of(child(s, "rPr"));
       styles_[attribute(s, "styleId")] = std::move(st);
@@ -104,6 +107,23 @@ class Styles {
       }
     }
     return false;
+  }
+
+  // The list level a paragraph style gives (0-based): its own numbering's level, following
+  // basedOn, else the number at the end of a list style's name — Word's built-in "List Bullet 2",
+  // "Aufzählungszeichen 3", "Liste 2", "List Number 2" are the second and third levels.
+  int list_level(const std::string& id) const {
+    const Style* s = find(id);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->list_level) return std::clamp(*s->list_level, 0, 8);
+      s = find(s->based_on);
+    }
+    if (!list_style(id)) return 0;
+    const std::string name = find(id) ? find(id)->name : id;
+    const std::size_t space = name.find_last_of(' ');
+    if (space == std::string::npos || space + 2 != name.size()) return 0;
+    const char digit = name.back();
+    return digit >= '2' && digit <= '9' ? digit - '1' : 0;
   }
 
   std::optional<bool> bold(const std::string& id) const { return inherited(id, &Style::bold); }
@@ -202,9 +222,11 @@ class Reader {
       level = v < 9 ? v + 1 : 0;
     }
     const bool list = child(ppr, "numPr") || styles_.list_style(style);
-    // The list level of a numbered paragraph (w:ilvl, 0-based): a sub-item is 1 or more.
-    const int list_level =
-        std::max(0, std::atoi(attribute(child(child(ppr, "numPr"), "ilvl"), "val").c_str()));
+    // The list level of a numbered paragraph (w:ilvl, 0-based; a sub-item is 1 or more), else
+    // the one its style gives.
+    Node ilvl = child(child(ppr, "numPr"), "ilvl");
+    const int list_level = ilvl ? std::max(0, std::atoi(attribute(ilvl, "val").c_str()))
+                                : styles_.list_level(style);
     ParagraphText text;
     runs(p, paragraph_format(style), text);
     out_.paragraph(text, level, list, line, std::min(list_level, 8));
