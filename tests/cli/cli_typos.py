@@ -77,6 +77,23 @@ class TypoSuggestions(TempDirTest):
         self.assertEqual(self.first_suggestion(doc, "Kulturhistorisches Muesum"),
                          "„Kulturhistorisches Museum“ und „Museum für Naturkunde“")
 
+    def test_a_division_typed_wrong_is_suggested_with_its_number(self):
+        with open(SEED, encoding="utf-8") as f:
+            seed = f.read()
+        doc = self.write("typo.md", seed.replace("Dezernat VI/", "Dezrnat VI/", 1))
+        for units in ([], ["--units", UNITS]):
+            with self.subTest(units=bool(units)):
+                result = run("validate", doc, *units, "--format", "json")
+                assumed = [f["message"] for f in json.loads(result.stdout)["findings"]
+                           if f["rule"] == "division-assumed"]
+                # With the directory its division; without, the document names no "Dezernat VI"
+                # elsewhere, and "Dezernat IV" (another number) is no suggestion.
+                self.assertEqual(len(assumed), 1, assumed)
+                if units:
+                    self.assertIn("meinten Sie „Dezernat VI“?", assumed[0])
+                else:
+                    self.assertNotIn("meinten Sie", assumed[0])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -14,6 +14,7 @@
 #include "resolve/division_separator.h"
 #include "resolve/name_pool.h"
 #include "resolve/name_split.h"
+#include "util/similar_names.h"
 #include "util/text.h"
 
 namespace eduplan {
@@ -132,14 +133,55 @@ class Resolver {
     if (looks_like_division(e.prefix())) return;
     if (const auto* d = dir_.find(e.prefix()); d && d->division.empty()) return;
     if (!assumed_.insert(normalize_for_key(e.prefix())).second) return;
+    const std::string near = near_division(e.prefix());
     findings_.push_back(make_finding(
         rule::kDivisionAssumed,
-        tr({"„{0}“ vor dem „/“ in „{1}“ als Dezernat gelesen, obwohl es nicht wie ein Dezernat "
-            "heißt; ist „{1}“ der Name einer Einheit, ihn ins Verwaltungsverzeichnis eintragen",
-            "\"{0}\" before the \"/\" in \"{1}\" read as a division although it is not named "
-            "like one; if \"{1}\" is the name of one unit, add it to the units directory"},
-           e.prefix(), e.text),
+        near.empty()
+            ? tr({"„{0}“ vor dem „/“ in „{1}“ als Dezernat gelesen, obwohl es nicht wie ein "
+                  "Dezernat heißt; ist „{1}“ der Name einer Einheit, ihn ins "
+                  "Verwaltungsverzeichnis eintragen",
+                  "\"{0}\" before the \"/\" in \"{1}\" read as a division although it is not "
+                  "named like one; if \"{1}\" is the name of one unit, add it to the units "
+                  "directory"},
+                 e.prefix(), e.text)
+            : tr({"„{0}“ vor dem „/“ in „{1}“ als Dezernat gelesen, obwohl es nicht wie ein "
+                  "Dezernat heißt; meinten Sie „{2}“?",
+                  "\"{0}\" before the \"/\" in \"{1}\" read as a division although it is not "
+                  "named like one; did you mean \"{2}\"?"},
+                 e.prefix(), e.text, near),
         e.line, std::string(e.prefix())));
+  }
+
+  // A division one or two typed letters away from `written` ("Dezrnat VI"): of the directory,
+  // else as the document names it elsewhere in a division's form; empty if none. A division's
+  // number is no typo: "Dezrnat VI" is not near "Dezernat IV".
+  std::string near_division(std::string_view written) {
+    const auto number = [](std::string_view name) {
+      name = text::trim(name);
+      const std::string_view last = name.substr(name.find_last_of(' ') + 1);
+      const bool numeral = last.find_first_not_of("IVXLCDM0123456789") == std::string_view::npos;
+      return numeral ? last : std::string_view();
+    };
+    const std::u32string key = code_points(normalize_for_key(written));
+    std::string best;
+    int best_distance = 3;
+    const auto consider = [&](const std::string& name) {
+      if (number(name) != number(written)) return;
+      const int d = edit_distance(key, code_points(normalize_for_key(name)), 2);
+      if (d < best_distance) {
+        best_distance = d;
+        best = name;
+      }
+    };
+    if (const UnitsDirectory* dir = dir_.directory()) {
+      for (const auto& entry : dir->entries()) {
+        if (entry.division.empty()) consider(entry.name);
+      }
+    }
+    if (best.empty()) {
+      for (const auto& name : division_spellings_) consider(name);
+    }
+    return best;
   }
 
   bool is_division_name(NameId id) {
@@ -266,8 +308,13 @@ class Resolver {
     for (const auto& field : doc.fields) {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
-          if (e.has_slash)
-            divisions_.insert(facts(canonical_division(names_.intern(e.prefix()), e.line)).key);
+          if (!e.has_slash) continue;
+          divisions_.insert(facts(canonical_division(names_.intern(e.prefix()), e.line)).key);
+          if (looks_like_division(e.prefix()) &&
+              std::find(division_spellings_.begin(), division_spellings_.end(), e.prefix()) ==
+                  division_spellings_.end() &&
+              division_spellings_.size() < 64)
+            division_spellings_.emplace_back(e.prefix());
         }
       }
     }
@@ -593,6 +640,7 @@ class Resolver {
   NamePool names_;
   std::vector<NameFacts> facts_;
   std::unordered_set<std::string> divisions_;   // keys of division names stated in the document
+  std::vector<std::string> division_spellings_;  // those in a division's form, as written (64 at most)
   std::unordered_set<std::string> standalone_;  // keys of names listed on their own
   std::unordered_map<NameId, std::pair<NameId, NameId>> compounds_;
   KnownKeys known_keys_;  // filter for compound_parts, filled on its first call
