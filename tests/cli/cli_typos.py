@@ -29,6 +29,11 @@ def typo(name, rng):
 
 
 class TypoSuggestions(TempDirTest):
+    @staticmethod
+    def seed():
+        with open(SEED, encoding="utf-8") as f:
+            return f.read()
+
     def first_suggestion(self, doc, written):
         result = run("validate", doc, "--units", UNITS, "--format", "json")
         findings = [f for f in json.loads(result.stdout)["findings"]
@@ -39,8 +44,7 @@ class TypoSuggestions(TempDirTest):
         return message.split("meinten Sie ", 1)[1].split(" oder ")[0].rstrip("?")
 
     def test_every_unit_of_the_example_typed_wrong(self):
-        with open(SEED, encoding="utf-8") as f:
-            seed = f.read()
+        seed = self.seed()
         with open(UNITS, encoding="utf-8") as f:
             rows = list(csv.reader(f))[1:]
         names = {r[0] for r in rows}
@@ -64,22 +68,19 @@ class TypoSuggestions(TempDirTest):
         self.assertGreater(checked, 40)
 
     def test_a_name_with_commas_stays_one_name(self):
-        with open(SEED, encoding="utf-8") as f:
-            seed = f.read()
+        seed = self.seed()
         doc = self.write("typo.md", seed.replace("Statistik, Wahlen,", "Statistik, Wxhlen,", 1))
         self.assertEqual(self.first_suggestion(doc, "Amt für Statistik, Wxhlen, Digitalisierung"),
                          "„Amt für Statistik, Wahlen, Digitalisierung“")
 
     def test_a_compound_is_suggested_part_by_part(self):
-        with open(SEED, encoding="utf-8") as f:
-            seed = f.read()
+        seed = self.seed()
         doc = self.write("typo.md", seed.replace("Kulturhistorisches Museum und", "Kulturhistorisches Muesum und", 1))
         self.assertEqual(self.first_suggestion(doc, "Kulturhistorisches Muesum"),
                          "„Kulturhistorisches Museum“ und „Museum für Naturkunde“")
 
     def test_a_division_typed_wrong_is_suggested_with_its_number(self):
-        with open(SEED, encoding="utf-8") as f:
-            seed = f.read()
+        seed = self.seed()
         doc = self.write("typo.md", seed.replace("Dezernat VI/", "Dezrnat VI/", 1))
         for units in ([], ["--units", UNITS]):
             with self.subTest(units=bool(units)):

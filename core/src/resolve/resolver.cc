@@ -179,7 +179,10 @@ class Resolver {
       }
     }
     if (best.empty()) {
-      for (const auto& name : division_spellings_) consider(name);
+      // The spellings met so far (every division written before a '/' is among them).
+      for (NameId id = 0; id < names_.size(); ++id) {
+        if (looks_like_division(names_[id])) consider(names_[id]);
+      }
     }
     return best;
   }
@@ -308,13 +311,8 @@ class Resolver {
     for (const auto& field : doc.fields) {
       for (const auto& fa : field.focus_areas) {
         for (const auto& e : fa.entries) {
-          if (!e.has_slash) continue;
-          divisions_.insert(facts(canonical_division(names_.intern(e.prefix()), e.line)).key);
-          if (looks_like_division(e.prefix()) &&
-              std::find(division_spellings_.begin(), division_spellings_.end(), e.prefix()) ==
-                  division_spellings_.end() &&
-              division_spellings_.size() < 64)
-            division_spellings_.emplace_back(e.prefix());
+          if (e.has_slash)
+            divisions_.insert(facts(canonical_division(names_.intern(e.prefix()), e.line)).key);
         }
       }
     }
@@ -640,7 +638,6 @@ class Resolver {
   NamePool names_;
   std::vector<NameFacts> facts_;
   std::unordered_set<std::string> divisions_;   // keys of division names stated in the document
-  std::vector<std::string> division_spellings_;  // those in a division's form, as written (64 at most)
   std::unordered_set<std::string> standalone_;  // keys of names listed on their own
   std::unordered_map<NameId, std::pair<NameId, NameId>> compounds_;
   KnownKeys known_keys_;  // filter for compound_parts, filled on its first call
