@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "focus_area_tape.h"
 #include "report.h"
 
 namespace eduplan::xlsx_exporter {
@@ -17,7 +18,8 @@ const std::vector<double> kFindingWidths{24, 11, 7, 34, 70};
 
 }  // namespace
 
-PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(request), l(labels) {
+PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels, FocusAreaTape* tape)
+    : r(request), l(labels) {
   const auto units = r.units();
   const auto fields = r.fields();
   division.resize(units.size());
@@ -51,6 +53,7 @@ PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels) : r(requ
   std::vector<bool> seen(units.size(), false);
   std::vector<std::size_t> touched;  // divisions of the current focus area
   r.each_focus_area([&](const sdk::FocusArea& fa) {
+    if (tape) tape->record(fa);
     ++focus_areas;
     auto& columns = field_columns[fa.field];
     ColumnFit& fit = field_fits[fa.field];

@@ -14,6 +14,7 @@ namespace eduplan::xlsx_exporter {
 using namespace xlsxkit;
 
 struct Labels;
+class FocusAreaTape;
 
 // A field sheet's columns: its further columns by name, and every column's width, widened so
 // that each column's longest word fits.
@@ -34,7 +35,8 @@ struct StatusTally {
 };
 
 struct PlanFacts {
-  PlanFacts(const sdk::Request& r, const Labels& l);
+  // `tape`, if given, records the focus areas as they are read, for the second pass.
+  PlanFacts(const sdk::Request& r, const Labels& l, FocusAreaTape* tape = nullptr);
   const sdk::Request& r;
   const Labels& l;
   std::vector<std::size_t> division;     // per unit: its division index, or itself for a division

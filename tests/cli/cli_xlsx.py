@@ -181,6 +181,28 @@ class FullDisk(PlanDbTest):
         self.assertEqual(digest(target), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.xlsx", "plan.db", "report.xlsx"])
 
+    def test_a_full_tmpdir_while_the_focus_areas_are_recorded_fails_before_anything_is_written(self):
+        # The exporter records the focus areas in tmpdir on its first pass over the database and plays
+        # them back for the second. Long, repetitive texts: the recording is larger than the limit.
+        rows = "".join(f"| Schwerpunkt {i} " + "mit einem langen Text " * 12 + "| Dezernat V/ Jugendamt |\n"
+                       for i in range(4000))
+        doc = self.write("long.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n" + rows)
+        db = self.path("long.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        target = self.path("long.xlsx")
+        self.assertExit(run("export", "--db", db, "--format", "xlsx", "-o", target), 0)
+        before = digest(target)
+        self.db = db
+        tmp = self.path("tmp")
+        os.mkdir(tmp)
+        result = self.export_limited(target, 1 << 18, f"tmpdir={tmp}")
+        self.assertExit(result, 2)
+        self.assertIn(f"tmpdir {tmp}: die temporäre Datei kann nicht geschrieben werden", result.stderr)
+        self.assertIn("long.xlsx unverändert", result.stderr)
+        self.assertEqual(digest(target), before)
+        self.assertEqual(os.listdir(tmp), [])
+        self.assertEqual(sorted(os.listdir(self.dir)), ["long.db", "long.md", "long.xlsx", "plan.db", "tmp"])
+
     def test_tmpdir_must_be_a_writable_directory(self):
         result = self.export("xlsx", self.path("r.xlsx"), "tmpdir=/nonexistent/dir")
         self.assertExit(result, 2)
