@@ -27,7 +27,7 @@ constexpr eduplan_option_decl kOptions[] = {
     {"date", EDUPLAN_OPTION_STRING, "", nullptr,
      "Datum des Berichts (JJJJ-MM-TT) in Übersicht und Fußzeile; leer: heute"},
     {"tmpdir", EDUPLAN_OPTION_STRING, "", nullptr,
-     "Verzeichnis für die temporären Dateien von libxlsxwriter; leer: $TMPDIR, sonst /tmp"},
+     "Verzeichnis für die temporären Dateien (libxlsxwriter, Aufzeichnung der Handlungsschwerpunkte); leer: $TMPDIR, sonst /tmp"},
     {"rows-per-sheet", EDUPLAN_OPTION_INT, "1048576", nullptr,
      "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird"},
 };
@@ -89,8 +89,9 @@ std::string report_date(std::string_view option, bool english) {
   return out;
 }
 
-// Where libxlsxwriter keeps its temporary files (as large as the sheets, uncompressed): the
-// option, else $TMPDIR, else /tmp. It must be a writable directory.
+// Where libxlsxwriter keeps its temporary files (as large as the sheets, uncompressed) and the
+// exporter its recording of the focus areas: the option, else $TMPDIR, else /tmp. It must be a
+// writable directory.
 std::string temporary_directory(std::string_view option) {
   std::string dir(option);
   if (dir.empty()) {
