@@ -216,9 +216,10 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbA
 
 std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm) {
   std::string name = value_of(vm, "plan");
-  const auto plans = storage.list_plans();
+  const auto names = storage.plan_names();
   if (name.empty()) {
-    if (plans.size() != 1) {
+    if (names.size() != 1) {
+      const auto plans = storage.list_plans();
       std::string list;
       for (const auto& p : plans) {
         list += "\n  " + p.name + tr({"  (importiert {0})", "  (imported {0})"}, p.imported_at);
@@ -227,10 +228,10 @@ std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm
                            "database {0} holds {1} plans; choose one with --plan:{2}"},
                           database_path(vm), plans.size(), list));
     }
-    return plans.front().name;
+    return names.front();
   }
-  for (const auto& p : plans) {
-    if (p.name == name) return name;
+  for (const auto& n : names) {
+    if (n == name) return name;
   }
   throw UsageError(tr({"Datenbank {0} enthält keinen Plan „{1}“ (eduplan plans listet sie)",
                        "database {0} holds no plan \"{1}\" (eduplan plans lists them)"},

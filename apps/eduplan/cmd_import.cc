@@ -92,7 +92,7 @@ int run_import(const Command& self, const Args& args) {
   if (std::filesystem::exists(db_path, ec) && open_before_reading(db_path)) {
     auto storage = open_database(db_path);
     std::set<std::string> before;
-    for (const auto& p : storage->list_plans()) before.insert(p.name);
+    for (auto& name : storage->plan_names()) before.insert(std::move(name));
     result = storage->import_plan_file(path, options);
     replaced = before.count(result.name) > 0;
   } else {
@@ -107,7 +107,7 @@ int run_import(const Command& self, const Args& args) {
     if (result.stored && !staged.commit_new()) {
       auto plan = open_database_read_only(staged.temp_path())->load_plan(result.name);
       auto storage = open_database(db_path);
-      for (const auto& p : storage->list_plans()) replaced = replaced || p.name == result.name;
+      for (const auto& name : storage->plan_names()) replaced = replaced || name == result.name;
       storage->save_plan(*plan);
     }
   }

@@ -85,6 +85,14 @@ TEST_P(StorageContract, SeveralPlansCoexistAndSameNameReplaces) {
   auto plans = storage->list_plans();
   ASSERT_EQ(plans.size(), 2u);
   EXPECT_EQ(plans[0].name, "A");
+  EXPECT_EQ(storage->plan_names(), (std::vector<std::string>{"A", "B"}));
+  storage->save_plan(small("Ä"));
+  storage->save_plan(small("a"));
+  std::vector<std::string> listed;
+  for (const auto& p : storage->list_plans()) listed.push_back(p.name);
+  EXPECT_EQ(storage->plan_names(), listed);  // the same order as list_plans
+  EXPECT_TRUE(storage->remove_plan("Ä"));
+  EXPECT_TRUE(storage->remove_plan("a"));
   EXPECT_EQ(storage->load_plan("A")->fields.size(), 1u);
   EXPECT_EQ(storage->load_plan("B")->fields.size(), 6u);
   EXPECT_TRUE(storage->remove_plan("A"));

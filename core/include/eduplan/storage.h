@@ -105,6 +105,10 @@ class EDUPLAN_EXPORT Storage {
   // (has_errors(result.findings)) nothing is changed. Throws as read_plan_file and save_plan.
   virtual ImportResult import_plan_file(const std::filesystem::path& path,
                                         const ReadOptions& options);
+
+  // The plans' names, ordered as list_plans orders them, without its counts (which take a pass
+  // over every plan's responsibilities). The default takes them from list_plans.
+  virtual std::vector<std::string> plan_names() const;
 };
 
 // Opens (creating if needed) an SQLite database and migrates it to kSchemaVersion.

@@ -144,7 +144,7 @@ eduplan_code eduplan_db_plans(eduplan_db* db, eduplan_names** out) {
     EDUPLAN_TRY(check_handle("eduplan_db_plans", "db", db));
     if (!out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_plans", "db, out"));
     eduplan_names names;
-    for (const auto& info : db->storage->list_plans()) names.names.push_back(info.name);
+    names.names = db->storage->plan_names();
     *out = eduplan::api::make_handle(std::move(names));
     return EDUPLAN_OK;
   });
@@ -318,7 +318,7 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
       values[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     bool exists = false;
-    for (const auto& info : db->storage->list_plans()) exists |= info.name == plan_name;
+    for (const auto& name : db->storage->plan_names()) exists |= name == plan_name;
     if (!exists) return not_found(plan_name);
     std::vector<std::filesystem::path> dirs;
     if (plugin_dir) dirs.emplace_back(plugin_dir);

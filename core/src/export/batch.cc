@@ -123,8 +123,8 @@ std::vector<BatchJob> plan_jobs(Storage& storage, std::string_view extension) {
   auto mutex = std::make_shared<std::mutex>();
   std::vector<BatchJob> jobs;
   std::set<std::string> used = {text::fold_case(safe_file_name("index", extension))};
-  for (const auto& info : storage.list_plans()) {
-    const std::string name = info.name;
+  for (const auto& plan_name : storage.plan_names()) {
+    const std::string name = plan_name;
     jobs.push_back({name,
                     unique_file(name, extension, used),
                     [&storage, mutex, name] {

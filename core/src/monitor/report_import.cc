@@ -204,10 +204,10 @@ class Importer {
   std::string plan_holding(const std::string& key) {
     if (!other_keys_) {
       other_keys_.emplace();
-      for (const auto& info : storage_.list_plans()) {
-        if (info.name == plan_) continue;
-        if (const auto keys = responsibility_keys(storage_, info.name)) {
-          for (const auto& k : *keys) other_keys_->try_emplace(k, info.name);
+      for (const auto& name : storage_.plan_names()) {
+        if (name == plan_) continue;
+        if (const auto keys = responsibility_keys(storage_, name)) {
+          for (const auto& k : *keys) other_keys_->try_emplace(k, name);
         }
       }
     }

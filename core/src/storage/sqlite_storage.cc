@@ -171,6 +171,13 @@ class SqliteStorage final : public Storage {
     return result;
   }
 
+  std::vector<std::string> plan_names() const override {
+    Statement st(db_, "SELECT name FROM plan ORDER BY name");
+    std::vector<std::string> names;
+    while (st.step()) st.column(0, names.emplace_back());  // checked as list_plans checks it
+    return names;
+  }
+
   std::vector<PlanInfo> list_plans() const override {
     // One query: counts per plan through correlated sub-selects on the indexed keys.
     Statement st(db_,

@@ -30,6 +30,12 @@ class HoldingFindings final : public FindingStream {
 
 }  // namespace
 
+std::vector<std::string> Storage::plan_names() const {
+  std::vector<std::string> names;
+  for (auto& info : list_plans()) names.push_back(std::move(info.name));
+  return names;
+}
+
 std::optional<PlanOutline> Storage::load_outline(std::string_view name) const {
   auto plan = load_plan(name);
   if (!plan) return std::nullopt;
