@@ -120,14 +120,17 @@ double column_points(double width) {
 }
 
 std::size_t longest_word_bytes(std::string_view text) {
-  std::size_t longest = 0, start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find_first_of(" \n", start);
-    if (end == std::string_view::npos) end = text.size();
-    longest = std::max(longest, end - start);
-    start = end + 1;
+  // One pass over the bytes (find_first_of would search the two separators once per byte).
+  std::size_t longest = 0, run = 0;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n') {
+      longest = std::max(longest, run);
+      run = 0;
+    } else {
+      ++run;
+    }
   }
-  return longest;
+  return std::max(longest, run);
 }
 
 double longest_word(std::string_view text, double size, bool bold) {
@@ -165,37 +168,56 @@ std::size_t wrapped_lines(std::string_view text, double width, double size, bool
       text.find('\n') == std::string_view::npos)
     return 1;
   const double space = points(kAsciiWidths.of[' '], size, bold);
+  // Greedy wrapping at spaces, as Excel and LibreOffice wrap, in one pass over the characters:
+  // a word's width is summed as it is read and placed at the space or line break after it.
   std::size_t lines = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view paragraph = text.substr(start, end - start);
-    // Greedy wrapping at spaces, as Excel and LibreOffice wrap.
-    std::size_t count = 1;
-    double used = 0;
-    std::size_t w = 0;
-    while (w < paragraph.size()) {
-      std::size_t next = paragraph.find(' ', w);
-      if (next == std::string_view::npos) next = paragraph.size();
-      double ww = points(units_of(paragraph.substr(w, next - w)), size, bold);
-      if (used > 0 && used + space + ww > room) {
-        ++count;
-        used = 0;
-      } else if (used > 0) {
-        used += space;
-      }
-      while (ww > room) {  // a word longer than the line is broken where it hits the edge
-        ++count;
-        ww -= room;
-      }
-      used += ww;
-      w = next + 1;
+  std::size_t count = 1;  // lines of the current paragraph
+  double used = 0;
+  std::uint64_t word = 0;  // units of the word being read
+  const auto place = [&] {
+    double ww = points(word, size, bold);
+    if (used > 0 && used + space + ww > room) {
+      ++count;
+      used = 0;
+    } else if (used > 0) {
+      used += space;
     }
-    lines += count;
-    if (end == text.size()) break;
-    start = end + 1;
+    while (ww > room) {  // a word longer than the line is broken where it hits the edge
+      ++count;
+      ww -= room;
+    }
+    used += ww;
+    word = 0;
+  };
+  std::size_t word_bytes = 0;  // bytes of the word being read
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ') {  // ends a word, also an empty one between two spaces
+      place();
+      word_bytes = 0;
+      ++i;
+      continue;
+    }
+    if (c == '\n') {  // ends a paragraph: its last word, if any, and its lines
+      if (word_bytes > 0) place();
+      word_bytes = 0;
+      lines += count;
+      count = 1;
+      used = 0;
+      ++i;
+      continue;
+    }
+    const std::size_t before = i;
+    if (c < 0x80) {
+      word += kAsciiWidths.of[c];
+      ++i;
+    } else {
+      word += width_of(decode(text, i));
+    }
+    word_bytes += i - before;
   }
+  if (word_bytes > 0) place();
+  lines += count;
   return std::max<std::size_t>(lines, 1);
 }
 
