@@ -30,9 +30,35 @@ class SheetScan {
   // Where the next piece is to be read, and how much of it fits.
   char* room() { return buffer_.data() + kCarry; }
   std::size_t room_size() const { return buffer_.size() - kCarry; }
-  // The piece of n bytes has been read into room().
-  void feed(std::size_t n) {
+  // The piece of n bytes has been read into room(); rows are looked for in a worksheet only.
+  void feed(std::size_t n, bool sheet) {
     const std::string_view text(buffer_.data() + kCarry - carried_, carried_ + n);
+    if (sheet) scan_rows(text);
+    const std::size_t keep = std::min(text.size(), kCarry);
+    std::memmove(buffer_.data() + kCarry - keep, text.data() + text.size() - keep, keep);
+    carried_ = keep;
+  }
+  long long dimension_last() const { return dimension_last_; }
+  long long last_row() const { return last_row_; }
+  bool closed() const { return tail().find("</worksheet>") != std::string_view::npos; }
+  // An XML part ends with an end tag ("</Types>", "</Relationships>"), or with "/>" if its root
+  // is empty; a part cut off in a temporary file ends elsewhere.
+  bool ends_with_end_tag() const {
+    std::string_view t = tail();
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ')) t.remove_suffix(1);
+    if (t.empty() || t.back() != '>') return false;
+    const auto open = t.rfind('<');
+    return open != std::string_view::npos && open + 1 < t.size() &&
+           (t[open + 1] == '/' || t[t.size() - 2] == '/');
+  }
+
+ private:
+  static constexpr std::string_view kRow = "<row r=\"";
+  static constexpr long long kMaxRow = 1LL << 40;
+  std::string_view tail() const {
+    return std::string_view(buffer_.data() + kCarry - carried_, carried_);
+  }
+  void scan_rows(std::string_view text) {
     if (dimension_last_ < 0) find_dimension(text);
     // The last complete <row r="…"> of the text; one cut off at the end is complete next time.
     for (std::size_t at = text.rfind(kRow); at != std::string_view::npos;
@@ -46,20 +72,7 @@ class SheetScan {
         break;
       }
     }
-    const std::size_t keep = std::min(text.size(), kCarry);
-    std::memmove(buffer_.data() + kCarry - keep, text.data() + text.size() - keep, keep);
-    carried_ = keep;
   }
-  long long dimension_last() const { return dimension_last_; }
-  long long last_row() const { return last_row_; }
-  bool closed() const {
-    return std::string_view(buffer_.data() + kCarry - carried_, carried_).find("</worksheet>") !=
-           std::string_view::npos;
-  }
-
- private:
-  static constexpr std::string_view kRow = "<row r=\"";
-  static constexpr long long kMaxRow = 1LL << 40;
   void find_dimension(std::string_view text) {
     const auto d = text.find("<dimension ref=\"");
     if (d == std::string_view::npos) return;
@@ -123,9 +136,12 @@ void verify_workbook(const std::string& path) {
       if (n < 0) broken(name + ": " + zip_file_strerror(file.get()));  // checksum included
       if (n == 0) break;
       total += static_cast<zip_uint64_t>(n);
-      if (sheet) scan.feed(static_cast<std::size_t>(n));
+      scan.feed(static_cast<std::size_t>(n), sheet);
     }
     if (total != st.size) broken(name + " hat nicht die angegebene Größe");
+    const bool xml = name.size() > 4 && (name.compare(name.size() - 4, 4, ".xml") == 0 ||
+                                         name.compare(name.size() - 5, 5, ".rels") == 0);
+    if (xml && !sheet && !scan.ends_with_end_tag()) broken(name + " endet mitten im Text");
     if (sheet) {
       if (!scan.closed()) broken(name + " endet mitten im Text");
       if (scan.dimension_last() > 0 && scan.last_row() != scan.dimension_last())

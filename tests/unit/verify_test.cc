@@ -10,6 +10,8 @@
 
 #include "xlsxkit/workbook.h"
 
+#include <zip.h>
+
 namespace eduplan::xlsxkit {
 namespace {
 
@@ -39,6 +41,57 @@ TEST(VerifyWorkbook, RowsLongerThanAReadPieceAreFollowed) {
   }
   EXPECT_NO_THROW(verify_workbook(path));
   std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+}
+
+// Rewrites one part of the archive as its first `keep` bytes, as a temporary file that failed
+// after its first buffers were written leaves it (with a checksum that fits the cut text).
+void cut_part(const std::string& path, const char* part, std::size_t keep) {
+  int error = 0;
+  zip_t* z = zip_open(path.c_str(), 0, &error);
+  ASSERT_NE(z, nullptr);
+  const zip_int64_t index = zip_name_locate(z, part, 0);
+  ASSERT_GE(index, 0) << part;
+  zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(index), 0);
+  ASSERT_NE(f, nullptr);
+  static std::string text;  // libzip reads the replacement when the archive is closed
+  text.assign(keep, '\0');
+  ASSERT_EQ(zip_fread(f, text.data(), keep), static_cast<zip_int64_t>(keep));
+  zip_fclose(f);
+  zip_source_t* src = zip_source_buffer(z, text.data(), text.size(), 0);
+  ASSERT_NE(src, nullptr);
+  ASSERT_EQ(zip_file_replace(z, static_cast<zip_uint64_t>(index), src, 0), 0);
+  ASSERT_EQ(zip_close(z), 0);
+}
+
+std::string small_workbook(const char* name) {
+  const std::string path = temporary_workbook(name);
+  Workbook wb(path.c_str(), kExcelRows, std::filesystem::temp_directory_path().string(),
+              PrintInfo{"T", "27.11.2026"});
+  lxw_worksheet* ws = wb.add_sheet("Blatt");
+  for (std::uint32_t r = 0; r < 200; ++r) wb.text(ws, r, 0, "Zeile " + std::to_string(r));
+  wb.close();
+  return path;
+}
+
+// Every part cut after 4 KiB (a full stdio buffer written, the rest lost) is found: the
+// sheets by their last row, the other XML parts by their end tag.
+TEST(VerifyWorkbook, PartsCutAfterTheirFirstBufferAreFound) {
+  const std::string good = small_workbook("good.xlsx");
+  ASSERT_NO_THROW(verify_workbook(good));
+  for (const char* part : {"xl/theme/theme1.xml", "xl/worksheets/sheet1.xml"}) {
+    const std::string path = temporary_workbook("cut.xlsx");
+    std::filesystem::copy_file(good, path, std::filesystem::copy_options::overwrite_existing);
+    cut_part(path, part, 4096);
+    try {
+      verify_workbook(path);
+      ADD_FAILURE() << part << " cut after 4096 bytes passed";
+    } catch (const Failure& e) {
+      EXPECT_NE(std::string(e.what()).find(std::string(part) + " endet mitten im Text"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+  std::filesystem::remove_all(std::filesystem::path(good).parent_path());
 }
 
 TEST(VerifyWorkbook, NotAnArchiveIsReported) {
