@@ -8,7 +8,9 @@
 # figures are medians, ratios the median of the pairs' ratios (robust when the machine's speed
 # drifts). Times and peak RSS from /usr/bin/time (the peak of the largest process, the exporter's
 # child process included).
-# Usage: bench/run_exports.sh [BUILD_DIR] [SIZES...]   (default: 200000 1000000)
+# PIN=N runs every command on processor N only (taskset), which steadies single times on a shared
+# machine.
+# Usage: [RUNS=5] [PIN=1] bench/run_exports.sh [BUILD_DIR] [SIZES...]   (default: 200000 1000000)
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 shift || true
@@ -20,10 +22,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 date=2026-11-26
 
+pin=()
+[[ -n ${PIN:-} ]] && pin=(taskset -c "$PIN")
+
 timed() {  # out-file command... : appends "wall cpu peak_kib"
   local out=$1
   shift
-  /usr/bin/time -o "$work/t" -f "%e %U %S %M" "$@" >/dev/null 2>"$work/err" || {
+  "${pin[@]}" /usr/bin/time -o "$work/t" -f "%e %U %S %M" "$@" >/dev/null 2>"$work/err" || {
     cat "$work/err" >&2
     exit 1
   }
