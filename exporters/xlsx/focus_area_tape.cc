@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -16,7 +17,8 @@ constexpr std::size_t kChunk = 1 << 20;  // written and read in pieces of about 
 // a text its length and its bytes.
 class Reader {
  public:
-  Reader(int fd, const std::function<void(const char*, int)>& fail) : fd_(fd), fail_(fail) {}
+  Reader(int fd, std::uint64_t max_record, const std::function<void(const char*, int)>& fail)
+      : fd_(fd), max_record_(max_record), fail_(fail) {}
 
   // The next record's bytes, or false at the end of the file.
   bool next(const char*& at, const char*& end) {
@@ -24,7 +26,7 @@ class Reader {
     std::uint64_t size = 0;
     std::memcpy(&size, buf_.data() + start_, 8);
     start_ += 8;
-    if (size > (std::uint64_t{1} << 40) || !fill(static_cast<std::size_t>(size)))
+    if (size > max_record_ || !fill(static_cast<std::size_t>(size)))
       fail_("die temporäre Datei ist unvollständig", 0);
     at = buf_.data() + start_;
     end = at + size;
@@ -54,6 +56,7 @@ class Reader {
   }
 
   int fd_;
+  std::uint64_t max_record_;  // no record written was larger
   const std::function<void(const char*, int)>& fail_;
   std::vector<char> buf_;
   std::size_t start_ = 0, end_ = 0;
@@ -164,6 +167,7 @@ void FocusAreaTape::record(const sdk::FocusArea& fa) {
   }
   const std::uint64_t size = out_.size() - start - 8;
   std::memcpy(out_.data() + start, &size, 8);
+  max_record_ = std::max(max_record_, size);
   ++count_;
   if (out_.size() >= kChunk) flush();
 }
@@ -185,7 +189,7 @@ void FocusAreaTape::replay(const std::function<void(const sdk::FocusArea&)>& fn)
   const std::function<void(const char*, int)> failure = [this](const char* what, int error) {
     fail(what, error);
   };
-  Reader reader(fd_, failure);
+  Reader reader(fd_, max_record_, failure);
   std::vector<std::size_t> units;
   std::vector<eduplan_attribute> attributes;
   std::vector<eduplan_report_view> reports;

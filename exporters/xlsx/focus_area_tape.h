@@ -38,6 +38,7 @@ class FocusAreaTape {
   int fd_ = -1;
   std::vector<char> out_;  // records not yet written
   std::size_t count_ = 0;
+  std::uint64_t max_record_ = 0;  // the largest record's size: a larger one read back is damage
 };
 
 }  // namespace eduplan::xlsx_exporter
