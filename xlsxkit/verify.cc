@@ -92,15 +92,19 @@ class SheetScan {
   long long dimension_last_ = -1, last_row_ = 0;
 };
 
-[[noreturn]] void broken(const std::string& what) {
+// Names the temporary directory when the caller knows it: libxlsxwriter's temporary files fill it
+// as often as the target's disk.
+[[noreturn]] void broken_workbook(const std::string& what, const std::string& tmpdir) {
+  const std::string directory = tmpdir.empty() ? "(Option tmpdir)" : tmpdir + " (Option tmpdir)";
   throw Failure("die geschriebene Arbeitsmappe ist unvollständig (" + what +
-                     "), wohl weil der Datenträger oder das temporäre Verzeichnis (Option tmpdir) "
-                     "voll ist");
+                "), wohl weil der Datenträger oder das temporäre Verzeichnis " + directory +
+                " voll ist");
 }
 
 }  // namespace
 
-void verify_workbook(const std::string& path) {
+void verify_workbook(const std::string& path, const std::string& tmpdir) {
+  const auto broken = [&tmpdir](const std::string& what) { broken_workbook(what, tmpdir); };
   int error = 0;
   std::unique_ptr<zip_t, ArchiveCloser> archive(
       zip_open(path.c_str(), ZIP_RDONLY, &error));

@@ -130,7 +130,7 @@ void write_xlsx(const sdk::Request& request) {
     set_properties(wb, title, l.index_sheet, "");
     write_index(wb, request, l);
     wb.close();
-    verify_workbook(request.output_path());
+    verify_workbook(request.output_path(), tmpdir);
     return;
   }
   // From the database, the first pass records the focus areas and the second plays them back:
@@ -168,7 +168,7 @@ void write_xlsx(const sdk::Request& request) {
   write_lists(wb, facts, l);
   write_overview(wb, overview, overview_name, facts, l, subtitle);
   wb.close();
-  verify_workbook(request.output_path());
+  verify_workbook(request.output_path(), tmpdir);
 }
 
 const eduplan_exporter kExporter = sdk::describe(

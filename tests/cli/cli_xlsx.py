@@ -181,6 +181,22 @@ class FullDisk(PlanDbTest):
         self.assertEqual(digest(target), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.xlsx", "plan.db", "report.xlsx"])
 
+    def test_truncated_temporary_files_name_the_temporary_directory(self):
+        # The read-back check cannot tell which disk was full: the message names tmpdir as well.
+        good = self.path("good.xlsx")
+        self.assertExit(self.export("xlsx", good), 0)
+        target = self.path("report.xlsx")
+        shutil.copy(good, target)
+        before = digest(target)
+        tmp = self.path("tmp dir")
+        os.mkdir(tmp)
+        result = self.export_limited(target, os.path.getsize(good) + 4096, f"tmpdir={tmp}")
+        self.assertExit(result, 2)
+        self.assertIn("die geschriebene Arbeitsmappe ist unvollständig", result.stderr)
+        self.assertIn(f"das temporäre Verzeichnis {tmp} (Option tmpdir) voll ist", result.stderr)
+        self.assertEqual(digest(target), before)
+        self.assertEqual(os.listdir(tmp), [])
+
     def test_a_full_tmpdir_while_the_focus_areas_are_recorded_fails_before_anything_is_written(self):
         # The exporter records the focus areas in tmpdir on its first pass over the database and plays
         # them back for the second. Long, repetitive texts: the recording is larger than the limit.
