@@ -10,7 +10,7 @@ namespace eduplan::xlsxkit {
 // Throws xlsxkit::Failure saying what is wrong unless the file is a zip archive whose
 // members all read back (sizes and checksums), has a workbook and content types, and whose every
 // worksheet holds all its rows: the last <row> is the last row of its <dimension>, and the XML
-// ends with </worksheet>. The message names `tmpdir`, where libxlsxwriter wrote its temporary
+// ends with </worksheet>; every other XML part ends with an end tag. The message names `tmpdir`, where libxlsxwriter wrote its temporary
 // files, if given.
 void verify_workbook(const std::string& path, const std::string& tmpdir = {});
 
