@@ -38,7 +38,7 @@ class Reader {
   // At least n bytes from start_ are in the buffer; false if the file ends before any byte.
   bool fill(std::size_t n) {
     if (end_ - start_ >= n) return true;
-    std::memmove(buf_.data(), buf_.data() + start_, end_ - start_);
+    if (end_ > start_) std::memmove(buf_.data(), buf_.data() + start_, end_ - start_);
     end_ -= start_;
     start_ = 0;
     if (buf_.size() < std::max(n, kChunk)) buf_.resize(std::max(n, kChunk));
