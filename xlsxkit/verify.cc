@@ -45,7 +45,8 @@ class SheetScan {
   // is empty; a part cut off in a temporary file ends elsewhere.
   bool ends_with_end_tag() const {
     std::string_view t = tail();
-    while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ')) t.remove_suffix(1);
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' '))
+      t.remove_suffix(1);
     if (t.empty() || t.back() != '>') return false;
     const auto open = t.rfind('<');
     return open != std::string_view::npos && open + 1 < t.size() &&

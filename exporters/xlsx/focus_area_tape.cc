@@ -12,13 +12,20 @@ namespace {
 
 constexpr std::size_t kChunk = 1 << 20;  // written and read in pieces of about this size
 
+// The failure of the tape in `dir`: what went wrong and, if not 0, the system's error.
+[[noreturn]] void tape_failure(const std::string& dir, const char* what, int error) {
+  std::string message = "tmpdir " + dir + ": " + what;
+  if (error != 0) message += std::string(" (") + std::strerror(error) + ")";
+  throw sdk::Failure(message);
+}
+
 // Reads the tape back record by record. A record is its size (8 bytes) and then its fields:
 // field, index, line, text, key, the units, the attributes and the reports; numbers are 8 bytes,
 // a text its length and its bytes.
 class Reader {
  public:
-  Reader(int fd, std::uint64_t max_record, const std::function<void(const char*, int)>& fail)
-      : fd_(fd), max_record_(max_record), fail_(fail) {}
+  Reader(int fd, std::uint64_t max_record, const std::string& dir)
+      : fd_(fd), max_record_(max_record), dir_(dir) {}
 
   // The next record's bytes, or false at the end of the file.
   bool next(const char*& at, const char*& end) {
@@ -27,7 +34,7 @@ class Reader {
     std::memcpy(&size, buf_.data() + start_, 8);
     start_ += 8;
     if (size > max_record_ || !fill(static_cast<std::size_t>(size)))
-      fail_("die temporäre Datei ist unvollständig", 0);
+      tape_failure(dir_, "die temporäre Datei ist unvollständig", 0);
     at = buf_.data() + start_;
     end = at + size;
     start_ += static_cast<std::size_t>(size);
@@ -45,10 +52,10 @@ class Reader {
     while (end_ < n) {
       const ssize_t got = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
       if (got < 0 && errno == EINTR) continue;
-      if (got < 0) fail_("die temporäre Datei kann nicht gelesen werden", errno);
+      if (got < 0) tape_failure(dir_, "die temporäre Datei kann nicht gelesen werden", errno);
       if (got == 0) {
         if (end_ == 0) return false;
-        fail_("die temporäre Datei ist unvollständig", 0);
+        tape_failure(dir_, "die temporäre Datei ist unvollständig", 0);
       }
       end_ += static_cast<std::size_t>(got);
     }
@@ -57,7 +64,7 @@ class Reader {
 
   int fd_;
   std::uint64_t max_record_;  // no record written was larger
-  const std::function<void(const char*, int)>& fail_;
+  const std::string& dir_;
   std::vector<char> buf_;
   std::size_t start_ = 0, end_ = 0;
 };
@@ -65,8 +72,7 @@ class Reader {
 // Takes the fields of one record in order; a record shorter than its fields fails.
 class Fields {
  public:
-  Fields(const char* at, const char* end, const std::function<void(const char*, int)>& fail)
-      : at_(at), end_(end), fail_(fail) {}
+  Fields(const char* at, const char* end, const std::string& dir) : at_(at), end_(end), dir_(dir) {}
   std::uint64_t number() {
     need(8);
     std::uint64_t v = 0;
@@ -84,7 +90,7 @@ class Fields {
   // A number of items that take at least `bytes` each.
   std::size_t count(std::uint64_t bytes) {
     const std::uint64_t n = number();
-    if (n > static_cast<std::uint64_t>(end_ - at_) / bytes) fail_("die temporäre Datei ist beschädigt", 0);
+    if (n > left() / bytes) damaged();
     return static_cast<std::size_t>(n);
   }
   void units(std::vector<std::size_t>& out) {
@@ -94,16 +100,18 @@ class Fields {
     at_ += n * 8;
   }
   void end() const {
-    if (at_ != end_) fail_("die temporäre Datei ist beschädigt", 0);
+    if (at_ != end_) damaged();
   }
 
  private:
+  std::uint64_t left() const { return static_cast<std::uint64_t>(end_ - at_); }
   void need(std::uint64_t n) const {
-    if (n > static_cast<std::uint64_t>(end_ - at_)) fail_("die temporäre Datei ist beschädigt", 0);
+    if (n > left()) damaged();
   }
+  [[noreturn]] void damaged() const { tape_failure(dir_, "die temporäre Datei ist beschädigt", 0); }
   const char* at_;
   const char* end_;
-  const std::function<void(const char*, int)>& fail_;
+  const std::string& dir_;
 };
 
 static_assert(sizeof(std::size_t) == 8, "unit indices are recorded as 8 bytes");
@@ -126,11 +134,7 @@ FocusAreaTape::~FocusAreaTape() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void FocusAreaTape::fail(const char* what, int error) const {
-  std::string message = "tmpdir " + dir_ + ": " + what;
-  if (error != 0) message += std::string(" (") + std::strerror(error) + ")";
-  throw sdk::Failure(message);
-}
+void FocusAreaTape::fail(const char* what, int error) const { tape_failure(dir_, what, error); }
 
 void FocusAreaTape::put(std::uint64_t v) {
   const auto* p = reinterpret_cast<const char*>(&v);
@@ -186,10 +190,7 @@ void FocusAreaTape::flush() {
 void FocusAreaTape::replay(const std::function<void(const sdk::FocusArea&)>& fn) {
   flush();
   if (::lseek(fd_, 0, SEEK_SET) != 0) fail("die temporäre Datei kann nicht gelesen werden", errno);
-  const std::function<void(const char*, int)> failure = [this](const char* what, int error) {
-    fail(what, error);
-  };
-  Reader reader(fd_, max_record_, failure);
+  Reader reader(fd_, max_record_, dir_);
   std::vector<std::size_t> units;
   std::vector<eduplan_attribute> attributes;
   std::vector<eduplan_report_view> reports;
@@ -197,7 +198,7 @@ void FocusAreaTape::replay(const std::function<void(const sdk::FocusArea&)>& fn)
   const char* at = nullptr;
   const char* end = nullptr;
   while (reader.next(at, end)) {
-    Fields f(at, end, failure);
+    Fields f(at, end, dir_);
     const auto field = static_cast<std::size_t>(f.number());
     const auto index = static_cast<std::size_t>(f.number());
     eduplan_focus_area_view area{};
@@ -212,15 +213,12 @@ void FocusAreaTape::replay(const std::function<void(const sdk::FocusArea&)>& fn)
       a.name = f.text();
       a.value = f.text();
     }
-    reports.resize(0);
-    const std::size_t report_count = f.count(32);
-    for (std::size_t i = 0; i < report_count; ++i) {
-      eduplan_report_view r{};
+    reports.resize(f.count(32));
+    for (auto& r : reports) {
       r.status = f.text();
       r.progress = static_cast<int>(static_cast<std::int64_t>(f.number()));
       r.note = f.text();
       r.period = f.text();
-      reports.push_back(r);
     }
     f.end();
     ++replayed;

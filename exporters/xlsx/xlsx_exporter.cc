@@ -27,7 +27,8 @@ constexpr eduplan_option_decl kOptions[] = {
     {"date", EDUPLAN_OPTION_STRING, "", nullptr,
      "Datum des Berichts (JJJJ-MM-TT) in Übersicht und Fußzeile; leer: heute"},
     {"tmpdir", EDUPLAN_OPTION_STRING, "", nullptr,
-     "Verzeichnis für die temporären Dateien (libxlsxwriter, Aufzeichnung der Handlungsschwerpunkte); leer: $TMPDIR, sonst /tmp"},
+     "Verzeichnis für die temporären Dateien (libxlsxwriter, Aufzeichnung der "
+     "Handlungsschwerpunkte); leer: $TMPDIR, sonst /tmp"},
     {"rows-per-sheet", EDUPLAN_OPTION_INT, "1048576", nullptr,
      "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird"},
 };
