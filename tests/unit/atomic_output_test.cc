@@ -11,6 +11,8 @@
 #include <fstream>
 #include <set>
 
+#include "test_support.h"
+
 namespace eduplan {
 namespace {
 
@@ -18,13 +20,7 @@ namespace fs = std::filesystem;
 
 class AtomicOutputTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("eduplan_output_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::fresh_test_directory("eduplan_output"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   fs::path write(const std::string& name, const std::string& content = "x") {

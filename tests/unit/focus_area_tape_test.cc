@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
+
 namespace eduplan::xlsx_exporter {
 namespace {
 
@@ -73,12 +75,7 @@ void expect_same(const Area& a, const sdk::FocusArea& fa) {
 
 class TapeTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("eduplan-tape-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::fresh_test_directory("eduplan-tape"); }
   void TearDown() override { fs::remove_all(dir_); }
   fs::path dir_;
 };
@@ -134,9 +131,9 @@ TEST_F(TapeTest, ADirectoryThatIsNoneFailsNamingIt) {
     for (int i = 0; i < 20000; ++i) record(tape, area);
     tape.replay([](const sdk::FocusArea&) {});
   } catch (const sdk::Failure& e) {
-    const std::string m = e.what();
-    std::exit(m.find("die temporäre Datei kann nicht geschrieben werden") != std::string::npos ? 3
-                                                                                                 : 4);
+    const bool named = std::string(e.what()).find(
+                           "die temporäre Datei kann nicht geschrieben werden") != std::string::npos;
+    std::exit(named ? 3 : 4);
   }
   std::exit(5);
 }

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <eduplan/model.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +18,17 @@ inline std::string data_path(std::string_view relative) {
 }
 inline std::string example_path(std::string_view relative) {
   return std::string(EDUPLAN_EXAMPLES) + "/" + std::string(relative);
+}
+
+// A new, empty directory for the running test alone: its name carries `prefix`, the process id
+// and the test's name (ctest runs the tests in parallel). The test removes it.
+inline std::filesystem::path fresh_test_directory(std::string_view prefix) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   (std::string(prefix) + "-" + std::to_string(::getpid()) + "-" +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 inline std::vector<Finding> with_rule(const std::vector<Finding>& findings, std::string_view rule) {

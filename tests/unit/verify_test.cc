@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "test_support.h"
 #include "xlsxkit/workbook.h"
 
 #include <zip.h>
@@ -15,13 +16,9 @@
 namespace eduplan::xlsxkit {
 namespace {
 
-// A directory of its own per test and process (ctest runs the tests in parallel).
+// A path in a new directory of the test's own (once per test: the directory starts empty).
 std::string temporary_workbook(const char* name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("eduplan-verify-" + std::to_string(::getpid()) + "-" +
-                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
+  return (eduplan::testing::fresh_test_directory("eduplan-verify") / name).string();
 }
 
 TEST(VerifyWorkbook, RowsLongerThanAReadPieceAreFollowed) {
@@ -79,7 +76,7 @@ TEST(VerifyWorkbook, PartsCutAfterTheirFirstBufferAreFound) {
   const std::string good = small_workbook("good.xlsx");
   ASSERT_NO_THROW(verify_workbook(good));
   for (const char* part : {"xl/theme/theme1.xml", "xl/worksheets/sheet1.xml"}) {
-    const std::string path = temporary_workbook("cut.xlsx");
+    const std::string path = (std::filesystem::path(good).parent_path() / "cut.xlsx").string();
     std::filesystem::copy_file(good, path, std::filesystem::copy_options::overwrite_existing);
     cut_part(path, part, 4096);
     try {
