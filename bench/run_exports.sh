@@ -3,7 +3,8 @@
 # docs/performance.md:
 #   xlsx: `eduplan export --format xlsx` vs build/bin/xlsx-bare (bench/xlsx_bare.cc: the same
 #         cells with plain sqlite3 + libxlsxwriter; tests/cli/cli_bench_fair.py proves it);
-#   csv:  `eduplan export --format csv` vs the sqlite3 shell running bench/flat_table.sql.
+#   csv:  `eduplan export --format csv` vs the sqlite3 shell running bench/flat_table.sql;
+#   show: `eduplan show` alone (it has no floor; its aim is memory), printed after the table.
 # The two commands run in turn (A B A B ...) after one warm-up each, RUNS pairs (default 5);
 # figures are medians, ratios the median of the pairs' ratios (robust when the machine's speed
 # drifts). Times and peak RSS from /usr/bin/time (the peak of the largest process, the exporter's
@@ -59,6 +60,7 @@ pair() {  # label size -- command A -- command B
     "$(median "$work/ratios" 1)" "$(median "$work/ratios" 2)"
 }
 
+shows=()
 echo "| responsibilities | export | eduplan wall | eduplan cpu | eduplan peak RSS | floor wall | floor cpu | floor peak RSS | wall ratio | cpu ratio |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
@@ -72,4 +74,13 @@ for n in "${sizes[@]}"; do
   pair "csv vs sqlite3 shell" "$count" \
     -- "$build/bin/eduplan" export --db "$dir/p.db" --format csv -o "$dir/e.csv" \
     -- sqlite3 -cmd ".parameter set @plan p" -cmd ".output $dir/s.csv" "$dir/p.db" ".read $here/flat_table.sql"
+  : >"$work/show"
+  "$build/bin/eduplan" show --db "$dir/p.db" >/dev/null  # warm-up
+  for _ in $(seq "$runs"); do timed "$work/show" "$build/bin/eduplan" show --db "$dir/p.db"; done
+  shows+=("$(printf '| %s | show | %s s | %s s | %.1f MiB |' "$count" "$(median "$work/show" 1)" \
+    "$(median "$work/show" 2)" "$(sort -g "$work/show" -k3,3 | tail -1 | awk '{print $3 / 1024}')")")
 done
+echo
+echo "| responsibilities | command | wall | cpu | peak RSS |"
+echo "|---:|---|---:|---:|---:|"
+printf '%s\n' "${shows[@]}"
