@@ -49,8 +49,9 @@ int run_validate(const Command& self, const Args& args) {
     }
     throw;
   }
+  // Read as `import` reads (field by field): the same findings, and memory for one field.
   const std::vector<Finding> findings =
-      read_plan_file(path, {.directory = dir.empty() ? nullptr : &dir}).findings;
+      check_plan_file(path, {.directory = dir.empty() ? nullptr : &dir});
   std::size_t errors = 0, warnings = 0;
   for (const auto& f : findings) {
     errors += f.severity == Severity::error;

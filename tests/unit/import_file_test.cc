@@ -1,6 +1,7 @@
 // Storage::import_plan_file: reading and storing in one go (field by field in SQLite) stores
 // what read_plan_file followed by save_plan stores, with the same findings, and nothing at all
 // when the document is rejected — also when the reason shows only after fields were stored.
+// check_plan_file (`validate`) reads the same way without a store: the same findings.
 #include <eduplan/reader.h>
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
@@ -47,6 +48,7 @@ class ImportFile : public ::testing::Test {
     const ImportResult result = streamed->import_plan_file(doc, options);
     EXPECT_EQ(result.name, read.name);
     EXPECT_EQ(result.findings, read.findings);
+    EXPECT_EQ(check_plan_file(doc, options), read.findings);  // what `validate` prints
     EXPECT_EQ(result.stored, !has_errors(read.findings));
     EXPECT_EQ(result.summary, result.stored ? summarize(read) : PlanSummary{});
     if (result.stored) {
@@ -115,6 +117,26 @@ TEST_F(ImportFile, RejectedDocumentsChangeNothing) {
     EXPECT_EQ(storage->load_plan("P"), before);
     EXPECT_EQ(storage->list_plans().size(), 1u);
   }
+}
+
+// `validate` reads as `import` does: for every document of the rules' test set (one or more per
+// rule, rejected ones included), with and without the units directory, check_plan_file gives
+// read_plan_file's findings.
+TEST_F(ImportFile, CheckingFindsWhatReadingFinds) {
+  std::vector<fs::path> docs{testing::example_path("bildungskonzept.md")};
+  for (const auto& entry : fs::directory_iterator(testing::data_path("rules")))
+    if (entry.is_regular_file()) docs.push_back(entry.path());
+  ASSERT_GT(docs.size(), 40u);
+  std::size_t rejected = 0;
+  for (const fs::path& doc : docs) {
+    SCOPED_TRACE(doc.string());
+    for (const UnitsDirectory* directory : std::vector<const UnitsDirectory*>{&units_, nullptr}) {
+      const Plan read = read_plan_file(doc, {.directory = directory});
+      EXPECT_EQ(check_plan_file(doc, {.directory = directory}), read.findings);
+      rejected += has_errors(read.findings);
+    }
+  }
+  EXPECT_GT(rejected, 0u);  // the set holds rejected documents, too
 }
 
 TEST_F(ImportFile, ReplacesAPlanOfTheSameName) {

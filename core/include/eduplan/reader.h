@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "eduplan/export.h"
 #include "eduplan/model.h"
@@ -33,5 +34,12 @@ EDUPLAN_EXPORT Plan read_plan(std::string_view document, std::string_view source
 // device, a FIFO) or is too large: more than 64 MiB of text, more than 256 MiB of .docx/.odt.
 EDUPLAN_EXPORT Plan read_plan_file(const std::filesystem::path& path,
                                    const ReadOptions& options = {});
+
+// Checks a file the way Storage::import_plan_file reads it: field by field, each field's focus
+// areas dropped once they are checked, so that memory follows the largest field, not the plan.
+// Returns the findings read_plan_file(path, options) would hold, sorted by line (errors mean
+// the document would be rejected). Throws as read_plan_file.
+EDUPLAN_EXPORT std::vector<Finding> check_plan_file(const std::filesystem::path& path,
+                                                    const ReadOptions& options = {});
 
 }  // namespace eduplan
