@@ -12,14 +12,14 @@ trap 'rm -rf "$work"' EXIT
 
 median() {  # mode doc units db runs -> the run with the median time
   local lines=()
-  for _ in $(seq "$5"); do lines+=("$("$build/bench/eduplan-bench" "$1" "$2" "$3" "$4")"); done
+  for _ in $(seq "$5"); do lines+=("$("$build/bin/eduplan-bench" "$1" "$2" "$3" "$4")"); done
   printf '%s\n' "${lines[@]}" | sort -t' ' -k3,3n | sed -n "$((($5 + 1) / 2))p"
 }
 
 echo "| responsibilities | document | read+validate | import | bare insert | import / bare | import peak RSS |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  "$build/bench/eduplan-gen" -n "$n" -o "$work/$n" >/dev/null
+  "$build/bin/eduplan-gen" -n "$n" -o "$work/$n" >/dev/null
   runs=${RUNS:-3}
   doc="$work/$n/plan-0001.md" units="$work/$n/units.csv" db="$work/$n/bench.db"
   read -r _ count t_read _ _ <<<"$(median read "$doc" "$units" "$db" $runs)"

@@ -48,7 +48,7 @@ struct ImportResult {
 // Not thread-safe: use one Storage per thread; several processes and threads may use the same
 // database file at once. Every method throws StorageError on failure, also when what it reads
 // from the database breaks the schema's rules (docs/schema.md: a unit's parent that is not a
-// division of the same plan, text that is not UTF-8, positions with gaps, …), naming the table,
+// division of the same plan, text that is not UTF-8, negative positions, …), naming the table,
 // the row and the column.
 class EDUPLAN_EXPORT Storage {
  public:
