@@ -228,6 +228,16 @@ class WordLists(TempDirTest):
                      + definition(6, {0: "Schwerpunkt", 1: "Unterpunkt"}, '<w:styleLink w:val="MeineListe"/>')
                      + num(7, 3) + num(2, 6))
         self.assertEqual(self.objectives("liststil.docx", package(body, numbering=numbering)), (JOINED, 1))
+        # list styles that lead to each other, and levels Word does not have, link nothing
+        numbering = (definition(3, {}, '<w:numStyleLink w:val="X"/><w:styleLink w:val="Y"/>')
+                     + definition(6, {}, '<w:numStyleLink w:val="Y"/><w:styleLink w:val="X"/>')
+                     + definition(8, {}, '<w:numStyleLink w:val="Z"/><w:styleLink w:val="Z"/>')
+                     + num(7, 3) + num(2, 8))
+        self.assertEqual(self.objectives("kreislauf.docx", package(body, numbering=numbering)), (SEPARATE, 0))
+        bad_levels = ('<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="12"><w:pStyle w:val="Unterpunkt"/></w:lvl>'
+                      '<w:lvl w:ilvl="-1"><w:pStyle w:val="Unterpunkt"/></w:lvl><w:lvl><w:pStyle w:val="Unterpunkt"/>'
+                      '</w:lvl></w:abstractNum>' + num(7, 3))
+        self.assertEqual(self.objectives("ebenen.docx", package(body, numbering=bad_levels)), (SEPARATE, 0))
 
     def test_numbered_styles_are_lists_and_numbered_headings_stay_headings(self):
         """A style with numbering makes list items whatever its name; a heading style with numbering
