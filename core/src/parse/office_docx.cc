@@ -1,12 +1,15 @@
 // Word documents (.docx, WordprocessingML): the main part found through the package's
-// relationships, paragraph styles from word/styles.xml.
+// relationships, paragraph styles from word/styles.xml, list definitions from word/numbering.xml.
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "eduplan/language.h"
 #include "parse/office.h"
+#include "parse/office_docx_lists.h"
 #include "parse/office_text.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -49,8 +52,9 @@ std::optional<bool> bold_of(Node rpr) {
 
 struct Style {
   std::string name, based_on;
-  std::optional<int> outline;     // 0-based outline level
-  std::optional<int> list_level;  // 0-based, from the style's own numbering (w:numPr/w:ilvl)
+  std::optional<int> outline;         // 0-based outline level
+  std::optional<int> list_level;      // 0-based, from the style's own numbering (w:numPr/w:ilvl)
+  std::optional<std::string> num_id;  // the list the style's paragraphs belong to (w:numPr/w:numId)
   std::optional<bool> bold;
   std::optional<bool> hidden;
 };
@@ -65,8 +69,9 @@ class Styles {
       st.based_on = attribute(child(s, "basedOn"), "val");
       if (Node o = child(child(s, "pPr"), "outlineLvl"))
         st.outline = std::atoi(attribute(o, "val").c_str());
-      if (Node l = child(child(child(s, "pPr"), "numPr"), "ilvl"))
-        st.list_level = std::atoi(attribute(l, "val").c_str());
+      Node numpr = child(child(s, "pPr"), "numPr");
+      if (Node l = child(numpr, "ilvl")) st.list_level = std::atoi(attribute(l, "val").c_str());
+      if (Node n = child(numpr, "numId")) st.num_id = attribute(n, "val");
       st.bold = bold_of(child(s, "rPr"));
       st.hidden = hidden_of(child(s, "rPr"));
       styles_[attribute(s, "styleId")] = std::move(st);
@@ -109,15 +114,48 @@ class Styles {
     return false;
   }
 
-  // The list level a paragraph style gives (0-based): its own numbering's level, following
-  // basedOn, else the number at the end of a list style's name — Word's built-in "List Bullet 2",
-  // "Aufzählungszeichen 3", "Liste 2", "List Number 2" are the second and third levels.
-  int list_level(const std::string& id) const {
+  // The style and the styles it is based on, nearest first (at most 12).
+  std::vector<std::string> chain(const std::string& id) const {
+    std::vector<std::string> ids;
+    for (std::string at = id; !at.empty() && ids.size() < 12;) {
+      ids.push_back(at);
+      const Style* s = find(at);
+      at = s ? s->based_on : std::string();
+    }
+    return ids;
+  }
+
+  // The list level (0-based) a paragraph style's own numbering gives (w:numPr/w:ilvl), following
+  // basedOn.
+  std::optional<int> numbered_level(const std::string& id) const {
     const Style* s = find(id);
     for (int depth = 0; s && depth < 12; ++depth) {
       if (s->list_level) return std::clamp(*s->list_level, 0, 8);
       s = find(s->based_on);
     }
+    return std::nullopt;
+  }
+
+  // The list a paragraph style's paragraphs belong to (w:numPr/w:numId, following basedOn);
+  // "" for none, "0" where a style takes away the numbering of the style it is based on.
+  std::string num_id(const std::string& id) const {
+    const Style* s = find(id);
+    for (int depth = 0; s && depth < 12; ++depth) {
+      if (s->num_id) return *s->num_id;
+      s = find(s->based_on);
+    }
+    return {};
+  }
+
+  // Whether a paragraph style numbers its paragraphs (they are list items whatever its name).
+  bool numbered(const std::string& id) const {
+    const std::string n = num_id(id);
+    return !n.empty() && n != "0";
+  }
+
+  // The number at the end of a list style's name — Word's built-in "List Bullet 2",
+  // "Aufzählungszeichen 3", "Liste 2", "List Number 2" are the second and third levels; else 0.
+  int named_level(const std::string& id) const {
     if (!list_style(id)) return 0;
     const std::string name = find(id) ? find(id)->name : id;
     const std::size_t space = name.find_last_of(' ');
@@ -162,7 +200,8 @@ class Styles {
 
 class Reader {
  public:
-  Reader(const Styles& styles, BlockWriter& out) : styles_(styles), out_(out) {}
+  Reader(const Styles& styles, const WordLists& lists, BlockWriter& out)
+      : styles_(styles), lists_(lists), out_(out) {}
 
   void body(Node container) {
     for_children(container, [&](Node n) {
@@ -221,15 +260,25 @@ class Reader {
       const int v = std::atoi(attribute(o, "val").c_str());
       level = v < 9 ? v + 1 : 0;
     }
-    const bool list = child(ppr, "numPr") || styles_.list_style(style);
-    // The list level of a numbered paragraph (w:ilvl, 0-based; a sub-item is 1 or more), else
-    // the one its style gives.
-    Node ilvl = child(child(ppr, "numPr"), "ilvl");
-    const int list_level = ilvl ? std::max(0, std::atoi(attribute(ilvl, "val").c_str()))
-                                : styles_.list_level(style);
+    Node numpr = child(ppr, "numPr");
+    const bool list = numpr || styles_.list_style(style) || styles_.numbered(style);
     ParagraphText text;
     runs(p, paragraph_format(style), text);
-    out_.paragraph(text, level, list, line, std::min(list_level, 8));
+    out_.paragraph(text, level, list, line, std::min(list_level(numpr, style), 8));
+  }
+
+  // The list level of a paragraph (0-based; a sub-item is 1 or more), in Word's order: the
+  // paragraph's own w:ilvl; its style's (following basedOn); the level of its list (the
+  // paragraph's w:numId, else its style's) that numbering.xml links to its style or a style it is
+  // based on; the number in a list style's name; else the first level.
+  int list_level(Node numpr, const std::string& style) const {
+    if (Node ilvl = child(numpr, "ilvl"))
+      return std::max(0, std::atoi(attribute(ilvl, "val").c_str()));
+    if (auto level = styles_.numbered_level(style)) return *level;
+    Node own = child(numpr, "numId");
+    const std::string num_id = own ? attribute(own, "val") : styles_.num_id(style);
+    if (auto level = lists_.linked_level(num_id, styles_.chain(style))) return *level;
+    return styles_.named_level(style);
   }
 
   // What a paragraph style gives its runs.
@@ -348,6 +397,7 @@ class Reader {
   }
 
   const Styles& styles_;
+  const WordLists& lists_;
   BlockWriter& out_;
 };
 
@@ -387,6 +437,14 @@ std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes
     const XmlDoc doc = parse_xml(*xml, styles_part);
     styles.load(xmlDocGetRootElement(doc.get()));
   }
+  // The list definitions: a missing part is a document without lists (or without linked
+  // styles); a damaged one is refused as a damaged styles part is.
+  WordLists lists;
+  const std::string lists_part = part.substr(0, part.rfind('/') + 1) + "numbering.xml";
+  if (const auto xml = zip.read(lists_part, ZipArchive::kMaxMember)) {
+    const XmlDoc doc = parse_xml(*xml, lists_part);
+    lists.load(xmlDocGetRootElement(doc.get()));
+  }
   const XmlDoc doc = parse_xml(*document, part);
   Node root = xmlDocGetRootElement(doc.get());
   Node body = is_element(root, "document") ? child(root, "body") : nullptr;
@@ -396,7 +454,7 @@ std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes
            part));
   }
   BlockWriter out(changes, first_line, findings);
-  Reader(styles, out).body(body);
+  Reader(styles, lists, out).body(body);
   return out.take();
 }
 
