@@ -1,8 +1,7 @@
 // Word documents (.docx, WordprocessingML): the main part found through the package's
-// relationships, paragraph styles from word/styles.xml, list definitions from word/numbering.xml.
+// relationships, paragraph styles (office_docx_styles) and list definitions (office_docx_lists).
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +9,7 @@
 #include "eduplan/language.h"
 #include "parse/office.h"
 #include "parse/office_docx_lists.h"
+#include "parse/office_docx_styles.h"
 #include "parse/office_text.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -19,184 +19,11 @@
 namespace eduplan::office {
 namespace {
 
-using Node = const xmlNode*;
-
-// <w:vanish/> in run properties: hidden text, neither shown nor printed; <w:vanish w:val="0"/>
-// shows it again; no <w:vanish> says nothing.
-std::optional<bool> hidden_of(Node rpr) {
-  Node v = child(rpr, "vanish");
-  if (!v) return std::nullopt;
-  const std::string val = attribute(v, "val");
-  return !(val == "0" || val == "false" || val == "off");
-}
-
-// <w:strike/>, <w:dstrike/> in run properties: struck through (w:val="0" turns it off).
-std::optional<bool> struck_of(Node rpr) {
-  for (const char* name : {"strike", "dstrike"}) {
-    if (Node v = child(rpr, name)) {
-      const std::string val = attribute(v, "val");
-      if (!(val == "0" || val == "false" || val == "off")) return true;
-    }
-  }
-  if (child(rpr, "strike") || child(rpr, "dstrike")) return false;
-  return std::nullopt;
-}
-
-// <w:b/>, <w:b w:val="1"/> are bold; <w:b w:val="0"/> is not; no <w:b> says nothing.
-std::optional<bool> bold_of(Node rpr) {
-  Node b = child(rpr, "b");
-  if (!b) return std::nullopt;
-  const std::string v = attribute(b, "val");
-  return !(v == "0" || v == "false" || v == "off");
-}
-
-struct Style {
-  std::string name, based_on;
-  std::optional<int> outline;         // 0-based outline level
-  std::optional<int> list_level;      // 0-based, from the style's own numbering (w:numPr/w:ilvl)
-  std::optional<std::string> num_id;  // the list the style's paragraphs belong to (w:numPr/w:numId)
-  std::optional<bool> bold;
-  std::optional<bool> hidden;
-};
-
-class Styles {
- public:
-  void load(Node root) {
-    for_children(root, [&](Node s) {
-      if (!is_element(s, "style")) return;
-      Style st;
-      st.name = attribute(child(s, "name"), "val");
-      st.based_on = attribute(child(s, "basedOn"), "val");
-      if (Node o = child(child(s, "pPr"), "outlineLvl"))
-        st.outline = std::atoi(attribute(o, "val").c_str());
-      Node numpr = child(child(s, "pPr"), "numPr");
-      if (Node l = child(numpr, "ilvl")) st.list_level = std::atoi(attribute(l, "val").c_str());
-      if (Node n = child(numpr, "numId")) st.num_id = attribute(n, "val");
-      st.bold = bold_of(child(s, "rPr"));
-      st.hidden = hidden_of(child(s, "rPr"));
-      styles_[attribute(s, "styleId")] = std::move(st);
-    });
-  }
-
-  // The heading level of a paragraph style: its outline level, or its name ("heading 2",
-  // "Überschrift 2", "Title"), following basedOn; 0 for body text.
-  int heading_level(const std::string& id) const {
-    const Style* s = find(id);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->outline) return *s->outline < 9 ? *s->outline + 1 : 0;
-      if (int level = level_from_name(s->name)) return level;
-      s = find(s->based_on);
-    }
-    return level_from_name(id);  // a style id without a definition ("Heading2")
-  }
-
-  bool list_style(const std::string& id) const {
-    const Style* s = find(id);
-    const std::string name = unicode::lower(s ? s->name : id);
-    return name.find("list") != std::string::npos || name.find("liste") != std::string::npos ||
-           name.find("aufzählung") != std::string::npos;
-  }
-
-  // A style of Word's or LibreOffice's table of contents: "toc 1" … "toc 9" (Word's built-in
-  // names, whatever the language; German ids "Verzeichnis1"), "Contents 1" (LibreOffice).
-  bool toc_style(const std::string& id) const {
-    if (id.empty()) return false;
-    const Style* s = find(id);
-    for (std::string n : {s ? s->name : std::string(), id}) {
-      n = unicode::lower(n);
-      std::erase(n, ' ');
-      for (std::string_view prefix : {"toc", "verzeichnis", "contents", "inhaltsverzeichnis"}) {
-        if (n.starts_with(prefix) && n.size() == prefix.size() + 1 && n.back() >= '1' &&
-            n.back() <= '9')
-          return true;
-      }
-    }
-    return false;
-  }
-
-  // The style and the styles it is based on, nearest first (at most 12).
-  std::vector<std::string> chain(const std::string& id) const {
-    std::vector<std::string> ids;
-    for (std::string at = id; !at.empty() && ids.size() < 12;) {
-      ids.push_back(at);
-      const Style* s = find(at);
-      at = s ? s->based_on : std::string();
-    }
-    return ids;
-  }
-
-  // The list level (0-based) a paragraph style's own numbering gives (w:numPr/w:ilvl), following
-  // basedOn.
-  std::optional<int> numbered_level(const std::string& id) const {
-    const Style* s = find(id);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->list_level) return std::clamp(*s->list_level, 0, 8);
-      s = find(s->based_on);
-    }
-    return std::nullopt;
-  }
-
-  // The list a paragraph style's paragraphs belong to (w:numPr/w:numId, following basedOn);
-  // "" for none, "0" where a style takes away the numbering of the style it is based on.
-  std::string num_id(const std::string& id) const {
-    const Style* s = find(id);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->num_id) return *s->num_id;
-      s = find(s->based_on);
-    }
-    return {};
-  }
-
-  // Whether a paragraph style numbers its paragraphs (they are list items whatever its name).
-  bool numbered(const std::string& id) const {
-    const std::string n = num_id(id);
-    return !n.empty() && n != "0";
-  }
-
-  // The number at the end of a list style's name — Word's built-in "List Bullet 2",
-  // "Aufzählungszeichen 3", "Liste 2", "List Number 2" are the second and third levels; else 0.
-  int named_level(const std::string& id) const {
-    if (!list_style(id)) return 0;
-    const std::string name = find(id) ? find(id)->name : id;
-    const std::size_t space = name.find_last_of(' ');
-    if (space == std::string::npos || space + 2 != name.size()) return 0;
-    const char digit = name.back();
-    return digit >= '2' && digit <= '9' ? digit - '1' : 0;
-  }
-
-  std::optional<bool> bold(const std::string& id) const { return inherited(id, &Style::bold); }
-  std::optional<bool> hidden(const std::string& id) const { return inherited(id, &Style::hidden); }
-
- private:
-  // A property as the style sets it, else as the styles it is based on do (at most 12 deep).
-  std::optional<bool> inherited(const std::string& id, std::optional<bool> Style::*property) const {
-    const Style* s = find(id);
-    for (int depth = 0; s && depth < 12; ++depth) {
-      if (s->*property) return s->*property;
-      s = find(s->based_on);
-    }
-    return std::nullopt;
-  }
-
-  const Style* find(const std::string& id) const {
-    auto it = styles_.find(id);
-    return it == styles_.end() ? nullptr : &it->second;
-  }
-
-  static int level_from_name(const std::string& name) {
-    std::string n = unicode::lower(name);
-    std::erase(n, ' ');
-    if (n == "title" || n == "titel") return 1;
-    for (std::string_view prefix : {"heading", "überschrift", "berschrift"}) {
-      if (n.starts_with(prefix) && n.size() == prefix.size() + 1 && n.back() >= '1' &&
-          n.back() <= '9')
-        return n.back() - '0';
-    }
-    return 0;
-  }
-
-  std::map<std::string, Style> styles_;
-};
+using docx::bold_of;
+using docx::hidden_of;
+using docx::Node;
+using docx::struck_of;
+using docx::Styles;
 
 class Reader {
  public:
