@@ -33,11 +33,16 @@ class SheetScan {
   // The piece of n bytes has been read into room(); rows are looked for in a worksheet only.
   void feed(std::size_t n, bool sheet) {
     const std::string_view text(buffer_.data() + kCarry - carried_, carried_ + n);
+    if (!fed_) declared_ = text.starts_with("<?xml");
+    fed_ = true;
     if (sheet) scan_rows(text);
     const std::size_t keep = std::min(text.size(), kCarry);
     std::memmove(buffer_.data() + kCarry - keep, text.data() + text.size() - keep, keep);
     carried_ = keep;
   }
+  // Whether the part begins with its XML declaration (libxlsxwriter writes one in every part):
+  // one whose first piece was lost in a temporary file begins elsewhere.
+  bool declared() const { return declared_; }
   long long dimension_last() const { return dimension_last_; }
   long long last_row() const { return last_row_; }
   bool closed() const { return tail().find("</worksheet>") != std::string_view::npos; }
@@ -90,6 +95,7 @@ class SheetScan {
   }
   std::string& buffer_;
   std::size_t carried_ = 0;
+  bool fed_ = false, declared_ = false;
   long long dimension_last_ = -1, last_row_ = 0;
 };
 
@@ -146,9 +152,11 @@ void verify_workbook(const std::string& path, const std::string& tmpdir) {
     if (total != st.size) broken(name + " hat nicht die angegebene Größe");
     const bool xml = name.size() > 4 && (name.compare(name.size() - 4, 4, ".xml") == 0 ||
                                          name.compare(name.size() - 5, 5, ".rels") == 0);
+    if (xml && !scan.declared()) broken(name + " beginnt mitten im Text");
     if (xml && !sheet && !scan.ends_with_end_tag()) broken(name + " endet mitten im Text");
     if (sheet) {
       if (!scan.closed()) broken(name + " endet mitten im Text");
+      if (scan.dimension_last() < 0) broken(name + " ohne <dimension>: ihr Anfang fehlt");
       if (scan.dimension_last() > 0 && scan.last_row() != scan.dimension_last())
         broken(name + ": letzte Zeile " + std::to_string(scan.last_row()) + " statt " +
                std::to_string(scan.dimension_last()));

@@ -9,9 +9,11 @@ namespace eduplan::xlsxkit {
 
 // Throws xlsxkit::Failure saying what is wrong unless the file is a zip archive whose
 // members all read back (sizes and checksums), has a workbook and content types, and whose every
-// worksheet holds all its rows: the last <row> is the last row of its <dimension>, and the XML
-// ends with </worksheet>; every other XML part ends with an end tag. The message names `tmpdir`, where libxlsxwriter wrote its temporary
-// files, if given.
+// XML part begins with its declaration; every worksheet has its <dimension>, its last <row> is the
+// dimension's last row, and it ends with </worksheet>; every other XML part ends with an end tag.
+// The message names `tmpdir`, where libxlsxwriter wrote its temporary files, if given.
+// A piece lost from the middle of a sheet can leave well-formed XML behind; Workbook::close()
+// prevents that (it checks the temporary files and their room before the parts are assembled).
 void verify_workbook(const std::string& path, const std::string& tmpdir = {});
 
 }  // namespace eduplan::xlsxkit

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "xlsxkit/temporary_files.h"
 #include "xlsxkit/text_metrics.h"
 
 namespace eduplan::xlsxkit {
@@ -86,7 +87,7 @@ void ColumnFit::row(const std::vector<Cell>& cells) {
 
 Workbook::Workbook(const char* path, std::uint32_t max_rows, const std::string& tmpdir,
                    PrintInfo print)
-    : print_(std::move(print)), max_rows_(max_rows) {
+    : print_(std::move(print)), tmpdir_(tmpdir), max_rows_(max_rows) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are finished: flat memory
   options.use_zip64 = LXW_TRUE;        // large workbooks
@@ -268,6 +269,7 @@ void Workbook::page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32
 }
 
 void Workbook::close() {
+  check_temporary_files(wb_, tmpdir_);  // on failure the destructor closes what was written
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
   check(workbook_close(wb), "Arbeitsmappe schreiben");

@@ -160,6 +160,7 @@ class Workbook {
   lxw_workbook* wb_;
   Formats formats_{};
   PrintInfo print_;
+  std::string tmpdir_;
   SheetNames names_;
   std::uint32_t max_rows_;
   std::size_t truncated_ = 0, continued_ = 0;

@@ -147,9 +147,10 @@ class SeedWorkbook(PlanDbTest):
 
 
 class FullDisk(PlanDbTest):
-    """libxlsxwriter does not notice when writing its temporary files fails: the workbook is read back
-    before it replaces the target. A file-size limit makes the temporary files fail the way a full disk
-    does (EFBIG for ENOSPC), while the smaller, compressed workbook itself could still be written."""
+    """libxlsxwriter does not notice when writing its temporary files fails: its files of rows are
+    checked before the workbook is closed, and the workbook is read back before it replaces the
+    target. A file-size limit makes the temporary files fail the way a full disk does (EFBIG for
+    ENOSPC), while the smaller, compressed workbook itself could still be written."""
 
     def export_limited(self, target, limit_bytes, *options):
         import resource
@@ -176,13 +177,14 @@ class FullDisk(PlanDbTest):
         before = digest(target)
         result = self.export_limited(target, size + 4096, f"tmpdir={self.dir}")
         self.assertExit(result, 2)
-        self.assertIn("die geschriebene Arbeitsmappe ist unvollständig", result.stderr)
+        self.assertIn(f"das temporäre Verzeichnis {self.dir} (Option tmpdir) ist voll: Zeilen des Blatts",
+                      result.stderr)
         self.assertIn("report.xlsx unverändert", result.stderr)
         self.assertEqual(digest(target), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.xlsx", "plan.db", "report.xlsx"])
 
     def test_truncated_temporary_files_name_the_temporary_directory(self):
-        # The read-back check cannot tell which disk was full: the message names tmpdir as well.
+        # The rows' files fail first, in tmpdir: the message names it.
         good = self.path("good.xlsx")
         self.assertExit(self.export("xlsx", good), 0)
         target = self.path("report.xlsx")
@@ -192,8 +194,8 @@ class FullDisk(PlanDbTest):
         os.mkdir(tmp)
         result = self.export_limited(target, os.path.getsize(good) + 4096, f"tmpdir={tmp}")
         self.assertExit(result, 2)
-        self.assertIn("die geschriebene Arbeitsmappe ist unvollständig", result.stderr)
-        self.assertIn(f"das temporäre Verzeichnis {tmp} (Option tmpdir) voll ist", result.stderr)
+        self.assertIn(f"das temporäre Verzeichnis {tmp} (Option tmpdir) ist voll: Zeilen des Blatts",
+                      result.stderr)
         self.assertEqual(digest(target), before)
         self.assertEqual(os.listdir(tmp), [])
 
@@ -223,6 +225,66 @@ class FullDisk(PlanDbTest):
         result = self.export("xlsx", self.path("r.xlsx"), "tmpdir=/nonexistent/dir")
         self.assertExit(result, 2)
         self.assertIn("tmpdir /nonexistent/dir ist kein Verzeichnis", result.stderr)
+
+
+def can_mount_tmpfs():
+    """Whether a small tmpfs can be mounted in a user and mount namespace (root, or unprivileged user
+    namespaces allowed)."""
+    try:
+        return subprocess.run(["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def xml_members(path):
+    """Every member but the creation time's part, as bytes."""
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+
+class NearlyFullTmpdir(PlanDbTest):
+    """A temporary directory that is nearly full loses pieces of libxlsxwriter's temporary files from
+    the middle, and later writes go on once room comes back: the workbook used to close without
+    error, sometimes well-formed with rows missing. With tmpdir on a small tmpfs of every size from
+    too small to enough, each export either writes exactly the workbook written with room, or fails
+    with exit 2 naming tmpdir and leaves the target as it was."""
+
+    def test_every_size_writes_the_whole_workbook_or_nothing(self):
+        if not can_mount_tmpfs():
+            self.skipTest("cannot mount a tmpfs here (unshare -rm)")
+        for lang in ("de", "en"):
+            self.sweep(lang)
+
+    def sweep(self, lang):
+        reference = self.path("reference.xlsx")
+        self.assertExit(self.export("xlsx", reference, "date=2026-11-26", f"lang={lang}"), 0)
+        expected = xml_members(reference)
+        target = self.path("report.xlsx")
+        outcomes = set()
+        for kib in range(48, 656, 8):
+            shutil.copy(reference, target)
+            os.utime(target, (0, 0))
+            before = digest(target)
+            mount = self.path("small")
+            os.makedirs(mount, exist_ok=True)
+            command = (f"mount -t tmpfs -o size={kib}k tmpfs \"$1\" && exec \"$2\" export --db \"$3\" "
+                       f"--format xlsx -o \"$4\" --option date=2026-11-26 --option lang={lang} "
+                       f"--option tmpdir=\"$1\"")
+            result = subprocess.run(["unshare", "-rm", "sh", "-c", command, "sh", mount, EDUPLAN, self.db,
+                                     target], capture_output=True, text=True, timeout=120)
+            with self.subTest(lang=lang, kib=kib):
+                if result.returncode == 0:
+                    self.assertEqual(xml_members(target), expected)
+                    outcomes.add("written")
+                else:
+                    self.assertExit(result, 2)
+                    self.assertIn(f"das temporäre Verzeichnis {mount} (Option tmpdir)", result.stderr)
+                    self.assertIn("report.xlsx unverändert", result.stderr)
+                    self.assertEqual(digest(target), before)
+                    outcomes.add("refused")
+                self.assertEqual(sorted(os.listdir(self.dir)), ["plan.db", "reference.xlsx", "report.xlsx", "small"])
+        self.assertEqual(outcomes, {"written", "refused"})  # the sizes reach from too small to enough
 
 
 class LiteralEscapes(TempDirTest):
