@@ -4,14 +4,13 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <filesystem>
 #include <string>
 
 #include "test_support.h"
 #include "xlsxkit/workbook.h"
-
-#include <zip.h>
 
 namespace eduplan::xlsxkit {
 namespace {
@@ -40,9 +39,10 @@ TEST(VerifyWorkbook, RowsLongerThanAReadPieceAreFollowed) {
   std::filesystem::remove_all(std::filesystem::path(path).parent_path());
 }
 
-// Rewrites one part of the archive as its first `keep` bytes, as a temporary file that failed
-// after its first buffers were written leaves it (with a checksum that fits the cut text).
-void cut_part(const std::string& path, const char* part, std::size_t keep) {
+// Rewrites one part of the archive as `edit` makes it of its text (with a checksum that fits the
+// new text, as minizip computes it from a damaged temporary file).
+template <class Edit>
+void rewrite_part(const std::string& path, const char* part, Edit edit) {
   int error = 0;
   zip_t* z = zip_open(path.c_str(), 0, &error);
   ASSERT_NE(z, nullptr);
@@ -50,14 +50,22 @@ void cut_part(const std::string& path, const char* part, std::size_t keep) {
   ASSERT_GE(index, 0) << part;
   zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(index), 0);
   ASSERT_NE(f, nullptr);
+  zip_stat_t st;
+  ASSERT_EQ(zip_stat_index(z, static_cast<zip_uint64_t>(index), 0, &st), 0);
   static std::string text;  // libzip reads the replacement when the archive is closed
-  text.assign(keep, '\0');
-  ASSERT_EQ(zip_fread(f, text.data(), keep), static_cast<zip_int64_t>(keep));
+  text.assign(st.size, '\0');
+  ASSERT_EQ(zip_fread(f, text.data(), st.size), static_cast<zip_int64_t>(st.size));
   zip_fclose(f);
+  text = edit(text);
   zip_source_t* src = zip_source_buffer(z, text.data(), text.size(), 0);
   ASSERT_NE(src, nullptr);
   ASSERT_EQ(zip_file_replace(z, static_cast<zip_uint64_t>(index), src, 0), 0);
   ASSERT_EQ(zip_close(z), 0);
+}
+
+// A temporary file that failed after its first buffers were written: its first `keep` bytes.
+void cut_part(const std::string& path, const char* part, std::size_t keep) {
+  rewrite_part(path, part, [keep](const std::string& t) { return t.substr(0, keep); });
 }
 
 std::string small_workbook(const char* name) {
@@ -88,6 +96,35 @@ TEST(VerifyWorkbook, PartsCutAfterTheirFirstBufferAreFound) {
           << e.what();
     }
   }
+  std::filesystem::remove_all(std::filesystem::path(good).parent_path());
+}
+
+// A piece lost from the start of a part (a full tmpdir when its first buffer was flushed, room
+// again later): the part begins mid-text; a sheet that keeps its declaration lacks <dimension>.
+TEST(VerifyWorkbook, PartsThatLostTheirFirstBufferAreFound) {
+  const std::string good = small_workbook("good.xlsx");
+  const auto expect_broken = [](const std::string& path, const std::string& says) {
+    try {
+      verify_workbook(path);
+      ADD_FAILURE() << "passed; expected: " << says;
+    } catch (const Failure& e) {
+      EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+    }
+  };
+  const std::string path = (std::filesystem::path(good).parent_path() / "cut.xlsx").string();
+  for (const char* part : {"xl/theme/theme1.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml"}) {
+    std::filesystem::copy_file(good, path, std::filesystem::copy_options::overwrite_existing);
+    rewrite_part(path, part, [](const std::string& t) {
+      return t.substr(std::min<std::size_t>(t.size() / 2, 4096));
+    });
+    expect_broken(path, std::string(part) + " beginnt mitten im Text");
+  }
+  std::filesystem::copy_file(good, path, std::filesystem::copy_options::overwrite_existing);
+  rewrite_part(path, "xl/worksheets/sheet1.xml", [](const std::string& t) {
+    const auto declaration = t.find("?>") + 2;
+    return t.substr(0, declaration) + t.substr(4096);
+  });
+  expect_broken(path, "xl/worksheets/sheet1.xml ohne <dimension>");
   std::filesystem::remove_all(std::filesystem::path(good).parent_path());
 }
 
