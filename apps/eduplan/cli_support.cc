@@ -211,7 +211,13 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbA
                          "database {0}{1} does not exist; run \"eduplan import\" first"},
                         path, default_note(vm)));
   }
-  return access == DbAccess::read ? open_database_read_only(path) : open_database(path);
+  if (access == DbAccess::read) return open_database_read_only(path);
+  // Only `import` makes a database of an empty file: the commands that change stored plans refuse
+  // it as the reading commands do (with their message), and leave it empty.
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
+    open_database_read_only(path);  // throws: an empty file is no eduplan database
+  return open_database(path);
 }
 
 std::string chosen_plan_name(const Storage& storage, const po::variables_map& vm) {

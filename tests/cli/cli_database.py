@@ -51,6 +51,21 @@ class Files(TempDirTest):
         self.assertEqual(os.path.getsize(empty), 0)
         self.assertEqual(os.listdir(self.dir), ["empty.db"])
 
+    def test_commands_that_change_stored_plans_leave_an_empty_file_alone(self):
+        # Only import makes a database of an empty file; the others used to write the schema into it
+        # and then fail ("holds no plan").
+        empty = self.write("empty.db", "")
+        forms = self.write("r.csv", "key,status\n")
+        writers = [("plans", "delete", "x", "--db", empty), ("plans", "rename", "a", "b", "--db", empty),
+                   ("status", "carry", "--from", "a", "--to", "b", "--db", empty),
+                   ("status", "import", forms, "--plan", "a", "--period", "2026-H1", "--db", empty),
+                   ("status", "scale", "--set", "geplant,umgesetzt", "--db", empty)]
+        for args in writers:
+            with self.subTest(args=args[:2]):
+                self.assertRefused(en(*args), empty, "not an eduplan database", "empty")
+                self.assertEqual(os.path.getsize(empty), 0)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["empty.db", "r.csv"])
+
     def test_devices_fifos_and_directories_are_no_databases(self):
         fifo = self.path("fifo.db")
         os.mkfifo(fifo)
