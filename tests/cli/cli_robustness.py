@@ -195,20 +195,27 @@ class TerminalSafety(TempDirTest):
         messages = [f["message"] for f in json.loads(as_json.stdout)["findings"]]
         self.assertTrue(any("„]0;TitelXY“" in m for m in messages), messages)
         db = self.path("plan.db")
+        # Names are one line of printable text: one with control characters is refused where it
+        # enters (it would break the XLSX parts it is written to), and the message stays safe.
         name = "Plan \x1b[31m\u009b"
-        for args in (["import", doc, "--db", db, "--plan", name], ["show", "--db", db, "--plan", name],
-                     ["plans", "--db", db], ["show", "--db", db, "--plan", "fehlt\x1b[2J"],
-                     ["export", "--db", db, "--plan", name, "--format", "csv", "-o", self.path("x\x1b.csv")]):
+        refused = run("import", doc, "--db", db, "--plan", name)
+        self.assertExit(refused, 2)
+        self.assertSafe(refused)
+        self.assertIn("Steuerzeichen", refused.stderr)
+        self.assertExit(run("import", doc, "--db", db, "--plan", "Plan"), 0)
+        for args in (["show", "--db", db, "--plan", name], ["plans", "--db", db],
+                     ["show", "--db", db, "--plan", "fehlt\x1b[2J"],
+                     ["export", "--db", db, "--plan", "Plan", "--format", "csv", "-o", self.path("x\x1b.csv")]):
             result = run(*args)
             self.assertSafe(result)
             self.assertIn(result.returncode, (0, 2), result.stderr)
-        self.assertEqual([p["name"] for p in json.loads(run("plans", "--db", db, "--format", "json").stdout)], [name])
-        renamed = run("plans", "--db", db, "rename", name, "\x1b")
-        self.assertExit(renamed, 0)
+        self.assertEqual([p["name"] for p in json.loads(run("plans", "--db", db, "--format", "json").stdout)], ["Plan"])
+        renamed = run("plans", "--db", db, "rename", "Plan", "\x1b")
+        self.assertExit(renamed, 2)
         self.assertSafe(renamed)
-        self.assertIn("\\u001B", renamed.stdout)
+        self.assertIn("Steuerzeichen", renamed.stderr)
         shown = json.loads(run("show", "--db", db, "--format", "json").stdout)
-        self.assertEqual(shown["name"], "\x1b")
+        self.assertEqual(shown["name"], "Plan")
         self.assertEqual(shown["fields"][0]["title"], "]0;TitelXY")
         self.assertIn("Amt[1m", [u["name"] for u in shown["units"]])
         self.assertSafe(run("show", "--db", db, "--format", "json"))
@@ -242,6 +249,29 @@ class NamesAreUtf8(TempDirTest):
         listed = json.loads(run("plans", "--db", db, "--format", "json").stdout)
         self.assertEqual([p["name"] for p in listed], ["B\ufffdro"])
         self.assertEqual(query(db, "SELECT source FROM plan")[0][0], self.dir + "/B\ufffdro.md")
+
+    def test_control_characters_in_names_titles_and_options_are_refused(self):
+        # They used to reach the XLSX parts raw (page header, document properties), which are then
+        # not well-formed XML: LibreOffice and Excel refuse the workbook that eduplan said it wrote.
+        doc = self.write("plan.md", self.DOC)
+        db = self.path("plan.db")
+        for args, what in ((["--plan", "ok", "--title", "Tit\x01le\x0b"], "Der Titel des Plans"),
+                           (["--plan", "P\x1b[31m\x07"], "Der Name des Plans")):
+            refused = run("import", doc, "--db", db, *args)
+            self.assertExit(refused, 2)
+            self.assertIn(f"{what} enthält ein Steuerzeichen", refused.stderr)
+        self.assertEqual(os.listdir(self.dir), ["plan.md"])
+        self.assertExit(run("import", doc, "--db", db, "--plan", "ok"), 0)
+        target = self.path("r.xlsx")
+        for value in ("S\x01", "S\u0085", "S\x7f"):
+            refused = run("export", "--db", db, "--format", "xlsx", "-o", target, "--option", f"subtitle={value}")
+            self.assertExit(refused, 2)
+            self.assertIn("Exporter xlsx: Option subtitle enthält ein Steuerzeichen", refused.stderr)
+        self.assertFalse(os.path.exists(target))
+        renamed = run("plans", "rename", "ok", "neu\x02", "--db", db)
+        self.assertExit(renamed, 2)
+        self.assertIn("Steuerzeichen", renamed.stderr)
+        self.assertEqual(query(db, "SELECT name FROM plan"), [["ok"]])
 
 
 class ExtremeButValid(TempDirTest):

@@ -1,8 +1,9 @@
 #include "util/text.h"
-#include "util/unicode.h"
 
 #include <eduplan/error.h>
 #include <gtest/gtest.h>
+
+#include "util/unicode.h"
 
 namespace eduplan::text {
 namespace {
@@ -29,9 +30,21 @@ TEST(Utf8, InvalidBytesBecomeReplacementCharacters) {
   EXPECT_FALSE(find_invalid_utf8(to_valid_utf8("\xFF\xC0\xAF\xED\xA0\x80x")));
 }
 
-TEST(Utf8, NamesMustBeValid) {
-  EXPECT_NO_THROW(require_utf8("--plan", "Bildungskonzept 2025"));
-  EXPECT_THROW(require_utf8("--plan", "Plan \xFF"), UsageError);
+TEST(Utf8, NamesMustBeValidAndPrintable) {
+  EXPECT_NO_THROW(require_printable_utf8("--plan", "Bildungskonzept 2025 – Grüße „neu“ €"));
+  EXPECT_THROW(require_printable_utf8("--plan", "Plan \xFF"), UsageError);
+  for (const char* control : {"a\x01", "a\tb", "a\nb", "\x1B[31m", "a\x7F",
+                              "a\xC2\x9B"
+                              "1m"})
+    EXPECT_THROW(require_printable_utf8("--plan", control), UsageError) << control;
+  EXPECT_THROW(require_printable_utf8("--plan", std::string("a\0b", 3)), UsageError);
+}
+
+TEST(Utf8, ControlCharactersAreFound) {
+  EXPECT_EQ(find_control("Plan\x02" "x"), 4u);
+  EXPECT_EQ(find_control("ä\xC2\x85"), 2u);  // U+0085 NEXT LINE, a C1 control
+  EXPECT_FALSE(find_control("ä\xC2\xA0" "b"));  // U+00A0 NO-BREAK SPACE is text
+  EXPECT_FALSE(find_control("Grüße € – „x“"));
 }
 
 TEST(Text, FoldCaseHandlesUmlauts) {
@@ -58,13 +71,13 @@ TEST(Unicode, CanonicalizeLargeTextInPieces) {
   const std::size_t first = text.size() / 3;
   const std::size_t first_line_start = text.rfind('\n', first) + 1;
   text.insert(first_line_start, "a\xCC\x88");  // a + combining diaeresis
-  text += "o\xCC\x88 und \xC3\xBC\n";         // near the end, with a composed ü
+  text += "o\xCC\x88 und \xC3\xBC\n";          // near the end, with a composed ü
   eduplan::unicode::Changes changes;
   const std::string out = eduplan::unicode::canonicalize(text, &changes);
   EXPECT_EQ(out.size(), text.size() - 2);  // two combining marks gone, one byte more each
   EXPECT_EQ(changes.composed, 2u);
   EXPECT_EQ(changes.first_offset, first_line_start);
-  EXPECT_EQ(out.substr(first_line_start, 2), "\xC3\xA4");                 // ä
+  EXPECT_EQ(out.substr(first_line_start, 2), "\xC3\xA4");             // ä
   EXPECT_NE(out.find("\xC3\xB6 und \xC3\xBC\n"), std::string::npos);  // ö und ü
   EXPECT_EQ(out.substr(0, 100), line + "\n");
 }
@@ -77,7 +90,8 @@ TEST(Canonical, LigaturesHyphensDirectionMarksAndLineSeparators) {
   // "qualiﬁzieren" (PDF ligature), "E‑Mail" (non-breaking hyphen), a left-to-right mark, an
   // embedding around a name, and a line separator.
   EXPECT_EQ(canonicalize("quali\xEF\xAC\x81zieren E\xE2\x80\x91Mail\xE2\x80\x8E \xE2\x80\xAA"
-                         "Jugendamt\xE2\x80\xAC\xE2\x80\xA8" "Ende",
+                         "Jugendamt\xE2\x80\xAC\xE2\x80\xA8"
+                         "Ende",
                          &ch),
             "qualifizieren E-Mail Jugendamt Ende");
   EXPECT_EQ(ch.letters, 2u);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "eduplan/language.h"
+#include "util/text.h"
 
 namespace eduplan {
 namespace {
@@ -96,6 +97,10 @@ std::vector<std::pair<std::string, std::string>> resolve_options(
   for (const auto& o : exporter.options) {
     auto it = given.find(o.name);
     const std::string& value = it == given.end() ? o.default_value : it->second;
+    // Values reach reports (headers, document properties) and the terminal: printable text.
+    text::require_printable_utf8(tr({"Exporter {0}: Option {1}", "exporter {0}: option {1}"},
+                                    exporter.id, o.name),
+                                 value);
     if (!option_value_valid(o, value)) {
       throw UsageError(tr({"Exporter {0}: Option {1}={2} ungültig; erwartet {3}",
                            "exporter {0}: option {1}={2} is invalid; expected {3}"},

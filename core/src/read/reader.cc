@@ -190,8 +190,8 @@ std::string read_document_file(const std::filesystem::path& path) {
 Plan read_owned(std::string_view document, std::string* owned, std::string_view source,
                 const ReadOptions& options, PlanSink* sink = nullptr) {
   // Names and titles are stored, exported (XLSX, JSON) and printed: UTF-8 or nothing.
-  text::require_utf8(tr({"Der Name des Plans", "The plan's name"}), options.plan_name);
-  text::require_utf8(tr({"Der Titel des Plans", "The plan's title"}), options.title);
+  text::require_printable_utf8(tr({"Der Name des Plans", "The plan's name"}), options.plan_name);
+  text::require_printable_utf8(tr({"Der Titel des Plans", "The plan's title"}), options.title);
   std::vector<Finding> findings;
   std::optional<Streamer> streamer;
   FieldBuilt field_built;

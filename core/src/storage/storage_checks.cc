@@ -142,16 +142,21 @@ void check_plan_name(std::string_view name) {
                          "a plan's name must be valid UTF-8 (byte {0} is not)"},
                         *bad));
   }
-  if (auto nul = name.find('\0'); nul != std::string_view::npos) {
-    throw UsageError(tr({"der Name eines Plans darf kein NUL-Zeichen enthalten (Byte {0})",
-                         "a plan's name must not hold a NUL character (byte {0})"},
-                        nul));
+  if (auto control = text::find_control(name)) {
+    throw UsageError(tr({"der Name eines Plans darf kein Steuerzeichen enthalten (Byte {0})",
+                         "a plan's name must not hold a control character (byte {0})"},
+                        *control));
   }
 }
 
 void check_plan_header(const Plan& plan) {
   check_plan_name(plan.name);
   check_text(plan, plan.title, [] { return tr({"der Titel", "the title"}); });
+  if (auto control = text::find_control(plan.title)) {  // it heads every report and page
+    invalid(plan, tr({"der Titel enthält ein Steuerzeichen (Byte {0})",
+                      "the title holds a control character (byte {0})"},
+                     *control));
+  }
   check_text(plan, plan.source, [] { return tr({"die Quelle (Pfad)", "the source (path)"}); });
 }
 

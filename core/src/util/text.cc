@@ -54,14 +54,32 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-void require_utf8(std::string_view what, std::string_view value) {
-  const auto bad = find_invalid_utf8(value);
-  if (!bad) return;
-  throw UsageError(tr({"{0} ist kein gültiges UTF-8 (Byte {1} in „{2}“); Namen und Titel müssen "
-                       "UTF-8 sein",
-                       "{0} is not valid UTF-8 (byte {1} of \"{2}\"); names and titles must be "
-                       "UTF-8"},
-                      what, *bad, to_valid_utf8(value)));
+std::optional<std::size_t> find_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return i;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+        static_cast<unsigned char>(s[i + 1]) >= 0x80)
+      return i;
+  }
+  return std::nullopt;
+}
+
+void require_printable_utf8(std::string_view what, std::string_view value) {
+  if (const auto bad = find_invalid_utf8(value)) {
+    throw UsageError(tr({"{0} ist kein gültiges UTF-8 (Byte {1} in „{2}“); Namen und Titel müssen "
+                         "UTF-8 sein",
+                         "{0} is not valid UTF-8 (byte {1} of \"{2}\"); names and titles must be "
+                         "UTF-8"},
+                        what, *bad, to_valid_utf8(value)));
+  }
+  if (const auto control = find_control(value)) {
+    throw UsageError(tr({"{0} enthält ein Steuerzeichen (Byte {1}); Namen, Titel und Optionen "
+                         "sind eine Zeile druckbarer Text",
+                         "{0} holds a control character (byte {1}); names, titles and options "
+                         "are one line of printable text"},
+                        what, *control));
+  }
 }
 
 bool is_space(char c) {

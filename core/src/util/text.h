@@ -16,9 +16,15 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 // `s` with every byte that is not part of valid UTF-8 replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view s);
 
-// Throws UsageError if `value` is not valid UTF-8; `what` names it in the message ("--plan",
-// "the plan's name"). For names and titles that are stored, exported and printed.
-void require_utf8(std::string_view what, std::string_view value);
+// Byte offset of the first control character in UTF-8 `s` — C0 (U+0000–U+001F, line breaks and
+// tabs included), DEL (U+007F) or C1 (U+0080–U+009F) — or nothing. XML 1.0 cannot hold most of
+// C0 (an XLSX part with one is broken), and terminals act on C0, DEL and C1.
+std::optional<std::size_t> find_control(std::string_view s);
+
+// Throws UsageError if `value` is not valid UTF-8 or holds a control character (find_control);
+// `what` names it in the message ("--plan", "the plan's name"). For names, titles and option
+// values that are stored, exported and printed: one line of printable text.
+void require_printable_utf8(std::string_view what, std::string_view value);
 
 bool is_space(char c);
 std::string_view trim(std::string_view s);
