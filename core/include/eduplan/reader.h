@@ -26,7 +26,8 @@ struct ReadOptions {
 // Reads a document held in memory. `source` names it in Plan::source. Never throws for
 // bad content: every problem is a Finding in the returned plan's `findings` (sorted by
 // line); if has_errors(plan.findings) the document is rejected and the plan holds
-// nothing else. Throws UsageError if options.plan_name or options.title is not valid UTF-8.
+// nothing else. Throws UsageError if options.plan_name or options.title is not valid UTF-8 or
+// holds a control character (U+0000–U+001F, U+007F, U+0080–U+009F).
 EDUPLAN_EXPORT Plan read_plan(std::string_view document, std::string_view source,
                               const ReadOptions& options = {});
 
