@@ -1,5 +1,7 @@
 #include "xlsxkit/properties.h"
 
+#include "xlsxkit/ooxml_text.h"
+
 namespace eduplan::xlsxkit {
 namespace {
 
@@ -7,7 +9,11 @@ char* optional_text(const std::string& s) { return s.empty() ? nullptr : const_c
 
 }  // namespace
 
-void set_document_properties(Workbook& wb, const DocumentProperties& p) {
+void set_document_properties(Workbook& wb, const DocumentProperties& given) {
+  // Names and titles may come from a database other software wrote: no control characters.
+  DocumentProperties p = given;
+  for (std::string* text : {&p.title, &p.subject, &p.author, &p.keywords, &p.comments})
+    *text = without_controls(*text);
   lxw_doc_properties properties{};
   properties.title = optional_text(p.title);
   properties.subject = optional_text(p.subject);
@@ -18,7 +24,8 @@ void set_document_properties(Workbook& wb, const DocumentProperties& p) {
   wb.check(workbook_set_properties(wb.raw(), &properties), "Dokumenteigenschaften");
 }
 
-void set_custom_property(Workbook& wb, const std::string& name, const std::string& value) {
+void set_custom_property(Workbook& wb, const std::string& name, const std::string& given) {
+  const std::string value = without_controls(given);
   wb.check(workbook_set_custom_property_string(wb.raw(), name.c_str(), value.c_str()),
            "benutzerdefinierte Eigenschaft");
 }

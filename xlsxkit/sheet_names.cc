@@ -1,5 +1,7 @@
 #include "xlsxkit/sheet_names.h"
 
+#include "xlsxkit/ooxml_text.h"
+
 namespace eduplan::xlsxkit {
 
 std::size_t code_points(std::string_view s) {
@@ -45,6 +47,11 @@ std::string SheetNames::make(std::string_view wanted) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\'')) s.erase(0, 1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\'')) s.pop_back();
   };
+  // Excel and LibreOffice decode "_xHHHH_" in a sheet's name ("Feld_x003A_B" would be "Feld:B",
+  // which LibreOffice refuses); escaped, the name would outgrow 31 characters, so the sequence
+  // is broken where it starts, as the forbidden characters are.
+  for (std::size_t at = clean.find("_x"); at != std::string::npos; at = clean.find("_x", at + 1))
+    if (ooxml_sequence_at(clean, at)) clean[at] = ' ';
   trim(clean);
   if (clean.empty()) clean = "Blatt";
   if (fold(clean) == "history") clean += " 1";

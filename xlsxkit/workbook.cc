@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "xlsxkit/ooxml_text.h"
 #include "xlsxkit/temporary_files.h"
 #include "xlsxkit/text_metrics.h"
 
@@ -30,37 +31,18 @@ std::string cut_to_cell(std::string_view s, bool& cut) {
   return std::string(s.substr(0, i)) + "…";
 }
 
-// OOXML writes characters XML cannot hold as "_xHHHH_", and spreadsheet programs decode every
-// such sequence when they read a string: literal text of that shape would change ("_x0041_" would
-// read as "A"). Its underscore is written "_x005F_" so that it reads back as itself.
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-std::string escape_ooxml_sequences(std::string_view s) {
-  std::string out;
-  std::size_t from = 0;
-  for (std::size_t at = s.find("_x"); at != std::string_view::npos; at = s.find("_x", at + 1)) {
-    if (at + 7 > s.size() || s[at + 6] != '_' || !is_hex(s[at + 2]) || !is_hex(s[at + 3]) ||
-        !is_hex(s[at + 4]) || !is_hex(s[at + 5]))
-      continue;
-    out.append(s.substr(from, at - from));
-    out += "_x005F";
-    from = at;  // the rest, "_xHHHH_", follows as it is
-  }
-  if (from == 0) return std::string(s);
-  out.append(s.substr(from));
-  return out;
-}
-
 // Header and footer text: '&' starts a code there and is written "&&"; at most 255 characters.
 std::string header_text(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_ooxml_sequences(without_controls(s))) {
     if (c == '&') out += '&';
     out += c;
   }
-  return out.size() > 200 ? out.substr(0, 200) : out;
+  std::string cut(first_bytes(out, 200));
+  std::size_t ampersands = 0;  // a "&&" cut in two would leave a code without its letter
+  while (ampersands < cut.size() && cut[cut.size() - 1 - ampersands] == '&') ++ampersands;
+  if (ampersands % 2 == 1) cut.pop_back();
+  return cut;
 }
 
 }  // namespace

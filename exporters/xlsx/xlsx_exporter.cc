@@ -13,6 +13,7 @@
 
 #include "focus_area_tape.h"
 #include "report.h"
+#include "xlsxkit/properties.h"
 #include "xlsxkit/verify.h"
 
 namespace eduplan::xlsx_exporter {
@@ -109,12 +110,11 @@ std::string temporary_directory(std::string_view option) {
 
 void set_properties(Workbook& wb, const std::string& title, const char* subject,
                     const std::string& comments) {
-  lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(title.c_str());
-  properties.subject = const_cast<char*>(subject);
-  properties.author = const_cast<char*>("eduplan");
-  properties.comments = const_cast<char*>(comments.c_str());
-  wb.check(workbook_set_properties(wb.raw(), &properties), "Dokumenteigenschaften");
+  DocumentProperties properties;
+  properties.title = title;
+  properties.subject = subject;
+  properties.comments = comments;
+  set_document_properties(wb, properties);
 }
 
 void write_xlsx(const sdk::Request& request) {

@@ -305,6 +305,51 @@ class LiteralEscapes(TempDirTest):
             cells = [c for row in csv.reader(f) for c in row]
         self.assertIn(text, cells)
 
+    def test_sheet_names_headers_and_text_at_the_start_never_decode(self):
+        # A field titled "Feld_x003A_B" gave <sheet name="Feld_x003A_B">, which LibreOffice decodes
+        # to the forbidden "Feld:B" and refuses to load; headers decoded the same way. A text that
+        # begins with the sequence was not escaped at all.
+        from pdf_layout import convert
+        doc = self.write("p.md", "## Handlungsfeld Feld_x003A_B\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+                                 "| _x0041_ am Anfang | Dezernat V/ Jugendamt |\n")
+        db = self.path("p.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        target = self.path("p.xlsx")
+        self.assertExit(run("export", "--db", db, "--format", "xlsx", "-o", target,
+                            "--option", "subtitle=Steckbrief _x0041_"), 0)
+        with zipfile.ZipFile(target) as z:
+            workbook = z.read("xl/workbook.xml").decode()
+            self.assertNotIn("_x003A_", workbook)
+            header = z.read("xl/worksheets/sheet1.xml").decode()
+            self.assertIn("Steckbrief _x005F_x0041_", header)
+        wb = openpyxl.load_workbook(target)
+        self.assertIn("Feld x003A_B", wb.sheetnames)  # (openpyxl does not decode cells: LibreOffice below)
+        # LibreOffice loads it (it refused the decoded name) and shows the sheet's text as written.
+        out = self.path("lo")
+        convert([target], out, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2')
+        with open(os.path.join(out, "p-Feld x003A_B.csv"), encoding="utf-8") as f:
+            cells = [c for row in csv.reader(f) for c in row]
+        self.assertIn("_x0041_ am Anfang", cells)
+        self.assertIn("Handlungsfeld Feld_x003A_B", cells)
+
+    def test_control_characters_a_database_holds_never_reach_the_parts(self):
+        # Other software may write a name or title with control characters: the workbook stays
+        # well-formed XML (they are left out of headers and document properties).
+        doc = self.write("p.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n|--|--|\n"
+                                 "| S | Dezernat V/ Jugendamt |\n")
+        db = self.path("p.db")
+        self.assertExit(run("import", doc, "--db", db, "--plan", "P"), 0)
+        subprocess.run([SQLITE3, db, "UPDATE plan SET title = 'Ti' || char(1) || 'tel' || char(27) || '[1m'"],
+                       check=True)
+        target = self.path("p.xlsx")
+        self.assertExit(run("export", "--db", db, "--format", "xlsx", "-o", target), 0)
+        import xml.dom.minidom
+        with zipfile.ZipFile(target) as z:
+            for name in z.namelist():
+                if name.endswith((".xml", ".rels")):
+                    xml.dom.minidom.parseString(z.read(name))  # raises on a part that is not XML 1.0
+            self.assertIn("Titel[1m", z.read("docProps/core.xml").decode())
+
 
 class FurtherColumns(TempDirTest):
     def test_attribute_columns_follow_the_units(self):
