@@ -11,13 +11,13 @@
 namespace eduplan::cli {
 namespace {
 
-// The finding that says a units directory cannot be read at all.
-Finding unreadable_directory(std::string message) {
+// The finding that says a file cannot be read at all: `rule` is directory-invalid for the units
+// directory, document-unreadable for the document.
+Finding unreadable(std::string_view rule_id, std::string message) {
   for (const auto& rule : rule_catalog()) {
-    if (rule.id == "directory-invalid")
-      return {std::string(rule.id), rule.severity, std::move(message), 0, ""};
+    if (rule.id == rule_id) return {std::string(rule.id), rule.severity, std::move(message), 0, ""};
   }
-  return {"directory-invalid", Severity::error, std::move(message), 0, ""};
+  return {std::string(rule_id), Severity::error, std::move(message), 0, ""};
 }
 
 }  // namespace
@@ -45,13 +45,18 @@ int run_validate(const Command& self, const Args& args) {
   } catch (const IoError& e) {
     if (json) {
       const auto units = value_of(*vm, "units");
-      std::cout << validation_json(units, {unreadable_directory(e.what())}) << "\n";
+      std::cout << validation_json(units, {unreadable("directory-invalid", e.what())}) << "\n";
     }
     throw;
   }
   // Read as `import` reads (field by field): the same findings, and memory for one field.
-  const std::vector<Finding> findings =
-      check_plan_file(path, {.directory = dir.empty() ? nullptr : &dir});
+  std::vector<Finding> findings;
+  try {
+    findings = check_plan_file(path, {.directory = dir.empty() ? nullptr : &dir});
+  } catch (const IoError& e) {  // missing, not a file, too large: still an answer on stdout
+    if (json) std::cout << validation_json(path, {unreadable("document-unreadable", e.what())}) << "\n";
+    throw;
+  }
   std::size_t errors = 0, warnings = 0;
   for (const auto& f : findings) {
     errors += f.severity == Severity::error;

@@ -93,6 +93,17 @@ class ValidateSeed(TempDirTest):
             self.assertIn(why, data["findings"][0]["message"])
             self.assertIn(f"{units}: {why}", result.stderr)
 
+    def test_a_document_that_cannot_be_read_still_answers_in_json(self):
+        os.mkdir(self.path("ordner.md"))
+        for doc, why in ((self.path("fehlt.md"), "cannot be read"), (self.path("ordner.md"), "is a directory")):
+            result = run("--lang", "en", "validate", doc, "--format", "json")
+            self.assertExit(result, 2)
+            data = validated(result)
+            self.assertEqual((data["file"], data["valid"], data["counts"]["error"]), (doc, False, 1))
+            self.assertEqual(data["findings"][0]["rule"], "document-unreadable")
+            self.assertIn(why, data["findings"][0]["message"])
+            self.assertIn(f"{doc}: {why}", result.stderr)
+
     def test_json_stays_alone_on_stdout_when_the_directory_has_warnings(self):
         units = self.write("units.csv", "unit,division,aliases\nJugendamt,Dezernat V,\nStadtbücherei,Dezernat IV,\n"
                            .encode("cp1252"))
