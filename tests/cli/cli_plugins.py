@@ -3,6 +3,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 import unittest
 
 from support import MODULES, PlanDbTest, run, run_env
@@ -204,6 +205,30 @@ class Isolation(PlanDbTest):
         self.assertExit(result, 2)
         self.assertIn("nach 2 s abgebrochen (Zeitlimit)", result.stderr)
         self.assertUntouched()
+
+    def test_what_a_module_starts_ends_with_its_run(self):
+        # A process the module started used to outlive the export, holding the host's pipe, so that
+        # an export that had succeeded waited for the time limit and then failed.
+        pidfile = self.path("pid")
+        started = time.monotonic()
+        result = run_env(["export", "--db", self.db, "--format", "forks", "-o", self.target,
+                          "--plugin-dir", MODULES, "--plugin-timeout", "30"], {"EDUPLAN_TEST_PIDFILE": pidfile})
+        self.assertExit(result, 0)
+        self.assertLess(time.monotonic() - started, 20)
+        with open(pidfile) as f:
+            pid = int(f.read())
+        def gone():
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    return f.read().split()[2] == "Z"  # killed, not yet reaped by init
+            except FileNotFoundError:
+                return True
+        for _ in range(50):  # SIGKILL is delivered at once; the kernel may take a moment
+            if gone():
+                break
+            time.sleep(0.1)
+        else:
+            self.fail(f"process {pid} the module started is still running")
 
     def test_a_dying_module_in_a_batch_fails_only_its_reports(self):
         out = self.path("batch")

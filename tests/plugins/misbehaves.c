@@ -1,6 +1,8 @@
 /* A module that misbehaves in one of the ways a module can take its host down, chosen by
  * TEST_CASE: 1 crashes in its entry point, 2 segfaults in run, 3 aborts, 4 calls exit(0),
- * 5 calls _exit(3), 6 hangs, 7 declares 5 options with no list (refused before run). */
+ * 5 calls _exit(3), 6 hangs, 7 declares 5 options with no list (refused before run), 8 starts a
+ * process that outlives run (holding the host's pipe) and then returns OK; it writes its pid to
+ * the file named by $EDUPLAN_TEST_PIDFILE. */
 #include <eduplan/exporter_abi.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,6 +28,20 @@ static eduplan_status run(const eduplan_export_request* request) {
       _exit(3);
     case 6:
       for (;;) pause();
+    case 8: {
+      const pid_t pid = fork();
+      if (pid == 0) {
+        sleep(60);
+        _exit(0);
+      }
+      const char* pidfile = getenv("EDUPLAN_TEST_PIDFILE");
+      FILE* p = pidfile ? fopen(pidfile, "w") : NULL;
+      if (p) {
+        fprintf(p, "%d\n", (int)pid);
+        fclose(p);
+      }
+      break;
+    }
     default:
       break;
   }

@@ -104,19 +104,34 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
     throw IoError(tr({"kein Kindprozess möglich: {0}", "cannot start a child process: {0}"},
                      std::strerror(errno)));
   if (pid == 0) {
+    // A process group of its own, so that what a module starts ends with the run (below).
+    ::setpgid(0, 0);
     // The child ends with its parent: an export killed from outside leaves nothing running.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() == 1) ::_exit(1);  // the parent died before prctl took effect
     pipe.close_read();
     child(pipe.write_end(), body);
   }
+  ::setpgid(pid, pid);  // as the child does: whichever comes first (no race with the kill below)
   pipe.close_write();
 
-  // Read the record until the child closes its end (it ends, or is killed), within the limit.
+  // Read the record until the child closes its end (it ends, or is killed), within the limit. A
+  // process the module started may hold the pipe open after the child ended: then what the
+  // child wrote is read without waiting for the end of the file.
   std::string record;
   const auto deadline = std::chrono::steady_clock::now() + limit;
-  bool timed_out = false;
+  bool timed_out = false, reaped = false;
+  int status = 0;
   char buffer[4096];
+  const auto drain = [&] {
+    ::fcntl(pipe.read_end(), F_SETFL, ::fcntl(pipe.read_end(), F_GETFL) | O_NONBLOCK);
+    for (;;) {
+      const ssize_t n = ::read(pipe.read_end(), buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      record.append(buffer, static_cast<std::size_t>(n));
+    }
+  };
   for (;;) {
     int wait_ms = -1;
     if (limit.count() > 0) {
@@ -128,19 +143,27 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
       }
       wait_ms = static_cast<int>(std::min<long long>(left.count(), 1000 * 60));
     }
+    wait_ms = wait_ms < 0 ? 200 : std::min(wait_ms, 200);  // to look whether the child ended
     pollfd p{pipe.read_end(), POLLIN, 0};
     const int ready = ::poll(&p, 1, wait_ms);
     if (ready < 0 && errno == EINTR) continue;
-    if (ready == 0) continue;  // the deadline is checked above
+    if (ready == 0) {
+      if (::waitpid(pid, &status, WNOHANG) == pid) {  // ended, the pipe still open elsewhere
+        reaped = true;
+        drain();
+        break;
+      }
+      continue;  // the deadline is checked above
+    }
     const ssize_t n = ::read(pipe.read_end(), buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // end of file: the child closed the pipe
     record.append(buffer, static_cast<std::size_t>(n));
   }
   if (timed_out) ::kill(pid, SIGKILL);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (!reaped && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
+  ::kill(-pid, SIGKILL);  // what the module started and left running (ESRCH: nothing)
 
   ChildOutcome out;
   if (timed_out) {
