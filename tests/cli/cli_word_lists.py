@@ -13,9 +13,8 @@ import unittest
 import zipfile
 
 from support import TempDirTest, query, run
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from word_like import PACKAGE_RELS, W
+from word_like import R as REL
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -25,10 +24,6 @@ CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
 </Types>"""
-
-PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>"""
 
 DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
