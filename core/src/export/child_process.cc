@@ -120,8 +120,7 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
   // child wrote is read without waiting for the end of the file.
   std::string record;
   const auto deadline = std::chrono::steady_clock::now() + limit;
-  bool timed_out = false, reaped = false;
-  int status = 0;
+  bool timed_out = false;
   char buffer[4096];
   const auto drain = [&] {
     ::fcntl(pipe.read_end(), F_SETFL, ::fcntl(pipe.read_end(), F_GETFL) | O_NONBLOCK);
@@ -148,8 +147,9 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
     const int ready = ::poll(&p, 1, wait_ms);
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) {
-      if (::waitpid(pid, &status, WNOHANG) == pid) {  // ended, the pipe still open elsewhere
-        reaped = true;
+      siginfo_t info{};  // ended (not reaped yet), the pipe still open elsewhere?
+      if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+          info.si_pid == pid) {
         drain();
         break;
       }
@@ -161,9 +161,15 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
     record.append(buffer, static_cast<std::size_t>(n));
   }
   if (timed_out) ::kill(pid, SIGKILL);
-  while (!reaped && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  // Once the child has ended, and before it is reaped (so that its group's id cannot be another
+  // group's yet), what the module started and left running is ended with its group.
+  siginfo_t info{};
+  while (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
   }
-  ::kill(-pid, SIGKILL);  // what the module started and left running (ESRCH: nothing)
+  ::kill(-pid, SIGKILL);  // ESRCH: nothing left
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
 
   ChildOutcome out;
   if (timed_out) {
