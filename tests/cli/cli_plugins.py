@@ -37,6 +37,8 @@ class Discovery(PlanDbTest):
         self.assertIn("test_options_bad_default.so: Option level: Standardwert „50“ ist selbst ungültig",
                       refused)
         self.assertIn("test_options_bad_range.so: Option level: Minimum größer als Maximum", refused)
+        self.assertIn("test_options_spaced_name.so: Option 1: Name „two words“ ungültig", refused)
+        self.assertIn("test_options_twice.so: Option level zweimal deklariert", refused)
         exported = self.export("csv", self.path("x.csv"), extra=["--plugin-dir", MODULES])
         self.assertExit(exported, 0)
 

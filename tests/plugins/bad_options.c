@@ -19,6 +19,18 @@ static const eduplan_option_range kRanges[] = {{1, 9}};
 #define OPTIONS kOptions
 #define COUNT 1
 static const eduplan_option_range kRanges[] = {{1, 9}};
+#elif TEST_CASE == 4 /* a name --option cannot give */
+static const eduplan_option_decl kSpaced[] = {{"two words", EDUPLAN_OPTION_STRING, "", 0, "x"}};
+#define OPTIONS kSpaced
+#define COUNT 1
+static const eduplan_option_range kRanges[] = {{EDUPLAN_OPTION_NO_MIN, EDUPLAN_OPTION_NO_MAX}};
+#elif TEST_CASE == 5 /* the same name twice */
+static const eduplan_option_decl kTwice[] = {{"level", EDUPLAN_OPTION_STRING, "", 0, "x"},
+                                             {"level", EDUPLAN_OPTION_STRING, "", 0, "y"}};
+#define OPTIONS kTwice
+#define COUNT 2
+static const eduplan_option_range kRanges[] = {{EDUPLAN_OPTION_NO_MIN, EDUPLAN_OPTION_NO_MAX},
+                                               {EDUPLAN_OPTION_NO_MIN, EDUPLAN_OPTION_NO_MAX}};
 #else /* minimum above maximum */
 #define OPTIONS kOptions
 #define COUNT 1

@@ -7,6 +7,7 @@
 
 #include "eduplan/language.h"
 #include "export/exporter_options.h"
+#include "util/text.h"
 
 namespace eduplan {
 namespace {
@@ -58,6 +59,18 @@ std::variant<std::vector<ExporterOption>, std::string> declared_options(const ed
     if (!o.name || !*o.name || !type || !o.default_value) {
       return tr({"Option {0} unvollständig deklariert", "option {0} is declared incompletely"},
                 i + 1);
+    }
+    // `--option NAME=VALUE` must be able to name it: letters, digits, '-' and '_', once each.
+    const std::string_view name(o.name);
+    if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
+        std::string_view::npos) {
+      return tr({"Option {0}: Name „{1}“ ungültig (nur Buchstaben, Ziffern, - und _)",
+                 "option {0}: name \"{1}\" is invalid (letters, digits, - and _ only)"},
+                i + 1, text::to_valid_utf8(name));
+    }
+    for (const ExporterOption& earlier : out) {
+      if (earlier.name == name)
+        return tr({"Option {0} zweimal deklariert", "option {0} is declared twice"}, earlier.name);
     }
     ExporterOption opt{o.name, *type, o.default_value, {}, {}, {}, o.help ? o.help : ""};
     if (*type == OptionType::enumeration) {
