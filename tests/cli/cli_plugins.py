@@ -161,6 +161,12 @@ class Discovery(PlanDbTest):
         self.assertExit(result, 2)
         self.assertIn("--plugin-dir: leerer Verzeichnisname", result.stderr)
 
+    def test_a_plugin_dir_that_is_a_file_or_missing_is_named_as_such(self):
+        file = self.write("modul.so", "")
+        listing = run("plugins", "--plugin-dir", file, "--plugin-dir", self.path("fehlt")).stdout
+        self.assertIn(f"{file}: ist kein Verzeichnis", listing)
+        self.assertIn(f"{self.path('fehlt')}: Verzeichnis gibt es nicht", listing)
+
 
 # Under AddressSanitizer with abort_on_error=1 (scripts/test.sh) the sanitizer catches the module's
 # SIGSEGV, prints its report and aborts: the child then dies of SIGABRT, which eduplan reports as such.

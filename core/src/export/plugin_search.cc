@@ -25,8 +25,11 @@ void add_directory(SearchPath& sp, const fs::path& dir, bool must_exist) {
   std::error_code ec;
   fs::path canonical = fs::canonical(dir, ec);
   if (ec || !fs::is_directory(canonical, ec)) {
-    if (must_exist)
-      sp.problems.push_back({dir, tr({"Verzeichnis gibt es nicht", "no such directory"})});
+    if (must_exist) {
+      const bool exists = !ec && fs::exists(canonical, ec);
+      sp.problems.push_back({dir, exists ? tr({"ist kein Verzeichnis", "is not a directory"})
+                                         : tr({"Verzeichnis gibt es nicht", "no such directory"})});
+    }
     return;
   }
   for (const auto& d : sp.directories) {
