@@ -30,9 +30,14 @@ std::string amount(std::uint64_t bytes) {
 
 }  // namespace
 
-void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir) {
+void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir,
+                           const std::string& option) {
   const std::string dir = tmpdir.empty() ? "/tmp" : tmpdir;
-  const std::string named = "das temporäre Verzeichnis " + dir + " (Option tmpdir)";
+  const std::string named =
+      "das temporäre Verzeichnis " + dir + (option.empty() ? "" : " (Option " + option + ")");
+  const std::string choose = option.empty() ? "ein Ziel mit mehr Platz wählen"
+                                            : "ein anderes Verzeichnis wählen (--option " + option +
+                                                  "=…)";
   struct Rows {
     std::uint64_t bytes, blocks, columns;
   };
@@ -69,8 +74,8 @@ void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir) {
     if (room + freed < need)
       throw Failure(named + " hat nur " + amount(room) + " frei; zum Abschluss der Arbeitsmappe " +
                     "braucht libxlsxwriter dort bis zu " + amount(need - freed) +
-                    " und meldet nicht, wenn Schreiben dort scheitert. Bitte Platz schaffen oder "
-                    "ein anderes Verzeichnis wählen (--option tmpdir=…)");
+                    " und meldet nicht, wenn Schreiben dort scheitert. Bitte Platz schaffen oder " +
+                    choose);
     freed += rows.blocks;
   }
 }

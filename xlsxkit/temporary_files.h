@@ -13,10 +13,11 @@
 
 namespace eduplan::xlsxkit {
 
-// Throws Failure, naming `tmpdir`, unless every sheet's file of rows can be flushed without error
+// Throws Failure, naming `tmpdir` (and `option`, how the user chooses it, if not empty), unless every sheet's file of rows can be flushed without error
 // (no write to it failed) and `tmpdir` has room to assemble the largest sheet once more: closing
 // the workbook copies each sheet's rows into a further temporary file before its rows' file is
 // removed. Call it just before workbook_close(). `tmpdir` empty: the system's /tmp.
-void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir);
+void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir,
+                           const std::string& option);
 
 }  // namespace eduplan::xlsxkit

@@ -102,10 +102,11 @@ class SheetScan {
 // Names the temporary directory when the caller knows it: libxlsxwriter's temporary files fill it
 // as often as the target's disk.
 [[noreturn]] void broken_workbook(const std::string& what, const std::string& tmpdir) {
-  const std::string directory = tmpdir.empty() ? "(Option tmpdir)" : tmpdir + " (Option tmpdir)";
-  throw Failure("die geschriebene Arbeitsmappe ist unvollständig (" + what +
-                "), wohl weil der Datenträger oder das temporäre Verzeichnis " + directory +
-                " voll ist");
+  const std::string where =
+      tmpdir.empty() ? "der Datenträger voll ist"
+                     : "der Datenträger oder das temporäre Verzeichnis " + tmpdir +
+                           " (Option tmpdir) voll ist";
+  throw Failure("die geschriebene Arbeitsmappe ist unvollständig (" + what + "), wohl weil " + where);
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ std::string cut_to_cell(std::string_view s, bool& cut) {
 // Header and footer text: '&' starts a code there and is written "&&"; at most 255 characters.
 std::string header_text(std::string_view s) {
   std::string out;
-  for (char c : escape_ooxml_sequences(without_controls(s))) {
+  // "_xHHHH_" stays as it is: LibreOffice prints a header's text without decoding it.
+  for (char c : without_controls(s)) {
     if (c == '&') out += '&';
     out += c;
   }
@@ -251,7 +252,7 @@ void Workbook::page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32
 }
 
 void Workbook::close() {
-  check_temporary_files(wb_, tmpdir_);  // on failure the destructor closes what was written
+  check_temporary_files(wb_, tmpdir_, tmpdir_option_);  // on failure the destructor closes what was written
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
   check(workbook_close(wb), "Arbeitsmappe schreiben");

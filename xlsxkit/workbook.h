@@ -155,12 +155,15 @@ class Workbook {
   void page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32_t last_row,
                   std::uint16_t last_col);
   void close();  // writes the file; throws on failure
+  // How the user chooses the temporary directory, named in messages about it ("tmpdir": the
+  // exporter's option); empty where it follows from the target (no option to name).
+  void set_tmpdir_option(std::string option) { tmpdir_option_ = std::move(option); }
 
  private:
   lxw_workbook* wb_;
   Formats formats_{};
   PrintInfo print_;
-  std::string tmpdir_;
+  std::string tmpdir_, tmpdir_option_;
   SheetNames names_;
   std::uint32_t max_rows_;
   std::size_t truncated_ = 0, continued_ = 0;

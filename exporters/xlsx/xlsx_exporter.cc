@@ -128,6 +128,7 @@ void write_xlsx(const sdk::Request& request) {
   if (!request.batch().empty()) {  // the index of a batch of reports
     const std::string title(sdk::view(request.plan().title));
     Workbook wb(request.output_path(), rows, tmpdir, PrintInfo{title, date, english});
+    wb.set_tmpdir_option("tmpdir");
     set_properties(wb, title, l.index_sheet, "");
     write_index(wb, request, l);
     wb.close();
@@ -144,6 +145,7 @@ void write_xlsx(const sdk::Request& request) {
   const std::string plan_title = display_title(request, l);
   const std::string title = subtitle.empty() ? plan_title : subtitle + " – " + plan_title;
   Workbook wb(request.output_path(), rows, tmpdir, PrintInfo{title, date, english});
+  wb.set_tmpdir_option("tmpdir");
   set_properties(wb, title, l.matrix, std::string(sdk::view(request.plan().name)));
 
   // Created first so that it is the first sheet, filled last when the notes are known.

@@ -250,6 +250,22 @@ class NamesAreUtf8(TempDirTest):
         self.assertEqual([p["name"] for p in listed], ["B\ufffdro"])
         self.assertEqual(query(db, "SELECT source FROM plan")[0][0], self.dir + "/B\ufffdro.md")
 
+    def test_file_names_with_control_characters_or_not_utf8(self):
+        # A plan named after its file loses the file name's control characters (it was refused
+        # with a message that named no file); JSON about a file whose name is not UTF-8 stays UTF-8.
+        doc = self.write("na\x1bme.md", self.DOC)
+        db = self.path("plan.db")
+        self.assertExit(run("import", doc, "--db", db), 0)
+        self.assertEqual(query(db, "SELECT name FROM plan"), [["name"]])
+        raw = os.path.join(os.fsencode(self.dir), b"\xffplan.md")
+        with open(raw, "wb") as f:
+            f.write(self.DOC.encode())
+        for target in (raw, os.path.join(os.fsencode(self.dir), b"\xfffehlt.md")):
+            result = subprocess.run([os.fsencode(os.environ["EDUPLAN"]), b"validate", target, b"--format", b"json"],
+                                    capture_output=True, timeout=120)
+            data = json.loads(result.stdout.decode("utf-8"))  # strict: invalid UTF-8 raises
+            self.assertTrue(data["file"].endswith("\ufffdplan.md") or data["file"].endswith("\ufffdfehlt.md"))
+
     def test_control_characters_in_names_titles_and_options_are_refused(self):
         # They used to reach the XLSX parts raw (page header, document properties), which are then
         # not well-formed XML: LibreOffice and Excel refuse the workbook that eduplan said it wrote.

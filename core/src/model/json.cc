@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <ostream>
 
+#include "util/text.h"
+
 namespace eduplan {
 
 std::string to_json(const std::vector<Finding>& findings) {
@@ -13,12 +15,17 @@ std::string validation_json(std::string_view file, const std::vector<Finding>& f
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
   boost::json::object out;
-  out["file"] = file;
+  out["file"] = text::to_valid_utf8(file);  // a file name need not be UTF-8; JSON must be
   out["valid"] = counts[static_cast<int>(Severity::error)] == 0;
   out["counts"] = {{"error", counts[static_cast<int>(Severity::error)]},
                    {"warning", counts[static_cast<int>(Severity::warning)]},
                    {"info", counts[static_cast<int>(Severity::info)]}};
-  out["findings"] = boost::json::value_from(findings);
+  std::vector<Finding> valid = findings;  // messages may quote the file name
+  for (auto& f : valid) {
+    f.message = text::to_valid_utf8(f.message);
+    f.subject = text::to_valid_utf8(f.subject);
+  }
+  out["findings"] = boost::json::value_from(valid);
   return boost::json::serialize(out);
 }
 

@@ -126,12 +126,14 @@ Plan read_document(std::string_view original, std::string* owned, std::string_vi
 void name_plan(Plan& plan, std::string_view source, const ReadOptions& options) {
   if (!options.title.empty()) plan.title = options.title;
   // A file name need not be UTF-8 (a Latin-1 name on a Linux disk): what is derived from it is
-  // made valid, with U+FFFD for each byte that is not.
+  // made valid, with U+FFFD for each byte that is not; a name taken from it loses its control
+  // characters (names are one line of printable text).
   plan.source = text::to_valid_utf8(source);
   plan.name = options.plan_name;
   if (plan.name.empty()) plan.name = plan.title;
   if (plan.name.empty())
-    plan.name = text::to_valid_utf8(std::filesystem::path(source).stem().string());
+    plan.name =
+        text::without_controls(text::to_valid_utf8(std::filesystem::path(source).stem().string()));
   if (plan.name.empty()) plan.name = "plan";
 }
 

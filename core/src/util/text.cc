@@ -65,6 +65,16 @@ std::optional<std::size_t> find_control(std::string_view s) {
   return std::nullopt;
 }
 
+std::string without_controls(std::string_view s) {
+  std::string out;
+  while (const auto at = find_control(s)) {
+    out.append(s.substr(0, *at));
+    s.remove_prefix(*at + (static_cast<unsigned char>(s[*at]) == 0xC2 ? 2 : 1));
+  }
+  out.append(s);
+  return out;
+}
+
 void require_printable_utf8(std::string_view what, std::string_view value) {
   if (const auto bad = find_invalid_utf8(value)) {
     throw UsageError(tr({"{0} ist kein gültiges UTF-8 (Byte {1} in „{2}“); Namen und Titel müssen "

@@ -21,6 +21,9 @@ std::string to_valid_utf8(std::string_view s);
 // C0 (an XLSX part with one is broken), and terminals act on C0, DEL and C1.
 std::optional<std::size_t> find_control(std::string_view s);
 
+// `s` without its control characters (find_control).
+std::string without_controls(std::string_view s);
+
 // Throws UsageError if `value` is not valid UTF-8 or holds a control character (find_control);
 // `what` names it in the message ("--plan", "the plan's name"). For names, titles and option
 // values that are stored, exported and printed: one line of printable text.
