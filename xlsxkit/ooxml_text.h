@@ -8,9 +8,9 @@
 namespace eduplan::xlsxkit {
 
 // OOXML writes characters XML cannot hold as "_xHHHH_", and spreadsheet programs decode every
-// such sequence when they read a string (cells, sheet names, headers and footers): literal text of
-// that shape would change ("_x0041_" would read as "A"). Its underscore is written "_x005F_" so
-// that it reads back as itself.
+// such sequence when they read a cell's string or a sheet's name (LibreOffice not in page
+// headers): literal text of that shape would change ("_x0041_" would read as "A"). Its underscore
+// is written "_x005F_" so that it reads back as itself.
 std::string escape_ooxml_sequences(std::string_view s);
 
 // Whether `s` holds a "_xHHHH_" sequence at `at`.

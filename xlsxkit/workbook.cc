@@ -252,7 +252,8 @@ void Workbook::page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32
 }
 
 void Workbook::close() {
-  check_temporary_files(wb_, tmpdir_, tmpdir_option_);  // on failure the destructor closes what was written
+  // On failure the destructor closes what was written (into the host's temporary file).
+  check_temporary_files(wb_, tmpdir_, tmpdir_option_);
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
   check(workbook_close(wb), "Arbeitsmappe schreiben");

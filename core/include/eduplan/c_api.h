@@ -23,8 +23,9 @@
  *   new one, which a stale pointer then reaches.
  * - Strings returned are UTF-8, NUL-terminated, owned by the handle they came from and valid
  *   until it is freed; copy them to keep them longer. Functions taking strings copy what they
- *   keep. Names (of plans, exporters, options) must be valid UTF-8, and plan names, titles and
- *   option values without control characters (EDUPLAN_E_USAGE otherwise);
+ *   keep. Names (of plans, exporters, options) must be valid UTF-8, plan names and titles without
+ *   control characters, option values without C0 controls but tab and line breaks
+ *   (EDUPLAN_E_USAGE otherwise);
  *   paths are passed to the operating system as they are.
  *
  * Threads

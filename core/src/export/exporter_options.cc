@@ -97,10 +97,20 @@ std::vector<std::pair<std::string, std::string>> resolve_options(
   for (const auto& o : exporter.options) {
     auto it = given.find(o.name);
     const std::string& value = it == given.end() ? o.default_value : it->second;
-    // Values reach reports (headers, document properties) and the terminal: printable text.
-    text::require_printable_utf8(tr({"Exporter {0}: Option {1}", "exporter {0}: option {1}"},
-                                    exporter.id, o.name),
-                                 value);
+    // A value given reaches reports (headers, document properties): UTF-8 that XML can hold
+    // (a tab or a line break can be meant, e.g. a delimiter). The module answers for its defaults.
+    if (it != given.end()) {
+      const std::string what =
+          tr({"Exporter {0}: Option {1}", "exporter {0}: option {1}"}, exporter.id, o.name);
+      if (const auto bad = text::find_invalid_utf8(value))
+        throw UsageError(
+            tr({"{0} ist kein gültiges UTF-8 (Byte {1})", "{0} is not valid UTF-8 (byte {1})"},
+               what, *bad));
+      if (const auto control = text::find_xml_invalid(value))
+        throw UsageError(tr({"{0} enthält ein Steuerzeichen (Byte {1})",
+                             "{0} holds a control character (byte {1})"},
+                            what, *control));
+    }
     if (!option_value_valid(o, value)) {
       throw UsageError(tr({"Exporter {0}: Option {1}={2} ungültig; erwartet {3}",
                            "exporter {0}: option {1}={2} is invalid; expected {3}"},

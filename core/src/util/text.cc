@@ -65,6 +65,14 @@ std::optional<std::size_t> find_control(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<std::size_t> find_xml_invalid(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+  }
+  return std::nullopt;
+}
+
 std::string without_controls(std::string_view s) {
   std::string out;
   while (const auto at = find_control(s)) {

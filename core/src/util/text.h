@@ -21,6 +21,10 @@ std::string to_valid_utf8(std::string_view s);
 // C0 (an XLSX part with one is broken), and terminals act on C0, DEL and C1.
 std::optional<std::size_t> find_control(std::string_view s);
 
+// Byte offset of the first character XML 1.0 cannot hold at all: C0 controls other than tab,
+// line feed and carriage return (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F), or nothing.
+std::optional<std::size_t> find_xml_invalid(std::string_view s);
+
 // `s` without its control characters (find_control).
 std::string without_controls(std::string_view s);
 
