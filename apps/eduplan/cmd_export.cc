@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli_support.h"
+#include "config_file.h"
 #include "export_batch.h"
 #include "exporter_help.h"
 #include "text_report.h"
@@ -58,25 +59,6 @@ const ExporterInfo& find_exporter(const ExporterRegistry& registry, const std::s
                            printable(r.path.string()), printable(r.reason));
   }
   throw UsageError(message);
-}
-
-// A configuration file is a short text file: a device (/dev/zero), a FIFO or a huge file is
-// refused before Program_options reads it without end. A missing file is reported by it.
-void check_config_file(const std::string& config) {
-  constexpr std::uintmax_t kMaxConfigBytes = 1u << 20;
-  std::error_code ec;
-  const auto status = std::filesystem::status(config, ec);
-  if (ec || status.type() == std::filesystem::file_type::not_found) return;
-  if (status.type() != std::filesystem::file_type::regular) {
-    throw UsageError(tr({"{0}: keine gewöhnliche Datei (ein Verzeichnis, Gerät oder eine Pipe?)",
-                         "{0}: not an ordinary file (a directory, device or pipe?)"},
-                        config));
-  }
-  if (std::filesystem::file_size(config, ec) > kMaxConfigBytes) {
-    throw UsageError(tr({"{0}: größer als 1 MiB; keine Konfigurationsdatei?",
-                         "{0}: larger than 1 MiB; not a configuration file?"},
-                        config));
-  }
 }
 
 }  // namespace
@@ -139,14 +121,7 @@ int run_export(const Command& self, const Args& args) {
     return kOk;
   }
   if (vm->count("config")) {
-    const auto config = vm->at("config").as<std::string>();
-    check_config_file(config);
-    try {
-      po::store(po::parse_config_file<char>(config.c_str(), line.visible), *vm);
-      po::notify(*vm);
-    } catch (const po::error& e) {
-      throw UsageError(config + ": " + e.what());
-    }
+    store_config_file(vm->at("config").as<std::string>(), line.visible, *vm);
   }
   if (!vm->count("format")) {
     throw UsageError(tr({"--format fehlt (eduplan plugins listet die Exporter)",

@@ -109,9 +109,54 @@ class PerDivision(PlanDbTest):
         self.assertEqual(len(os.listdir(self.path("csv"))), 5)  # csv writes no index
         with open(os.path.join(self.path("csv"), "BOB.csv"), encoding="utf-8-sig") as f:
             self.assertTrue(f.readline().startswith("art,feldnr,handlungsfeld"))
-        bad = self.write("bad.cfg", "unbekannt = 1\n")
-        self.assertExit(run("export", "--config", bad), 2)
-        self.assertExit(run("export", "--config", self.path("fehlt.cfg")), 2)
+        missing = run("export", "--config", self.path("fehlt.cfg"))
+        self.assertExit(missing, 2)
+        self.assertIn("fehlt.cfg: Konfigurationsdatei nicht gefunden", missing.stderr)
+
+    def test_config_file_problems_name_the_line(self):
+        cases = [
+            ("format = csv\nunbekannt = 1\n", "Zeile 2: unbekannter Name „unbekannt“ (möglich: format, db"),
+            ("# Kommentar\n\nformat = csv\nformat = xlsx\n", "Zeile 4: format schon in Zeile 3 angegeben"),
+            ("jobs = viele\n", "Zeile 1: ungültiger Wert für jobs: „viele“"),
+            ("format\n", "Zeile 1: keine Zeile der Form NAME = WERT: „format“"),
+            ("= csv\n", "Zeile 1: keine Zeile der Form NAME = WERT"),
+            ("[export]\nformat = csv\n", "Zeile 1: Abschnitte wie „[export]“ gibt es hier nicht"),
+            ("format = csv\nplan =\n", "Zeile 2: plan ohne Wert"),
+            ("config = andere.cfg\n", "Zeile 1: unbekannter Name „config“"),
+            ("help = 1\n", "Zeile 1: unbekannter Name „help“"),
+        ]
+        out = self.path("out.csv")
+        for i, (text, message) in enumerate(cases):
+            with self.subTest(text=text):
+                config = self.write(f"bad{i}.cfg", text)
+                result = run("export", "--config", config, "--db", self.db, "-o", out)
+                self.assertExit(result, 2)
+                self.assertIn(f"{config}, {message}", result.stderr)
+                self.assertFalse(os.path.exists(out))
+        english = run("--lang", "en", "export", "--config", self.write("en.cfg", "jobs = viele\n"))
+        self.assertExit(english, 2)
+        self.assertIn("en.cfg, line 1: invalid value for jobs: \"viele\"", english.stderr)
+
+    def test_config_file_from_a_windows_editor(self):
+        # Notepad writes a BOM and CRLF line ends; the values must not keep the \r.
+        config = self.write("win.cfg", ("\ufeff# Bericht\r\nformat = csv\r\ndb = " + self.db +
+                                        "\r\noption = delimiter=comma\r\n").encode("utf-8"))
+        out = self.path("plan.csv")
+        result = run("export", "--config", config, "-o", out)
+        self.assertExit(result, 0)
+        with open(out, encoding="utf-8-sig") as f:
+            self.assertTrue(f.readline().startswith("art,feldnr,"))
+
+    def test_command_line_wins_and_options_collect(self):
+        config = self.write("c.cfg", f"db = {self.db}\nformat = xlsx\noption = delimiter=comma\n"
+                                     "option = newline=lf\n")
+        out = self.path("plan.csv")
+        result = run("export", "--config", config, "--format", "csv", "-o", out, "--option", "bom=false")
+        self.assertExit(result, 0)
+        with open(out, "rb") as f:
+            data = f.read()
+        self.assertTrue(data.startswith(b"art,feldnr,"))  # no BOM, commas
+        self.assertNotIn(b"\r\n", data)
 
 
 class PerUnitAndPlan(PlanDbTest):
