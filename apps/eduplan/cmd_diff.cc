@@ -11,6 +11,7 @@
 
 #include "cli_support.h"
 #include "diff_report.h"
+#include "stdout_target.h"
 #include "text_report.h"
 
 namespace eduplan::cli {
@@ -108,6 +109,12 @@ int run_diff(const Command& self, const Args& args) {
   const Plan b = load_named_plan(*storage, *vm, names[1]);
   const PlanDiff diff = diff_plans(a, b);
 
+  if (format == "xlsx" && is_stdout_target(output)) {
+    const StdoutTarget out("diff.xlsx");
+    write_diff_workbook(out.path(), "-", a, b, diff);
+    out.copy_out();
+    return kOk;
+  }
   if (format == "xlsx") {
     AtomicOutput out(output);
     write_diff_workbook(out.temp_path(), output, a, b, diff);
@@ -120,7 +127,7 @@ int run_diff(const Command& self, const Args& args) {
     text << to_json(diff) << "\n";
   else
     print_text(text, a.name, b.name, diff);
-  if (output.empty()) {
+  if (output.empty() || is_stdout_target(output)) {
     std::cout << text.str();
   } else {
     write_atomically(output, text.str());

@@ -11,6 +11,7 @@
 #include "cli_support.h"
 #include "config_file.h"
 #include "export_batch.h"
+#include "stdout_target.h"
 #include "exporter_help.h"
 #include "text_report.h"
 
@@ -146,6 +147,14 @@ int run_export(const Command& self, const Args& args) {
   if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const std::string plan = chosen_plan_name(*storage, *vm);
+  if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
+    note_empty_period(*storage, plan, chosen_period(*vm));
+    const StdoutTarget out(safe_file_name(plan, exporter.file_extension));
+    registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, out.path(),
+                                chosen_period(*vm));
+    out.copy_out();
+    return kOk;
+  }
   const std::filesystem::path target =
       vm->count("output")
           ? std::filesystem::path(vm->at("output").as<std::string>())

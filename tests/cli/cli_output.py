@@ -1,11 +1,15 @@
 """Output files: a killed export's temporary file is removed by the next run, a report keeps the
-permissions of the file it replaces, and new reports follow the umask."""
+permissions of the file it replaces, new reports follow the umask, and `-o -` writes to standard
+output."""
+import csv
+import io
 import os
 import signal
 import stat
 import subprocess
 import time
 import unittest
+import zipfile
 
 from support import EDUPLAN, MODULES, PlanDbTest
 
@@ -70,6 +74,93 @@ class OutputFiles(PlanDbTest):
         self.assertGreater(len(os.listdir(out)), 3)
         for name in os.listdir(out):
             self.assertEqual(mode(os.path.join(out, name)), 0o600, name)
+
+
+class StandardOutput(PlanDbTest):
+    """`-o -` as other command-line tools understand it: the report on stdout, nothing else there,
+    no file named "-", nothing left in TMPDIR, and nothing on stdout when the export fails."""
+
+    def setUp(self):
+        super().setUp()
+        self.tmp = self.path("tmp")
+        os.mkdir(self.tmp)
+        self.cwd = self.path("cwd")
+        os.mkdir(self.cwd)
+
+    def eduplan(self, *args, stdout=subprocess.PIPE):
+        return subprocess.run([EDUPLAN, *args], stdout=stdout, stderr=subprocess.PIPE, timeout=120,
+                              cwd=self.cwd, env=dict(os.environ, TMPDIR=self.tmp))
+
+    def assertNothingLeft(self):
+        self.assertEqual(os.listdir(self.cwd), [])
+        self.assertEqual(os.listdir(self.tmp), [])
+
+    def test_csv_and_dot_on_stdout_are_the_files(self):
+        for fmt in ("csv", "dot"):
+            with self.subTest(fmt=fmt):
+                piped = self.eduplan("export", "--db", self.db, "--format", fmt, "-o", "-")
+                self.assertEqual(piped.returncode, 0, piped.stderr)
+                target = self.path("plan." + fmt)
+                self.assertExit(self.export(fmt, target), 0)
+                with open(target, "rb") as f:
+                    self.assertEqual(piped.stdout, f.read())  # the report and nothing else
+                self.assertNothingLeft()
+
+    def test_csv_rows_from_a_pipe(self):
+        piped = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-")
+        rows = list(csv.reader(io.StringIO(piped.stdout.decode("utf-8-sig"), newline=""), delimiter=";"))
+        self.assertEqual(rows[0][:3], ["art", "feldnr", "handlungsfeld"])
+        self.assertGreater(len(rows), 50)
+
+    def test_a_workbook_on_stdout(self):
+        target = self.path("piped.xlsx")
+        with open(target, "wb") as f:
+            result = self.eduplan("export", "--db", self.db, "--format", "xlsx", "-o", "-", stdout=f)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertExit(self.export("xlsx", self.path("file.xlsx")), 0)
+        with zipfile.ZipFile(target) as piped, zipfile.ZipFile(self.path("file.xlsx")) as written:
+            self.assertEqual(piped.namelist(), written.namelist())
+            for name in piped.namelist():
+                if name != "docProps/core.xml":  # holds the time it was written
+                    self.assertEqual(piped.read(name), written.read(name), name)
+        self.assertNothingLeft()
+
+    def test_a_workbook_is_not_sent_to_a_terminal(self):
+        master, slave = os.openpty()
+        try:
+            result = self.eduplan("export", "--db", self.db, "--format", "xlsx", "-o", "-", stdout=slave)
+        finally:
+            os.close(slave)
+            os.close(master)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("binäre Ausgabe nicht ins Terminal", result.stderr.decode())
+        self.assertNothingLeft()
+
+    def test_a_failed_export_writes_nothing_to_stdout(self):
+        result = self.eduplan("export", "--db", self.db, "--plugin-dir", MODULES, "--format", "fails", "-o", "-")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, b"")
+        self.assertNothingLeft()
+
+    def test_a_full_stdout_is_an_error(self):
+        with open("/dev/full", "wb") as full:
+            result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-", stdout=full)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Standardausgabe lässt sich nicht schreiben", result.stderr.decode())
+        self.assertNothingLeft()
+
+    def test_diff_on_stdout(self):
+        text = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "-o", "-")
+        self.assertEqual(text.returncode, 0, text.stderr)
+        plain = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept")
+        self.assertEqual(text.stdout, plain.stdout)
+        target = self.path("diff.xlsx")
+        with open(target, "wb") as f:
+            book = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format",
+                                "xlsx", "-o", "-", stdout=f)
+        self.assertEqual(book.returncode, 0, book.stderr)
+        self.assertTrue(zipfile.is_zipfile(target))
+        self.assertNothingLeft()
 
 
 if __name__ == "__main__":
