@@ -167,7 +167,8 @@ std::string chosen_format(const po::variables_map& vm, const std::vector<std::st
       list, format));
 }
 
-ExporterRegistry discover_exporters(const po::variables_map& vm) {
+ExporterRegistry discover_exporters(const po::variables_map& vm,
+                                    std::optional<std::string_view> wanted) {
   std::vector<std::filesystem::path> dirs;
   if (vm.count("plugin-dir")) {
     for (const auto& d : vm["plugin-dir"].as<std::vector<std::string>>()) {
@@ -176,7 +177,8 @@ ExporterRegistry discover_exporters(const po::variables_map& vm) {
       dirs.emplace_back(d);
     }
   }
-  auto registry = ExporterRegistry::discover(dirs);
+  auto registry =
+      wanted ? ExporterRegistry::discover_for(*wanted, dirs) : ExporterRegistry::discover(dirs);
   if (vm.count("plugin-timeout"))
     registry.set_time_limit(std::chrono::seconds(vm["plugin-timeout"].as<unsigned>()));
   return registry;

@@ -69,9 +69,11 @@ std::optional<po::variables_map> parse(const Command& command, const Args& args,
 // The value of --format, checked against `formats` (throws UsageError).
 std::string chosen_format(const po::variables_map& vm, const std::vector<std::string>& formats);
 
-// The exporters: --plugin-dir, then the standard search path.
-// The exporters (--plugin-dir), with the time limit of --plugin-timeout where the command has it.
-ExporterRegistry discover_exporters(const po::variables_map& vm);
+// The exporters: --plugin-dir, then the standard search path, with the time limit of
+// --plugin-timeout where the command has it. With `wanted`, the search stops at the exporter with
+// that id (ExporterRegistry::discover_for).
+ExporterRegistry discover_exporters(const po::variables_map& vm,
+                                    std::optional<std::string_view> wanted = std::nullopt);
 
 // The database path from --db or the default, and the note the output adds for the default.
 std::string database_path(const po::variables_map& vm);

@@ -128,7 +128,7 @@ int run_export(const Command& self, const Args& args) {
     throw UsageError(tr({"--format fehlt (eduplan plugins listet die Exporter)",
                          "--format is missing (eduplan plugins lists the exporters)"}));
   }
-  const auto registry = discover_exporters(*vm);
+  const auto registry = discover_exporters(*vm, vm->at("format").as<std::string>());
   const ExporterInfo& exporter = find_exporter(registry, vm->at("format").as<std::string>());
   if (help) {
     std::cout << tr({"Aufruf: eduplan export --format {0} [--db DATEI] [--plan NAME] [-o ZIEL] "

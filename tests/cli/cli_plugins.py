@@ -195,6 +195,21 @@ class Isolation(PlanDbTest):
         csv = self.export("csv", self.path("plan.csv"), extra=["--plugin-dir", MODULES])
         self.assertExit(csv, 0)
 
+    def test_a_module_that_hangs_while_loading_costs_only_exports_that_reach_it(self):
+        # Modules are tried in the search order (the bundled ones first) until the wanted id is
+        # found; this one never returns from its entry point, which costs the load time limit.
+        hanging = os.path.join(os.path.dirname(MODULES), "modules-hang")
+        started = time.monotonic()
+        csv = self.export("csv", self.path("plan.csv"), extra=["--plugin-dir", hanging])
+        self.assertExit(csv, 0)
+        self.assertLess(time.monotonic() - started, 8)  # well below the 10 s load limit
+        os.remove(self.path("plan.csv"))
+        unknown = self.export("keiner", self.target, extra=["--plugin-dir", hanging])
+        self.assertExit(unknown, 2)
+        self.assertIn("test_misbehaves_entry_hang.so: beim Laden nach 10 s abgebrochen (Zeitlimit)",
+                      unknown.stderr)
+        self.assertUntouched()
+
     def test_every_way_of_dying_is_reported_with_the_module(self):
         cases = {"segv": f"abgestürzt ({SEGV_DEATH})", "aborts": "abgestürzt (Signal 6 (SIGABRT))",
                  "exits0": "hat den Prozess mit Exit-Code 0 beendet, ohne fertig zu werden",

@@ -2,7 +2,7 @@
  * TEST_CASE: 1 crashes in its entry point, 2 segfaults in run, 3 aborts, 4 calls exit(0),
  * 5 calls _exit(3), 6 hangs, 7 declares 5 options with no list (refused before run), 8 starts a
  * process that outlives run (holding the host's pipe) and then returns OK; it writes its pid to
- * the file named by $EDUPLAN_TEST_PIDFILE. */
+ * the file named by $EDUPLAN_TEST_PIDFILE; 9 never returns from its entry point. */
 #include <eduplan/exporter_abi.h>
 #include <signal.h>
 #include <stdio.h>
@@ -61,5 +61,8 @@ static const eduplan_exporter kExporter = {sizeof(eduplan_exporter),
 
 EDUPLAN_EXPORTER_ENTRY {
   if (TEST_CASE == 1) raise(SIGSEGV);
+  if (TEST_CASE == 9) {
+    for (;;) pause();
+  }
   return &kExporter;
 }

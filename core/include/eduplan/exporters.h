@@ -110,6 +110,12 @@ class EDUPLAN_EXPORT ExporterRegistry {
   // listed in rejected() instead.
   static ExporterRegistry discover(
       const std::vector<std::filesystem::path>& extra_directories = {});
+  // The same search, stopped at the first module with exporter `id`: the modules after it could
+  // not take that id anyway, so a broken or slow module later in the path (each is loaded in a
+  // child process, with a time limit of its own) costs nothing. Without such a module every
+  // module has been tried, and rejected() says why each was refused.
+  static ExporterRegistry discover_for(
+      std::string_view id, const std::vector<std::filesystem::path>& extra_directories = {});
 
   ExporterRegistry(ExporterRegistry&&) noexcept;
   ExporterRegistry& operator=(ExporterRegistry&&) noexcept;
@@ -156,6 +162,8 @@ class EDUPLAN_EXPORT ExporterRegistry {
  private:
   struct Impl;
   explicit ExporterRegistry(std::unique_ptr<Impl> impl);
+  static ExporterRegistry search(const std::vector<std::filesystem::path>& extra_directories,
+                                 std::optional<std::string_view> wanted);
   void run(std::string_view id, const PlanSource& source,
            const std::vector<BatchEntry>* batch,
            const std::map<std::string, std::string>& options,

@@ -323,7 +323,7 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
     std::vector<std::filesystem::path> dirs;
     if (plugin_dir) dirs.emplace_back(plugin_dir);
     // The export reads the plan from the database itself, as a stream where it can.
-    eduplan::ExporterRegistry::discover(dirs).export_stored_plan(exporter, db->path, plan_name,
+    eduplan::ExporterRegistry::discover_for(exporter, dirs).export_stored_plan(exporter, db->path, plan_name,
                                                                  values, target);
     return EDUPLAN_OK;
   });

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
@@ -84,6 +85,16 @@ std::variant<ExporterInfo, std::string> describe_module(const fs::path& file) {
 }  // namespace
 
 ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_directories) {
+  return search(extra_directories, std::nullopt);
+}
+
+ExporterRegistry ExporterRegistry::discover_for(std::string_view id,
+                                                const std::vector<fs::path>& extra_directories) {
+  return search(extra_directories, id);
+}
+
+ExporterRegistry ExporterRegistry::search(const std::vector<fs::path>& extra_directories,
+                                          std::optional<std::string_view> wanted) {
   auto impl = std::make_unique<Impl>();
   SearchPath sp = plugin_search_path(extra_directories);
   impl->disabled = sp.disabled;
@@ -127,8 +138,11 @@ ExporterRegistry ExporterRegistry::discover(const std::vector<fs::path>& extra_d
                             info.id, same->path.string())});
         continue;
       }
+      const bool found = wanted && info.id == *wanted;
       impl->infos.push_back(std::move(info));
       if (bundled) bundled_count = impl->infos.size();
+      // Whatever comes later in the search order cannot take this id any more.
+      if (found) return ExporterRegistry(std::move(impl));
     }
   }
   return ExporterRegistry(std::move(impl));
