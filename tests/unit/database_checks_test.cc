@@ -246,10 +246,10 @@ TEST_F(DatabaseChecks, ValuesOfTheWrongTypeOrRangeAreRefused) {
       {"UPDATE finding SET severity = 'fatal' WHERE id = (SELECT min(id) FROM finding)", "fatal"},
       {"UPDATE field SET title = X'4d494e54' WHERE position = 2", "text expected, found blob"},
       {"UPDATE org_unit SET name = CAST(X'5374616474ff' AS TEXT) WHERE name = 'Stadtarchiv'",
-       "not valid UTF-8 (byte 5)"},
+       "not valid UTF-8 (byte 6)"},
       {"UPDATE objective SET text = CAST(X'410042' AS TEXT) WHERE id = (SELECT min(id) FROM "
        "objective)",
-       "NUL"},
+       "a NUL character in the text (byte 2)"},  // bytes are counted from 1
   };
   for (const auto& [sql, expected] : cases) {
     SCOPED_TRACE(sql);

@@ -78,7 +78,7 @@ inline eduplan_code check_utf8(const char* function, const char* argument, const
   if (auto bad = eduplan::text::find_invalid_utf8(text)) {
     return fail(EDUPLAN_E_USAGE, tr({"{0}: {1} ist kein gültiges UTF-8 (Byte {2})",
                                      "{0}: {1} is not valid UTF-8 (byte {2})"},
-                                    function, argument, *bad));
+                                    function, argument, *bad + 1));
   }
   return EDUPLAN_OK;
 }

@@ -105,11 +105,11 @@ std::vector<std::pair<std::string, std::string>> resolve_options(
       if (const auto bad = text::find_invalid_utf8(value))
         throw UsageError(
             tr({"{0} ist kein gültiges UTF-8 (Byte {1})", "{0} is not valid UTF-8 (byte {1})"},
-               what, *bad));
+               what, *bad + 1));
       if (const auto control = text::find_xml_invalid(value))
         throw UsageError(tr({"{0} enthält ein Steuerzeichen (Byte {1})",
                              "{0} holds a control character (byte {1})"},
-                            what, *control));
+                            what, *control + 1));
     }
     if (!option_value_valid(o, value)) {
       throw UsageError(tr({"Exporter {0}: Option {1}={2} ungültig; erwartet {3}",

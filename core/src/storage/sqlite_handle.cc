@@ -213,11 +213,11 @@ void Statement::column(int col, std::string& out) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));
   out.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)));
   if (auto bad = text::find_invalid_utf8(out)) {
-    bad_value(col, tr({"kein gültiges UTF-8 (Byte {0})", "not valid UTF-8 (byte {0})"}, *bad));
+    bad_value(col, tr({"kein gültiges UTF-8 (Byte {0})", "not valid UTF-8 (byte {0})"}, *bad + 1));
   }
   if (const auto nul = out.find('\0'); nul != std::string::npos) {
     bad_value(
-        col, tr({"NUL-Zeichen im Text (Byte {0})", "a NUL character in the text (byte {0})"}, nul));
+        col, tr({"NUL-Zeichen im Text (Byte {0})", "a NUL character in the text (byte {0})"}, nul + 1));
   }
 }
 

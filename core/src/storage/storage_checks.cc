@@ -21,12 +21,12 @@ void check_text(const Plan& plan, std::string_view text, Where where) {
   if (auto bad = text::find_invalid_utf8(text)) {
     invalid(plan,
             tr({"{0} ist kein gültiges UTF-8 (Byte {1})", "{0} is not valid UTF-8 (byte {1})"},
-               where(), *bad));
+               where(), *bad + 1));
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     invalid(plan,
             tr({"{0} enthält ein NUL-Zeichen (Byte {1})", "{0} holds a NUL character (byte {1})"},
-               where(), nul));
+               where(), nul + 1));
   }
 }
 
@@ -115,12 +115,12 @@ void check_plan_field(const Plan& plan, std::size_t f) {
 void check_stored_text(std::string_view text, std::string_view what) {
   if (auto bad = text::find_invalid_utf8(text)) {
     throw UsageError(tr({"{0} ist kein gültiges UTF-8 (Byte {1})", "{0} is not valid UTF-8 (byte {1})"},
-                        std::string(what), *bad));
+                        std::string(what), *bad + 1));
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     throw UsageError(tr({"{0} enthält ein NUL-Zeichen (Byte {1})",
                          "{0} holds a NUL character (byte {1})"},
-                        std::string(what), nul));
+                        std::string(what), nul + 1));
   }
 }
 
@@ -140,12 +140,12 @@ void check_plan_name(std::string_view name) {
   if (auto bad = text::find_invalid_utf8(name)) {
     throw UsageError(tr({"der Name eines Plans muss gültiges UTF-8 sein (Byte {0} ist es nicht)",
                          "a plan's name must be valid UTF-8 (byte {0} is not)"},
-                        *bad));
+                        *bad + 1));
   }
   if (auto control = text::find_control(name)) {
     throw UsageError(tr({"der Name eines Plans darf kein Steuerzeichen enthalten (Byte {0})",
                          "a plan's name must not hold a control character (byte {0})"},
-                        *control));
+                        *control + 1));
   }
 }
 
@@ -155,7 +155,7 @@ void check_plan_header(const Plan& plan) {
   if (auto control = text::find_control(plan.title)) {  // it heads every report and page
     invalid(plan, tr({"der Titel enthält ein Steuerzeichen (Byte {0})",
                       "the title holds a control character (byte {0})"},
-                     *control));
+                     *control + 1));
   }
   check_text(plan, plan.source, [] { return tr({"die Quelle (Pfad)", "the source (path)"}); });
 }

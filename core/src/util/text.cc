@@ -89,14 +89,14 @@ void require_printable_utf8(std::string_view what, std::string_view value) {
                          "UTF-8 sein",
                          "{0} is not valid UTF-8 (byte {1} of \"{2}\"); names and titles must be "
                          "UTF-8"},
-                        what, *bad, to_valid_utf8(value)));
+                        what, *bad + 1, to_valid_utf8(value)));
   }
   if (const auto control = find_control(value)) {
     throw UsageError(tr({"{0} enthält ein Steuerzeichen (Byte {1}); Namen, Titel und Optionen "
                          "sind eine Zeile druckbarer Text",
                          "{0} holds a control character (byte {1}); names, titles and options "
                          "are one line of printable text"},
-                        what, *control));
+                        what, *control + 1));
   }
 }
 
