@@ -44,7 +44,9 @@ std::string absolute_cell(std::uint32_t row, std::uint16_t col) {
 
 // The prompt's texts, pointed to from `v`; they live as long as `prompt`.
 void set_prompt(lxw_data_validation& v, const Prompt& prompt) {
-  auto text = [](const std::string& s) { return s.empty() ? nullptr : const_cast<char*>(s.c_str()); };
+  auto text = [](const std::string& s) {
+    return s.empty() ? nullptr : const_cast<char*>(s.c_str());
+  };
   v.input_title = text(prompt.input_title);
   v.input_message = text(prompt.input_message);
   v.error_title = text(prompt.error_title);
@@ -56,9 +58,9 @@ void set_prompt(lxw_data_validation& v, const Prompt& prompt) {
 }
 
 void apply(Workbook& wb, lxw_worksheet* ws, const CellRange& r, lxw_data_validation& v) {
-  wb.check(worksheet_data_validation_range(ws, r.first_row, r.first_col, r.last_row, r.last_col,
-                                           &v),
-           "Datenüberprüfung");
+  wb.check(
+      worksheet_data_validation_range(ws, r.first_row, r.first_col, r.last_row, r.last_col, &v),
+      "Datenüberprüfung", "data validation");
 }
 
 }  // namespace
@@ -100,8 +102,8 @@ void list_validation(Workbook& wb, lxw_worksheet* ws, const CellRange& range,
   apply(wb, ws, range, v);
 }
 
-void whole_number_validation(Workbook& wb, lxw_worksheet* ws, const CellRange& range,
-                             int minimum, int maximum, const Prompt& prompt) {
+void whole_number_validation(Workbook& wb, lxw_worksheet* ws, const CellRange& range, int minimum,
+                             int maximum, const Prompt& prompt) {
   lxw_data_validation v{};
   v.validate = LXW_VALIDATION_TYPE_INTEGER;
   v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;

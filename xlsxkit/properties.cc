@@ -5,7 +5,9 @@
 namespace eduplan::xlsxkit {
 namespace {
 
-char* optional_text(const std::string& s) { return s.empty() ? nullptr : const_cast<char*>(s.c_str()); }
+char* optional_text(const std::string& s) {
+  return s.empty() ? nullptr : const_cast<char*>(s.c_str());
+}
 
 }  // namespace
 
@@ -21,13 +23,14 @@ void set_document_properties(Workbook& wb, const DocumentProperties& given) {
   properties.keywords = optional_text(p.keywords);
   properties.comments = optional_text(p.comments);
   if (p.created) properties.created = *p.created;
-  wb.check(workbook_set_properties(wb.raw(), &properties), "Dokumenteigenschaften");
+  wb.check(workbook_set_properties(wb.raw(), &properties), "Dokumenteigenschaften",
+           "document properties");
 }
 
 void set_custom_property(Workbook& wb, const std::string& name, const std::string& given) {
   const std::string value = without_controls(given);
   wb.check(workbook_set_custom_property_string(wb.raw(), name.c_str(), value.c_str()),
-           "benutzerdefinierte Eigenschaft");
+           "benutzerdefinierte Eigenschaft", "custom property");
 }
 
 }  // namespace eduplan::xlsxkit

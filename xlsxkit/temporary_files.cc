@@ -34,10 +34,13 @@ void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir,
                            const std::string& option) {
   const std::string dir = tmpdir.empty() ? "/tmp" : tmpdir;
   const std::string named =
-      "das temporäre Verzeichnis " + dir + (option.empty() ? "" : " (Option " + option + ")");
-  const std::string choose = option.empty() ? "ein Ziel mit mehr Platz wählen"
-                                            : "ein anderes Verzeichnis wählen (--option " + option +
-                                                  "=…)";
+      option.empty() ? say("das temporäre Verzeichnis {0}", "the temporary directory {0}", dir)
+                     : say("das temporäre Verzeichnis {0} (Option {1})",
+                           "the temporary directory {0} (option {1})", dir, option);
+  const std::string choose =
+      option.empty() ? say("ein Ziel mit mehr Platz wählen", "choose a target with more room")
+                     : say("ein anderes Verzeichnis wählen (--option {0}=…)",
+                           "choose another directory (--option {0}=…)", option);
   struct Rows {
     std::uint64_t bytes, blocks, columns;
   };
@@ -52,9 +55,10 @@ void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir,
     const int error = errno;
     if (!flushed || std::ferror(rows)) {
       const std::string name = sheet->name ? sheet->name : "?";
-      throw Failure(named + " ist voll: Zeilen des Blatts „" + name +
-                    "“ konnten dort nicht geschrieben werden" +
-                    (error != 0 ? std::string(" (") + std::strerror(error) + ")" : std::string()));
+      throw Failure(
+          say("{0} ist voll: Zeilen des Blatts „{1}“ konnten dort nicht geschrieben werden",
+              "{0} is full: rows of the sheet \"{1}\" could not be written there", named, name) +
+          (error != 0 ? std::string(" (") + std::strerror(error) + ")" : std::string()));
     }
     struct stat st {};
     if (::fstat(::fileno(rows), &st) != 0) continue;
@@ -72,10 +76,14 @@ void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir,
     const std::uint64_t need =
         (rows.bytes + kSheetMargin + kPerColumn * rows.columns + kBlock - 1) / kBlock * kBlock;
     if (room + freed < need)
-      throw Failure(named + " hat nur " + amount(room) + " frei; zum Abschluss der Arbeitsmappe " +
-                    "braucht libxlsxwriter dort bis zu " + amount(need - freed) +
-                    " und meldet nicht, wenn Schreiben dort scheitert. Bitte Platz schaffen oder " +
-                    choose);
+      throw Failure(
+          say("{0} hat nur {1} frei; zum Abschluss der Arbeitsmappe braucht libxlsxwriter "
+              "dort bis zu {2} und meldet nicht, wenn Schreiben dort scheitert. Bitte "
+              "Platz schaffen oder {3}",
+              "{0} has only {1} free; to finish the workbook libxlsxwriter needs up to "
+              "{2} there and does not report when writing there fails. Please make room "
+              "or {3}",
+              named, amount(room), amount(need - freed), choose));
     freed += rows.blocks;
   }
 }

@@ -9,36 +9,70 @@ namespace {
 
 // Advance widths of Arial/Helvetica in 1/1000 em for ASCII 32–126 (the fonts' published metrics).
 constexpr unsigned short kAscii[95] = {
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // space – /
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0 – ?
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ – O
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P – _
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` – o
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};      // p – ~
+    278,  278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // space – /
+    556,  556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0 – ?
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  // @ – O
+    667,  778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P – _
+    333,  556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` – o
+    556,  556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};      // p – ~
 
 // Width of one code point in 1/1000 em. Letters with accents are as wide as their base letter;
 // what is not in the table counts as wide as "m" minus a little, to stay on the safe side.
 unsigned width_of(char32_t c) {
   if (c >= 32 && c < 127) return kAscii[c - 32];
   switch (c) {
-    case U'ä': case U'ö': case U'ü': case U'à': case U'á': case U'â': case U'é': case U'è':
-    case U'ê': case U'ó': case U'ò': case U'ô': case U'ú': case U'ù': case U'û':
+    case U'ä':
+    case U'ö':
+    case U'ü':
+    case U'à':
+    case U'á':
+    case U'â':
+    case U'é':
+    case U'è':
+    case U'ê':
+    case U'ó':
+    case U'ò':
+    case U'ô':
+    case U'ú':
+    case U'ù':
+    case U'û':
       return 556;
-    case U'í': case U'ì': case U'î': case U'ï':
+    case U'í':
+    case U'ì':
+    case U'î':
+    case U'ï':
       return 278;
-    case U'Ä': case U'À': case U'Á': case U'Â':
+    case U'Ä':
+    case U'À':
+    case U'Á':
+    case U'Â':
       return 667;
-    case U'Ö': case U'Ó': case U'Ò': case U'Ô':
+    case U'Ö':
+    case U'Ó':
+    case U'Ò':
+    case U'Ô':
       return 778;
-    case U'Ü': case U'Ú': case U'Ù': case U'Û':
+    case U'Ü':
+    case U'Ú':
+    case U'Ù':
+    case U'Û':
       return 722;
-    case U'É': case U'È': case U'Ê':
+    case U'É':
+    case U'È':
+    case U'Ê':
       return 667;
     case U'ß':
       return 611;
     case U'€':
       return 556;
-    case U'„': case U'“': case U'”': case U'‚': case U'‘': case U'’': case U'«': case U'»':
+    case U'„':
+    case U'“':
+    case U'”':
+    case U'‚':
+    case U'‘':
+    case U'’':
+    case U'«':
+    case U'»':
       return 333;
     case U'–':
       return 556;
@@ -222,7 +256,8 @@ std::size_t wrapped_lines(std::string_view text, double width, double size, bool
 }
 
 double row_height(std::size_t lines, double line_height) {
-  return std::min(409.0, static_cast<double>(lines) * line_height + 3.0);  // Excel's maximum: 409 pt
+  return std::min(409.0,
+                  static_cast<double>(lines) * line_height + 3.0);  // Excel's maximum: 409 pt
 }
 
 }  // namespace eduplan::xlsxkit

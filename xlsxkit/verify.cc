@@ -1,12 +1,12 @@
 #include "xlsxkit/verify.h"
 
-#include "xlsxkit/workbook.h"
-
 #include <zip.h>
 
 #include <cstring>
 #include <memory>
 #include <string_view>
+
+#include "xlsxkit/workbook.h"
 
 namespace eduplan::xlsxkit {
 namespace {
@@ -103,10 +103,12 @@ class SheetScan {
 // as often as the target's disk.
 [[noreturn]] void broken_workbook(const std::string& what, const std::string& tmpdir) {
   const std::string where =
-      tmpdir.empty() ? "der Datenträger voll ist"
-                     : "der Datenträger oder das temporäre Verzeichnis " + tmpdir +
-                           " (Option tmpdir) voll ist";
-  throw Failure("die geschriebene Arbeitsmappe ist unvollständig (" + what + "), wohl weil " + where);
+      tmpdir.empty()
+          ? say("der Datenträger voll ist", "the disk is full")
+          : say("der Datenträger oder das temporäre Verzeichnis {0} (Option tmpdir) voll ist",
+                "the disk or the temporary directory {0} (option tmpdir) is full", tmpdir);
+  throw Failure(say("die geschriebene Arbeitsmappe ist unvollständig ({0}), wohl weil {1}",
+                    "the workbook written is incomplete ({0}), probably because {1}", what, where));
 }
 
 }  // namespace
@@ -114,14 +116,13 @@ class SheetScan {
 void verify_workbook(const std::string& path, const std::string& tmpdir) {
   const auto broken = [&tmpdir](const std::string& what) { broken_workbook(what, tmpdir); };
   int error = 0;
-  std::unique_ptr<zip_t, ArchiveCloser> archive(
-      zip_open(path.c_str(), ZIP_RDONLY, &error));
+  std::unique_ptr<zip_t, ArchiveCloser> archive(zip_open(path.c_str(), ZIP_RDONLY, &error));
   if (!archive) {
     zip_error_t e;
     zip_error_init_with_code(&e, error);
     const std::string message = zip_error_strerror(&e);
     zip_error_fini(&e);
-    broken("kein lesbares ZIP-Archiv: " + message);
+    broken(say("kein lesbares ZIP-Archiv: {0}", "not a readable zip archive: {0}", message));
   }
   bool workbook = false, content_types = false;
   int sheets = 0;
@@ -130,17 +131,17 @@ void verify_workbook(const std::string& path, const std::string& tmpdir) {
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t st;
     if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0)
-      broken("Eintrag " + std::to_string(i) + " unlesbar");
+      broken(say("Eintrag {0} unlesbar", "entry {0} unreadable", std::to_string(i)));
     const std::string name = st.name ? st.name : "";
     if (name.empty() || name.back() == '/') continue;
-    if (st.size == 0) broken(name + " ist leer");
+    if (st.size == 0) broken(say("{0} ist leer", "{0} is empty", name));
     workbook |= name == "xl/workbook.xml";
     content_types |= name == "[Content_Types].xml";
     const bool sheet = name.rfind("xl/worksheets/sheet", 0) == 0;
     sheets += sheet;
     std::unique_ptr<zip_file_t, FileCloser> file(
         zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(i), 0));
-    if (!file) broken(name + " kann nicht geöffnet werden");
+    if (!file) broken(say("{0} kann nicht geöffnet werden", "{0} cannot be opened", name));
     SheetScan scan(buffer);
     zip_uint64_t total = 0;
     for (;;) {
@@ -150,20 +151,26 @@ void verify_workbook(const std::string& path, const std::string& tmpdir) {
       total += static_cast<zip_uint64_t>(n);
       scan.feed(static_cast<std::size_t>(n), sheet);
     }
-    if (total != st.size) broken(name + " hat nicht die angegebene Größe");
+    if (total != st.size)
+      broken(say("{0} hat nicht die angegebene Größe", "{0} does not have the size given", name));
     const bool xml = name.size() > 4 && (name.compare(name.size() - 4, 4, ".xml") == 0 ||
                                          name.compare(name.size() - 5, 5, ".rels") == 0);
-    if (xml && !scan.declared()) broken(name + " beginnt mitten im Text");
-    if (xml && !sheet && !scan.ends_with_end_tag()) broken(name + " endet mitten im Text");
+    if (xml && !scan.declared())
+      broken(say("{0} beginnt mitten im Text", "{0} begins in the middle of its text", name));
+    if (xml && !sheet && !scan.ends_with_end_tag())
+      broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
     if (sheet) {
-      if (!scan.closed()) broken(name + " endet mitten im Text");
-      if (scan.dimension_last() < 0) broken(name + " ohne <dimension>: ihr Anfang fehlt");
+      if (!scan.closed())
+        broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
+      if (scan.dimension_last() < 0)
+        broken(say("{0} ohne <dimension>: ihr Anfang fehlt",
+                   "{0} without <dimension>: its beginning is missing", name));
       if (scan.dimension_last() > 0 && scan.last_row() != scan.dimension_last())
-        broken(name + ": letzte Zeile " + std::to_string(scan.last_row()) + " statt " +
-               std::to_string(scan.dimension_last()));
+        broken(say("{0}: letzte Zeile {1} statt {2}", "{0}: last row {1} instead of {2}", name,
+                   std::to_string(scan.last_row()), std::to_string(scan.dimension_last())));
     }
   }
-  if (!workbook || !content_types || sheets == 0) broken("Teile fehlen");
+  if (!workbook || !content_types || sheets == 0) broken(say("Teile fehlen", "parts are missing"));
 }
 
 }  // namespace eduplan::xlsxkit

@@ -76,7 +76,10 @@ Workbook::Workbook(const char* path, std::uint32_t max_rows, const std::string& 
   options.use_zip64 = LXW_TRUE;        // large workbooks
   options.tmpdir = const_cast<char*>(tmpdir.c_str());
   wb_ = workbook_new_opt(path, &options);
-  if (!wb_) throw Failure(std::string("libxlsxwriter kann ") + path + " nicht anlegen");
+  if (!wb_) {
+    throw Failure(
+        say("libxlsxwriter kann {0} nicht anlegen", "libxlsxwriter cannot create {0}", path));
+  }
   // Every cell in Arial (Liberation Sans in LibreOffice: the same metrics), so that the row
   // heights measured in text_metrics.cc hold wherever the workbook is opened.
   auto make = [this](double size, bool bold) {
@@ -144,14 +147,18 @@ Workbook::~Workbook() {
     workbook_close(wb_);  // frees it; after a failure the partial file is the host's temp file
 }
 
-void Workbook::check(lxw_error e, const char* what) const {
-  if (e != LXW_NO_ERROR) throw Failure(std::string(what) + ": " + lxw_strerror(e));
+void Workbook::check(lxw_error e, const char* german, const char* english) const {
+  if (e != LXW_NO_ERROR)
+    throw Failure(say("{0}: {1}", "{0}: {1}", say(german, english), lxw_strerror(e)));
 }
 
 lxw_worksheet* Workbook::add_sheet(std::string_view wanted, std::string* actual) {
   const std::string name = names_.make(wanted);
   lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
-  if (!ws) throw Failure("Tabellenblatt „" + name + "“ kann nicht angelegt werden");
+  if (!ws) {
+    throw Failure(say("Tabellenblatt „{0}“ kann nicht angelegt werden",
+                      "worksheet \"{0}\" cannot be created", name));
+  }
   if (actual) *actual = name;
   return ws;
 }
@@ -159,44 +166,47 @@ lxw_worksheet* Workbook::add_sheet(std::string_view wanted, std::string* actual)
 void Workbook::text(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, std::string_view s,
                     lxw_format* f) {
   if (s.empty()) {
-    if (f) check(worksheet_write_blank(ws, row, col, f), "Zelle schreiben");
+    if (f) check(worksheet_write_blank(ws, row, col, f), "Zelle schreiben", "writing a cell");
     return;
   }
   // Most text is short and has no "_x": it is written as it is, through a buffer that is
   // reused (the library wants a terminated string and copies it).
   if (s.size() + 2 <= kCellChars && s.find("_x") == std::string_view::npos) {
     buffer_.assign(s);
-    check(worksheet_write_string(ws, row, col, buffer_.c_str(), f), "Zelle schreiben");
+    check(worksheet_write_string(ws, row, col, buffer_.c_str(), f), "Zelle schreiben",
+          "writing a cell");
     return;
   }
   bool cut = false;
   const std::string value = cut_to_cell(escape_ooxml_sequences(s), cut);
   truncated_ += cut;
-  check(worksheet_write_string(ws, row, col, value.c_str(), f), "Zelle schreiben");
+  check(worksheet_write_string(ws, row, col, value.c_str(), f), "Zelle schreiben",
+        "writing a cell");
 }
 
-void Workbook::merge(lxw_worksheet* ws, std::uint32_t row, std::uint16_t first,
-                     std::uint16_t last, std::string_view s, lxw_format* f) {
+void Workbook::merge(lxw_worksheet* ws, std::uint32_t row, std::uint16_t first, std::uint16_t last,
+                     std::string_view s, lxw_format* f) {
   bool cut = false;
   const std::string value = cut_to_cell(escape_ooxml_sequences(s), cut);
   truncated_ += cut;
-  check(worksheet_merge_range(ws, row, first, row, last, value.c_str(), f), "Zellen verbinden");
+  check(worksheet_merge_range(ws, row, first, row, last, value.c_str(), f), "Zellen verbinden",
+        "merging cells");
 }
 
 void Workbook::number(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, double v,
                       lxw_format* f) {
-  check(worksheet_write_number(ws, row, col, v, f), "Zahl schreiben");
+  check(worksheet_write_number(ws, row, col, v, f), "Zahl schreiben", "writing a number");
 }
 
 void Workbook::columns(lxw_worksheet* ws, const std::vector<double>& widths, std::uint16_t first) {
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(first + c);
-    check(worksheet_set_column(ws, col, col, widths[c], nullptr), "Spaltenbreite");
+    check(worksheet_set_column(ws, col, col, widths[c], nullptr), "Spaltenbreite", "column width");
   }
 }
 
 double Workbook::row(lxw_worksheet* ws, std::uint32_t r, const std::vector<Cell>& cells,
-                   const std::vector<double>& widths, std::uint16_t first, double min_height) {
+                     const std::vector<double>& widths, std::uint16_t first, double min_height) {
   std::size_t lines = 1;
   for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
     if (!cells[c].number && !cells[c].text.empty())
@@ -204,7 +214,7 @@ double Workbook::row(lxw_worksheet* ws, std::uint32_t r, const std::vector<Cell>
   }
   // constant_memory: the row's height must be set before its cells are written.
   const double height = std::max(min_height, row_height(lines));
-  check(worksheet_set_row(ws, r, height, nullptr), "Zeilenhöhe");
+  check(worksheet_set_row(ws, r, height, nullptr), "Zeilenhöhe", "row height");
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const auto col = static_cast<std::uint16_t>(first + c);
     if (cells[c].skip) continue;
@@ -237,18 +247,19 @@ void Workbook::page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32
     worksheet_set_print_scale(ws, kWideScale);
   if (setup.repeat_rows)
     check(worksheet_repeat_rows(ws, setup.repeat_rows->first, setup.repeat_rows->second),
-          "Wiederholungszeilen");
+          "Wiederholungszeilen", "rows to repeat");
   if (setup.repeat_columns)
     check(worksheet_repeat_columns(ws, setup.repeat_columns->first, setup.repeat_columns->second),
-          "Wiederholungsspalten");
-  check(worksheet_print_area(ws, 0, 0, last_row, last_col), "Druckbereich");
+          "Wiederholungsspalten", "columns to repeat");
+  check(worksheet_print_area(ws, 0, 0, last_row, last_col), "Druckbereich", "print area");
   const std::string header = "&C&\"Arial,Bold\"&10" + header_text(print_.title);
-  const std::string left = !print_.footer.empty() ? header_text(print_.footer)
-                           : (print_.english ? "As of " : "Stand ") + print_.date;
+  const std::string left = !print_.footer.empty()
+                               ? header_text(print_.footer)
+                               : (print_.english ? "As of " : "Stand ") + print_.date;
   const std::string footer = std::string("&L&\"Arial\"&8") + left + "&R&\"Arial\"&8" +
                              (print_.english ? "Page &P of &N" : "Seite &P von &N");
-  check(worksheet_set_header(ws, header.c_str()), "Kopfzeile");
-  check(worksheet_set_footer(ws, footer.c_str()), "Fußzeile");
+  check(worksheet_set_header(ws, header.c_str()), "Kopfzeile", "page header");
+  check(worksheet_set_footer(ws, footer.c_str()), "Fußzeile", "page footer");
 }
 
 void Workbook::close() {
@@ -256,7 +267,7 @@ void Workbook::close() {
   check_temporary_files(wb_, tmpdir_, tmpdir_option_);
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
-  check(workbook_close(wb), "Arbeitsmappe schreiben");
+  check(workbook_close(wb), "Arbeitsmappe schreiben", "writing the workbook");
 }
 
 Table::Table(Workbook& wb, std::string_view sheet_name, std::string title,
@@ -293,7 +304,7 @@ void Table::open_sheet() {
   wb_.columns(ws_, widths_);
   const auto& fmt = wb_.formats();
   // Row 0: the title; then the facts, one per row; then the header.
-  wb_.check(worksheet_set_row(ws_, 0, 21, nullptr), "Zeilenhöhe");
+  wb_.check(worksheet_set_row(ws_, 0, 21, nullptr), "Zeilenhöhe", "row height");
   wb_.text(ws_, 0, 0, title_, fmt.title);
   height_ = 21;
   std::uint32_t r = 1;
@@ -311,15 +322,16 @@ void Table::open_sheet() {
 
 void Table::close_sheet() {
   if (!data_ended_ && !header_.empty()) {
-    wb_.check(worksheet_autofilter(ws_, header_row_, 0, row_,
-                                   static_cast<lxw_col_t>(header_.size() - 1)),
-              "Autofilter");
+    wb_.check(
+        worksheet_autofilter(ws_, header_row_, 0, row_, static_cast<lxw_col_t>(header_.size() - 1)),
+        "Autofilter", "autofilter");
   }
   PageSetup setup = setup_;
   setup.repeat_rows = std::pair{0u, header_row_};
   setup.rows_height = height_;
   setup.columns_width = columns_points(widths_);
-  wb_.page_setup(ws_, setup, row_, static_cast<std::uint16_t>(std::max<std::size_t>(widths_.size(), 1) - 1));
+  wb_.page_setup(ws_, setup, row_,
+                 static_cast<std::uint16_t>(std::max<std::size_t>(widths_.size(), 1) - 1));
 }
 
 std::pair<lxw_worksheet*, std::uint32_t> Table::next_row() {
@@ -335,9 +347,9 @@ void Table::row(const std::vector<Cell>& cells) {
 
 void Table::end_data() {
   if (data_ended_ || header_.empty()) return;
-  wb_.check(worksheet_autofilter(ws_, header_row_, 0, row_,
-                                 static_cast<lxw_col_t>(header_.size() - 1)),
-            "Autofilter");
+  wb_.check(
+      worksheet_autofilter(ws_, header_row_, 0, row_, static_cast<lxw_col_t>(header_.size() - 1)),
+      "Autofilter", "autofilter");
   data_ended_ = true;
 }
 

@@ -14,20 +14,24 @@
 #include <string_view>
 #include <vector>
 
+#include "eduplan/exporter_sdk.hpp"
 #include "xlsxkit/sheet_names.h"
 
 namespace eduplan::xlsxkit {
 
-// What went wrong while writing a workbook, for the user (German; the caller adds context).
+// What went wrong while writing a workbook, for the user (in the language of sdk::say(): a module
+// gets it from the request, the CLI sets it from --lang; the caller adds context).
 struct Failure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+using sdk::say;
 
 inline constexpr std::uint32_t kExcelRows = 1048576;
 inline constexpr std::uint16_t kExcelColumns = 16384;
 inline constexpr std::size_t kCellChars = 32767;  // UTF-16 code units
 inline constexpr double kShrinkToOnePage = 0.8;
-inline constexpr int kWideScale = 60;  // percent, for sheets too wide for one page    // the smallest scale that keeps a sheet on a page
+// Percent: the scale of sheets too wide for one page, the smallest that keeps text readable.
+inline constexpr int kWideScale = 60;
 
 struct Formats {
   lxw_format* title;           // the sheet's title row
@@ -43,8 +47,8 @@ struct Formats {
   lxw_format* mark;     // centred
   lxw_format* total;
   lxw_format* total_number;  // bold, centred
-  lxw_format* note;  // small print
-  lxw_format* link;  // a hyperlink in a table cell
+  lxw_format* note;          // small print
+  lxw_format* link;          // a hyperlink in a table cell
 };
 
 // What every printed page carries: the plan's title in the header, the date and page numbers in
@@ -62,7 +66,7 @@ struct PrintInfo {
 struct PageSetup {
   bool landscape = false;
   bool one_page_wide = true;  // false: at a scale of kWideScale, columns continue on further pages
-  bool one_page = false;  // also as high as one page (small sheets: the overview, an index)
+  bool one_page = false;      // also as high as one page (small sheets: the overview, an index)
   // Estimated height of the printed rows in points: a sheet that would take a little more than
   // one page is shrunk onto one (at most by kShrinkToOnePage) rather than spill a few rows.
   double rows_height = 0;
@@ -136,7 +140,8 @@ class Workbook {
   std::size_t continued_sheets() const { return continued_; }
   void count_continuation() { ++continued_; }
 
-  void check(lxw_error e, const char* what) const;  // throws Failure
+  // Throws Failure naming what was done (`german`/`english`) and libxlsxwriter's reason.
+  void check(lxw_error e, const char* german, const char* english) const;
   // Text as a string (never a formula), cut to Excel's cell limit.
   void text(lxw_worksheet* ws, std::uint32_t row, std::uint16_t col, std::string_view s,
             lxw_format* f = nullptr);
@@ -150,7 +155,7 @@ class Workbook {
   // A whole row, as high as its wrapped text needs in columns of `widths` (widths[i] is the
   // width of column first + i), at least `min_height` points. Returns the height.
   double row(lxw_worksheet* ws, std::uint32_t row, const std::vector<Cell>& cells,
-           const std::vector<double>& widths, std::uint16_t first = 0, double min_height = 0);
+             const std::vector<double>& widths, std::uint16_t first = 0, double min_height = 0);
   // Paper, orientation, fitting, repeated rows and columns, print area, header and footer.
   void page_setup(lxw_worksheet* ws, const PageSetup& setup, std::uint32_t last_row,
                   std::uint16_t last_col);
@@ -182,8 +187,8 @@ class Table {
         PageSetup setup, std::vector<std::pair<std::string, std::string>> facts = {});
   ~Table();
 
-  void row(const std::vector<Cell>& cells);  // a data row
-  void end_data();                           // the autofilter ends here
+  void row(const std::vector<Cell>& cells);        // a data row
+  void end_data();                                 // the autofilter ends here
   void extra_row(const std::vector<Cell>& cells);  // a row after the data
   void close();                                    // page setup of the last sheet
   // The sheet and row last written, to add to that row (a link).

@@ -9,6 +9,7 @@
 
 #include <clocale>
 #include <cstring>
+#include <eduplan/exporter_sdk.hpp>
 #include <iostream>
 
 #include "cli_support.h"
@@ -152,6 +153,9 @@ int main(int argc, char** argv) {
     std::cerr << "eduplan: --lang " << bad_language << ": de oder/or en\n";
     return cli::kUsage;
   }
+  // The workbooks the CLI writes itself (status forms, comparisons) say what went wrong in the
+  // same language.
+  eduplan::sdk::set_english_messages(eduplan::language() == eduplan::Language::en);
   if (args.empty()) {
     print_usage(std::cerr);
     return cli::kUsage;

@@ -50,7 +50,9 @@ std::string instructions(const FormSpec& form) {
 void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& info_sheet) {
   std::string name;
   lxw_worksheet* ws = wb.add_sheet(kFormSheet, &name);
-  if (name != kFormSheet) throw Failure("Tabellenblatt " + name + " statt " + kFormSheet);
+  if (name != kFormSheet)
+    throw Failure(
+        tr({"Tabellenblatt {0} statt {1}", "worksheet {0} instead of {1}"}, name, kFormSheet));
   const auto& fmt = wb.formats();
   const InputFormats input = add_input_formats(wb);
   lxw_format* key = key_format(wb);
@@ -58,12 +60,13 @@ void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& inf
   ColumnFit fit({10, 18, 40, 14, 11, 40});
   fit.header(form_header());
   for (const auto& s : form.scale) fit.text(kStatusCol, s);
-  for (const auto& r : form.rows) fit.row({Cell::none(), Cell::of(r.field), Cell::of(r.focus_area)});
+  for (const auto& r : form.rows)
+    fit.row({Cell::none(), Cell::of(r.field), Cell::of(r.focus_area)});
   std::vector<double> widths = fit.widths();
   widths[0] = 10;  // the key column stays narrow: the key is cut, not wrapped
   wb.columns(ws, widths);
 
-  wb.check(worksheet_set_row(ws, 0, 21, nullptr), "Zeilenhöhe");
+  wb.check(worksheet_set_row(ws, 0, 21, nullptr), "Zeilenhöhe", "row height");
   wb.text(ws, 0, 0, "Rückmeldung " + form.period + " – " + form.unit, fmt.title);
   double height = 21;
   const std::string text = instructions(form);
@@ -71,7 +74,8 @@ void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& inf
   for (double w : widths) sum += w;
   const double all = merged_width(widths.size(), sum / static_cast<double>(widths.size()));
   const double instruction_height = row_height(wrapped_lines(text, all));
-  wb.check(worksheet_set_row(ws, kInstructionRow, instruction_height, nullptr), "Zeilenhöhe");
+  wb.check(worksheet_set_row(ws, kInstructionRow, instruction_height, nullptr), "Zeilenhöhe",
+           "row height");
   wb.merge(ws, kInstructionRow, 0, static_cast<std::uint16_t>(widths.size() - 1), text, fmt.plain);
   height += instruction_height;
   std::vector<Cell> head;
@@ -80,11 +84,11 @@ void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& inf
 
   std::uint32_t r = kFirstRow;
   for (const auto& row : form.rows) {
-    height += wb.row(ws, r,
-                     {Cell::none(), Cell::of(row.field), Cell::of(row.focus_area),
-                      Cell::of("", input.choice), Cell::of("", input.number),
-                      Cell::of("", input.text)},
-                     widths);
+    height +=
+        wb.row(ws, r,
+               {Cell::none(), Cell::of(row.field), Cell::of(row.focus_area),
+                Cell::of("", input.choice), Cell::of("", input.number), Cell::of("", input.text)},
+               widths);
     wb.text(ws, r, 0, row.key, key);  // after the row: not measured, it does not wrap
     ++r;
   }
@@ -94,17 +98,20 @@ void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& inf
 
   const auto scale_range = absolute_reference(
       info_sheet, {kScaleRow, kScaleRow, 1, static_cast<std::uint16_t>(form.scale.size())});
-  list_validation(wb, ws, {kFirstRow, last, kStatusCol, kStatusCol}, scale_range,
-                  {tr({"Status", "Status"}),
-                   tr({"Bitte einen Status aus der Liste wählen.", "Please choose a status from the list."}),
-                   tr({"Unbekannter Status", "Unknown status"}),
-                   tr({"Nur die Status der Liste sind zulässig.", "Only the statuses of the list are allowed."})});
+  list_validation(
+      wb, ws, {kFirstRow, last, kStatusCol, kStatusCol}, scale_range,
+      {tr({"Status", "Status"}),
+       tr({"Bitte einen Status aus der Liste wählen.", "Please choose a status from the list."}),
+       tr({"Unbekannter Status", "Unknown status"}),
+       tr({"Nur die Status der Liste sind zulässig.",
+           "Only the statuses of the list are allowed."})});
   whole_number_validation(
       wb, ws, {kFirstRow, last, kProgressCol, kProgressCol}, 0, 100,
       {tr({"Fortschritt", "Progress"}),
        tr({"Ganze Zahl von 0 bis 100 (Prozent).", "A whole number from 0 to 100 (percent)."}),
        tr({"Ungültiger Fortschritt", "Invalid progress"}),
-       tr({"Bitte eine ganze Zahl von 0 bis 100 eingeben.", "Please enter a whole number from 0 to 100."})});
+       tr({"Bitte eine ganze Zahl von 0 bis 100 eingeben.",
+           "Please enter a whole number from 0 to 100."})});
   protect_sheet(ws);
 
   PageSetup setup;
@@ -117,18 +124,23 @@ void write_form_sheet(Workbook& wb, const FormSpec& form, const std::string& inf
 
 void write_info_sheet(Workbook& wb, const FormSpec& form, std::string& name) {
   lxw_worksheet* ws = wb.add_sheet(kInfoSheet, &name);
-  if (name != kInfoSheet) throw Failure("Tabellenblatt " + name + " statt " + kInfoSheet);
+  if (name != kInfoSheet)
+    throw Failure(
+        tr({"Tabellenblatt {0} statt {1}", "worksheet {0} instead of {1}"}, name, kInfoSheet));
   const auto& fmt = wb.formats();
-  const std::pair<const char*, const std::string*> facts[] = {
-      {"Plan", &form.plan},         {"Periode", &form.period},  {"Einheit", &form.unit},
-      {"Dezernat", &form.division}, {"Erstellt", &form.created}};
+  const std::pair<const char*, const std::string*> facts[] = {{"Plan", &form.plan},
+                                                              {"Periode", &form.period},
+                                                              {"Einheit", &form.unit},
+                                                              {"Dezernat", &form.division},
+                                                              {"Erstellt", &form.created}};
   ColumnFit fit(std::vector<double>(form.scale.size() + 1, 12));
   fit.text(0, "Statusskala", true);
   for (const auto& [label, value] : facts) fit.text(1, *value);
   for (std::size_t i = 0; i < form.scale.size(); ++i) fit.text(i + 1, form.scale[i]);
   std::vector<double> widths = fit.widths();
   for (const auto& [label, value] : facts)  // a value on one line where it fits
-    widths[1] = std::max(widths[1], std::min(kMaxFittedWidth, width_for_points(text_width(*value))));
+    widths[1] =
+        std::max(widths[1], std::min(kMaxFittedWidth, width_for_points(text_width(*value))));
   wb.columns(ws, widths);
   std::uint32_t r = 0;
   for (const auto& [label, value] : facts)
@@ -145,8 +157,9 @@ void write_info_sheet(Workbook& wb, const FormSpec& form, std::string& name) {
 }  // namespace
 
 void write_status_form(const std::string& path, const std::string& tmpdir, const FormSpec& form) {
-  if (form.scale.empty()) throw Failure("die Statusskala ist leer");
-  if (form.rows.empty()) throw Failure("keine Zuständigkeiten");
+  if (form.scale.empty())
+    throw Failure(tr({"die Statusskala ist leer", "the status scale is empty"}));
+  if (form.rows.empty()) throw Failure(tr({"keine Zuständigkeiten", "no responsibilities"}));
   const bool english = language() == Language::en;
   PrintInfo print{"Rückmeldung " + form.period + " – " + form.unit, form.created, english,
                   "Plan " + form.plan + ", Periode " + form.period};

@@ -32,12 +32,16 @@ std::string folded(std::string_view s) {
 }
 
 // "kein Handlungsfeld „Mint“ im Plan; es gibt: „MINT“, „Teilhabe“"
-[[noreturn]] void not_found(const char* what, const std::string& wanted,
+[[noreturn]] void not_found(bool field, const std::string& wanted,
                             const std::vector<std::string>& names) {
   std::string list;
-  for (const auto& n : names) list += (list.empty() ? "„" : ", „") + n + "“";
-  throw sdk::Failure(std::string("kein ") + what + " „" + wanted +
-                     "“ im Plan; es gibt: " + (list.empty() ? std::string("keines") : list));
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + sdk::say("„{0}“", "\"{0}\"", n);
+  if (list.empty()) list = sdk::say("keines", "none");
+  throw sdk::Failure(field ? sdk::say("kein Handlungsfeld „{0}“ im Plan; es gibt: {1}",
+                                      "no field \"{0}\" in the plan; there are: {1}", wanted, list)
+                           : sdk::say("kein Dezernat „{0}“ im Plan; es gibt: {1}",
+                                      "no division \"{0}\" in the plan; there are: {1}", wanted,
+                                      list));
 }
 
 }  // namespace
@@ -61,7 +65,7 @@ Builder::Builder(const Request& r) : r_(r), scale_(r.status_scale()) {
       names.push_back(str(f.title));
       if (folded(view(f.title)) == folded(field)) field_title_ = str(f.title);
     }
-    if (field_title_.empty()) not_found("Handlungsfeld", field, names);
+    if (field_title_.empty()) not_found(true, field, names);
   }
   if (!division.empty()) {
     std::vector<std::string> names;
@@ -70,14 +74,16 @@ Builder::Builder(const Request& r) : r_(r), scale_(r.status_scale()) {
       names.push_back(str(u.name));
       if (folded(view(u.name)) == folded(division)) division_name_ = str(u.name);
     }
-    if (division_name_.empty()) not_found("Dezernat", division, names);
+    if (division_name_.empty()) not_found(false, division, names);
   }
 }
 
 std::string Builder::selection() const {
   std::string out;
-  if (!field_title_.empty()) out += " im Handlungsfeld „" + field_title_ + "“";
-  if (!division_name_.empty()) out += " für Dezernat „" + division_name_ + "“";
+  if (!field_title_.empty())
+    out += sdk::say(" im Handlungsfeld „{0}“", " in the field \"{0}\"", field_title_);
+  if (!division_name_.empty())
+    out += sdk::say(" für Dezernat „{0}“", " for the division \"{0}\"", division_name_);
   return out;
 }
 
@@ -153,7 +159,8 @@ void Builder::colour_statuses(Graph& g, std::size_t f, std::size_t a, const std:
       const std::string unit_id = "u" + std::to_string(units[i] + 1);
       const std::string division_id = "d" + std::to_string(units[i] + 1);
       const char* stroke = s < std::size(kStrokes) ? kStrokes[s] : kOtherStroke;
-      g.colour_edge(area_id, r_.units()[units[i]].is_division ? division_id : unit_id, back, stroke);
+      g.colour_edge(area_id, r_.units()[units[i]].is_division ? division_id : unit_id, back,
+                    stroke);
     }
   }
   const auto best = std::max_element(counts.begin(), counts.end());

@@ -119,19 +119,26 @@ class Planner {
   Graph checked(Graph g) const {
     const std::string where = builder_.selection();
     if (r_.fields().empty())
-      throw sdk::Failure("der Plan enthält kein Handlungsfeld: nichts zu zeichnen");
-    if (g.nodes.empty())
-      throw sdk::Failure("keine Zuständigkeiten" + (where.empty() ? " im Plan" : where) +
-                         ": nichts zu zeichnen");
-    if (g.edges.empty())
-      throw sdk::Failure("keine zwei Einheiten teilen einen Schwerpunkt" + where +
-                         ": nichts zu zeichnen (view=cooperation)");
+      throw sdk::Failure(sdk::say("der Plan enthält kein Handlungsfeld: nichts zu zeichnen",
+                                  "the plan has no field: nothing to draw"));
+    if (g.nodes.empty()) {
+      throw sdk::Failure(sdk::say("keine Zuständigkeiten{0}: nichts zu zeichnen",
+                                  "no responsibilities{0}: nothing to draw",
+                                  where.empty() ? sdk::say(" im Plan", " in the plan") : where));
+    }
+    if (g.edges.empty()) {
+      throw sdk::Failure(sdk::say(
+          "keine zwei Einheiten teilen einen Schwerpunkt{0}: nichts zu zeichnen "
+          "(view=cooperation)",
+          "no two units share a focus area{0}: nothing to draw (view=cooperation)", where));
+    }
     const int strongest = g.max_weight();
     g.prune(min_weight_);
     if (g.edges.empty())
-      throw sdk::Failure("min-weight=" + std::to_string(min_weight_) +
-                         " lässt keine Verbindung übrig; die stärkste hat das Gewicht " +
-                         std::to_string(strongest));
+      throw sdk::Failure(
+          sdk::say("min-weight={0} lässt keine Verbindung übrig; die stärkste hat das Gewicht {1}",
+                   "min-weight={0} leaves no connection; the strongest has the weight {1}",
+                   std::to_string(min_weight_), std::to_string(strongest)));
     return g;
   }
 

@@ -110,7 +110,8 @@ std::string Graph::render() const {
     // sfdp takes 15 times as long with edge labels: there the width alone shows the weight.
     std::string attributes;
     if (show_weights && with_dot)
-      attributes = "label=\"" + std::to_string(e.weight) + "\", weight=" + std::to_string(e.weight) +
+      attributes = "label=\"" + std::to_string(e.weight) +
+                   "\", weight=" + std::to_string(e.weight) +
                    ", penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8));
     else if (show_weights)
       attributes = "penwidth=" + std::to_string(std::min(1 + e.weight / 2, 8));

@@ -24,6 +24,11 @@ extern char** environ;
 namespace eduplan::dot_exporter {
 namespace {
 
+std::string cannot_start(const char* reason) {
+  return sdk::say("Graphviz „dot“ kann nicht gestartet werden: {0}",
+                  "Graphviz \"dot\" cannot be started: {0}", reason);
+}
+
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kKeptMessageBytes = 4096;
@@ -78,21 +83,18 @@ std::string find_in_path(const std::string& name) {
 pid_t spawn(const RenderJob& job, int input, int error_pipe) {
   const std::string exe = find_in_path("dot");
   if (exe.empty())
-    throw sdk::Failure(
-        "Graphviz „dot“ nicht gefunden: Paket graphviz installieren oder ohne render= exportieren");
+    throw sdk::Failure(sdk::say(
+        "Graphviz „dot“ nicht gefunden: Paket graphviz installieren oder ohne render= exportieren",
+        "Graphviz \"dot\" not found: install the package graphviz or export without render="));
   std::string type = "-T" + job.format, out = job.output;
   char* argv[] = {const_cast<char*>("dot"), type.data(), const_cast<char*>("-o"), out.data(),
                   nullptr};
   int status_ends[2];  // the child writes errno here if execve fails; closed by a good exec
-  if (::pipe2(status_ends, O_CLOEXEC) != 0)
-    throw sdk::Failure(std::string("Graphviz „dot“ kann nicht gestartet werden: ") +
-                       std::strerror(errno));
+  if (::pipe2(status_ends, O_CLOEXEC) != 0) throw sdk::Failure(cannot_start(std::strerror(errno)));
   Fd status_read{status_ends[0]}, status_write{status_ends[1]};
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid < 0)
-    throw sdk::Failure(std::string("Graphviz „dot“ kann nicht gestartet werden: ") +
-                       std::strerror(errno));
+  if (pid < 0) throw sdk::Failure(cannot_start(std::strerror(errno)));
   if (pid == 0) {  // only async-signal-safe calls from here on
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(127);
@@ -115,8 +117,9 @@ pid_t spawn(const RenderJob& job, int input, int error_pipe) {
   if (got > 0) {
     while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
     }
-    throw sdk::Failure("Graphviz „dot“ (" + exe +
-                       ") kann nicht gestartet werden: " + std::strerror(err));
+    throw sdk::Failure(sdk::say("Graphviz „dot“ ({0}) kann nicht gestartet werden: {1}",
+                                "Graphviz \"dot\" ({0}) cannot be started: {1}", exe,
+                                std::strerror(err)));
   }
   return pid;
 }
@@ -140,12 +143,10 @@ int anonymous_file(std::string_view text) {
 void render_with_dot(const RenderJob& job) {
   Fd input{anonymous_file(job.text)};
   if (input.fd < 0)
-    throw sdk::Failure(std::string("Graphviz „dot“: Eingabe nicht möglich: ") +
-                       std::strerror(errno));
+    throw sdk::Failure(sdk::say("Graphviz „dot“: Eingabe nicht möglich: {0}",
+                                "Graphviz \"dot\": no input possible: {0}", std::strerror(errno)));
   int ends[2];
-  if (::pipe2(ends, O_CLOEXEC) != 0)
-    throw sdk::Failure(std::string("Graphviz „dot“ kann nicht gestartet werden: ") +
-                       std::strerror(errno));
+  if (::pipe2(ends, O_CLOEXEC) != 0) throw sdk::Failure(cannot_start(std::strerror(errno)));
   Fd read_end{ends[0]}, write_end{ends[1]};
   const pid_t pid = spawn(job, input.fd, write_end.fd);
   write_end.reset();
@@ -157,19 +158,24 @@ void render_with_dot(const RenderJob& job) {
     const pid_t done = ::waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
     if (done < 0 && errno != EINTR)
-      throw sdk::Failure(std::string("Graphviz „dot“: ") + std::strerror(errno));
+      throw sdk::Failure(
+          sdk::say("Graphviz „dot“: {0}", "Graphviz \"dot\": {0}", std::strerror(errno)));
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       ::kill(pid, SIGKILL);
       while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
       }
-      throw sdk::Failure(
-          "Graphviz „dot“ hat den Graphen (" + job.graph_size + ") in " +
-          std::to_string(job.timeout_seconds) +
-          " s nicht gesetzt und wurde abgebrochen. Kleiner machen mit field=, division=, "
-          "min-weight=, collapse=true oder kleinerem max-edges=; mehr Zeit geben mit timeout=; "
-          "oder ohne render= als DOT ausgeben und Graphviz selbst aufrufen");
+      throw sdk::Failure(sdk::say(
+          "Graphviz „dot“ hat den Graphen ({0}) in {1} s nicht gesetzt und wurde abgebrochen. "
+          "Kleiner machen mit field=, division=, min-weight=, collapse=true oder kleinerem "
+          "max-edges=; mehr Zeit geben mit timeout=; oder ohne render= als DOT ausgeben und "
+          "Graphviz selbst aufrufen",
+          "Graphviz \"dot\" did not lay out the graph ({0}) in {1} s and was stopped. Make it "
+          "smaller with field=, division=, min-weight=, collapse=true or a smaller max-edges=; "
+          "give it more time with timeout=; or export DOT without render= and run Graphviz "
+          "yourself",
+          job.graph_size, std::to_string(job.timeout_seconds)));
     }
     const int wait_ms = static_cast<int>(std::min<long long>(left.count(), 100));
     if (read_end.fd >= 0) {
@@ -187,15 +193,18 @@ void render_with_dot(const RenderJob& job) {
 
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    throw sdk::Failure("Graphviz „dot“ ist abgestürzt (Signal " + std::to_string(sig) + ", " +
-                       strsignal(sig) + ")" +
+    throw sdk::Failure(sdk::say("Graphviz „dot“ ist abgestürzt (Signal {0}, {1})",
+                                "Graphviz \"dot\" crashed (signal {0}, {1})", std::to_string(sig),
+                                strsignal(sig)) +
                        (messages.empty() ? std::string() : ": " + first_line(messages)));
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     const std::string line = first_line(messages);
-    throw sdk::Failure("Graphviz „dot“ ist mit einem Fehler beendet worden (Exit-Code " +
-                       std::to_string(WEXITSTATUS(status)) + ")" +
-                       (line.empty() ? std::string() : ": " + line));
+    throw sdk::Failure(
+        sdk::say("Graphviz „dot“ ist mit einem Fehler beendet worden (Exit-Code {0})",
+                 "Graphviz \"dot\" ended with an error (exit code {0})",
+                 std::to_string(WEXITSTATUS(status))) +
+        (line.empty() ? std::string() : ": " + line));
   }
 }
 

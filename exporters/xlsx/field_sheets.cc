@@ -25,10 +25,9 @@ FieldSheets::FieldSheets(Workbook& wb, const PlanFacts& facts, const Labels& l)
     std::vector<std::string> header{l.nr, l.focus_area, l.units_col};
     header.insert(header.end(), columns.attribute_names.begin(), columns.attribute_names.end());
     if (!facts.scale.empty()) header.push_back(l.status_col);
-    tables_.push_back(std::make_unique<Table>(wb, view(fields[f].title),
-                                              heading(l.field_heading, view(fields[f].title)),
-                                              header, columns.widths, 2,
-                                              PageSetup{.landscape = true}));
+    tables_.push_back(std::make_unique<Table>(
+        wb, view(fields[f].title), heading(l.field_heading, view(fields[f].title)), header,
+        columns.widths, 2, PageSetup{.landscape = true}));
   }
 }
 

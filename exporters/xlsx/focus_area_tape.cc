@@ -13,7 +13,7 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;  // written and read in pieces of about this size
 
 // The failure of the tape in `dir`: what went wrong and, if not 0, the system's error.
-[[noreturn]] void tape_failure(const std::string& dir, const char* what, int error) {
+[[noreturn]] void tape_failure(const std::string& dir, const std::string& what, int error) {
   std::string message = "tmpdir " + dir + ": " + what;
   if (error != 0) message += std::string(" (") + std::strerror(error) + ")";
   throw sdk::Failure(message);
@@ -34,7 +34,9 @@ class Reader {
     std::memcpy(&size, buf_.data() + start_, 8);
     start_ += 8;
     if (size > max_record_ || !fill(static_cast<std::size_t>(size)))
-      tape_failure(dir_, "die temporäre Datei ist unvollständig", 0);
+      tape_failure(
+          dir_,
+          sdk::say("die temporäre Datei ist unvollständig", "the temporary file is incomplete"), 0);
     at = buf_.data() + start_;
     end = at + size;
     start_ += static_cast<std::size_t>(size);
@@ -52,10 +54,17 @@ class Reader {
     while (end_ < n) {
       const ssize_t got = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
       if (got < 0 && errno == EINTR) continue;
-      if (got < 0) tape_failure(dir_, "die temporäre Datei kann nicht gelesen werden", errno);
+      if (got < 0)
+        tape_failure(dir_,
+                     sdk::say("die temporäre Datei kann nicht gelesen werden",
+                              "the temporary file cannot be read"),
+                     errno);
       if (got == 0) {
         if (end_ == 0) return false;
-        tape_failure(dir_, "die temporäre Datei ist unvollständig", 0);
+        tape_failure(
+            dir_,
+            sdk::say("die temporäre Datei ist unvollständig", "the temporary file is incomplete"),
+            0);
       }
       end_ += static_cast<std::size_t>(got);
     }
@@ -108,7 +117,10 @@ class Fields {
   void need(std::uint64_t n) const {
     if (n > left()) damaged();
   }
-  [[noreturn]] void damaged() const { tape_failure(dir_, "die temporäre Datei ist beschädigt", 0); }
+  [[noreturn]] void damaged() const {
+    tape_failure(
+        dir_, sdk::say("die temporäre Datei ist beschädigt", "the temporary file is damaged"), 0);
+  }
   const char* at_;
   const char* end_;
   const std::string& dir_;
@@ -126,7 +138,8 @@ FocusAreaTape::FocusAreaTape(const std::string& dir) : dir_(dir) {
     fd_ = ::mkostemp(name.data(), O_CLOEXEC);
     if (fd_ >= 0) ::unlink(name.c_str());
   }
-  if (fd_ < 0) fail("kann keine temporäre Datei anlegen", errno);
+  if (fd_ < 0)
+    fail(sdk::say("kann keine temporäre Datei anlegen", "cannot create a temporary file"), errno);
   out_.reserve(kChunk + (kChunk >> 2));
 }
 
@@ -134,7 +147,9 @@ FocusAreaTape::~FocusAreaTape() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void FocusAreaTape::fail(const char* what, int error) const { tape_failure(dir_, what, error); }
+void FocusAreaTape::fail(const std::string& what, int error) const {
+  tape_failure(dir_, what, error);
+}
 
 void FocusAreaTape::put(std::uint64_t v) {
   const auto* p = reinterpret_cast<const char*>(&v);
@@ -181,7 +196,10 @@ void FocusAreaTape::flush() {
   while (done < out_.size()) {
     const ssize_t n = ::write(fd_, out_.data() + done, out_.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail("die temporäre Datei kann nicht geschrieben werden", errno);
+    if (n < 0)
+      fail(sdk::say("die temporäre Datei kann nicht geschrieben werden",
+                    "the temporary file cannot be written"),
+           errno);
     done += static_cast<std::size_t>(n);
   }
   out_.clear();
@@ -189,7 +207,10 @@ void FocusAreaTape::flush() {
 
 void FocusAreaTape::replay(const std::function<void(const sdk::FocusArea&)>& fn) {
   flush();
-  if (::lseek(fd_, 0, SEEK_SET) != 0) fail("die temporäre Datei kann nicht gelesen werden", errno);
+  if (::lseek(fd_, 0, SEEK_SET) != 0)
+    fail(sdk::say("die temporäre Datei kann nicht gelesen werden",
+                  "the temporary file cannot be read"),
+         errno);
   Reader reader(fd_, max_record_, dir_);
   std::vector<std::size_t> units;
   std::vector<eduplan_attribute> attributes;
@@ -224,7 +245,8 @@ void FocusAreaTape::replay(const std::function<void(const sdk::FocusArea&)>& fn)
     ++replayed;
     fn(sdk::FocusArea{field, index, area, attributes, reports});
   }
-  if (replayed != count_) fail("die temporäre Datei ist unvollständig", 0);
+  if (replayed != count_)
+    fail(sdk::say("die temporäre Datei ist unvollständig", "the temporary file is incomplete"), 0);
 }
 
 }  // namespace eduplan::xlsx_exporter

@@ -5,9 +5,8 @@
 // temporary directory, is unlinked from the start and takes a fixed amount of memory.
 #pragma once
 
-#include <eduplan/exporter_sdk.hpp>
-
 #include <cstdint>
+#include <eduplan/exporter_sdk.hpp>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,7 +31,7 @@ class FocusAreaTape {
   void put(std::uint64_t v);
   void put(eduplan_str s);
   void flush();
-  [[noreturn]] void fail(const char* what, int error) const;
+  [[noreturn]] void fail(const std::string& what, int error) const;
 
   std::string dir_;
   int fd_ = -1;

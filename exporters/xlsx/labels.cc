@@ -97,8 +97,7 @@ const Labels& labels(bool english) {
       .warning = "Warning",
       .info = "Info",
       .chart_title = "Focus areas per division",
-      .truncated_note =
-          "cells cut to Excel's maximum length (32,767 characters), marked with “…”",
+      .truncated_note = "cells cut to Excel's maximum length (32,767 characters), marked with “…”",
       .continued_note = "tables continued on further sheets (Excel's row limit)",
       .objectives_heading = "Objectives",
       .average = "Responsibilities per focus area (average)",

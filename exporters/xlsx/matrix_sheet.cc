@@ -12,10 +12,10 @@ using sdk::view;
 
 namespace {
 
-constexpr std::uint16_t kFirst = 3;       // field, no., focus area
-constexpr double kUnitWidth = 3.6;        // one line of rotated text
-constexpr double kMaxHeaderPoints = 170;  // longer unit names wrap onto a second line
-constexpr double kMinMatrixScale = 0.5;   // smaller print is unreadable
+constexpr std::uint16_t kFirst = 3;            // field, no., focus area
+constexpr double kUnitWidth = 3.6;             // one line of rotated text
+constexpr double kMaxHeaderPoints = 170;       // longer unit names wrap onto a second line
+constexpr double kMinMatrixScale = 0.5;        // smaller print is unreadable
 constexpr std::size_t kGridCells = 2'000'000;  // up to this many cells, empty ones get borders
 constexpr std::uint32_t kTitleRow = 0, kDivisionRow = 1, kUnitRow = 2;
 
@@ -47,10 +47,10 @@ struct Group {
 }  // namespace
 
 struct Layout {
-  std::vector<std::size_t> cols;       // unit per matrix column
-  std::vector<std::string> headers;    // their printed names
+  std::vector<std::size_t> cols;     // unit per matrix column
+  std::vector<std::string> headers;  // their printed names
   std::vector<Group> groups;
-  std::vector<double> widths;          // every column of the sheet, in characters
+  std::vector<double> widths;  // every column of the sheet, in characters
   double unit_row_height = 0, division_row_height = 0;
 };
 
@@ -60,9 +60,9 @@ Layout layout(const PlanFacts& facts, const Labels& l) {
   Layout out;
   out.cols = unit_columns(facts);
   for (std::size_t u : out.cols) {
-    out.headers.push_back(facts.name(u) +
-                          (facts.r.units()[u].is_division ? std::string(" ") + l.whole_division
-                                                          : ""));
+    out.headers.push_back(facts.name(u) + (facts.r.units()[u].is_division
+                                               ? std::string(" ") + l.whole_division
+                                               : ""));
   }
   out.headers.push_back(l.total);
   // The rotated header row: as high as the longest name, up to a limit; a longer name wraps and
@@ -83,8 +83,7 @@ Layout layout(const PlanFacts& facts, const Labels& l) {
   for (std::size_t c = 0; c < out.cols.size(); ++c) {
     std::string d = facts.division_name(out.cols[c]);
     if (d.empty()) d = l.no_division;
-    if (out.groups.empty() || out.groups.back().name != d)
-      out.groups.push_back({c, 0, d});
+    if (out.groups.empty() || out.groups.back().name != d) out.groups.push_back({c, 0, d});
     ++out.groups.back().count;
   }
   double division_lines = 1;
@@ -123,10 +122,11 @@ MatrixSheet::MatrixSheet(Workbook& wb, const PlanFacts& facts, const Labels& l)
     : wb_(wb), facts_(facts), l_(l), layout_(std::make_unique<Layout>(layout(facts, l))) {
   const auto& cols = layout_->cols;
   if (cols.size() + kFirst + 1 > kExcelColumns) {
-    throw sdk::Failure("Zuständigkeitsmatrix: " + std::to_string(cols.size()) +
-                       " Verwaltungsbereiche, Excel erlaubt " +
-                       std::to_string(kExcelColumns - kFirst - 1) +
-                       " Spalten; mit --per division exportieren");
+    throw sdk::Failure(sdk::say(
+        "Zuständigkeitsmatrix: {0} Verwaltungsbereiche, Excel erlaubt {1} Spalten; mit --per "
+        "division exportieren",
+        "responsibility matrix: {0} units, Excel allows {1} columns; export with --per division",
+        std::to_string(cols.size()), std::to_string(kExcelColumns - kFirst - 1)));
   }
   column_of_.assign(facts.r.units().size(), 0);
   for (std::size_t c = 0; c < cols.size(); ++c) column_of_[cols[c]] = c;
@@ -149,7 +149,8 @@ std::uint16_t MatrixSheet::total_column() const {
 
 // constant_memory: the filter is set while its last row is the current one.
 void MatrixSheet::end_filter() {
-  wb_.check(worksheet_autofilter(ws_, kUnitRow, 0, row_, total_column()), "Autofilter");
+  wb_.check(worksheet_autofilter(ws_, kUnitRow, 0, row_, total_column()), "Autofilter",
+            "autofilter");
 }
 
 void MatrixSheet::finish_sheet() {
@@ -174,9 +175,10 @@ void MatrixSheet::open_sheet() {
                                    : std::string(l_.matrix) + " (" + std::to_string(sheets_) + ")");
   wb_.columns(ws_, lay.widths);
   // constant_memory: rows strictly in order, each row's height before its cells.
-  wb_.check(worksheet_set_row(ws_, kTitleRow, 21, nullptr), "Zeilenhöhe");
+  wb_.check(worksheet_set_row(ws_, kTitleRow, 21, nullptr), "Zeilenhöhe", "row height");
   wb_.text(ws_, kTitleRow, 0, l_.matrix_heading, fmt.title);
-  wb_.check(worksheet_set_row(ws_, kDivisionRow, lay.division_row_height, nullptr), "Zeilenhöhe");
+  wb_.check(worksheet_set_row(ws_, kDivisionRow, lay.division_row_height, nullptr), "Zeilenhöhe",
+            "row height");
   wb_.text(ws_, kDivisionRow, 0, l_.division, fmt.header);
   wb_.text(ws_, kDivisionRow, 1, "", fmt.header);
   wb_.text(ws_, kDivisionRow, 2, "", fmt.header);
@@ -189,7 +191,8 @@ void MatrixSheet::open_sheet() {
       wb_.merge(ws_, kDivisionRow, first, last, g.name, fmt.division);
   }
   wb_.text(ws_, kDivisionRow, total_column(), "", fmt.header);
-  wb_.check(worksheet_set_row(ws_, kUnitRow, lay.unit_row_height, nullptr), "Zeilenhöhe");
+  wb_.check(worksheet_set_row(ws_, kUnitRow, lay.unit_row_height, nullptr), "Zeilenhöhe",
+            "row height");
   wb_.text(ws_, kUnitRow, 0, l_.field, fmt.header_bottom);
   wb_.text(ws_, kUnitRow, 1, l_.nr, fmt.header_bottom);
   wb_.text(ws_, kUnitRow, 2, l_.focus_area, fmt.header_bottom);
@@ -223,16 +226,18 @@ void MatrixSheet::row(const sdk::FocusArea& fa) {
     for (std::size_t c = 0; c < layout_->cols.size(); ++c) {
       const auto col = static_cast<std::uint16_t>(kFirst + c);
       if (marked_[c])
-        wb_.check(worksheet_write_string(ws_, r, col, "x", fmt.mark), "Zelle schreiben");
+        wb_.check(worksheet_write_string(ws_, r, col, "x", fmt.mark), "Zelle schreiben",
+                  "writing a cell");
       else
-        wb_.check(worksheet_write_blank(ws_, r, col, fmt.mark), "Zelle schreiben");
+        wb_.check(worksheet_write_blank(ws_, r, col, fmt.mark), "Zelle schreiben",
+                  "writing a cell");
     }
   } else {  // only the marks
     std::sort(marked_columns_.begin(), marked_columns_.end());
     for (std::size_t c : marked_columns_) {
-      wb_.check(worksheet_write_string(ws_, r, static_cast<std::uint16_t>(kFirst + c), "x",
-                                       fmt.mark),
-                "Zelle schreiben");
+      wb_.check(
+          worksheet_write_string(ws_, r, static_cast<std::uint16_t>(kFirst + c), "x", fmt.mark),
+          "Zelle schreiben", "writing a cell");
     }
   }
   for (std::size_t c : marked_columns_) marked_[c] = 0;

@@ -36,14 +36,14 @@ class Overview {
   Overview(Workbook& wb, lxw_worksheet* ws) : wb_(wb), ws_(ws) { wb.columns(ws, kWidths); }
 
   void title(std::string_view text, lxw_format* f, double height) {
-    wb_.check(worksheet_set_row(ws_, row_, height, nullptr), "Zeilenhöhe");
+    wb_.check(worksheet_set_row(ws_, row_, height, nullptr), "Zeilenhöhe", "row height");
     wb_.text(ws_, row_++, 0, text, f);
   }
   // "Quelle   bildungskonzept.md": the value across the other three columns.
   void fact(const char* label, std::string_view value) {
     const double merged = merged_width(3, kWidths[1]);
     wb_.check(worksheet_set_row(ws_, row_, row_height(wrapped_lines(value, merged)), nullptr),
-              "Zeilenhöhe");
+              "Zeilenhöhe", "row height");
     wb_.text(ws_, row_, 0, label, wb_.formats().subtitle);
     wb_.merge(ws_, row_, 1, 3, value, wb_.formats().plain);
     ++row_;
@@ -112,21 +112,29 @@ void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_na
   const auto& counts = facts.severity_counts;
   o.header({l.findings, l.count});
   const char* names[3] = {l.error, l.warning, l.info};
-  for (int s = 0; s < 3; ++s) o.cells({Cell::of(names[s]), Cell::num(static_cast<double>(counts[s]))});
+  for (int s = 0; s < 3; ++s)
+    o.cells({Cell::of(names[s]), Cell::num(static_cast<double>(counts[s]))});
   if (wb.truncated_cells() > 0 || wb.continued_sheets() > 0) o.skip();
   if (wb.truncated_cells() > 0)
-    o.cells({Cell::of(l.truncated_note, fmt.note), Cell::num(static_cast<double>(wb.truncated_cells()))});
+    o.cells({Cell::of(l.truncated_note, fmt.note),
+             Cell::num(static_cast<double>(wb.truncated_cells()))});
   if (wb.continued_sheets() > 0)
-    o.cells({Cell::of(l.continued_note, fmt.note), Cell::num(static_cast<double>(wb.continued_sheets()))});
+    o.cells({Cell::of(l.continued_note, fmt.note),
+             Cell::num(static_cast<double>(wb.continued_sheets()))});
 
   std::uint32_t last_row = o.row() - 1;
   if (!facts.divisions.empty()) {
     lxw_chart* chart = workbook_add_chart(wb.raw(), LXW_CHART_BAR);
-    if (!chart) throw sdk::Failure("Diagramm kann nicht angelegt werden");
+    if (!chart)
+      throw sdk::Failure(
+          sdk::say("Diagramm kann nicht angelegt werden", "a chart cannot be created"));
     lxw_chart_series* series =
         chart_add_series(chart, range(sheet_name, 0, division_first, division_last).c_str(),
                          range(sheet_name, 2, division_first, division_last).c_str());
-    if (!series) throw sdk::Failure("Diagrammreihe kann nicht angelegt werden");
+    if (!series) {
+      throw sdk::Failure(
+          sdk::say("Diagrammreihe kann nicht angelegt werden", "a chart series cannot be created"));
+    }
     chart_series_set_name(series, l.focus_count);
     chart_title_set_name(chart, l.chart_title);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
@@ -154,7 +162,8 @@ void write_overview(Workbook& wb, lxw_worksheet* ws, const std::string& sheet_na
     options.y_scale = height_px / 288.0;
     options.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
     const std::uint32_t chart_row = o.row() + 1;
-    wb.check(worksheet_insert_chart_opt(ws, chart_row, 0, chart, &options), "Diagramm einfügen");
+    wb.check(worksheet_insert_chart_opt(ws, chart_row, 0, chart, &options), "Diagramm einfügen",
+             "inserting a chart");
     // Rows below the written ones keep the default height of 15 points (20 pixels).
     last_row = chart_row + static_cast<std::uint32_t>(std::ceil(height_px / 20.0)) + 1;
   }

@@ -201,7 +201,9 @@ std::string PlanFacts::statuses(const sdk::FocusArea& fa) const {
 std::vector<Cell> PlanFacts::finding_cells(const eduplan_finding_view& f) const {
   const auto sev = view(f.severity);
   return {Cell::of(view(f.rule)),
-          Cell::of(sev == "error" ? l.error : sev == "warning" ? l.warning : l.info),
+          Cell::of(sev == "error"     ? l.error
+                   : sev == "warning" ? l.warning
+                                      : l.info),
           f.line > 0 ? Cell::num(f.line) : Cell::of(""), Cell::of(view(f.subject)),
           Cell::of(view(f.message))};
 }

@@ -8,6 +8,7 @@
 
 namespace eduplan::xlsx_exporter {
 
+using sdk::say;
 using sdk::view;
 
 namespace {
@@ -24,7 +25,8 @@ class StatusSheet {
     widths_.push_back(name_width());
     widths_.push_back(15);  // Zuständigkeiten
     widths_.push_back(10);  // gemeldet
-    for (auto s : facts.scale) widths_.push_back(std::max(10.0, 1.2 * static_cast<double>(s.size())));
+    for (auto s : facts.scale)
+      widths_.push_back(std::max(10.0, 1.2 * static_cast<double>(s.size())));
     widths_.push_back(15);  // Fortschritt (%)
     wb.columns(ws_, widths_);
     add_traffic_light_formats();
@@ -53,7 +55,8 @@ class StatusSheet {
     if (!facts_.divisions.empty()) {
       header(l_.division);
       const std::uint32_t first = row_;
-      for (std::size_t d : facts_.divisions) tally_row(facts_.name(d), facts_.division_status[d], false);
+      for (std::size_t d : facts_.divisions)
+        tally_row(facts_.name(d), facts_.division_status[d], false);
       traffic_light(first, row_ - 1);
       ++row_;
     }
@@ -76,13 +79,14 @@ class StatusSheet {
     const lxw_color_t colours[3] = {0xF4CCCC, 0xFFF2CC, 0xD9EAD3};
     for (int i = 0; i < 3; ++i) {
       lights_[i] = workbook_add_format(wb_.raw());
-      if (!lights_[i]) throw Failure("Format kann nicht angelegt werden");
+      if (!lights_[i])
+        throw Failure(say("Format kann nicht angelegt werden", "a format cannot be created"));
       format_set_bg_color(lights_[i], colours[i]);
     }
   }
 
   void title(std::string_view text, lxw_format* f, double height) {
-    wb_.check(worksheet_set_row(ws_, row_, height, nullptr), "Zeilenhöhe");
+    wb_.check(worksheet_set_row(ws_, row_, height, nullptr), "Zeilenhöhe", "row height");
     wb_.text(ws_, row_++, 0, text, f);
   }
 
@@ -138,7 +142,7 @@ class StatusSheet {
       }
       cf.format = r.format;
       wb_.check(worksheet_conditional_format_range(ws_, first, col, last, col, &cf),
-                "bedingte Formatierung");
+                "bedingte Formatierung", "conditional format");
     }
   }
 
@@ -146,10 +150,12 @@ class StatusSheet {
   // row the chart covers.
   std::uint32_t chart(std::uint32_t first, std::uint32_t last) {
     lxw_chart* chart = workbook_add_chart(wb_.raw(), LXW_CHART_BAR_STACKED);
-    if (!chart) throw Failure("Diagramm kann nicht angelegt werden");
+    if (!chart)
+      throw Failure(say("Diagramm kann nicht angelegt werden", "a chart cannot be created"));
     for (std::size_t s = 0; s < facts_.scale.size(); ++s) {
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      if (!series) throw Failure("Diagramm kann nicht angelegt werden");
+      if (!series)
+        throw Failure(say("Diagramm kann nicht angelegt werden", "a chart cannot be created"));
       const auto col = static_cast<lxw_col_t>(3 + s);
       chart_series_set_categories(series, name_.c_str(), first, 0, last, 0);
       chart_series_set_values(series, name_.c_str(), first, col, last, col);
@@ -174,7 +180,8 @@ class StatusSheet {
     options.x_scale = width_px / 480.0;
     options.y_scale = height_px / 288.0;
     options.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
-    wb_.check(worksheet_insert_chart_opt(ws_, row_, 0, chart, &options), "Diagramm einfügen");
+    wb_.check(worksheet_insert_chart_opt(ws_, row_, 0, chart, &options), "Diagramm einfügen",
+              "inserting a chart");
     // Rows below the written ones keep the default height of 15 points (20 pixels).
     return row_ + static_cast<std::uint32_t>(std::ceil(height_px / 20.0)) + 1;
   }

@@ -2,7 +2,6 @@
 // Sheets: Übersicht, Stand (with status reports), one per Handlungsfeld, Zuständigkeitsmatrix,
 // Verwaltungsbereiche, Ableitungen, Befunde. German by default, lang=en for English.
 #include <locale.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,11 +34,7 @@ constexpr eduplan_option_decl kOptions[] = {
 };
 // Parallel to kOptions: rows-per-sheet lies between a useful minimum and Excel's row limit.
 const eduplan_option_range kRanges[] = {
-    sdk::unbounded,
-    sdk::unbounded,
-    sdk::unbounded,
-    sdk::unbounded,
-    {10, kExcelRows},
+    sdk::unbounded, sdk::unbounded, sdk::unbounded, sdk::unbounded, {10, kExcelRows},
 };
 static_assert(std::size(kRanges) == std::size(kOptions));
 
@@ -80,7 +75,8 @@ std::string report_date(std::string_view option, bool english) {
     char rest = 0;
     if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || s.size() != 10 ||
         m < 1 || m > 12 || d < 1 || d > 31 || y < 1900) {
-      throw sdk::Failure("date=" + s + ": ein Datum wie 2026-11-26 erwartet");
+      throw sdk::Failure(sdk::say("date={0}: ein Datum wie 2026-11-26 erwartet",
+                                  "date={0}: a date such as 2026-11-26 expected", s));
     }
   }
   char out[16];
@@ -102,9 +98,11 @@ std::string temporary_directory(std::string_view option) {
   }
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-    throw sdk::Failure("tmpdir " + dir + " ist kein Verzeichnis");
+    throw sdk::Failure(
+        sdk::say("tmpdir {0} ist kein Verzeichnis", "tmpdir {0} is not a directory", dir));
   if (::access(dir.c_str(), W_OK | X_OK) != 0)
-    throw sdk::Failure("tmpdir " + dir + " ist nicht beschreibbar");
+    throw sdk::Failure(
+        sdk::say("tmpdir {0} ist nicht beschreibbar", "tmpdir {0} is not writable", dir));
   return dir;
 }
 
@@ -175,9 +173,9 @@ void write_xlsx(const sdk::Request& request) {
 }
 
 const eduplan_exporter kExporter = sdk::describe(
-    "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen; druckfertig", "xlsx", kOptions,
-    std::size(kOptions), sdk::run<write_xlsx>, EDUPLAN_CAPABILITY_INDEX | EDUPLAN_CAPABILITY_STREAM,
-    kRanges);
+    "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen; druckfertig",
+    "xlsx", kOptions, std::size(kOptions), sdk::run<write_xlsx>,
+    EDUPLAN_CAPABILITY_INDEX | EDUPLAN_CAPABILITY_STREAM, kRanges);
 
 }  // namespace
 }  // namespace eduplan::xlsx_exporter

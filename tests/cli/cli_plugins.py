@@ -24,9 +24,9 @@ class Discovery(PlanDbTest):
         self.assertExit(result, 0)
         refused = result.stdout.split("Nicht geladen:")[1]
         self.assertIn("test_no_entry.so: kein Einsprungpunkt eduplan_exporter_entry", refused)
-        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.4)", refused)
-        self.assertIn("test_abi_minor.so: ABI-Version 1.5 ist neuer als eduplan (ABI 1.4)", refused)
-        for older in ("older10 0.0.1", "older11 0.0.1", "older12 0.0.1", "older13 0.0.1", "current14 0.0.1"):  # older minors load
+        self.assertIn("test_abi_major.so: ABI-Version 2.0 passt nicht zu eduplan (ABI 1.5)", refused)
+        self.assertIn("test_abi_minor.so: ABI-Version 1.6 ist neuer als eduplan (ABI 1.5)", refused)
+        for older in ("older10 0.0.1", "older11 0.0.1", "older12 0.0.1", "older13 0.0.1", "older14 0.0.1", "current15 0.0.1"):  # older minors load
             self.assertIn(older, result.stdout.split("Nicht geladen:")[0])
 
     def test_broken_option_declarations_are_refused_and_the_rest_still_works(self):
@@ -45,12 +45,12 @@ class Discovery(PlanDbTest):
     def test_ranges_are_shown_and_enforced_only_for_modules_that_declare_them(self):
         listing = run("plugins", "--plugin-dir", MODULES).stdout
         self.assertIn("--option rows-per-sheet=<int 10..1048576>  (Standard: 1048576)", listing)
-        current = listing.split("current14 0.0.1")[1]
+        current = listing.split("current15 0.0.1")[1]
         self.assertIn("--option level=<int 1..9>", current.split("\n  ")[2])
         older = listing.split("older11 0.0.1")[1]
         self.assertIn("--option level=<int>", older.split("\n  ")[2])  # 1.1 knows no ranges
         for value, code in (("9", 0), ("1", 0), ("10", 2), ("0", 2), ("x", 2), ("99999999999999999999", 2)):
-            result = self.export("current14", self.path("x.txt"), f"level={value}",
+            result = self.export("current15", self.path("x.txt"), f"level={value}",
                                  extra=["--plugin-dir", MODULES])
             self.assertExit(result, code)
             if code:
@@ -262,6 +262,39 @@ class Isolation(PlanDbTest):
         self.assertEqual(os.listdir(out), [])
 
 
+class ModuleMessages(PlanDbTest):
+    """A module's own failures in the language the user chose with --lang (ABI 1.5 hands it to the
+    module), whatever language the report itself is in."""
+
+    def test_bundled_modules_answer_in_the_chosen_language(self):
+        cases = [
+            (["--format", "xlsx", "--option", "tmpdir=/nicht/da"],
+             "tmpdir /nicht/da ist kein Verzeichnis", "tmpdir /nicht/da is not a directory"),
+            (["--format", "xlsx", "--option", "date=2026-13-01"],
+             "date=2026-13-01: ein Datum wie 2026-11-26 erwartet",
+             "date=2026-13-01: a date such as 2026-11-26 expected"),
+            (["--format", "dot", "--option", "field=Nirgends"],
+             "kein Handlungsfeld „Nirgends“ im Plan; es gibt: „Bildungsplanung/ Infrastruktur“",
+             'no field "Nirgends" in the plan; there are: "Bildungsplanung/ Infrastruktur"'),
+            (["--format", "dot", "--option", "view=cooperation", "--option", "min-weight=999"],
+             "min-weight=999 lässt keine Verbindung übrig; die stärkste hat das Gewicht",
+             "min-weight=999 leaves no connection; the strongest has the weight"),
+        ]
+        target = self.path("bericht")
+        for args, german, english in cases:
+            with self.subTest(args=args):
+                de = run("export", "--db", self.db, "-o", target, *args)
+                self.assertExit(de, 2)
+                self.assertIn(german, de.stderr)
+                # English messages, also for a German report (the report's own lang option)
+                en = run("--lang", "en", "export", "--db", self.db, "-o", target, *args,
+                         *(["--option", "lang=de"] if args[1] == "xlsx" else []))
+                self.assertExit(en, 2)
+                self.assertIn(english, en.stderr)
+                self.assertNotIn(german, en.stderr)
+                self.assertFalse(os.path.exists(target))
+
+
 class AtomicOutput(PlanDbTest):
     def setUp(self):
         super().setUp()
@@ -291,7 +324,7 @@ class AtomicOutput(PlanDbTest):
         self.assertUntouched()
 
     def test_refused_modules_cannot_be_used(self):
-        for module_id in ("major2", "minor15"):
+        for module_id in ("major2", "minor16"):
             result = self.export(module_id, self.target, extra=["--plugin-dir", MODULES])
             self.assertExit(result, 2)
             self.assertIn(f"kein Exporter „{module_id}“", result.stderr)

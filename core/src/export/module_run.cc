@@ -113,7 +113,8 @@ std::string run_module(const ModuleRun& job) {
                                        entries.size(),
                                        prepared.bridge ? prepared.bridge->get() : nullptr,
                                        prepared.finding_bridge ? prepared.finding_bridge->get()
-                                                               : nullptr};
+                                                               : nullptr,
+                                       language() == Language::en ? "en" : "de"};
   eduplan_status status = EDUPLAN_STATUS_ERROR;
   try {
     status = descriptor->run(&request);

@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define EDUPLAN_EXPORTER_ABI_MAJOR 1
-#define EDUPLAN_EXPORTER_ABI_MINOR 4
+#define EDUPLAN_EXPORTER_ABI_MINOR 5
 
 typedef struct eduplan_str {
   const char* data; /* UTF-8, size bytes, may be NULL when size is 0 */
@@ -227,6 +227,9 @@ typedef struct eduplan_export_request {
    * EDUPLAN_CAPABILITY_STREAM; NULL otherwise. */
   const eduplan_focus_area_stream* focus_area_stream;
   const eduplan_finding_stream* finding_stream; /* with focus_area_stream */
+  /* Since 1.5 (check struct_size): the language of the messages passed to set_error, "de" or
+   * "en" (what the user chose with eduplan --lang); German where the host is older. */
+  const char* message_language;
 } eduplan_export_request;
 
 /* ---- The descriptor a module returns ---- */

@@ -42,6 +42,35 @@ struct Failure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Messages in the language the user chose (eduplan --lang): run<> sets it from the request
+// before calling the exporter (German where the host is older than ABI 1.5). Code that uses
+// say() outside run<> sets it itself.
+inline bool& english_messages_flag() noexcept {
+  static bool english = false;
+  return english;
+}
+inline void set_english_messages(bool english) noexcept { english_messages_flag() = english; }
+inline bool english_messages() noexcept { return english_messages_flag(); }
+
+// `german` or `english`, whichever the user reads, with {0} … {9} replaced by `args` (strings;
+// convert numbers with std::to_string). A placeholder without an argument stays as it is.
+template <class... Args>
+std::string say(const char* german, const char* english, const Args&... args) {
+  const std::string_view values[] = {std::string_view(args)..., std::string_view()};
+  std::string out;
+  for (const char* p = english_messages() ? english : german; *p; ++p) {
+    const bool placeholder = p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}' &&
+                             static_cast<std::size_t>(p[1] - '0') < sizeof...(Args);
+    if (placeholder) {
+      out += values[p[1] - '0'];
+      p += 2;
+    } else {
+      out += *p;
+    }
+  }
+  return out;
+}
+
 // One focus area, as each_focus_area() hands it over.
 struct FocusArea {
   std::size_t field;  // index into fields()
@@ -57,6 +86,14 @@ class Request {
   explicit Request(const eduplan_export_request* r) : r_(r) {}
 
   const eduplan_plan_view& plan() const { return *r_->plan; }
+  // "de" or "en": the language of messages for set_error (Failure). German from hosts older than
+  // ABI 1.5.
+  std::string_view message_language() const {
+    const bool has = r_->struct_size >= offsetof(eduplan_export_request, message_language) +
+                                            sizeof(r_->message_language);
+    return has && r_->message_language && std::string_view(r_->message_language) == "en" ? "en"
+                                                                                         : "de";
+  }
   std::span<const eduplan_field_view> fields() const { return {plan().fields, plan().field_count}; }
   std::span<const eduplan_unit_view> units() const { return {plan().units, plan().unit_count}; }
   std::span<const eduplan_objective_view> objectives() const {
@@ -135,7 +172,7 @@ class Request {
     for (std::size_t i = 0; i < r_->option_count; ++i) {
       if (view(r_->options[i].name) == name) return view(r_->options[i].value);
     }
-    throw Failure("option not declared: " + std::string(name));
+    throw Failure(say("Option nicht deklariert: {0}", "option not declared: {0}", name));
   }
   bool flag(std::string_view name) const { return option(name) == "true"; }
   long long number(std::string_view name) const {
@@ -145,8 +182,8 @@ class Request {
   // The stream of focus areas (ABI 1.4, for a module that declares EDUPLAN_CAPABILITY_STREAM),
   // or null: then the plan view holds them.
   const eduplan_focus_area_stream* stream() const {
-    if (r_->struct_size < offsetof(eduplan_export_request, focus_area_stream) +
-                              sizeof(r_->focus_area_stream))
+    if (r_->struct_size <
+        offsetof(eduplan_export_request, focus_area_stream) + sizeof(r_->focus_area_stream))
       return nullptr;
     return r_->focus_area_stream;
   }
@@ -157,13 +194,18 @@ class Request {
   template <class Fn>
   void each_focus_area(Fn&& fn) const {
     if (const eduplan_focus_area_stream* s = stream()) {
-      if (s->rewind(s->host) != 0) throw Failure("the plan cannot be read");
+      if (s->rewind(s->host) != 0)
+        throw Failure(say("der Plan lässt sich nicht lesen", "the plan cannot be read"));
       eduplan_focus_area_row row{};
       for (;;) {
         const int got = s->next(s->host, &row);
         if (got == 0) return;
-        if (got < 0) throw Failure("the plan cannot be read");
-        fn(FocusArea{row.field, row.index, row.area, {row.attributes.items, row.attributes.count},
+        if (got < 0)
+          throw Failure(say("der Plan lässt sich nicht lesen", "the plan cannot be read"));
+        fn(FocusArea{row.field,
+                     row.index,
+                     row.area,
+                     {row.attributes.items, row.attributes.count},
                      {row.reports.items, row.reports.count}});
       }
     }
@@ -184,12 +226,14 @@ class Request {
         offsetof(eduplan_export_request, finding_stream) + sizeof(r_->finding_stream))
       s = r_->finding_stream;
     if (s) {
-      if (s->rewind(s->host) != 0) throw Failure("the plan cannot be read");
+      if (s->rewind(s->host) != 0)
+        throw Failure(say("der Plan lässt sich nicht lesen", "the plan cannot be read"));
       eduplan_finding_view row{};
       for (;;) {
         const int got = s->next(s->host, &row);
         if (got == 0) return;
-        if (got < 0) throw Failure("the plan cannot be read");
+        if (got < 0)
+          throw Failure(say("der Plan lässt sich nicht lesen", "the plan cannot be read"));
         fn(static_cast<const eduplan_finding_view&>(row));
       }
     }
@@ -218,7 +262,10 @@ class Request {
 class OutputFile {
  public:
   explicit OutputFile(const char* path) : path_(path), f_(std::fopen(path, "wb")) {
-    if (!f_) throw Failure(std::string("cannot open ") + path + ": " + std::strerror(errno));
+    if (!f_) {
+      throw Failure(say("{0} lässt sich nicht öffnen: {1}", "cannot open {0}: {1}", path,
+                        std::strerror(errno)));
+    }
   }
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -237,7 +284,8 @@ class OutputFile {
 
  private:
   [[noreturn]] void fail() {
-    throw Failure(std::string("cannot write ") + path_ + ": " + std::strerror(errno));
+    throw Failure(say("{0} lässt sich nicht schreiben: {1}", "cannot write {0}: {1}", path_,
+                      std::strerror(errno)));
   }
   std::string path_;
   std::FILE* f_;
@@ -250,12 +298,15 @@ eduplan_status run(const eduplan_export_request* request) noexcept {
     if (request->set_error) request->set_error(request->host, message, std::strlen(message));
   };
   try {
-    Fn(Request(request));
+    const Request r(request);
+    set_english_messages(r.message_language() == "en");
+    Fn(r);
     return EDUPLAN_STATUS_OK;
   } catch (const std::exception& e) {
     report(e.what());
   } catch (...) {
-    report("unknown exception in exporter");
+    report(english_messages() ? "unknown exception in exporter"
+                              : "unbekannte Ausnahme im Exporter");
   }
   return EDUPLAN_STATUS_ERROR;
 }
