@@ -177,8 +177,22 @@ ExporterRegistry discover_exporters(const po::variables_map& vm,
       dirs.emplace_back(d);
     }
   }
+  const auto started = std::chrono::steady_clock::now();
   auto registry =
       wanted ? ExporterRegistry::discover_for(*wanted, dirs) : ExporterRegistry::discover(dirs);
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  // A module that does not answer while it is loaded costs the load time limit on every export
+  // that reaches it; `eduplan plugins` lists such modules itself.
+  if (wanted && seconds >= 5 && !registry.rejected().empty()) {
+    std::cerr << tr({"eduplan: Hinweis: die Suche nach Exportern dauerte {0} s; „eduplan plugins“ "
+                     "zeigt, welches Modul nicht geladen werden konnte",
+                     "eduplan: note: finding the exporters took {0} s; \"eduplan plugins\" shows "
+                     "which module could not be loaded"},
+                    seconds)
+              << "\n";
+  }
   if (vm.count("plugin-timeout"))
     registry.set_time_limit(std::chrono::seconds(vm["plugin-timeout"].as<unsigned>()));
   return registry;

@@ -6,6 +6,7 @@
 #include <eduplan/storage.h>
 
 #include <filesystem>
+#include <optional>
 #include <iostream>
 
 #include "cli_support.h"
@@ -121,15 +122,25 @@ int run_export(const Command& self, const Args& args) {
                      "\n\"eduplan export --format ID --help\" shows an exporter's options.\n"});
     return kOk;
   }
+  std::optional<ConfigSources> config;
   if (vm->count("config")) {
-    store_config_file(vm->at("config").as<std::string>(), line.visible, *vm);
+    config = store_config_file(vm->at("config").as<std::string>(), line.visible, *vm,
+                               {{"per", {"division", "unit", "plan"}}});
   }
   if (!vm->count("format")) {
     throw UsageError(tr({"--format fehlt (eduplan plugins listet die Exporter)",
                          "--format is missing (eduplan plugins lists the exporters)"}));
   }
   const auto registry = discover_exporters(*vm, vm->at("format").as<std::string>());
-  const ExporterInfo& exporter = find_exporter(registry, vm->at("format").as<std::string>());
+  const ExporterInfo& exporter = [&]() -> const ExporterInfo& {
+    try {
+      return find_exporter(registry, vm->at("format").as<std::string>());
+    } catch (const UsageError& e) {
+      if (config && config->lines.count("format"))
+        throw UsageError(config->at(config->lines.at("format"), e.what()));
+      throw;
+    }
+  }();
   if (help) {
     std::cout << tr({"Aufruf: eduplan export --format {0} [--db DATEI] [--plan NAME] [-o ZIEL] "
                      "[--option KEY=VALUE]...\n\n",
@@ -143,15 +154,31 @@ int run_export(const Command& self, const Args& args) {
     return kOk;
   }
   auto values = parse_option_values(*vm);
+  if (config) {  // what the file gave, checked now that the exporter is known, with its line
+    for (const auto& [key, line_number] : config->option_keys) {
+      try {
+        registry.check_options(exporter.id, {{key, values.at(key)}});
+      } catch (const UsageError& e) {
+        throw UsageError(config->at(line_number, e.what()));
+      }
+    }
+  }
   default_language(exporter, values);
   if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const std::string plan = chosen_plan_name(*storage, *vm);
   if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
+    if (StdoutTarget::is_file(database_path(*vm)))
+      throw UsageError(tr({"die Standardausgabe ist die Datenbank selbst; bitte umleiten",
+                           "standard output is the database itself; redirect it elsewhere"}));
     note_empty_period(*storage, plan, chosen_period(*vm));
     const StdoutTarget out(safe_file_name(plan, exporter.file_extension));
-    registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, out.path(),
-                                chosen_period(*vm));
+    try {
+      registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, out.path(),
+                                  chosen_period(*vm));
+    } catch (const Error& e) {
+      throw IoError(out.in_message(e.what()));
+    }
     out.copy_out();
     return kOk;
   }

@@ -23,6 +23,19 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   if (!vm.count("output-dir")) {
     throw UsageError(tr({"--per braucht --output-dir", "--per needs --output-dir"}));
   }
+  if (vm.count("output")) {
+    throw UsageError(tr({"-o gilt für einen Bericht; --per schreibt seine Berichte nach --output-dir",
+                         "-o is for one report; --per writes its reports to --output-dir"}));
+  }
+  if (vm["output-dir"].as<std::string>() == "-") {
+    throw UsageError(tr({"--output-dir -: Berichte je Dezernat, Einheit oder Plan gehen in ein "
+                         "Verzeichnis, nicht auf die Standardausgabe",
+                         "--output-dir -: reports per division, unit or plan go to a directory, "
+                         "not to standard output"}));
+  }
+  if (vm.count("jobs") && (vm["jobs"].as<unsigned>() == 0 || vm["jobs"].as<unsigned>() > 1024)) {
+    throw UsageError(tr({"--jobs muss zwischen 1 und 1024 liegen", "--jobs must be from 1 to 1024"}));
+  }
   // The database first: a database that cannot be read leaves no empty directory behind.
   const auto storage = open_existing_database(vm, DbAccess::read);
   std::optional<Plan> plan;

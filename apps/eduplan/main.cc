@@ -7,7 +7,9 @@
 #include <eduplan/language.h>
 #include <eduplan/version.h>
 
+#include <cerrno>
 #include <clocale>
+#include <cstdio>
 #include <cstring>
 #include <eduplan/exporter_sdk.hpp>
 #include <iostream>
@@ -124,7 +126,21 @@ int run(const Command& command, const cli::Args& args) {
   using eduplan::tr;
   const std::string prefix = std::string("eduplan ") + command.name + ": ";
   try {
-    return command.run(command, args);
+    const int code = command.run(command, args);
+    // Output that could not be written (a full disk behind > file) is not a success.
+    errno = 0;
+    std::cout.flush();
+    const bool flushed = std::fflush(stdout) == 0;
+    if (!flushed || std::ferror(stdout) || !std::cout) {
+      std::cerr << prefix
+                << tr({"Standardausgabe lässt sich nicht schreiben ({0})",
+                       "standard output cannot be written ({0})"},
+                      errno != 0 ? std::string(std::strerror(errno))
+                                 : tr({"Schreibfehler", "write error"}))
+                << "\n";
+      return cli::kUsage;
+    }
+    return code;
   } catch (const cli::Rejected& e) {
     cli::print_findings(std::cerr, e.file, e.findings);
     std::cerr << prefix << e.what() << "\n";

@@ -2,21 +2,74 @@
 
 #include <eduplan/error.h>
 #include <eduplan/language.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <string_view>
 
 namespace eduplan::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+constexpr std::string_view kPrefix = "eduplan-stdout-";
+
+// The directories of earlier runs that were killed before they could remove theirs: named after
+// their process, which no longer exists, and ours.
+void remove_stale_directories(const fs::path& base) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(base, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(kPrefix)) continue;
+    const auto dash = name.find('-', kPrefix.size());
+    if (dash == std::string::npos) continue;
+    const std::string pid_text = name.substr(kPrefix.size(), dash - kPrefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos ||
+        pid_text.size() > 9)
+      continue;
+    struct stat st {};
+    if (::lstat(entry.path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid())
+      continue;
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running (or not ours to ask)
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
+// SIGPIPE ignored while the report is copied out: a reader that stops early (| head) makes
+// write() fail with EPIPE, so that the temporary directory is still removed.
+class IgnoreSigpipe {
+ public:
+  IgnoreSigpipe() {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &saved_);
+  }
+  ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &saved_, nullptr); }
+  IgnoreSigpipe(const IgnoreSigpipe&) = delete;
+  IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
+
+ private:
+  struct sigaction saved_ {};
+};
+
+}  // namespace
+
 StdoutTarget::StdoutTarget(const std::string& file_name) {
   std::error_code ec;
   const fs::path base = fs::temp_directory_path(ec);
-  std::string pattern = ((ec ? fs::path("/tmp") : base) / "eduplan-stdout-XXXXXX").string();
+  remove_stale_directories(ec ? fs::path("/tmp") : base);
+  std::string pattern = ((ec ? fs::path("/tmp") : base) /
+                         (std::string(kPrefix) + std::to_string(::getpid()) + "-XXXXXX"))
+                            .string();
   if (!::mkdtemp(pattern.data())) {
     throw IoError(tr({"{0}: kein temporäres Verzeichnis für -o - ({1}); TMPDIR prüfen",
                       "{0}: no temporary directory for -o - ({1}); check TMPDIR"},
@@ -31,6 +84,22 @@ StdoutTarget::~StdoutTarget() {
   fs::remove_all(dir_, ignored);
 }
 
+std::string StdoutTarget::in_message(const std::string& message) const {
+  std::string out = message;
+  const std::string temporary = file_.string();
+  const std::string shown = tr({"die Standardausgabe (-o -)", "standard output (-o -)"});
+  for (auto at = out.find(temporary); at != std::string::npos;
+       at = out.find(temporary, at + shown.size()))
+    out.replace(at, temporary.size(), shown);
+  return out;
+}
+
+bool StdoutTarget::is_file(const std::string& path) {
+  struct stat out {}, file {};
+  return ::fstat(STDOUT_FILENO, &out) == 0 && ::stat(path.c_str(), &file) == 0 &&
+         out.st_dev == file.st_dev && out.st_ino == file.st_ino;
+}
+
 void StdoutTarget::copy_out() const {
   std::ifstream in(file_, std::ios::binary);
   if (!in) {
@@ -39,6 +108,7 @@ void StdoutTarget::copy_out() const {
   std::string buffer(1 << 16, '\0');
   bool first = true;
   std::fflush(stdout);
+  const IgnoreSigpipe no_sigpipe;
   while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
     const auto n = static_cast<std::size_t>(in.gcount());
     if (first && ::isatty(STDOUT_FILENO) == 1 && std::memchr(buffer.data(), '\0', n)) {
@@ -51,6 +121,12 @@ void StdoutTarget::copy_out() const {
     for (std::size_t done = 0; done < n;) {
       const ssize_t w = ::write(STDOUT_FILENO, buffer.data() + done, n - done);
       if (w < 0 && errno == EINTR) continue;
+      if (w <= 0 && errno == EPIPE) {
+        throw IoError(tr({"die Standardausgabe wurde geschlossen, bevor der Bericht ganz "
+                          "geschrieben war (der Leser hat aufgehört?)",
+                          "standard output was closed before the whole report was written (the "
+                          "reader stopped?)"}));
+      }
       if (w <= 0) {
         throw IoError(tr({"Standardausgabe lässt sich nicht schreiben ({0})",
                           "standard output cannot be written ({0})"},

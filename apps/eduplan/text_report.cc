@@ -22,6 +22,39 @@ const char* severity_word(Severity s) {
   return "?";
 }
 
+// The length of the well-formed UTF-8 sequence that starts at s[i] (a byte of 0x80 or more),
+// or 0 if it is not one (a stray continuation byte, a sequence cut short, an overlong form, a
+// surrogate, beyond U+10FFFF).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  std::size_t n = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size() || b(1) < low || b(1) > high) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+std::string escaped_byte(unsigned char c) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return {'\\', 'x', kDigits[c >> 4], kDigits[c & 0xF]};
+}
+
 }  // namespace
 
 std::size_t width(std::string_view s) {
@@ -43,11 +76,15 @@ std::string printable(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (is_control(c) || c == '\n') {
       out += escaped_control(c);
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (const std::size_t n = utf8_sequence(s, i); n == 0) {
+      out += escaped_byte(c);  // not UTF-8 (a file name in Latin-1): shown, not passed on raw
+    } else if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
       out += escaped_control(static_cast<unsigned char>(s[++i]));  // a C1 control: U+009B (CSI)
     } else {
-      out += static_cast<char>(c);
+      out.append(s.substr(i, n));
+      i += n - 1;
     }
   }
   return out;

@@ -15,7 +15,7 @@ namespace eduplan::cli {
 
 // `s` on one line: control characters (C0 but TAB, newline included; DEL; C1 — ESC sequences
 // included) shown as \u001B …, so that a document cannot move the cursor or recolour the
-// user's terminal, nor start a line of its own.
+// user's terminal, nor start a line of its own; bytes that are not UTF-8 shown as \xE4.
 std::string printable(std::string_view s);
 
 // One line per finding: "FILE:LINE: Warnung: message [rule]".

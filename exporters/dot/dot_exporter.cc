@@ -48,8 +48,15 @@ const eduplan_option_range kRanges[] = {sdk::unbounded, sdk::unbounded, sdk::unb
                                         {10, 10000000}, sdk::unbounded, {1, 86400}};
 static_assert(std::size(kRanges) == std::size(kOptions));
 
+// For the note under the graph (German, as the graph's other labels).
 std::string counts(const Graph& g) {
   return std::to_string(g.nodes.size()) + " Knoten, " + std::to_string(g.edges.size()) + " Kanten";
+}
+
+// For a message to the user, in the language chosen with --lang.
+std::string counts_in_message(const Graph& g) {
+  return sdk::say("{0} Knoten, {1} Kanten", "{0} nodes, {1} edges", std::to_string(g.nodes.size()),
+                  std::to_string(g.edges.size()));
 }
 
 class Planner {
@@ -160,7 +167,7 @@ void write_dot(const Request& request) {
     return;
   }
   render_with_dot({render, text, request.output_path(), static_cast<int>(request.number("timeout")),
-                   counts(g)});
+                   counts_in_message(g)});
 }
 
 const eduplan_exporter kExporter =

@@ -112,6 +112,10 @@ class PerDivision(PlanDbTest):
         missing = run("export", "--config", self.path("fehlt.cfg"))
         self.assertExit(missing, 2)
         self.assertIn("fehlt.cfg: Konfigurationsdatei nicht gefunden", missing.stderr)
+        os.symlink("schleife.cfg", self.path("schleife.cfg"))
+        loop = run("export", "--config", self.path("schleife.cfg"))
+        self.assertExit(loop, 2)
+        self.assertIn("schleife.cfg: lässt sich nicht lesen (Too many levels of symbolic links)", loop.stderr)
 
     def test_config_file_problems_name_the_line(self):
         cases = [
@@ -124,15 +128,34 @@ class PerDivision(PlanDbTest):
             ("format = csv\nplan =\n", "Zeile 2: plan ohne Wert"),
             ("config = andere.cfg\n", "Zeile 1: unbekannter Name „config“"),
             ("help = 1\n", "Zeile 1: unbekannter Name „help“"),
+            # short names are not names of the file (they slipped past the check of repeats)
+            ("format = csv\n-o = x.csv\n", "Zeile 2: unbekannter Name „-o“"),
+            ("format = csv\no = x.csv\n", "Zeile 2: unbekannter Name „o“"),
+            ("format = csv\nopt\udcffion = 1\n", "Zeile 2: unbekannter Name „opt\\xFFion“"),
+            ("format = csv\nplan = a\x01b\n", "Zeile 2: Steuerzeichen (Byte 9 der Zeile)"),
+            ("format = csv\rper = unit\r", "Zeile 1: Zeilenende nur aus CR"),
+            ("format = csv\noption = delimiter\n", "Zeile 2: option erwartet KEY=VALUE, nicht „delimiter“"),
+            ("format = csv\noption = bom=false\n\noption = bom=true\n",
+             "Zeile 4: option bom schon in Zeile 2 angegeben"),
+            ("format = csv\nper = nonsense\n", "Zeile 2: per = nonsense: möglich sind division, unit, plan"),
+            # checked once the exporter is known, still with the line
+            ("format = nichtda\n", "Zeile 1: kein Exporter „nichtda“ gefunden"),
+            ("format = csv\n\noption = delimiter=tab\n",
+             "Zeile 3: Exporter csv: Option delimiter=tab ungültig; erwartet einen von: semicolon, comma"),
         ]
         out = self.path("out.csv")
         for i, (text, message) in enumerate(cases):
             with self.subTest(text=text):
-                config = self.write(f"bad{i}.cfg", text)
+                config = self.write(f"bad{i}.cfg", text.encode("utf-8", "surrogateescape"))
                 result = run("export", "--config", config, "--db", self.db, "-o", out)
                 self.assertExit(result, 2)
                 self.assertIn(f"{config}, {message}", result.stderr)
                 self.assertFalse(os.path.exists(out))
+        for jobs in ("0", "-1", "100000"):
+            result = run("export", "--db", self.db, "--format", "csv", "--per", "division", "--output-dir",
+                         self.path("j"), "--jobs", jobs)
+            self.assertExit(result, 2)
+            self.assertIn("--jobs muss zwischen 1 und 1024 liegen", result.stderr)
         english = run("--lang", "en", "export", "--config", self.write("en.cfg", "jobs = viele\n"))
         self.assertExit(english, 2)
         self.assertIn("en.cfg, line 1: invalid value for jobs: \"viele\"", english.stderr)
@@ -146,6 +169,19 @@ class PerDivision(PlanDbTest):
         self.assertExit(result, 0)
         with open(out, encoding="utf-8-sig") as f:
             self.assertTrue(f.readline().startswith("art,feldnr,"))
+
+    def test_the_command_line_wins_key_by_key(self):
+        config = self.write("k.cfg", f"db = {self.db}\nformat = csv\noption = delimiter=comma\noption = bom=false\n")
+        out = self.path("plan.csv")
+        result = run("export", "--config", config, "-o", out, "--option", "delimiter=semicolon")
+        self.assertExit(result, 0)
+        with open(out, "rb") as f:
+            data = f.read()
+        self.assertTrue(data.startswith(b"art;feldnr;"))  # the command line's delimiter, the file's bom
+        # A key the command line gives is not taken from the file at all.
+        other = self.write("k2.cfg", f"db = {self.db}\nformat = csv\noption = delimiter=tab\n")
+        self.assertExit(run("export", "--config", other, "-o", out, "--option", "delimiter=comma"), 0)
+        self.assertExit(run("export", "--config", other, "-o", out), 2)
 
     def test_command_line_wins_and_options_collect(self):
         config = self.write("c.cfg", f"db = {self.db}\nformat = xlsx\noption = delimiter=comma\n"

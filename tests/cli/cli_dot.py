@@ -436,7 +436,22 @@ class RenderFailures(PlanDbTest):
         result = self.render(self.fake_dot("exec sleep 60"), "timeout=1")
         self.assertLess(time.monotonic() - start, 15)
         self.assertExit(result, 2)
-        self.assertIn("in 1 s nicht gesetzt und wurde abgebrochen", result.stderr)
+        self.assertRegex(result.stderr, r"Graphviz „dot“ hat den Graphen \(\d+ Knoten, \d+ Kanten\) in 1 s "
+                                        r"nicht gesetzt und wurde abgebrochen")
+        self.assertNothingLeft()
+        english = run_env(["--lang", "en", "export", "--db", self.db, "--format", "dot", "-o", self.path("g.png"),
+                           "--option", "render=png", "--option", "timeout=1"], {"PATH": os.path.join(self.dir, "bin") + ":/usr/bin:/bin"})
+        self.assertExit(english, 2)
+        self.assertRegex(english.stderr, r'Graphviz "dot" did not lay out the graph \(\d+ nodes, \d+ edges\) in 1 s '
+                                         r"and was stopped")
+        self.assertNothingLeft()
+
+    def test_dot_failures_in_english(self):
+        result = run_env(["--lang", "en", "export", "--db", self.db, "--format", "dot", "-o", self.path("g.png"),
+                          "--option", "render=png"], self.fake_dot("kill -SEGV $$"))
+        self.assertExit(result, 2)
+        self.assertIn('Graphviz "dot" crashed (signal 11', result.stderr)
+        self.assertNotIn("abgestürzt", result.stderr)
         self.assertNothingLeft()
 
     def test_render_into_a_missing_directory(self):

@@ -11,7 +11,7 @@ import time
 import unittest
 import zipfile
 
-from support import EDUPLAN, MODULES, PlanDbTest
+from support import EDUPLAN, MODULES, PlanDbTest, query
 
 
 def mode(path):
@@ -148,6 +148,67 @@ class StandardOutput(PlanDbTest):
         self.assertEqual(result.returncode, 2)
         self.assertIn("Standardausgabe lässt sich nicht schreiben", result.stderr.decode())
         self.assertNothingLeft()
+
+    def test_a_reader_that_stops_early(self):
+        # | head on a large report: the pipe closes before the report is through. SIGPIPE used to end
+        # eduplan at once, leaving the whole report in TMPDIR.
+        for fmt in ("csv", "xlsx"):
+            with self.subTest(fmt=fmt):
+                read_end, write_end = os.pipe()
+                os.close(read_end)
+                try:
+                    result = self.eduplan("export", "--db", self.db, "--format", fmt, "-o", "-", stdout=write_end)
+                finally:
+                    os.close(write_end)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("die Standardausgabe wurde geschlossen, bevor der Bericht ganz geschrieben war",
+                              result.stderr.decode())
+                self.assertNothingLeft()
+
+    def test_what_a_killed_run_left_is_removed_by_the_next(self):
+        gone = os.path.join(self.tmp, "eduplan-stdout-999999999-aBcDeF")  # no such process
+        os.makedirs(os.path.join(gone, "sub"))
+        alive = os.path.join(self.tmp, f"eduplan-stdout-{os.getpid()}-aBcDeF")  # this test runs
+        os.mkdir(alive)
+        other = os.path.join(self.tmp, "eduplan-stdout-notes")  # not one of ours
+        os.mkdir(other)
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(sorted(os.listdir(self.tmp)), sorted(os.path.basename(p) for p in (alive, other)))
+
+    def test_a_failure_names_standard_output_not_the_temporary_file(self):
+        result = self.eduplan("export", "--db", self.db, "--plugin-dir", MODULES, "--format", "fails", "-o", "-")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("die Standardausgabe (-o -) unverändert", result.stderr.decode())
+        self.assertNotIn(self.tmp, result.stderr.decode())
+        self.assertNothingLeft()
+
+    def test_stdout_that_is_the_database_is_refused(self):
+        with open(self.db, "r+b") as db:
+            result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-", stdout=db)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("die Standardausgabe ist die Datenbank selbst", result.stderr.decode())
+        self.assertEqual(query(self.db, "PRAGMA integrity_check"), [["ok"]])
+
+    def test_o_and_per_do_not_go_together(self):
+        for args, message in ((["-o", "-"], "-o gilt für einen Bericht"), (["-o", "x.csv"], "-o gilt für einen Bericht")):
+            result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division",
+                                  "--output-dir", "berichte", *args)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(message, result.stderr.decode())
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division", "--output-dir", "-")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--output-dir -: Berichte je Dezernat, Einheit oder Plan gehen in ein Verzeichnis",
+                      result.stderr.decode())
+        self.assertNothingLeft()
+
+    def test_every_command_fails_when_stdout_cannot_be_written(self):
+        for args in (["show", "--db", self.db], ["rules"], ["plans", "--db", self.db],
+                     ["diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format", "json", "-o", "-"]):
+            with self.subTest(args=args[0]), open("/dev/full", "wb") as full:
+                result = self.eduplan(*args, stdout=full)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("Standardausgabe lässt sich nicht schreiben", result.stderr.decode())
 
     def test_diff_on_stdout(self):
         text = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "-o", "-")

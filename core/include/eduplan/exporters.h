@@ -128,6 +128,9 @@ class EDUPLAN_EXPORT ExporterRegistry {
   const ExporterInfo* find(std::string_view id) const;
   // The time limit for each export; zero for none.
   void set_time_limit(std::chrono::milliseconds limit);
+  // Checks `options` against exporter `id`'s declarations as an export would, without
+  // exporting: throws UsageError naming the option and what is allowed (or the unknown id).
+  void check_options(std::string_view id, const std::map<std::string, std::string>& options) const;
 
   // Checks `options` against the exporter's declarations (throws UsageError naming the
   // option and the allowed values), then writes `plan` to `target` atomically: the module

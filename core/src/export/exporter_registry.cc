@@ -178,6 +178,16 @@ void ExporterRegistry::export_index(std::string_view id, const std::string& titl
   run(id, PlanSource{&index, {}, {}, nullptr, {}}, &entries, options, target);
 }
 
+void ExporterRegistry::check_options(std::string_view id,
+                                     const std::map<std::string, std::string>& options) const {
+  const ExporterInfo* info = find(id);
+  if (!info)
+    throw UsageError(tr({"kein Exporter „{0}“ gefunden (eduplan plugins listet alle)",
+                         "no exporter \"{0}\" found (eduplan plugins lists them all)"},
+                        id));
+  resolve_options(*info, options);
+}
+
 void ExporterRegistry::run(std::string_view id, const PlanSource& source,
                            const std::vector<BatchEntry>* batch,
                            const std::map<std::string, std::string>& options,
