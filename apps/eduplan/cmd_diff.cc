@@ -119,7 +119,8 @@ int run_diff(const Command& self, const Args& args) {
     AtomicOutput out(output);
     write_diff_workbook(out.temp_path(), output, a, b, diff);
     out.commit();
-    std::cout << tr({"geschrieben: {0}", "written: {0}"}, output) << "\n";
+    if (!StdoutTarget::is_file(output))  // not into the comparison itself (-o /dev/stdout)
+      std::cout << tr({"geschrieben: {0}", "written: {0}"}, output) << "\n";
     return kOk;
   }
   std::ostringstream text;
@@ -131,7 +132,8 @@ int run_diff(const Command& self, const Args& args) {
     std::cout << text.str();
   } else {
     write_atomically(output, text.str());
-    std::cout << tr({"geschrieben: {0}", "written: {0}"}, output) << "\n";
+    if (!StdoutTarget::is_file(output))  // not into the comparison itself (-o /dev/stdout)
+      std::cout << tr({"geschrieben: {0}", "written: {0}"}, output) << "\n";
   }
   return kOk;
 }

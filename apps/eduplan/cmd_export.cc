@@ -195,8 +195,11 @@ int run_export(const Command& self, const Args& args) {
   // The export reads the plan from the database itself, piece by piece where the exporter can.
   registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
                               chosen_period(*vm));
-  std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
-            << "\n";
+  // Not into the report itself (-o /dev/stdout).
+  if (!StdoutTarget::is_file(target.string())) {
+    std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
+              << "\n";
+  }
   return kOk;
 }
 

@@ -224,5 +224,72 @@ class StandardOutput(PlanDbTest):
         self.assertNothingLeft()
 
 
+class TargetsThatAreNoFiles(PlanDbTest):
+    """A target that cannot be replaced is written into: renaming the finished report over it
+    replaced the device node itself (as root, `-o /dev/null` left a regular file at /dev/null)."""
+
+    def test_a_character_device_stays_a_device(self):
+        device = self.path("null")
+        try:
+            os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+        except PermissionError:
+            self.skipTest("mknod needs root")
+        for fmt in ("csv", "xlsx"):
+            with self.subTest(fmt=fmt):
+                self.assertExit(self.export(fmt, device), 0)
+                self.assertTrue(stat.S_ISCHR(os.stat(device).st_mode))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["null", "plan.db"])
+
+    def test_a_block_device_is_refused(self):
+        device = self.path("disk")
+        try:
+            os.mknod(device, 0o600 | stat.S_IFBLK, os.makedev(7, 200))  # a loop device that is not set up
+        except PermissionError:
+            self.skipTest("mknod needs root")
+        result = self.export("csv", device)
+        self.assertExit(result, 2)
+        self.assertIn("ist ein Blockgerät", result.stderr)
+        self.assertTrue(stat.S_ISBLK(os.stat(device).st_mode))
+
+    def test_a_fifo_gets_the_report_and_one_without_reader_is_an_error(self):
+        fifo = self.path("bericht.fifo")
+        os.mkfifo(fifo)
+        started = time.monotonic()
+        alone = self.export("csv", fifo)
+        self.assertExit(alone, 2)
+        self.assertIn("niemand liest daraus", alone.stderr)
+        self.assertLess(time.monotonic() - started, 30)  # no waiting for a reader
+        reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+        result = self.export("csv", fifo)
+        received = reader.communicate(timeout=60)[0]
+        self.assertExit(result, 0)
+        self.assertExit(self.export("csv", self.path("plan.csv")), 0)
+        with open(self.path("plan.csv"), "rb") as f:
+            self.assertEqual(received, f.read())
+        self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+
+    def test_dev_stdout_into_a_pipe_holds_only_the_report(self):
+        # A link of our own to what /dev/stdout links to: should eduplan replace the link again, it
+        # replaces this one, not the machine's /dev/stdout (tests run as root).
+        stdout = self.path("stdout")
+        os.symlink("/proc/self/fd/1", stdout)
+        piped = subprocess.run([EDUPLAN, "export", "--db", self.db, "--format", "csv", "-o", stdout],
+                               capture_output=True, timeout=120)
+        self.assertTrue(os.path.islink(stdout))
+        self.assertEqual(piped.returncode, 0, piped.stderr)
+        self.assertExit(self.export("csv", self.path("plan.csv")), 0)
+        with open(self.path("plan.csv"), "rb") as f:
+            self.assertEqual(piped.stdout, f.read())  # no "geschrieben" line in it
+
+    def test_a_link_to_a_report_stays_a_link(self):
+        real = self.write("2026.csv", "alt\n")
+        link = self.path("aktuell.csv")
+        os.symlink("2026.csv", link)
+        self.assertExit(self.export("csv", link), 0)
+        self.assertTrue(os.path.islink(link))
+        with open(real, encoding="utf-8-sig") as f:
+            self.assertTrue(f.readline().startswith("art;feldnr;"))
+
+
 if __name__ == "__main__":
     unittest.main()

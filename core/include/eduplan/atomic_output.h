@@ -7,6 +7,11 @@
 // this host by a process that no longer exists (and files of the older naming
 // ".<target>.tmp-<random>" that are more than a day old), and SQLite's "-journal", "-wal" and "-shm"
 // files beside such a temporary (a database staged by `eduplan import`). Nothing else is ever touched.
+//
+// A target that is a symbolic link to a file: the file is replaced and the link stays. A target that
+// cannot be replaced — a character device (/dev/null, a terminal), a FIFO, /dev/stdout when it is a
+// pipe — is written into on commit, from a temporary file in the temporary directory (TMPDIR); the
+// device node is never replaced. A block device is refused.
 #pragma once
 
 #include <sys/types.h>
@@ -42,6 +47,7 @@ class EDUPLAN_EXPORT AtomicOutput {
   std::filesystem::path target_, temp_;
   mode_t new_file_mode_ = 0644;  // 0666 less the umask, learnt when the temporary was created
   bool committed_ = false;
+  bool through_ = false;  // the target is written into, not replaced (see above)
 };
 
 // Removes the temporary files in `dir` that AtomicOutput left behind in processes that were

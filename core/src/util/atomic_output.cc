@@ -21,6 +21,7 @@
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
 #include "util/file_io.h"
+#include "util/write_through.h"
 
 namespace eduplan {
 namespace {
@@ -151,7 +152,28 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
   std::error_code ec;
   if (std::filesystem::is_directory(target_, ec))
     throw ExportError(tr({"{0}: ist ein Verzeichnis", "{0}: is a directory"}, target_.string()));
-  const auto dir = target_.parent_path();
+  struct stat followed {};
+  if (::stat(target_.c_str(), &followed) == 0) {
+    if (S_ISBLK(followed.st_mode)) {
+      throw ExportError(tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
+                            "{0}: is a block device (a disk); a report belongs in a file"},
+                           target_.string()));
+    }
+    // A device, a FIFO, a pipe behind /dev/stdout: written into at commit, never replaced.
+    through_ = !S_ISREG(followed.st_mode);
+    // A symbolic link to a file: the file is replaced, the link stays.
+    if (!through_ && std::filesystem::is_symlink(target_, ec)) {
+      const auto real = std::filesystem::canonical(target_, ec);
+      if (!ec) target_ = real;
+    }
+  }
+  // Beside the target, so that the rename is atomic; for a target written into, where the user's
+  // temporary files go.
+  auto dir = target_.parent_path();
+  if (through_) {
+    dir = std::filesystem::temp_directory_path(ec);
+    if (ec) dir = "/tmp";
+  }
   if (!std::filesystem::is_directory(dir, ec))
     throw ExportError(
         tr({"{0}: das Verzeichnis {1} gibt es nicht", "{0}: the directory {1} does not exist"},
@@ -199,6 +221,12 @@ AtomicOutput::~AtomicOutput() {
 }
 
 void AtomicOutput::commit() {
+  if (through_) {
+    write_through(temp_, target_);
+    ::unlink(temp_.c_str());
+    committed_ = true;
+    return;
+  }
   mode_t mode = new_file_mode_;
   struct stat existing {};
   if (::stat(target_.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
@@ -222,6 +250,7 @@ void AtomicOutput::commit() {
 }
 
 bool AtomicOutput::commit_new() {
+  if (through_) return false;  // it exists
   if (::chmod(temp_.c_str(), new_file_mode_) != 0) {
     throw ExportError(
         tr({"{0}: Zugriffsrechte nicht setzbar ({1})", "{0}: cannot set the permissions ({1})"},
