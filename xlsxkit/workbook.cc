@@ -1,6 +1,8 @@
 #include "xlsxkit/workbook.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "xlsxkit/ooxml_text.h"
 #include "xlsxkit/temporary_files.h"
@@ -267,7 +269,18 @@ void Workbook::close() {
   check_temporary_files(wb_, tmpdir_, tmpdir_option_);
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
-  check(workbook_close(wb), "Arbeitsmappe schreiben", "writing the workbook");
+  errno = 0;
+  const lxw_error e = workbook_close(wb);
+  const int error = errno;  // what the zip writer met, if anything
+  if (e == LXW_NO_ERROR) return;
+  // libxlsxwriter's text ("Zip generic error ZIP_ERRNO …") does not say what happened.
+  const std::string why = error == ENOSPC ? say("der Datenträger ist voll", "the disk is full")
+                          : error != 0    ? std::string(std::strerror(error))
+                                          : std::string();
+  throw Failure(why.empty() ? say("Arbeitsmappe schreiben: {0}", "writing the workbook: {0}",
+                                  lxw_strerror(e))
+                            : say("Arbeitsmappe schreiben: {0} ({1})",
+                                  "writing the workbook: {0} ({1})", why, lxw_strerror(e)));
 }
 
 Table::Table(Workbook& wb, std::string_view sheet_name, std::string title,

@@ -183,6 +183,22 @@ class FullDisk(PlanDbTest):
         self.assertEqual(digest(target), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.xlsx", "plan.db", "report.xlsx"])
 
+    def test_a_full_target_disk_is_named_as_such(self):
+        # libxlsxwriter says only "Zip generic error ZIP_ERRNO"; the message says what happened.
+        if not can_mount_tmpfs():
+            self.skipTest("cannot mount a tmpfs here (unshare -rm)")
+        mount = self.path("small")
+        os.mkdir(mount)
+        for lang, expected in (("de", "Arbeitsmappe schreiben: der Datenträger ist voll"),
+                               ("en", "writing the workbook: the disk is full")):
+            command = ("mount -t tmpfs -o size=12k tmpfs \"$1\" && exec \"$2\" --lang \"$5\" export --db \"$3\" "
+                       "--format xlsx -o \"$1/$4\" --option tmpdir=\"$6\"")
+            result = subprocess.run(["unshare", "-rm", "sh", "-c", command, "sh", mount, EDUPLAN, self.db,
+                                     "bericht.xlsx", lang, self.dir], capture_output=True, text=True, timeout=120)
+            with self.subTest(lang=lang):
+                self.assertExit(result, 2)
+                self.assertIn(expected, result.stderr)
+
     def test_truncated_temporary_files_name_the_temporary_directory(self):
         # The rows' files fail first, in tmpdir: the message names it.
         good = self.path("good.xlsx")
