@@ -28,6 +28,17 @@ const eduplan_option_decl kOptions[] = {
     {"lang", EDUPLAN_OPTION_ENUM, "de", kLanguages, "Sprache der Kopfzeile und der Zeilenarten"},
 };
 
+// Parallel to kOptions, for users who chose English.
+constexpr const char* kHelpEnglish[] = {
+    "plan: flat plan table (can be imported again); units, objectives, findings",
+    "field separator (semicolon for German Excel)",
+    "put a UTF-8 BOM first (Excel needs it to show umlauts)",
+    "line end",
+    "put a ' before cells Excel would read as a formula (=, +, -, @)",
+    "language of the header row and the row kinds",
+};
+static_assert(std::size(kHelpEnglish) == std::size(kOptions));
+
 using Cells = std::vector<std::string_view>;
 
 struct Writer {
@@ -168,7 +179,8 @@ void write_csv(const Request& request) {
 
 const eduplan_exporter kExporter =
     sdk::describe("csv", "1.0.0", "CSV-Tabellen (RFC 4180, für Excel oder andere Programme)", "csv",
-                  kOptions, std::size(kOptions), sdk::run<write_csv>, EDUPLAN_CAPABILITY_STREAM);
+                  kOptions, std::size(kOptions), sdk::run<write_csv>, EDUPLAN_CAPABILITY_STREAM,
+                  nullptr, "CSV tables (RFC 4180, for Excel or other programs)", kHelpEnglish);
 
 }  // namespace
 }  // namespace eduplan::csv_exporter

@@ -42,6 +42,21 @@ const eduplan_option_decl kOptions[] = {
     {"timeout", EDUPLAN_OPTION_INT, "60", nullptr,
      "render: Graphviz nach so vielen Sekunden abbrechen"},
 };
+// Parallel to kOptions, for users who chose English.
+constexpr const char* kHelpEnglish[] = {
+    "responsibility: fields, focus areas, units; cooperation: units that share focus areas; "
+    "fields: fields x units",
+    "only this field (its title, case does not matter)",
+    "only units of this division (its name, case does not matter)",
+    "draw units as their divisions; auto: only when the graph exceeds max-nodes or max-edges",
+    "leave out edges of a smaller weight",
+    "larger graphs are made smaller or laid out with sfdp instead of dot",
+    "larger graphs are made smaller or laid out with sfdp instead of dot",
+    "write SVG or PNG through Graphviz dot instead of DOT",
+    "render: stop Graphviz after so many seconds",
+};
+static_assert(std::size(kHelpEnglish) == std::size(kOptions));
+
 // Parallel to kOptions.
 const eduplan_option_range kRanges[] = {sdk::unbounded, sdk::unbounded, sdk::unbounded,
                                         sdk::unbounded, {1, 1000000},   {10, 10000000},
@@ -172,7 +187,8 @@ void write_dot(const Request& request) {
 
 const eduplan_exporter kExporter =
     sdk::describe("dot", "1.0.0", "Graphviz-Netzwerke: Zuständigkeiten und Zusammenarbeit", "dot",
-                  kOptions, std::size(kOptions), sdk::run<write_dot>, 0, kRanges);
+                  kOptions, std::size(kOptions), sdk::run<write_dot>, 0, kRanges,
+                  "Graphviz networks: responsibilities and cooperation", kHelpEnglish);
 
 }  // namespace
 }  // namespace eduplan::dot_exporter

@@ -32,6 +32,17 @@ constexpr eduplan_option_decl kOptions[] = {
     {"rows-per-sheet", EDUPLAN_OPTION_INT, "1048576", nullptr,
      "Zeilen je Blatt, bevor eine Tabelle auf einem weiteren Blatt fortgesetzt wird"},
 };
+// Parallel to kOptions, for users who chose English.
+constexpr const char* kHelpEnglish[] = {
+    "language of the sheet names and headings",
+    "second title line of the overview (e.g. \"Profile of Dezernat IV\")",
+    "date of the report (YYYY-MM-DD) in the overview and the footer; empty: today",
+    "directory for the temporary files (libxlsxwriter, the recording of the focus areas); "
+    "empty: $TMPDIR, else /tmp",
+    "rows per sheet before a table continues on another sheet",
+};
+static_assert(std::size(kHelpEnglish) == std::size(kOptions));
+
 // Parallel to kOptions: rows-per-sheet lies between a useful minimum and Excel's row limit.
 const eduplan_option_range kRanges[] = {
     sdk::unbounded, sdk::unbounded, sdk::unbounded, sdk::unbounded, {10, kExcelRows},
@@ -175,7 +186,8 @@ void write_xlsx(const sdk::Request& request) {
 const eduplan_exporter kExporter = sdk::describe(
     "xlsx", "1.0.0", "Excel-Bericht: Übersicht, Handlungsfelder, Matrix, Listen; druckfertig",
     "xlsx", kOptions, std::size(kOptions), sdk::run<write_xlsx>,
-    EDUPLAN_CAPABILITY_INDEX | EDUPLAN_CAPABILITY_STREAM, kRanges);
+    EDUPLAN_CAPABILITY_INDEX | EDUPLAN_CAPABILITY_STREAM, kRanges,
+    "Excel report: overview, fields, matrix, lists; ready to print", kHelpEnglish);
 
 }  // namespace
 }  // namespace eduplan::xlsx_exporter

@@ -295,6 +295,33 @@ class ModuleMessages(PlanDbTest):
                 self.assertFalse(os.path.exists(target))
 
 
+class EnglishDescriptions(PlanDbTest):
+    """`eduplan --lang en plugins` describes the bundled exporters and their options in English (ABI
+    1.5); a module without English texts keeps its own."""
+
+    def test_descriptions_and_help_follow_the_language(self):
+        english = run("--lang", "en", "plugins", "--plugin-dir", MODULES)
+        self.assertExit(english, 0)
+        for line in ("csv 1.0.0  .csv  CSV tables (RFC 4180, for Excel or other programs)",
+                     "dot 1.0.0  .dot  Graphviz networks: responsibilities and cooperation",
+                     "xlsx 1.0.0  .xlsx  Excel report: overview, fields, matrix, lists; ready to print",
+                     "        field separator (semicolon for German Excel)",
+                     "        leave out edges of a smaller weight",
+                     "        rows per sheet before a table continues on another sheet",
+                     "current15 0.0.1  .txt  ABI test", "        a number"):
+            self.assertIn(line, english.stdout)
+        for german in ("CSV-Tabellen", "Trennzeichen", "Kanten mit geringerem Gewicht", "Zeilen je Blatt",
+                       "Sprache der Blattnamen"):
+            self.assertNotIn(german, english.stdout)
+        deutsch = run("plugins")
+        self.assertIn("csv 1.0.0  .csv  CSV-Tabellen (RFC 4180, für Excel oder andere Programme)", deutsch.stdout)
+        self.assertIn("        Trennzeichen (semicolon für deutsches Excel)", deutsch.stdout)
+        help_text = run("--lang", "en", "export", "--format", "xlsx", "--help")
+        self.assertExit(help_text, 0)
+        self.assertIn("xlsx 1.0.0: Excel report: overview, fields, matrix, lists; ready to print", help_text.stdout)
+        self.assertIn("date of the report (YYYY-MM-DD)", help_text.stdout)
+
+
 class AtomicOutput(PlanDbTest):
     def setUp(self):
         super().setUp()

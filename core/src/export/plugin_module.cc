@@ -151,6 +151,14 @@ std::variant<LoadedExporter, std::string> load_exporter_module(const std::filesy
   auto options = declared_options(d);
   if (auto* reason = std::get_if<std::string>(&options)) return *reason;
   out.info.options = std::move(std::get<std::vector<ExporterOption>>(options));
+  // English texts (1.5) for users who chose English; the module's own otherwise.
+  if (language() == Language::en && d->abi_minor >= 5 &&
+      has(d, offsetof(eduplan_exporter, option_help_en), d->option_help_en)) {
+    if (d->description_en) out.info.description = d->description_en;
+    for (std::size_t i = 0; d->option_help_en && i < out.info.options.size(); ++i) {
+      if (d->option_help_en[i]) out.info.options[i].help = d->option_help_en[i];
+    }
+  }
   return out;
 }
 

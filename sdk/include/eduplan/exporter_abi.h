@@ -250,6 +250,11 @@ typedef struct eduplan_exporter {
   /* Since 1.2: NULL, or option_count ranges parallel to `options` (see eduplan_option_range).
    * The host refuses values outside the range before calling run, and shows the range. */
   const eduplan_option_range* option_ranges;
+  /* Since 1.5: texts for users who chose English (eduplan --lang en): NULL, or the description in
+   * English; NULL, or option_count help lines parallel to `options` (a NULL entry keeps that
+   * option's `help`). Without them, `description` and `help` are shown in every language. */
+  const char* description_en;
+  const char* const* option_help_en;
 } eduplan_exporter;
 
 #define EDUPLAN_CAPABILITY_INDEX 1u /* writes a batch index (see eduplan_export_request.batch) */

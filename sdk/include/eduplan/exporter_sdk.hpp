@@ -312,13 +312,16 @@ eduplan_status run(const eduplan_export_request* request) noexcept {
 }
 
 // A descriptor for the current ABI version. `ranges` is null or has one entry per option
-// (only INT options use theirs; `unbounded` leaves both ends open).
+// (only INT options use theirs; `unbounded` leaves both ends open). `description_en` and
+// `help_en` (null, or one entry per option) are shown to users who chose English (1.5).
 constexpr eduplan_exporter describe(const char* id, const char* version, const char* description,
                                     const char* extension, const eduplan_option_decl* options,
                                     std::size_t option_count,
                                     eduplan_status (*run_fn)(const eduplan_export_request*),
                                     std::uint32_t capabilities = 0,
-                                    const eduplan_option_range* ranges = nullptr) {
+                                    const eduplan_option_range* ranges = nullptr,
+                                    const char* description_en = nullptr,
+                                    const char* const* help_en = nullptr) {
   return eduplan_exporter{sizeof(eduplan_exporter),
                           EDUPLAN_EXPORTER_ABI_MAJOR,
                           EDUPLAN_EXPORTER_ABI_MINOR,
@@ -330,7 +333,9 @@ constexpr eduplan_exporter describe(const char* id, const char* version, const c
                           option_count,
                           run_fn,
                           capabilities,
-                          ranges};
+                          ranges,
+                          description_en,
+                          help_en};
 }
 
 }  // namespace eduplan::sdk
