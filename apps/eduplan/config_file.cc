@@ -3,11 +3,11 @@
 #include <eduplan/error.h>
 #include <eduplan/language.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -89,6 +89,144 @@ std::string ConfigSources::at(int line, const std::string& message) const {
   return tr({"{0}, Zeile {1}: {2}", "{0}, line {1}: {2}"}, file, line, message);
 }
 
+namespace {
+
+// Reads a configuration file line by line into a variables_map; every problem is a UsageError
+// naming the file and the line.
+class ConfigReader {
+ public:
+  ConfigReader(const po::options_description& options, po::variables_map& vm,
+               const std::map<std::string, std::vector<std::string>>& choices, std::string file)
+      : options_(options), vm_(vm), choices_(choices), given_keys_(command_line_keys(vm)) {
+    sources_.file = std::move(file);
+  }
+
+  void read_line(int number, std::string raw) {
+    number_ = number;
+    if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    check_controls(raw);
+    const std::string line = trimmed(raw);
+    if (line.empty() || line[0] == '#' || line[0] == ';') return;
+    if (line[0] == '[') {
+      fail(tr({"Abschnitte wie „{0}“ gibt es hier nicht; jede Zeile ist NAME = WERT",
+               "there are no sections such as \"{0}\"; every line is NAME = VALUE"},
+              printable(line)));
+    }
+    const auto equals = line.find('=');
+    const std::string name = trimmed(line.substr(0, equals));
+    if (equals == std::string::npos || name.empty()) {
+      fail(tr({"keine Zeile der Form NAME = WERT: „{0}“",
+               "not a line of the form NAME = VALUE: \"{0}\""},
+              printable(line)));
+    }
+    const std::string value = trimmed(line.substr(equals + 1));
+    const po::option_description& option = known(name);
+    if (value.empty()) fail(tr({"{0} ohne Wert", "{0} without a value"}, name));
+    check_choice(name, value);
+    if (name == "option" && !keep_option(value)) return;  // the command line's key wins
+    store(option, name, value);
+  }
+
+  ConfigSources finish() {
+    po::notify(vm_);
+    return std::move(sources_);
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& message) const {
+    throw UsageError(sources_.at(number_, message));
+  }
+
+  void check_controls(const std::string& raw) const {
+    const auto control = control_in(raw);
+    if (!control) return;
+    if (raw[*control] == '\r') {
+      fail(tr({"Zeilenende nur aus CR (eine Datei alter Mac-Programme?); bitte mit LF oder CRLF "
+               "speichern",
+               "a line end of CR alone (a file of old Mac programs?); please save it with LF or "
+               "CRLF"}));
+    }
+    fail(tr({"Steuerzeichen (Byte {0} der Zeile)", "a control character (byte {0} of the line)"},
+            *control + 1));
+  }
+
+  // Only long names: find_nothrow also knows short ones ("o"), which the check of names given
+  // twice would not see.
+  const po::option_description& known(const std::string& name) const {
+    const po::option_description* option = options_.find_nothrow(name, false);
+    if (!option || option->long_name() != name || name == "help" || name == "config") {
+      fail(tr({"unbekannter Name „{0}“ (möglich: {1})", "unknown name \"{0}\" (possible: {1})"},
+              printable(name), known_names(options_)));
+    }
+    return *option;
+  }
+
+  void check_choice(const std::string& name, const std::string& value) const {
+    const auto allowed = choices_.find(name);
+    if (allowed == choices_.end()) return;
+    const auto& values = allowed->second;
+    if (std::find(values.begin(), values.end(), value) != values.end()) return;
+    std::string list;
+    for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
+    fail(tr({"{0} = {1}: möglich sind {2}", "{0} = {1}: possible are {2}"}, name, printable(value),
+            list));
+  }
+
+  // `option = KEY=VALUE`: false if the command line gives KEY (it wins); a KEY twice in the file
+  // is an error.
+  bool keep_option(const std::string& value) {
+    const auto eq = value.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      fail(tr({"option erwartet KEY=VALUE, nicht „{0}“", "option expects KEY=VALUE, not \"{0}\""},
+              printable(value)));
+    }
+    const std::string key = value.substr(0, eq);
+    if (given_keys_.count(key)) return false;
+    const auto [first, inserted] = sources_.option_keys.emplace(key, number_);
+    if (!inserted) {
+      fail(tr({"option {0} schon in Zeile {1} angegeben", "option {0} already given in line {1}"},
+              printable(key), first->second));
+    }
+    return true;
+  }
+
+  void store(const po::option_description& option, const std::string& name,
+             const std::string& value) {
+    const bool composing = option.semantic()->is_composing();
+    if (!composing) {
+      const auto [first, inserted] = seen_.emplace(name, number_);
+      if (!inserted) {
+        fail(tr({"{0} schon in Zeile {1} angegeben", "{0} already given in line {1}"}, name,
+                first->second));
+      }
+    }
+    po::option parsed(name, {value});
+    parsed.original_tokens = {name, value};
+    po::parsed_options one(&options_);
+    one.options.push_back(parsed);
+    try {
+      po::variables_map check;  // the value is checked even where the command line wins
+      po::store(one, check);
+    } catch (const po::error&) {
+      fail(tr({"ungültiger Wert für {0}: „{1}“", "invalid value for {0}: \"{1}\""}, name,
+              printable(value)));
+    }
+    if (!vm_.count(name) || composing) sources_.lines.emplace(name, number_);
+    po::store(one, vm_);  // keeps what the command line gave
+  }
+
+  const po::options_description& options_;
+  po::variables_map& vm_;
+  const std::map<std::string, std::vector<std::string>>& choices_;
+  const std::set<std::string> given_keys_;
+  ConfigSources sources_;
+  std::map<std::string, int> seen_;  // name → the line that gave it first
+  int number_ = 0;
+};
+
+}  // namespace
+
 ConfigSources store_config_file(const std::string& path, const po::options_description& options,
                                 po::variables_map& vm,
                                 const std::map<std::string, std::vector<std::string>>& choices) {
@@ -98,103 +236,11 @@ ConfigSources store_config_file(const std::string& path, const po::options_descr
     throw UsageError(tr({"{0}: lässt sich nicht lesen ({1})", "{0}: cannot be read ({1})"},
                         printable(path), std::strerror(errno)));
   }
-  ConfigSources sources;
-  sources.file = printable(path);
-  const std::set<std::string> given_keys = command_line_keys(vm);
-  std::map<std::string, int> seen;  // name → the line that gave it first
+  ConfigReader reader(options, vm, choices, printable(path));
   std::string raw;
-  for (int number = 1; std::getline(in, raw); ++number) {
-    auto at = [&](const std::string& message) { return UsageError(sources.at(number, message)); };
-    if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);
-    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    if (const auto control = control_in(raw)) {
-      if (raw[*control] == '\r') {
-        throw at(tr({"Zeilenende nur aus CR (eine Datei alter Mac-Programme?); bitte mit LF oder "
-                     "CRLF speichern",
-                     "a line end of CR alone (a file of old Mac programs?); please save it with LF "
-                     "or CRLF"}));
-      }
-      throw at(tr({"Steuerzeichen (Byte {0} der Zeile)",
-                   "a control character (byte {0} of the line)"},
-                  *control + 1));
-    }
-    const std::string line = trimmed(raw);
-    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
-    if (line[0] == '[') {
-      throw at(tr({"Abschnitte wie „{0}“ gibt es hier nicht; jede Zeile ist NAME = WERT",
-                   "there are no sections such as \"{0}\"; every line is NAME = VALUE"},
-                  printable(line)));
-    }
-    const auto equals = line.find('=');
-    const std::string name = trimmed(line.substr(0, equals));
-    if (equals == std::string::npos || name.empty()) {
-      throw at(tr({"keine Zeile der Form NAME = WERT: „{0}“",
-                   "not a line of the form NAME = VALUE: \"{0}\""},
-                  printable(line)));
-    }
-    const std::string value = trimmed(line.substr(equals + 1));
-    const po::option_description* option = options.find_nothrow(name, false);
-    // Only long names: find_nothrow also knows short ones ("o"), which the check of names
-    // given twice would not see.
-    if (!option || option->long_name() != name || name == "help" || name == "config") {
-      throw at(tr({"unbekannter Name „{0}“ (möglich: {1})", "unknown name \"{0}\" (possible: {1})"},
-                  printable(name), known_names(options)));
-    }
-    if (value.empty()) {
-      throw at(tr({"{0} ohne Wert", "{0} without a value"}, name));
-    }
-    if (const auto allowed = choices.find(name); allowed != choices.end()) {
-      const auto& values = allowed->second;
-      if (std::find(values.begin(), values.end(), value) == values.end()) {
-        std::string list;
-        for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
-        throw at(tr({"{0} = {1}: möglich sind {2}", "{0} = {1}: possible are {2}"}, name,
-                    printable(value), list));
-      }
-    }
-    if (name == "option") {  // KEY=VALUE, collected key by key
-      const auto eq = value.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        throw at(tr({"option erwartet KEY=VALUE, nicht „{0}“",
-                     "option expects KEY=VALUE, not \"{0}\""},
-                    printable(value)));
-      }
-      const std::string key = value.substr(0, eq);
-      if (given_keys.count(key)) continue;  // the command line wins
-      const auto [first, inserted] = sources.option_keys.emplace(key, number);
-      if (!inserted) {
-        throw at(tr({"option {0} schon in Zeile {1} angegeben",
-                     "option {0} already given in line {1}"},
-                    printable(key), first->second));
-      }
-    }
-    const bool composing = option->semantic()->is_composing();
-    if (!composing) {
-      const auto [first, inserted] = seen.emplace(name, number);
-      if (!inserted) {
-        throw at(tr({"{0} schon in Zeile {1} angegeben", "{0} already given in line {1}"}, name,
-                    first->second));
-      }
-    }
-    po::option parsed(name, {value});
-    parsed.original_tokens = {name, value};
-    po::parsed_options one(&options);
-    one.options.push_back(parsed);
-    try {
-      po::variables_map check;  // the value is checked even where the command line wins
-      po::store(one, check);
-      if (!vm.count(name) || composing) sources.lines.emplace(name, number);
-      po::store(one, vm);
-    } catch (const po::error&) {
-      throw at(tr({"ungültiger Wert für {0}: „{1}“", "invalid value for {0}: \"{1}\""}, name,
-                  printable(value)));
-    }
-  }
-  if (in.bad()) {
-    throw UsageError(tr({"{0}: Lesefehler", "{0}: read error"}, sources.file));
-  }
-  po::notify(vm);
-  return sources;
+  for (int number = 1; std::getline(in, raw); ++number) reader.read_line(number, raw);
+  if (in.bad()) throw UsageError(tr({"{0}: Lesefehler", "{0}: read error"}, printable(path)));
+  return reader.finish();
 }
 
 }  // namespace eduplan::cli
