@@ -7,6 +7,7 @@
 #include <iostream>
 #include <set>
 
+#include "stdout_target.h"
 #include "text_report.h"
 
 namespace eduplan::cli {
@@ -196,6 +197,26 @@ ExporterRegistry discover_exporters(const po::variables_map& vm,
   if (vm.count("plugin-timeout"))
     registry.set_time_limit(std::chrono::seconds(vm["plugin-timeout"].as<unsigned>()));
   return registry;
+}
+
+std::string path_option(const po::variables_map& vm, const char* name, const char* shown) {
+  const std::string value = vm[name].as<std::string>();
+  if (value.empty()) {
+    throw UsageError(tr({"{0}: leerer Name; eine Datei oder ein Verzeichnis angeben",
+                         "{0}: an empty name; give a file or a directory"},
+                        shown));
+  }
+  return value;
+}
+
+void refuse_database_as_target(const std::string& target, const std::string& database) {
+  std::error_code same;
+  if (target == "-" ? StdoutTarget::is_file(database)
+                    : std::filesystem::equivalent(target, database, same)) {
+    throw UsageError(tr({"{0} ist die Datenbank selbst; bitte ein anderes Ziel wählen",
+                         "{0} is the database itself; choose another target"},
+                        target == "-" ? tr({"die Standardausgabe", "standard output"}) : target));
+  }
 }
 
 std::string value_of(const po::variables_map& vm, const char* name) {

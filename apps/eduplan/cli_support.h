@@ -69,6 +69,14 @@ std::optional<po::variables_map> parse(const Command& command, const Args& args,
 // The value of --format, checked against `formats` (throws UsageError).
 std::string chosen_format(const po::variables_map& vm, const std::vector<std::string>& formats);
 
+// The value of a file or directory option given as `shown` (-o, --output-dir); an empty one
+// (-o '') is a usage error.
+std::string path_option(const po::variables_map& vm, const char* name, const char* shown);
+
+// Refuses `target` if it is the database `database` (or standard output is, for "-"), which
+// a report would destroy.
+void refuse_database_as_target(const std::string& target, const std::string& database);
+
 // The exporters: --plugin-dir, then the standard search path, with the time limit of
 // --plugin-timeout where the command has it. With `wanted`, the search stops at the exporter with
 // that id (ExporterRegistry::discover_for).

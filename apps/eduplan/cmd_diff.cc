@@ -101,9 +101,10 @@ int run_diff(const Command& self, const Args& args) {
   if (names.size() != 2)
     throw UsageError(tr({"zwei Pläne nötig: eduplan diff {0}", "two plans needed: eduplan diff {0}"},
                         self.synopsis.get()));
-  const std::string output = value_of(*vm, "output");
+  const std::string output = vm->count("output") ? path_option(*vm, "output", "-o") : "";
   if (format == "xlsx" && output.empty())
     throw UsageError(tr({"--format xlsx braucht -o DATEI", "--format xlsx needs -o FILE"}));
+  if (!output.empty()) refuse_database_as_target(output, database_path(*vm));
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const Plan a = load_named_plan(*storage, *vm, names[0]);
   const Plan b = load_named_plan(*storage, *vm, names[1]);

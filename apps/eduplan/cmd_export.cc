@@ -51,7 +51,7 @@ const ExporterInfo& find_exporter(const ExporterRegistry& registry, const std::s
   for (const auto& e : registry.exporters()) available += " " + e.id;
   std::string message = tr(
       {"kein Exporter „{0}“ gefunden; verfügbar:{1}", "no exporter \"{0}\" found; available:{1}"},
-      id, available);
+      printable(id), available);
   if (registry.disabled()) {
     message += tr({" (Laden abgeschaltet: EDUPLAN_PLUGIN_PATH=disable)",
                    " (loading switched off: EDUPLAN_PLUGIN_PATH=disable)"});
@@ -167,10 +167,8 @@ int run_export(const Command& self, const Args& args) {
   if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const std::string plan = chosen_plan_name(*storage, *vm);
+  if (vm->count("output")) refuse_database_as_target(path_option(*vm, "output", "-o"), database_path(*vm));
   if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
-    if (StdoutTarget::is_file(database_path(*vm)))
-      throw UsageError(tr({"die Standardausgabe ist die Datenbank selbst; bitte umleiten",
-                           "standard output is the database itself; redirect it elsewhere"}));
     note_empty_period(*storage, plan, chosen_period(*vm));
     const StdoutTarget out(safe_file_name(plan, exporter.file_extension));
     try {
@@ -186,11 +184,7 @@ int run_export(const Command& self, const Args& args) {
       vm->count("output")
           ? std::filesystem::path(vm->at("output").as<std::string>())
           : std::filesystem::path(safe_file_name(plan, exporter.file_extension));
-  std::error_code same;
-  if (std::filesystem::equivalent(target, database_path(*vm), same))
-    throw UsageError(tr({"{0} ist die Datenbank selbst; bitte ein anderes Ziel wählen",
-                         "{0} is the database itself; choose another target"},
-                        target.string()));
+  refuse_database_as_target(target.string(), database_path(*vm));
   note_empty_period(*storage, plan, chosen_period(*vm));
   // The export reads the plan from the database itself, piece by piece where the exporter can.
   registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,

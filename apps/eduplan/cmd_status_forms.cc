@@ -187,7 +187,7 @@ int run_status_forms(const Command& self, const Args& args) {
   if (!vm->count("output-dir"))
     throw UsageError(tr({"--output-dir fehlt", "--output-dir is missing"}));
   const std::string period = *chosen_period(*vm);  // checked: 1-32 of A-Z a-z 0-9 . _ -
-  fs::path dir = fs::path(vm->at("output-dir").as<std::string>()).lexically_normal();
+  fs::path dir = fs::path(path_option(*vm, "output-dir", "--output-dir")).lexically_normal();
   if (!dir.has_filename()) dir = dir.parent_path();
   if (dir.empty() || dir == "." || dir == "..") dir = fs::absolute(dir).lexically_normal();
   if (!dir.has_filename()) dir = dir.parent_path();

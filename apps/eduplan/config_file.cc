@@ -182,6 +182,11 @@ class ConfigReader {
               printable(value)));
     }
     const std::string key = value.substr(0, eq);
+    if (trimmed(key) != key || (eq + 1 < value.size() && value[eq + 1] == ' ')) {
+      fail(tr({"option {0}: ohne Leerzeichen um das zweite = schreiben (option = KEY=VALUE)",
+               "option {0}: write it without spaces around the second = (option = KEY=VALUE)"},
+              printable(value)));
+    }
     if (given_keys_.count(key)) return false;
     const auto [first, inserted] = sources_.option_keys.emplace(key, number_);
     if (!inserted) {

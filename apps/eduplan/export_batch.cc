@@ -27,7 +27,7 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
     throw UsageError(tr({"-o gilt für einen Bericht; --per schreibt seine Berichte nach --output-dir",
                          "-o is for one report; --per writes its reports to --output-dir"}));
   }
-  if (vm["output-dir"].as<std::string>() == "-") {
+  if (path_option(vm, "output-dir", "--output-dir") == "-") {
     throw UsageError(tr({"--output-dir -: Berichte je Dezernat, Einheit oder Plan gehen in ein "
                          "Verzeichnis, nicht auf die Standardausgabe",
                          "--output-dir -: reports per division, unit or plan go to a directory, "
@@ -64,6 +64,10 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
         tr({"Verzeichnis {0} kann nicht angelegt werden", "the directory {0} cannot be created"},
            dir.string()));
   }
+  // A report file that is the database (a link in the directory) would overwrite it.
+  for (const auto& job : jobs) refuse_database_as_target((dir / job.file).string(), database_path(vm));
+  refuse_database_as_target((dir / safe_file_name("index", exporter.file_extension)).string(),
+                            database_path(vm));
   const unsigned threads = vm.count("jobs") ? vm["jobs"].as<unsigned>() : 0;
   // The plan's status reports go along (per division or unit; a batch over all plans has none).
   std::optional<ExportReports> reports;

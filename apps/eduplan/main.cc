@@ -7,7 +7,11 @@
 #include <eduplan/language.h>
 #include <eduplan/version.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <csignal>
 #include <clocale>
 #include <cstdio>
 #include <cstring>
@@ -122,25 +126,42 @@ bool choose_language(std::vector<std::string>& args, std::string& bad) {
   return true;
 }
 
+// Output that could not be written (a full disk behind > file, a reader that has gone) is not a
+// success: says so on stderr and returns false.
+bool stdout_written(const std::string& prefix) {
+  using eduplan::tr;
+  errno = 0;
+  std::cout.flush();
+  const bool flushed = std::fflush(stdout) == 0;
+  if (flushed && !std::ferror(stdout) && std::cout) return true;
+  int error = errno;
+  // The write that failed may lie further back; a pipe without a reader says so when polled.
+  pollfd out{STDOUT_FILENO, POLLOUT, 0};
+  if (error == 0 && ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR)) error = EPIPE;
+  if (error == EPIPE) {
+    std::cerr << prefix
+              << tr({"die Standardausgabe wurde geschlossen, bevor alles geschrieben war (der "
+                     "Leser hat aufgehört?)",
+                     "standard output was closed before everything was written (the reader "
+                     "stopped?)"})
+              << "\n";
+  } else {
+    std::cerr << prefix
+              << tr({"Standardausgabe lässt sich nicht schreiben ({0})",
+                     "standard output cannot be written ({0})"},
+                    error != 0 ? std::string(std::strerror(error)) : tr({"Schreibfehler", "write error"}))
+              << "\n";
+  }
+  return false;
+}
+
 int run(const Command& command, const cli::Args& args) {
   using eduplan::tr;
   const std::string prefix = std::string("eduplan ") + command.name + ": ";
   try {
     const int code = command.run(command, args);
     // Output that could not be written (a full disk behind > file) is not a success.
-    errno = 0;
-    std::cout.flush();
-    const bool flushed = std::fflush(stdout) == 0;
-    if (!flushed || std::ferror(stdout) || !std::cout) {
-      std::cerr << prefix
-                << tr({"Standardausgabe lässt sich nicht schreiben ({0})",
-                       "standard output cannot be written ({0})"},
-                      errno != 0 ? std::string(std::strerror(errno))
-                                 : tr({"Schreibfehler", "write error"}))
-                << "\n";
-      return cli::kUsage;
-    }
-    return code;
+    return stdout_written(prefix) ? code : cli::kUsage;
   } catch (const cli::Rejected& e) {
     cli::print_findings(std::cerr, e.file, e.findings);
     std::cerr << prefix << e.what() << "\n";
@@ -163,6 +184,10 @@ int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "");
   // Text from documents and databases is printed in many places; none may control the terminal.
   const cli::SafeTerminal terminal;
+  // A reader that goes away (| head) makes writes fail with EPIPE, which every command reports
+  // (exit 2), instead of ending eduplan by a signal halfway through, e.g. between the reports of
+  // a batch with a temporary file left behind.
+  std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string bad_language;
   if (!choose_language(args, bad_language)) {
@@ -179,11 +204,11 @@ int main(int argc, char** argv) {
   const std::string name = args.front();
   if (name == "--help" || name == "-h" || name == "help") {
     print_usage(std::cout);
-    return cli::kOk;
+    return stdout_written("eduplan: ") ? cli::kOk : cli::kUsage;
   }
   if (name == "--version") {
     std::cout << "eduplan " << EDUPLAN_VERSION_STRING << "\n";
-    return cli::kOk;
+    return stdout_written("eduplan: ") ? cli::kOk : cli::kUsage;
   }
   for (const auto& c : kCommands) {
     if (name == c.name) return run(c, cli::Args(args.begin() + 1, args.end()));

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -43,24 +44,6 @@ void remove_stale_directories(const fs::path& base) {
   }
 }
 
-// SIGPIPE ignored while the report is copied out: a reader that stops early (| head) makes
-// write() fail with EPIPE, so that the temporary directory is still removed.
-class IgnoreSigpipe {
- public:
-  IgnoreSigpipe() {
-    struct sigaction ignore {};
-    ignore.sa_handler = SIG_IGN;
-    ::sigemptyset(&ignore.sa_mask);
-    ::sigaction(SIGPIPE, &ignore, &saved_);
-  }
-  ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &saved_, nullptr); }
-  IgnoreSigpipe(const IgnoreSigpipe&) = delete;
-  IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
-
- private:
-  struct sigaction saved_ {};
-};
-
 }  // namespace
 
 StdoutTarget::StdoutTarget(const std::string& file_name) {
@@ -86,11 +69,21 @@ StdoutTarget::~StdoutTarget() {
 
 std::string StdoutTarget::in_message(const std::string& message) const {
   std::string out = message;
-  const std::string temporary = file_.string();
   const std::string shown = tr({"die Standardausgabe (-o -)", "standard output (-o -)"});
-  for (auto at = out.find(temporary); at != std::string::npos;
-       at = out.find(temporary, at + shown.size()))
-    out.replace(at, temporary.size(), shown);
+  // The exporter's file, or the temporary file beside it (".<name>.tmp-<host>-<pid>-<hex>").
+  const std::string temporary = (dir_ / ("." + file_.filename().string() + ".tmp-")).string();
+  const std::string paths[] = {temporary, file_.string()};
+  for (const std::string& path : paths) {
+    for (auto at = out.find(path); at != std::string::npos; at = out.find(path, at + shown.size())) {
+      auto end = at + path.size();
+      if (&path == &paths[0]) {
+        while (end < out.size() && (std::isalnum(static_cast<unsigned char>(out[end])) ||
+                                    out[end] == '-' || out[end] == '_' || out[end] == '.'))
+          ++end;
+      }
+      out.replace(at, end - at, shown);
+    }
+  }
   return out;
 }
 
@@ -107,8 +100,7 @@ void StdoutTarget::copy_out() const {
   }
   std::string buffer(1 << 16, '\0');
   bool first = true;
-  std::fflush(stdout);
-  const IgnoreSigpipe no_sigpipe;
+  std::fflush(stdout);  // main() ignores SIGPIPE: a reader that stops early is EPIPE here
   while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
     const auto n = static_cast<std::size_t>(in.gcount());
     if (first && ::isatty(STDOUT_FILENO) == 1 && std::memchr(buffer.data(), '\0', n)) {

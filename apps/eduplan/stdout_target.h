@@ -24,7 +24,7 @@ class StdoutTarget {
 
   // Copies the file to standard output. Refuses a binary file (a workbook, a PNG) when standard
   // output is a terminal; throws IoError when standard output cannot be written or is closed
-  // early (SIGPIPE is ignored meanwhile, so that the directory is still removed).
+  // early (main() ignores SIGPIPE, so that the directory is still removed).
   void copy_out() const;
 
   // `message` (an export's error) with the temporary file's path replaced by "standard output":

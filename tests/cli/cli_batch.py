@@ -135,6 +135,7 @@ class PerDivision(PlanDbTest):
             ("format = csv\nplan = a\x01b\n", "Zeile 2: Steuerzeichen (Byte 9 der Zeile)"),
             ("format = csv\rper = unit\r", "Zeile 1: Zeilenende nur aus CR"),
             ("format = csv\noption = delimiter\n", "Zeile 2: option erwartet KEY=VALUE, nicht „delimiter“"),
+            ("format = csv\noption = lang = en\n", "Zeile 2: option lang = en: ohne Leerzeichen um das zweite ="),
             ("format = csv\noption = bom=false\n\noption = bom=true\n",
              "Zeile 4: option bom schon in Zeile 2 angegeben"),
             ("format = csv\nper = nonsense\n", "Zeile 2: per = nonsense: möglich sind division, unit, plan"),

@@ -4,6 +4,7 @@ output."""
 import csv
 import io
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -11,7 +12,7 @@ import time
 import unittest
 import zipfile
 
-from support import EDUPLAN, MODULES, PlanDbTest, query
+from support import EDUPLAN, MODULES, PlanDbTest, query, run
 
 
 def mode(path):
@@ -202,6 +203,48 @@ class StandardOutput(PlanDbTest):
                       result.stderr.decode())
         self.assertNothingLeft()
 
+    def test_no_report_overwrites_the_database(self):
+        copy = self.path("kopie.db")
+        shutil.copy(self.db, copy)
+        out = self.path("steckbriefe")
+        os.mkdir(out)
+        os.symlink(copy, os.path.join(out, "Dezernat IV.csv"))  # a link where a report goes
+        cases = [
+            ["export", "--db", copy, "--format", "csv", "--per", "division", "--output-dir", out],
+            ["diff", "--db", copy, "bildungskonzept", "bildungskonzept", "-o", copy],
+            ["diff", "--db", copy, "bildungskonzept", "bildungskonzept", "--format", "xlsx", "-o",
+             os.path.join(out, "Dezernat IV.csv")],
+        ]
+        for args in cases:
+            with self.subTest(args=args[:3]):
+                result = self.eduplan(*args)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("ist die Datenbank selbst", result.stderr.decode())
+        with open(copy, "r+b") as db:
+            result = self.eduplan("diff", "--db", copy, "bildungskonzept", "bildungskonzept", "--format", "json",
+                                  "-o", "-", stdout=db)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(query(copy, "SELECT count(*) FROM plan"), [["1"]])
+        self.assertEqual(query(copy, "PRAGMA integrity_check"), [["ok"]])
+
+    def test_a_reader_that_goes_away_is_reported_not_a_signal(self):
+        # | head, | (exit): SIGPIPE used to end every command at once (exit 141), a batch with a
+        # temporary file left beside its reports.
+        out = self.path("berichte")
+        for args in (["plans", "--db", self.db], ["show", "--db", self.db], ["rules"],
+                     ["export", "--db", self.db, "--format", "csv", "--per", "unit", "--output-dir", out]):
+            with self.subTest(args=args[0]):
+                read_end, write_end = os.pipe()
+                os.close(read_end)
+                try:
+                    result = self.eduplan(*args, stdout=write_end)
+                finally:
+                    os.close(write_end)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("die Standardausgabe wurde geschlossen", result.stderr.decode())
+        self.assertFalse([n for n in os.listdir(out) if ".tmp-" in n])
+        self.assertGreater(len(os.listdir(out)), 10)  # the batch went on
+
     def test_every_command_fails_when_stdout_cannot_be_written(self):
         for args in (["show", "--db", self.db], ["rules"], ["plans", "--db", self.db],
                      ["diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format", "json", "-o", "-"]):
@@ -280,6 +323,62 @@ class TargetsThatAreNoFiles(PlanDbTest):
         self.assertExit(self.export("csv", self.path("plan.csv")), 0)
         with open(self.path("plan.csv"), "rb") as f:
             self.assertEqual(piped.stdout, f.read())  # no "geschrieben" line in it
+
+    def test_own_descriptors_are_written_through_keeping_append(self):
+        # `-o /dev/stdout >> log`: the report is appended to the log, as the shell's >> says; it
+        # used to replace the log (a rename over the file behind the link).
+        stdout = self.path("stdout")
+        os.symlink("/proc/self/fd/1", stdout)
+        log = self.write("log.txt", "wichtig\n")
+        with open(log, "ab") as f:
+            result = subprocess.run([EDUPLAN, "export", "--db", self.db, "--format", "csv", "-o", stdout],
+                                    stdout=f, stderr=subprocess.PIPE, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertExit(self.export("csv", self.path("plan.csv")), 0)
+        with open(log, "rb") as f, open(self.path("plan.csv"), "rb") as report:
+            self.assertEqual(f.read(), b"wichtig\n" + report.read())
+
+    def test_binary_output_through_a_descriptor_is_not_sent_to_a_terminal(self):
+        stdout = self.path("stdout")
+        os.symlink("/proc/self/fd/1", stdout)
+        master, slave = os.openpty()
+        try:
+            result = subprocess.run([EDUPLAN, "export", "--db", self.db, "--format", "xlsx", "-o", stdout],
+                                    stdout=slave, stderr=subprocess.PIPE, timeout=120)
+        finally:
+            os.close(slave)
+            os.close(master)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("binäre Ausgabe nicht ins Terminal", result.stderr.decode())
+
+    def test_dangling_links_loops_sockets_and_empty_names(self):
+        os.symlink("neu.csv", self.path("zeiger.csv"))
+        self.assertExit(self.export("csv", self.path("zeiger.csv")), 0)
+        self.assertTrue(os.path.islink(self.path("zeiger.csv")))  # the file is created behind it
+        self.assertTrue(os.path.isfile(self.path("neu.csv")))
+        os.symlink("b", self.path("a"))
+        os.symlink("a", self.path("b"))
+        loop = self.export("csv", self.path("a"))
+        self.assertExit(loop, 2)
+        self.assertIn("zu viele symbolische Links", loop.stderr)
+        import socket
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(self.path("sock"))
+        try:
+            refused = self.export("csv", self.path("sock"))
+        finally:
+            sock.close()
+        self.assertExit(refused, 2)
+        self.assertIn("ist ein Socket", refused.stderr)
+        for args, shown in ((["export", "--db", self.db, "--format", "csv", "-o", ""], "-o"),
+                            (["diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "-o", ""], "-o"),
+                            (["export", "--db", self.db, "--format", "csv", "--per", "unit", "--output-dir", ""],
+                             "--output-dir"),
+                            (["status", "forms", "--db", self.db, "--period", "2026-H1", "--output-dir", ""],
+                             "--output-dir")):
+            result = run(*args)
+            self.assertExit(result, 2)
+            self.assertIn(f"{shown}: leerer Name", result.stderr)
 
     def test_a_link_to_a_report_stays_a_link(self):
         real = self.write("2026.csv", "alt\n")

@@ -8,10 +8,12 @@
 // ".<target>.tmp-<random>" that are more than a day old), and SQLite's "-journal", "-wal" and "-shm"
 // files beside such a temporary (a database staged by `eduplan import`). Nothing else is ever touched.
 //
-// A target that is a symbolic link to a file: the file is replaced and the link stays. A target that
-// cannot be replaced — a character device (/dev/null, a terminal), a FIFO, /dev/stdout when it is a
-// pipe — is written into on commit, from a temporary file in the temporary directory (TMPDIR); the
-// device node is never replaced. A block device is refused.
+// A target that is a symbolic link to a file: the file is replaced and the link stays (a dangling
+// link: the file is created behind it; a loop is an error). A target that cannot be replaced — a
+// character device (/dev/null, a terminal), a FIFO, or one of the process's own descriptors
+// (/dev/stdout, /proc/self/fd/N, whatever they lead to) — is written into on commit, from a
+// temporary file in the temporary directory (TMPDIR); the device node is never replaced. Block
+// devices and sockets are refused.
 #pragma once
 
 #include <sys/types.h>
@@ -44,6 +46,7 @@ class EDUPLAN_EXPORT AtomicOutput {
   bool commit_new();
 
  private:
+  void classify_target();  // follows links; decides between renaming over and writing into
   std::filesystem::path target_, temp_;
   mode_t new_file_mode_ = 0644;  // 0666 less the umask, learnt when the temporary was created
   bool committed_ = false;

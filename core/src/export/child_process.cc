@@ -106,6 +106,9 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
   if (pid == 0) {
     // A process group of its own, so that what a module starts ends with the run (below).
     ::setpgid(0, 0);
+    // The CLI ignores SIGPIPE (a closed standard output is an error it reports); a module, and
+    // what it starts (Graphviz), get the usual disposition.
+    ::signal(SIGPIPE, SIG_DFL);
     // The child ends with its parent: an export killed from outside leaves nothing running.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() == 1) ::_exit(1);  // the parent died before prctl took effect

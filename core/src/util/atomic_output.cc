@@ -147,26 +147,56 @@ int remove_stale_temporaries(const std::filesystem::path& dir) {
   return removed;
 }
 
+void AtomicOutput::classify_target() {
+  std::error_code ec;
+  // /dev/stdout, /proc/self/fd/N: one of this process's descriptors, whatever it leads to (a
+  // file opened with >> included) is written through it, never renamed over.
+  if (own_descriptor(target_)) {
+    through_ = true;
+    return;
+  }
+  struct stat followed {};
+  if (::stat(target_.c_str(), &followed) != 0) {
+    if (errno == ELOOP) {
+      throw ExportError(tr({"{0}: zu viele symbolische Links (eine Schleife?)",
+                            "{0}: too many levels of symbolic links (a loop?)"},
+                           target_.string()));
+    }
+    // A link to a file that does not exist yet: the file is created behind it, the link stays.
+    auto path = target_;
+    for (int hops = 0; hops < 40 && std::filesystem::is_symlink(path, ec); ++hops) {
+      const auto next = std::filesystem::read_symlink(path, ec);
+      if (ec) break;
+      path = next.is_absolute() ? next : path.parent_path() / next;
+    }
+    target_ = std::filesystem::absolute(path.lexically_normal(), ec);
+    return;
+  }
+  if (S_ISBLK(followed.st_mode)) {
+    throw ExportError(tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
+                          "{0}: is a block device (a disk); a report belongs in a file"},
+                         target_.string()));
+  }
+  if (S_ISSOCK(followed.st_mode)) {
+    throw ExportError(tr({"{0}: ist ein Socket; ein Bericht gehört in eine Datei",
+                          "{0}: is a socket; a report belongs in a file"},
+                         target_.string()));
+  }
+  // A device, a FIFO: written into at commit, never replaced.
+  through_ = !S_ISREG(followed.st_mode);
+  // A symbolic link to a file: the file is replaced, the link stays.
+  if (!through_ && std::filesystem::is_symlink(target_, ec)) {
+    const auto real = std::filesystem::canonical(target_, ec);
+    if (!ec) target_ = real;
+  }
+}
+
 AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     : target_(std::filesystem::absolute(target)) {
   std::error_code ec;
   if (std::filesystem::is_directory(target_, ec))
     throw ExportError(tr({"{0}: ist ein Verzeichnis", "{0}: is a directory"}, target_.string()));
-  struct stat followed {};
-  if (::stat(target_.c_str(), &followed) == 0) {
-    if (S_ISBLK(followed.st_mode)) {
-      throw ExportError(tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
-                            "{0}: is a block device (a disk); a report belongs in a file"},
-                           target_.string()));
-    }
-    // A device, a FIFO, a pipe behind /dev/stdout: written into at commit, never replaced.
-    through_ = !S_ISREG(followed.st_mode);
-    // A symbolic link to a file: the file is replaced, the link stays.
-    if (!through_ && std::filesystem::is_symlink(target_, ec)) {
-      const auto real = std::filesystem::canonical(target_, ec);
-      if (!ec) target_ = real;
-    }
-  }
+  classify_target();
   // Beside the target, so that the rename is atomic; for a target written into, where the user's
   // temporary files go.
   auto dir = target_.parent_path();
@@ -179,6 +209,15 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
         tr({"{0}: das Verzeichnis {1} gibt es nicht", "{0}: the directory {1} does not exist"},
            target_.string(), dir.string()));
   if (sweep_due(dir)) remove_stale_temporaries(dir);
+  // The temporary file of a target written into lies elsewhere: a failure there names that place.
+  const auto cannot_write = [&](const std::string& why) {
+    return through_ ? ExportError(tr({"{0}: keine temporäre Datei im temporären Verzeichnis {1} ({2})",
+                                      "{0}: no temporary file in the temporary directory {1} ({2})"},
+                                     target_.string(), dir.string(), why))
+                    : ExportError(tr({"{0}: kann nicht geschrieben werden ({1})",
+                                      "{0}: cannot be written ({1})"},
+                                     target_.string(), why));
+  };
   std::random_device random;
   for (int attempt = 0; attempt < 100; ++attempt) {
     char suffix[64];
@@ -197,18 +236,14 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
         const std::string why = error_text(errno);
         ::unlink(temp_.c_str());
         temp_.clear();
-        throw ExportError(
-            tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
-               target_.string(), why));
+        throw cannot_write(why);
       }
       return;
     }
     if (errno != EEXIST) {
       const std::string why = error_text(errno);
       temp_.clear();
-      throw ExportError(
-          tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
-             target_.string(), why));
+      throw cannot_write(why);
     }
   }
   temp_.clear();

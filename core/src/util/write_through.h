@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 
 namespace eduplan {
 
@@ -11,6 +12,13 @@ namespace eduplan {
 // nobody reads from is an error at once (never a wait); a reader that stops early is an error
 // (SIGPIPE is blocked in this thread meanwhile and a pending one consumed, so the process lives).
 // Throws ExportError naming `target`.
+// A descriptor of this process (`/dev/stdout` opens as a duplicate of fd 1, offset and append
+// mode included) is written through that descriptor; a regular file reached otherwise (a FIFO
+// replaced meanwhile) is truncated first. Binary content (a NUL byte) is refused on a terminal.
 void write_through(const std::filesystem::path& from, const std::filesystem::path& target);
+
+// N if `target`, or a symbolic link on the way to it, names a descriptor of this process:
+// /proc/self/fd/N, /dev/fd/N, /proc/<this pid>/fd/N (/dev/stdout links to /proc/self/fd/1).
+std::optional<int> own_descriptor(const std::filesystem::path& target);
 
 }  // namespace eduplan
