@@ -194,8 +194,16 @@ ExporterRegistry discover_exporters(const po::variables_map& vm,
                     seconds)
               << "\n";
   }
-  if (vm.count("plugin-timeout"))
+  if (vm.count("plugin-timeout")) {
+    // Program_options reads "-1" as 4294967295 for an unsigned value.
+    constexpr unsigned kWeek = 7 * 24 * 3600;
+    if (vm["plugin-timeout"].as<unsigned>() > kWeek) {
+      throw UsageError(tr({"--plugin-timeout: 0 (keins) bis {0} Sekunden (eine Woche)",
+                           "--plugin-timeout: 0 (none) to {0} seconds (a week)"},
+                          kWeek));
+    }
     registry.set_time_limit(std::chrono::seconds(vm["plugin-timeout"].as<unsigned>()));
+  }
   return registry;
 }
 

@@ -223,6 +223,12 @@ class Isolation(PlanDbTest):
             self.assertIn("unverändert", result.stderr)
             self.assertUntouched()
 
+    def test_time_limits_out_of_range_are_refused(self):
+        for value in ("-1", "604801", "99999999999"):
+            result = self.export("csv", self.path("x.csv"), extra=["--plugin-timeout", value])
+            self.assertExit(result, 2)
+            self.assertFalse(os.path.exists(self.path("x.csv")))
+
     def test_a_hanging_module_is_stopped_at_the_time_limit(self):
         result = self.export("hangs", self.target, extra=["--plugin-dir", MODULES, "--plugin-timeout", "2"])
         self.assertExit(result, 2)
