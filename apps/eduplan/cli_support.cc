@@ -232,7 +232,7 @@ std::string value_of(const po::variables_map& vm, const char* name) {
 }
 
 std::string database_path(const po::variables_map& vm) {
-  return vm.count("db") ? vm["db"].as<std::string>() : kDefaultDatabase;
+  return vm.count("db") ? path_option(vm, "db", "--db") : kDefaultDatabase;
 }
 
 std::string default_note(const po::variables_map& vm) {
@@ -251,10 +251,16 @@ void note_default_database(const po::variables_map& vm) {
 std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbAccess access) {
   const std::string path = database_path(vm);
   note_default_database(vm);
-  if (!std::filesystem::exists(path)) {
+  std::error_code status_error;
+  const auto status = std::filesystem::status(path, status_error);
+  if (status.type() == std::filesystem::file_type::not_found) {
     throw UsageError(tr({"Datenbank {0}{1} gibt es nicht; zuerst „eduplan import“ ausführen",
                          "database {0}{1} does not exist; run \"eduplan import\" first"},
                         path, default_note(vm)));
+  }
+  if (status_error) {  // a loop of links, a directory above it that may not be entered
+    throw IoError(tr({"Datenbank {0}: lässt sich nicht öffnen ({1})", "database {0}: cannot be opened ({1})"},
+                     path, status_error.message()));
   }
   if (access == DbAccess::read) return open_database_read_only(path);
   // Only `import` makes a database of an empty file: the commands that change stored plans refuse

@@ -5,6 +5,7 @@
 #include <eduplan/file_names.h>
 #include <eduplan/monitoring.h>
 #include <eduplan/storage.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -118,6 +119,11 @@ class Staging {
                        target.parent_path().string()));
     }
     dir_ = pattern;
+    // mkdtemp makes it private (0700); a new output directory gets the mode of any new directory
+    // (0777 less the umask), so that the colleagues the forms go to can open it.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(dir_.c_str(), 0777 & ~mask);
   }
   ~Staging() {
     std::error_code ec;
@@ -132,9 +138,14 @@ class Staging {
 
 // Refuses an output directory that is a file, is not writable, or holds files of the same
 // names (unless `force`).
-void check_output(const fs::path& dir, const std::vector<Form>& forms, bool force) {
+void check_output(const fs::path& dir, const std::vector<Form>& forms, bool force,
+                  const std::string& database) {
   std::error_code ec;
   const auto status = fs::status(dir, ec);
+  if (ec && status.type() != fs::file_type::not_found) {
+    throw IoError(tr({"{0}: lässt sich nicht prüfen ({1})", "{0}: cannot be checked ({1})"},
+                     dir.string(), ec.message()));
+  }
   if (!fs::exists(status)) return;
   if (!fs::is_directory(status)) {
     throw IoError(tr({"{0} ist kein Verzeichnis", "{0} is not a directory"}, dir.string()));
@@ -146,6 +157,8 @@ void check_output(const fs::path& dir, const std::vector<Form>& forms, bool forc
   }
   std::vector<std::string> names{kIndexFile};
   for (const auto& f : forms) names.push_back(f.file);
+  // --force or not: a form or the index must not take the database's place.
+  for (const auto& name : names) refuse_database_as_target((dir / name).string(), database);
   std::string existing;
   std::size_t count = 0;
   for (const auto& name : names) {
@@ -206,7 +219,7 @@ int run_status_forms(const Command& self, const Args& args) {
   }
   name_files(forms);
   const bool force = vm->at("force").as<bool>();
-  check_output(dir, forms, force);
+  check_output(dir, forms, force, database_path(*vm));
 
   std::error_code ec;
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");

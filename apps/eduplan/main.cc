@@ -5,6 +5,7 @@
 // exits 2.
 #include <eduplan/error.h>
 #include <eduplan/language.h>
+#include <eduplan/exporter_sdk.hpp>
 #include <eduplan/version.h>
 
 #include <poll.h>
@@ -15,7 +16,6 @@
 #include <clocale>
 #include <cstdio>
 #include <cstring>
-#include <eduplan/exporter_sdk.hpp>
 #include <iostream>
 
 #include "cli_support.h"

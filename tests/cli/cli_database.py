@@ -83,6 +83,30 @@ class Files(TempDirTest):
             self.assertRefused(en(*args), text, "not an SQLite database")
         self.assertEqual(open(text).read(), "Dies ist keine Datenbank, sondern Text.\n" * 20)
 
+    def test_a_file_of_a_few_bytes_is_no_database(self):
+        # SQLite takes a file shorter than 512 bytes for an empty database: an import wrote one over
+        # it, and the reading commands called it empty.
+        for content in (b"\n", b"x", b"\0", b"Notiz: nicht loeschen\n"):
+            with self.subTest(content=content):
+                short = self.write("kurz.db", content)
+                for args in self.readers(short) + [("import", SEED, "--db", short)]:
+                    self.assertRefused(en(*args), short, f"not an SQLite database ({len(content)} bytes")
+                with open(short, "rb") as f:
+                    self.assertEqual(f.read(), content)
+
+    def test_links_in_a_loop_and_empty_names(self):
+        os.symlink("b.db", self.path("a.db"))
+        os.symlink("a.db", self.path("b.db"))
+        for args in self.readers(self.path("a.db")):
+            with self.subTest(args=args[0]):
+                result = run(*args)
+                self.assertExit(result, 2)
+                self.assertNotIn("interner Fehler", result.stderr)
+        for args in (("plans", "--db", ""), ("import", SEED, "--db", "")):
+            result = run(*args)
+            self.assertExit(result, 2)
+            self.assertIn("--db: leerer Name", result.stderr)
+
     def test_damaged_databases(self):
         db = self.path("plan.db")
         self.assertExit(run("import", SEED, "--db", db, "--units", UNITS), 0)

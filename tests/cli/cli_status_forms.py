@@ -3,13 +3,16 @@ LibreOffice; the contract of docs/monitoring.md ("Forms") that `status import` r
 import csv
 import os
 import re
+import shutil
+import stat
+import subprocess
 import tempfile
 
 import openpyxl
 from openpyxl.utils import range_boundaries
 
 from office_files import soffice_convert
-from support import PlanDbTest, digest, query, run
+from support import EDUPLAN, PlanDbTest, digest, query, run
 
 HEADER = ["Schlüssel", "Handlungsfeld", "Handlungsschwerpunkt", "Status", "Fortschritt (%)", "Bemerkung"]
 DEFAULT_SCALE = ["geplant", "begonnen", "umgesetzt", "verzögert", "entfallen"]
@@ -51,6 +54,26 @@ class Forms(PlanDbTest):
         index = read_index(os.path.join(self.out, "index.csv"))
         self.assertEqual(index[0], ["Einheit", "Dezernat", "Datei", "Zuständigkeiten"])
         return index[1:]
+
+    def test_the_database_is_never_overwritten_by_a_form(self):
+        # A database kept in the output directory under a form's name (or the index's) was replaced
+        # by that form with --force.
+        os.mkdir(self.out)
+        db = os.path.join(self.out, "index.csv")
+        shutil.copy(self.db, db)
+        result = run("status", "forms", "--db", db, "--plan", PLAN, "--period", "2026-H1",
+                     "--output-dir", self.out, "--force")
+        self.assertExit(result, 2)
+        self.assertIn("ist die Datenbank selbst", result.stderr)
+        self.assertEqual(query(db, "PRAGMA integrity_check"), [["ok"]])
+        self.assertEqual(os.listdir(self.out), ["index.csv"])
+
+    def test_a_new_directory_follows_the_umask(self):
+        result = subprocess.run([EDUPLAN, "status", "forms", "--db", self.db, "--plan", PLAN, "--period",
+                                 "2026-H1", "--output-dir", self.out], capture_output=True, text=True,
+                                timeout=120, preexec_fn=lambda: os.umask(0o022))
+        self.assertExit(result, 0)
+        self.assertEqual(stat.S_IMODE(os.stat(self.out).st_mode), 0o755)  # mkdtemp's 0700 before
 
     def test_one_form_per_responsible_unit_and_an_index(self):
         result = self.forms()

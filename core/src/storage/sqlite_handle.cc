@@ -45,6 +45,13 @@ Database::Database(const std::string& path, Access access)
                            "{0}: not a regular file (a directory, device or FIFO), so no database"},
                           path));
   }
+  // SQLite takes a file shorter than its smallest page (512 bytes) for an empty database, and an
+  // import would then write a database over it. Such a file holds something else.
+  if (S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < 512) {
+    throw StorageError(tr({"{0}: keine SQLite-Datenbank ({1} Bytes, eine Datenbank hat mindestens 512)",
+                           "{0}: not an SQLite database ({1} bytes; a database has at least 512)"},
+                          path, static_cast<long long>(st.st_size)));
+  }
   sqlite3* raw = nullptr;
   const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
