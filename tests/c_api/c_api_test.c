@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int failures = 0;
 
@@ -112,6 +113,41 @@ static void ownership(const char* document, const char* units, const char* work)
   CHECK(contains(eduplan_last_error(), "read-only"));
   eduplan_plan_free(plan);
   eduplan_db_close(db);
+  free(db_path);
+}
+
+/* An export never replaces a database: neither the one it reads (its path, or a link to it, as
+ * the target) nor another SQLite file. */
+static void no_report_replaces_a_database(const char* document, const char* units,
+                                          const char* work) {
+  char* db_path = join(work, "target.db");
+  char* link = join(work, "link-to-db.csv");
+  char* report = join(work, "report.csv");
+  remove(db_path);
+  remove(link);
+  remove(report);
+  eduplan_db* db = NULL;
+  CHECK(eduplan_db_open(db_path, &db) == EDUPLAN_OK);
+  eduplan_plan* plan = NULL;
+  CHECK(eduplan_read(document, units, "Konzept", &plan) == EDUPLAN_OK);
+  CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
+  eduplan_plan_free(plan);
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, report) == EDUPLAN_OK);
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, db_path) == EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "is an SQLite database"));
+  CHECK(symlink(db_path, link) == 0);
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, link) == EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "is an SQLite database"));
+  eduplan_db_close(db);
+
+  plan = NULL;
+  CHECK(eduplan_db_open_read_only(db_path, &db) == EDUPLAN_OK);
+  CHECK(eduplan_db_load(db, "Konzept", &plan) == EDUPLAN_OK);
+  CHECK(eduplan_plan_field_count(plan) == 6);
+  eduplan_plan_free(plan);
+  eduplan_db_close(db);
+  free(report);
+  free(link);
   free(db_path);
 }
 
@@ -306,6 +342,7 @@ int main(int argc, char** argv) {
   char* units = join(argv[1], "verwaltungsgliederung.csv");
   ownership(document, units, argv[2]);
   names_must_be_utf8(document, argv[2]);
+  no_report_replaces_a_database(document, units, argv[2]);
   broken_databases(argv[2]);
   monitoring(document, units, argv[2], argv[3]);
   free(document);

@@ -227,6 +227,30 @@ class StandardOutput(PlanDbTest):
         self.assertEqual(query(copy, "SELECT count(*) FROM plan"), [["1"]])
         self.assertEqual(query(copy, "PRAGMA integrity_check"), [["ok"]])
 
+    def test_no_report_replaces_another_database(self):
+        # Not the database read (the CLI names that one), but another SQLite file: the library
+        # refuses it for every caller, the CLI's single exports and batches alike.
+        other = self.path("andere.db")
+        shutil.copy(self.db, other)
+        with open(other, "rb") as f:
+            before = f.read()
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", other)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(f"{other} ist eine SQLite-Datenbank; ein Bericht ersetzt keine Datenbank",
+                      result.stderr.decode())
+        out = self.path("je-dezernat")
+        os.mkdir(out)
+        os.symlink(other, os.path.join(out, "Dezernat IV.csv"))
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division",
+                              "--output-dir", out)
+        self.assertEqual(result.returncode, 1)  # that report failed, the others were written
+        self.assertIn("Dezernat IV: FEHLGESCHLAGEN: ", result.stdout.decode())
+        self.assertIn("Dezernat IV.csv ist eine SQLite-Datenbank", result.stdout.decode())
+        self.assertTrue(os.path.islink(os.path.join(out, "Dezernat IV.csv")))
+        with open(other, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.assertEqual(query(other, "PRAGMA integrity_check"), [["ok"]])
+
     def test_a_reader_that_goes_away_is_reported_not_a_signal(self):
         # | head, | (exit): SIGPIPE used to end every command at once (exit 141), a batch with a
         # temporary file left beside its reports.

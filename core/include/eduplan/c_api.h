@@ -139,7 +139,9 @@ EDUPLAN_EXPORT eduplan_code eduplan_plan_finding(const eduplan_plan* plan, size_
                                                  const char** subject);
 
 /* Exports the stored plan `plan_name` with the exporter `exporter` to `target`.
- * options: NULL-terminated "key=value" strings, or NULL. plugin_dir may be NULL. */
+ * options: NULL-terminated "key=value" strings, or NULL. plugin_dir may be NULL.
+ * A target that is an SQLite database (db's own file, a link to it, any other) is refused with
+ * EDUPLAN_E_USAGE and left as it is. */
 EDUPLAN_EXPORT eduplan_code eduplan_export(eduplan_db* db, const char* plan_name,
                                            const char* exporter, const char* const* options,
                                            const char* plugin_dir, const char* target);

@@ -135,7 +135,9 @@ class EDUPLAN_EXPORT ExporterRegistry {
   // Checks `options` against the exporter's declarations (throws UsageError naming the
   // option and the allowed values), then writes `plan` to `target` atomically: the module
   // writes a temporary file beside the target, which replaces the target only on success.
-  // Throws ExportError (target unchanged, temporary file removed) if the module fails.
+  // Throws ExportError (target unchanged, temporary file removed) if the module fails, and
+  // UsageError if `target` is an SQLite database (the one read, or any other): no export of
+  // the registry replaces a database.
   // `reports`, if given, are shown where the exporter shows statuses.
   void export_plan(std::string_view id, const Plan& plan,
                    const std::map<std::string, std::string>& options,
