@@ -74,8 +74,10 @@ class ReportingPeriod(TempDirTest):
         self.assertEqual(stored, expected)
 
         # Roll-up of the plan: what was filled in, counted and averaged here.
-        rollups = json.loads(run("status", "show", "--db", db, "--plan", "Konzept 2021",
-                                 "--format", "json").stdout)["rollups"]
+        shown = run("status", "show", "--db", db, "--plan", "Konzept 2021", "--format", "json").stdout
+        # Numbers as people and scripts read them: 49.5, 65, never 4.95E1 or 6.5E1.
+        self.assertNotRegex(shown, r"[0-9][eE][-+]?[0-9]")
+        rollups = json.loads(shown)["rollups"]
         plan = next(r for r in rollups if r["scope"] == "plan")
         self.assertEqual(plan["responsibilities"], 135)
         self.assertEqual(plan["reported"], len(expected))

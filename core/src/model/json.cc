@@ -1,6 +1,8 @@
 #include "eduplan/json.h"
 
 #include <boost/json.hpp>
+#include <charconv>
+#include <cmath>
 #include <ostream>
 
 #include "util/text.h"
@@ -39,8 +41,23 @@ std::string to_json(const PlanSummary& summary, const std::vector<Finding>& find
   return boost::json::serialize(v);
 }
 
+namespace {
+
+// A percentage as people and scripts read it: "49.04255319148936", "65" (Boost.JSON writes
+// every double in exponent form, "4.904255319148936E1", "6.5E1"). std::to_chars without a
+// format gives the shortest text that reads back as the same double.
+std::string json_number(double value) {
+  char text[64];
+  const auto [end, error] = std::to_chars(text, text + sizeof text, value);
+  if (error != std::errc() || !std::isfinite(value)) return "null";
+  return std::string(text, end);
+}
+
+}  // namespace
+
 std::string to_json(const std::vector<Rollup>& rollups) {
-  boost::json::array list;
+  std::string out = "{\"rollups\":[";
+  bool first = true;
   for (const auto& r : rollups) {
     boost::json::object counts;
     for (const auto& [status, n] : r.counts) counts[status] = n;
@@ -50,15 +67,17 @@ std::string to_json(const std::vector<Rollup>& rollups) {
     o["responsibilities"] = r.responsibilities;
     o["reported"] = r.reported;
     o["counts"] = std::move(counts);
-    if (r.progress)
-      o["progress"] = *r.progress;
-    else
-      o["progress"] = nullptr;
-    list.push_back(std::move(o));
+    std::string text = boost::json::serialize(o);
+    text.pop_back();  // the closing brace: the progress follows, written by json_number
+    if (!first) out += ',';
+    first = false;
+    out += text;
+    out += ",\"progress\":";
+    out += r.progress ? json_number(*r.progress) : std::string("null");
+    out += '}';
   }
-  boost::json::object out;
-  out["rollups"] = std::move(list);
-  return boost::json::serialize(out);
+  out += "]}";
+  return out;
 }
 
 void write_json(std::ostream& out, const PlanSummary& summary, FindingStream& findings) {
