@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +19,7 @@
 #include <set>
 
 #include "cli_support.h"
+#include "private_directory.h"
 #include "status_commands.h"
 #include "status_form.h"
 #include "xlsxkit/sheet_names.h"
@@ -107,18 +110,23 @@ void write_index(const fs::path& path, const std::vector<Form>& forms) {
   if (!out) throw IoError(tr({"{0} kann nicht geschrieben werden", "cannot write {0}"}, path.string()));
 }
 
-// The temporary directory next to the output directory; removed unless kept.
+// The temporary directory the forms are written into first: beside a new output directory (which
+// it then becomes, renamed as a whole), inside an existing one (whose parent need not be writable;
+// the files are renamed out of it one by one). Removed unless kept; one a killed run left behind
+// is removed by the next run.
 class Staging {
  public:
-  explicit Staging(const fs::path& target) {
-    std::string pattern =
-        (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    if (!::mkdtemp(pattern.data())) {
-      throw IoError(tr({"im Verzeichnis {0} kann nicht geschrieben werden",
-                        "cannot write in the directory {0}"},
-                       target.parent_path().string()));
+  Staging(const fs::path& base, const fs::path& target) {
+    const std::string prefix = staging_prefix(target.filename().string());
+    remove_abandoned_directories(base, prefix);
+    dir_ = make_private_directory(base, prefix);
+    if (dir_.empty()) {
+      throw IoError(tr({"im Verzeichnis {0} kann nicht geschrieben werden ({1}); dort entstehen die "
+                        "Formulare zuerst unter einem vorläufigen Namen",
+                        "cannot write in the directory {0} ({1}); the forms are made there first, "
+                        "under a temporary name"},
+                       base.string(), std::strerror(errno)));
     }
-    dir_ = pattern;
     // mkdtemp makes it private (0700); a new output directory gets the mode of any new directory
     // (0777 less the umask), so that the colleagues the forms go to can open it.
     const mode_t mask = ::umask(0);
@@ -133,6 +141,18 @@ class Staging {
   void release() { dir_.clear(); }
 
  private:
+  // ".<name>.tmp-<host>-": the host, since a process id means nothing on another host sharing
+  // the file system; the name cut (at a character) so that the whole name stays within 255 bytes.
+  static std::string staging_prefix(const std::string& name) {
+    std::string cut = name;
+    constexpr std::size_t kRoom = 255 - 1 - 5 - 16 - 1 - 10 - 7;  // ".", ".tmp-", host, "-", pid, "-XXXXXX"
+    if (cut.size() > kRoom) {
+      std::size_t at = kRoom;
+      while (at > 0 && (static_cast<unsigned char>(cut[at]) & 0xC0) == 0x80) --at;
+      cut.resize(at);
+    }
+    return "." + cut + ".tmp-" + host_tag() + "-";
+  }
   fs::path dir_;
 };
 
@@ -229,7 +249,8 @@ int run_status_forms(const Command& self, const Args& args) {
                       "the directory {0} cannot be created"},
                      parent.string()));
   }
-  Staging staging(parent / dir.filename());
+  const bool exists = fs::exists(dir);
+  Staging staging(exists ? dir : parent, dir);
   for (const auto& f : forms) {
     const fs::path path = staging.dir() / f.file;
     try {
@@ -241,7 +262,7 @@ int run_status_forms(const Command& self, const Args& args) {
   write_index(staging.dir() / kIndexFile, forms);
 
   // Into place: the whole directory at once if it is new, else file by file.
-  if (!fs::exists(dir)) {
+  if (!exists) {
     fs::rename(staging.dir(), dir, ec);
     if (ec) {
       throw IoError(tr({"{0} kann nicht angelegt werden: {1}", "cannot create {0}: {1}"},

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <string_view>
 
+#include "private_directory.h"
+
 namespace eduplan::cli {
 
 namespace fs = std::filesystem;
@@ -21,44 +23,20 @@ namespace {
 
 constexpr std::string_view kPrefix = "eduplan-stdout-";
 
-// The directories of earlier runs that were killed before they could remove theirs: named after
-// their process, which no longer exists, and ours.
-void remove_stale_directories(const fs::path& base) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(base, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (!name.starts_with(kPrefix)) continue;
-    const auto dash = name.find('-', kPrefix.size());
-    if (dash == std::string::npos) continue;
-    const std::string pid_text = name.substr(kPrefix.size(), dash - kPrefix.size());
-    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos ||
-        pid_text.size() > 9)
-      continue;
-    struct stat st {};
-    if (::lstat(entry.path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid())
-      continue;
-    const auto pid = static_cast<pid_t>(std::stol(pid_text));
-    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running (or not ours to ask)
-    std::error_code ignored;
-    fs::remove_all(entry.path(), ignored);
-  }
-}
-
 }  // namespace
 
 StdoutTarget::StdoutTarget(const std::string& file_name) {
   std::error_code ec;
-  const fs::path base = fs::temp_directory_path(ec);
-  remove_stale_directories(ec ? fs::path("/tmp") : base);
-  std::string pattern = ((ec ? fs::path("/tmp") : base) /
-                         (std::string(kPrefix) + std::to_string(::getpid()) + "-XXXXXX"))
-                            .string();
-  if (!::mkdtemp(pattern.data())) {
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) base = "/tmp";
+  // The directories of earlier runs that were killed before they could remove theirs.
+  remove_abandoned_directories(base, kPrefix);
+  dir_ = make_private_directory(base, kPrefix);
+  if (dir_.empty()) {
     throw IoError(tr({"{0}: kein temporäres Verzeichnis für -o - ({1}); TMPDIR prüfen",
                       "{0}: no temporary directory for -o - ({1}); check TMPDIR"},
-                     pattern, std::strerror(errno)));
+                     (base / (std::string(kPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string(), std::strerror(errno)));
   }
-  dir_ = pattern;
   file_ = dir_ / file_name;
 }
 

@@ -4,6 +4,7 @@ import csv
 import os
 import re
 import shutil
+import socket
 import stat
 import subprocess
 import tempfile
@@ -327,6 +328,51 @@ class Forms(PlanDbTest):
             self.assertEqual(os.listdir(locked), [])
         finally:
             os.chmod(locked, 0o700)
+
+    def staging_name(self, pid, host=None):
+        host = host or "".join(c for c in socket.gethostname() if c.isalnum())[:16] or "host"
+        return f".boegen.tmp-{host}-{pid}-AbC123"
+
+    def abandoned(self, where):
+        # What a run killed while writing left: its staging directory, named after its process.
+        gone = subprocess.Popen(["true"])
+        gone.wait()
+        names = {"dead": self.staging_name(gone.pid), "alive": self.staging_name(1),
+                 "elsewhere": self.staging_name(gone.pid, host="anderer0rechner")}
+        for name in names.values():
+            os.makedirs(os.path.join(where, name, "inhalt"))
+        return names
+
+    def test_what_a_killed_run_left_is_removed_by_the_next(self):
+        # Beside a new output directory: Ctrl-C during `status forms` left its staging directory
+        # there for good (its name said nothing about its process).
+        names = self.abandoned(self.dir)
+        self.assertExit(self.forms(), 0)
+        left = sorted(n for n in os.listdir(self.dir) if ".tmp-" in n)
+        self.assertEqual(left, sorted([names["alive"], names["elsewhere"]]))  # running, or another host's
+        # Inside an existing one, where the next run into it stages.
+        names = self.abandoned(self.out)
+        self.assertExit(self.forms("--force"), 0)
+        left = sorted(n for n in os.listdir(self.out) if ".tmp-" in n)
+        self.assertEqual(left, sorted([names["alive"], names["elsewhere"]]))
+        self.assertEqual(len(self.written()), 26)
+
+    def test_an_existing_directory_on_another_file_system(self):
+        # An existing output directory reached through a link to another file system: the forms
+        # are staged inside it (staged beside the link, the renames failed: "Invalid cross-device
+        # link"). /dev/shm is a tmpfs where there is one.
+        if not os.path.isdir("/dev/shm") or os.stat("/dev/shm").st_dev == os.stat(self.dir).st_dev:
+            self.skipTest("no second file system at /dev/shm")
+        elsewhere = tempfile.mkdtemp(prefix="eduplan-forms-", dir="/dev/shm")
+        try:
+            os.symlink(elsewhere, self.out)
+            result = self.forms()
+            self.assertExit(result, 0)
+            self.assertEqual(len(self.written()), 26)
+            self.assertEqual(len(os.listdir(elsewhere)), 27)  # 26 forms and the index, nothing staged
+            self.assertTrue(os.path.islink(self.out))
+        finally:
+            shutil.rmtree(elsewhere)
 
     def test_file_names_are_safe_and_unique(self):
         self.assertExit(self.forms(), 0)
