@@ -58,7 +58,7 @@ void check_temporary_files(lxw_workbook* workbook, const std::string& tmpdir,
       throw Failure(
           say("{0} ist voll: Zeilen des Blatts „{1}“ konnten dort nicht geschrieben werden",
               "{0} is full: rows of the sheet \"{1}\" could not be written there", named, name) +
-          (error != 0 ? std::string(" (") + std::strerror(error) + ")" : std::string()));
+          (error != 0 ? std::string(" (") + sdk::error_text(error) + ")" : std::string()));
     }
     struct stat st {};
     if (::fstat(::fileno(rows), &st) != 0) continue;

@@ -275,7 +275,7 @@ void Workbook::close() {
   if (e == LXW_NO_ERROR) return;
   // libxlsxwriter's text ("Zip generic error ZIP_ERRNO …") does not say what happened.
   const std::string why = error == ENOSPC ? say("der Datenträger ist voll", "the disk is full")
-                          : error != 0    ? std::string(std::strerror(error))
+                          : error != 0    ? sdk::error_text(error)
                                           : std::string();
   throw Failure(why.empty() ? say("Arbeitsmappe schreiben: {0}", "writing the workbook: {0}",
                                   lxw_strerror(e))

@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include <eduplan/exporter_sdk.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -260,7 +262,7 @@ std::unique_ptr<Storage> open_existing_database(const po::variables_map& vm, DbA
   }
   if (status_error) {  // a loop of links, a directory above it that may not be entered
     throw IoError(tr({"Datenbank {0}: lässt sich nicht öffnen ({1})", "database {0}: cannot be opened ({1})"},
-                     path, status_error.message()));
+                     path, sdk::error_text(status_error.value())));
   }
   if (access == DbAccess::read) return open_database_read_only(path);
   // Only `import` makes a database of an empty file: the commands that change stored plans refuse

@@ -125,7 +125,7 @@ class Staging {
                         "Formulare zuerst unter einem vorläufigen Namen",
                         "cannot write in the directory {0} ({1}); the forms are made there first, "
                         "under a temporary name"},
-                       base.string(), std::strerror(errno)));
+                       base.string(), sdk::error_text(errno)));
     }
     // mkdtemp makes it private (0700); a new output directory gets the mode of any new directory
     // (0777 less the umask), so that the colleagues the forms go to can open it.
@@ -164,7 +164,7 @@ void check_output(const fs::path& dir, const std::vector<Form>& forms, bool forc
   const auto status = fs::status(dir, ec);
   if (ec && status.type() != fs::file_type::not_found) {
     throw IoError(tr({"{0}: lässt sich nicht prüfen ({1})", "{0}: cannot be checked ({1})"},
-                     dir.string(), ec.message()));
+                     dir.string(), sdk::error_text(ec.value())));
   }
   if (!fs::exists(status)) return;
   if (!fs::is_directory(status)) {
@@ -266,7 +266,7 @@ int run_status_forms(const Command& self, const Args& args) {
     fs::rename(staging.dir(), dir, ec);
     if (ec) {
       throw IoError(tr({"{0} kann nicht angelegt werden: {1}", "cannot create {0}: {1}"},
-                       dir.string(), ec.message()));
+                       dir.string(), sdk::error_text(ec.value())));
     }
     staging.release();
   } else {
@@ -276,7 +276,7 @@ int run_status_forms(const Command& self, const Args& args) {
       fs::rename(staging.dir() / name, dir / name, ec);
       if (ec) {
         throw IoError(tr({"{0} kann nicht geschrieben werden: {1}", "cannot write {0}: {1}"},
-                         (dir / name).string(), ec.message()));
+                         (dir / name).string(), sdk::error_text(ec.value())));
       }
     }
   }

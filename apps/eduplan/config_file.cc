@@ -1,6 +1,7 @@
 #include "config_file.h"
 
 #include <eduplan/error.h>
+#include <eduplan/exporter_sdk.hpp>
 #include <eduplan/language.h>
 
 #include <algorithm>
@@ -33,7 +34,7 @@ void check_config_file(const std::string& path) {
   }
   if (ec) {  // a directory above it that may not be entered, a loop of symbolic links
     throw UsageError(tr({"{0}: lässt sich nicht lesen ({1})", "{0}: cannot be read ({1})"},
-                        printable(path), ec.message()));
+                        printable(path), sdk::error_text(ec.value())));
   }
   if (status.type() != std::filesystem::file_type::regular) {
     throw UsageError(tr({"{0}: keine gewöhnliche Datei (ein Verzeichnis, Gerät oder eine Pipe?)",
@@ -239,7 +240,7 @@ ConfigSources store_config_file(const std::string& path, const po::options_descr
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw UsageError(tr({"{0}: lässt sich nicht lesen ({1})", "{0}: cannot be read ({1})"},
-                        printable(path), std::strerror(errno)));
+                        printable(path), sdk::error_text(errno)));
   }
   ConfigReader reader(options, vm, choices, printable(path));
   std::string raw;

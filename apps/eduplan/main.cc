@@ -149,7 +149,7 @@ bool stdout_written(const std::string& prefix) {
     std::cerr << prefix
               << tr({"Standardausgabe lässt sich nicht schreiben ({0})",
                      "standard output cannot be written ({0})"},
-                    error != 0 ? std::string(std::strerror(error)) : tr({"Schreibfehler", "write error"}))
+                    error != 0 ? eduplan::sdk::error_text(error) : tr({"Schreibfehler", "write error"}))
               << "\n";
   }
   return false;

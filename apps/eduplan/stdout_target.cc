@@ -1,6 +1,7 @@
 #include "stdout_target.h"
 
 #include <eduplan/error.h>
+#include <eduplan/exporter_sdk.hpp>
 #include <eduplan/language.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -35,7 +36,7 @@ StdoutTarget::StdoutTarget(const std::string& file_name) {
   if (dir_.empty()) {
     throw IoError(tr({"{0}: kein temporäres Verzeichnis für -o - ({1}); TMPDIR prüfen",
                       "{0}: no temporary directory for -o - ({1}); check TMPDIR"},
-                     (base / (std::string(kPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string(), std::strerror(errno)));
+                     (base / (std::string(kPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string(), sdk::error_text(errno)));
   }
   file_ = dir_ / file_name;
 }
@@ -100,7 +101,7 @@ void StdoutTarget::copy_out() const {
       if (w <= 0) {
         throw IoError(tr({"Standardausgabe lässt sich nicht schreiben ({0})",
                           "standard output cannot be written ({0})"},
-                         std::strerror(errno)));
+                         sdk::error_text(errno)));
       }
       done += static_cast<std::size_t>(w);
     }

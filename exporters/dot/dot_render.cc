@@ -24,7 +24,7 @@ extern char** environ;
 namespace eduplan::dot_exporter {
 namespace {
 
-std::string cannot_start(const char* reason) {
+std::string cannot_start(const std::string& reason) {
   return sdk::say("Graphviz „dot“ kann nicht gestartet werden: {0}",
                   "Graphviz \"dot\" cannot be started: {0}", reason);
 }
@@ -90,11 +90,11 @@ pid_t spawn(const RenderJob& job, int input, int error_pipe) {
   char* argv[] = {const_cast<char*>("dot"), type.data(), const_cast<char*>("-o"), out.data(),
                   nullptr};
   int status_ends[2];  // the child writes errno here if execve fails; closed by a good exec
-  if (::pipe2(status_ends, O_CLOEXEC) != 0) throw sdk::Failure(cannot_start(std::strerror(errno)));
+  if (::pipe2(status_ends, O_CLOEXEC) != 0) throw sdk::Failure(cannot_start(sdk::error_text(errno)));
   Fd status_read{status_ends[0]}, status_write{status_ends[1]};
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid < 0) throw sdk::Failure(cannot_start(std::strerror(errno)));
+  if (pid < 0) throw sdk::Failure(cannot_start(sdk::error_text(errno)));
   if (pid == 0) {  // only async-signal-safe calls from here on
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(127);
@@ -119,7 +119,7 @@ pid_t spawn(const RenderJob& job, int input, int error_pipe) {
     }
     throw sdk::Failure(sdk::say("Graphviz „dot“ ({0}) kann nicht gestartet werden: {1}",
                                 "Graphviz \"dot\" ({0}) cannot be started: {1}", exe,
-                                std::strerror(err)));
+                                sdk::error_text(err)));
   }
   return pid;
 }
@@ -144,9 +144,9 @@ void render_with_dot(const RenderJob& job) {
   Fd input{anonymous_file(job.text)};
   if (input.fd < 0)
     throw sdk::Failure(sdk::say("Graphviz „dot“: Eingabe nicht möglich: {0}",
-                                "Graphviz \"dot\": no input possible: {0}", std::strerror(errno)));
+                                "Graphviz \"dot\": no input possible: {0}", sdk::error_text(errno)));
   int ends[2];
-  if (::pipe2(ends, O_CLOEXEC) != 0) throw sdk::Failure(cannot_start(std::strerror(errno)));
+  if (::pipe2(ends, O_CLOEXEC) != 0) throw sdk::Failure(cannot_start(sdk::error_text(errno)));
   Fd read_end{ends[0]}, write_end{ends[1]};
   const pid_t pid = spawn(job, input.fd, write_end.fd);
   write_end.reset();
@@ -159,7 +159,7 @@ void render_with_dot(const RenderJob& job) {
     if (done == pid) break;
     if (done < 0 && errno != EINTR)
       throw sdk::Failure(
-          sdk::say("Graphviz „dot“: {0}", "Graphviz \"dot\": {0}", std::strerror(errno)));
+          sdk::say("Graphviz „dot“: {0}", "Graphviz \"dot\": {0}", sdk::error_text(errno)));
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {

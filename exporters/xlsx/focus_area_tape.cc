@@ -15,7 +15,7 @@ constexpr std::size_t kChunk = 1 << 20;  // written and read in pieces of about 
 // The failure of the tape in `dir`: what went wrong and, if not 0, the system's error.
 [[noreturn]] void tape_failure(const std::string& dir, const std::string& what, int error) {
   std::string message = "tmpdir " + dir + ": " + what;
-  if (error != 0) message += std::string(" (") + std::strerror(error) + ")";
+  if (error != 0) message += std::string(" (") + sdk::error_text(error) + ")";
   throw sdk::Failure(message);
 }
 

@@ -65,4 +65,19 @@ TEST(SdkMessages, RunAnswersInTheLanguageTheHostAsksFor) {
   }
 }
 
+TEST(SdkMessages, SystemErrorsInTheMessageLanguage) {
+  LanguageGuard guard;
+  // strerror speaks English only: inside a German message it read "(No space left on device)".
+  EXPECT_EQ(eduplan::sdk::error_text_in(ENOSPC, false), "kein Platz mehr auf dem Datenträger");
+  EXPECT_EQ(eduplan::sdk::error_text_in(ENOSPC, true), "no space left on the device");
+  EXPECT_EQ(eduplan::sdk::error_text_in(ELOOP, false),
+            "zu viele symbolische Links (eine Schleife?)");
+  eduplan::sdk::set_english_messages(false);
+  EXPECT_EQ(eduplan::sdk::error_text(EACCES), "keine Berechtigung");
+  eduplan::sdk::set_english_messages(true);
+  EXPECT_EQ(eduplan::sdk::error_text(EACCES), "permission denied");
+  // Errors without a text of their own keep the system's.
+  EXPECT_EQ(eduplan::sdk::error_text_in(ECHILD, false), std::string(std::strerror(ECHILD)));
+}
+
 }  // namespace

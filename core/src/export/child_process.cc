@@ -16,6 +16,7 @@
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
+#include "util/file_io.h"
 
 namespace eduplan {
 namespace {
@@ -65,7 +66,7 @@ class Pipe {
   Pipe() {
     if (::pipe2(fds_, O_CLOEXEC) != 0)
       throw IoError(tr({"Pipe für Kindprozess: {0}", "pipe for a child process: {0}"},
-                       std::strerror(errno)));
+                       error_text(errno)));
   }
   ~Pipe() {
     close_read();
@@ -102,7 +103,7 @@ ChildOutcome run_in_child(const std::function<std::string()>& body,
   const pid_t pid = ::fork();
   if (pid < 0)
     throw IoError(tr({"kein Kindprozess möglich: {0}", "cannot start a child process: {0}"},
-                     std::strerror(errno)));
+                     error_text(errno)));
   if (pid == 0) {
     // A process group of its own, so that what a module starts ends with the run (below).
     ::setpgid(0, 0);

@@ -10,33 +10,14 @@
 #include <cstring>
 
 #include "eduplan/error.h"
+#include "eduplan/exporter_sdk.hpp"
 #include "eduplan/language.h"
 
 namespace eduplan {
 
 std::string error_text(int errnum) {
-  switch (errnum) {
-    case ENOENT:
-      return tr({"Datei oder Verzeichnis gibt es nicht", "no such file or directory"});
-    case EACCES:
-    case EPERM:
-      return tr({"keine Berechtigung", "permission denied"});
-    case ENOSPC:
-      return tr({"kein Platz mehr auf dem Datenträger", "no space left on the device"});
-    case EROFS:
-      return tr({"Datenträger ist schreibgeschützt", "read-only file system"});
-    case EISDIR:
-      return tr({"ist ein Verzeichnis", "is a directory"});
-    case ENOTDIR:
-      return tr(
-          {"ein Teil des Pfads ist kein Verzeichnis", "a part of the path is not a directory"});
-    case EDQUOT:
-      return tr({"Kontingent überschritten", "disk quota exceeded"});
-    case ENAMETOOLONG:
-      return tr({"Name zu lang", "name too long"});
-    default:
-      return std::strerror(errnum);
-  }
+  // One table for the host and the exporters (which have only the SDK's header).
+  return sdk::error_text_in(errnum, language() == Language::en);
 }
 
 void throw_too_large(const std::filesystem::path& path, std::size_t max_bytes) {

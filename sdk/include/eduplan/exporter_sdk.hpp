@@ -71,6 +71,43 @@ std::string say(const char* german, const char* english, const Args&... args) {
   return out;
 }
 
+// What the system error `errnum` (errno) means, in German or English: std::strerror speaks
+// English only, which reads oddly inside a German message. The errors files meet most have
+// texts of their own; any other gives strerror's.
+inline std::string error_text_in(int errnum, bool english) {
+  struct Text {
+    int errnum;
+    const char *german, *english;
+  };
+  static constexpr Text kTexts[] = {
+      {ENOENT, "Datei oder Verzeichnis gibt es nicht", "no such file or directory"},
+      {EACCES, "keine Berechtigung", "permission denied"},
+      {EPERM, "keine Berechtigung", "permission denied"},
+      {ENOSPC, "kein Platz mehr auf dem Datenträger", "no space left on the device"},
+      {EDQUOT, "Kontingent überschritten", "disk quota exceeded"},
+      {EROFS, "Datenträger ist schreibgeschützt", "read-only file system"},
+      {EISDIR, "ist ein Verzeichnis", "is a directory"},
+      {ENOTDIR, "ein Teil des Pfads ist kein Verzeichnis", "a part of the path is not a directory"},
+      {ENAMETOOLONG, "Name zu lang", "name too long"},
+      {ELOOP, "zu viele symbolische Links (eine Schleife?)",
+       "too many levels of symbolic links (a loop?)"},
+      {EEXIST, "gibt es schon", "exists already"},
+      {EXDEV, "liegt auf einem anderen Datenträger", "is on another file system"},
+      {EIO, "Ein-/Ausgabefehler des Datenträgers", "input/output error of the device"},
+      {EFBIG, "Datei zu groß", "file too large"},
+      {EMFILE, "zu viele offene Dateien", "too many open files"},
+      {ENFILE, "zu viele offene Dateien im System", "too many open files in the system"},
+      {ENXIO, "kein solches Gerät (bei einer FIFO: kein Leser)", "no such device (for a FIFO: no reader)"},
+      {EBUSY, "wird gerade benutzt", "busy"},
+  };
+  for (const Text& t : kTexts) {
+    if (t.errnum == errnum) return english ? t.english : t.german;
+  }
+  return std::strerror(errnum);
+}
+// The same in the language of the messages (see say()).
+inline std::string error_text(int errnum) { return error_text_in(errnum, english_messages()); }
+
 // One focus area, as each_focus_area() hands it over.
 struct FocusArea {
   std::size_t field;  // index into fields()
@@ -264,7 +301,7 @@ class OutputFile {
   explicit OutputFile(const char* path) : path_(path), f_(std::fopen(path, "wb")) {
     if (!f_) {
       throw Failure(say("{0} lässt sich nicht öffnen: {1}", "cannot open {0}: {1}", path,
-                        std::strerror(errno)));
+                        error_text(errno)));
     }
   }
   OutputFile(const OutputFile&) = delete;
@@ -285,7 +322,7 @@ class OutputFile {
  private:
   [[noreturn]] void fail() {
     throw Failure(say("{0} lässt sich nicht schreiben: {1}", "cannot write {0}: {1}", path_,
-                      std::strerror(errno)));
+                      error_text(errno)));
   }
   std::string path_;
   std::FILE* f_;
