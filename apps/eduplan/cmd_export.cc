@@ -6,6 +6,7 @@
 #include <eduplan/storage.h>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <iostream>
 
@@ -163,11 +164,29 @@ int run_export(const Command& self, const Args& args) {
       }
     }
   }
+  // Values checked on their own; one the configuration file gave is blamed on its line.
+  const auto checked = [&config](const char* name, const std::function<void()>& check) {
+    try {
+      check();
+    } catch (const UsageError& e) {
+      if (config && config->lines.count(name))
+        throw UsageError(config->at(config->lines.at(name), e.what()));
+      throw;
+    }
+  };
+  if (vm->count("per")) {
+    checked("output-dir", [&] { check_output_dir_value(*vm); });
+    checked("jobs", [&] { check_jobs_value(*vm); });
+  }
   default_language(exporter, values);
   if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const std::string plan = chosen_plan_name(*storage, *vm);
-  if (vm->count("output")) refuse_database_as_target(path_option(*vm, "output", "-o"), database_path(*vm));
+  if (vm->count("output")) {
+    checked("output", [&] {
+      refuse_database_as_target(path_option(*vm, "output", "-o"), database_path(*vm));
+    });
+  }
   if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
     note_empty_period(*storage, plan, chosen_period(*vm));
     const StdoutTarget out(safe_file_name(plan, exporter.file_extension));

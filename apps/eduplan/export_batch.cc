@@ -12,6 +12,21 @@
 
 namespace eduplan::cli {
 
+void check_output_dir_value(const po::variables_map& vm) {
+  if (vm.count("output-dir") && path_option(vm, "output-dir", "--output-dir") == "-") {
+    throw UsageError(tr({"--output-dir -: Berichte je Dezernat, Einheit oder Plan gehen in ein "
+                         "Verzeichnis, nicht auf die Standardausgabe",
+                         "--output-dir -: reports per division, unit or plan go to a directory, "
+                         "not to standard output"}));
+  }
+}
+
+void check_jobs_value(const po::variables_map& vm) {
+  if (vm.count("jobs") && (vm["jobs"].as<unsigned>() == 0 || vm["jobs"].as<unsigned>() > 1024)) {
+    throw UsageError(tr({"--jobs muss zwischen 1 und 1024 liegen", "--jobs must be from 1 to 1024"}));
+  }
+}
+
 int run_export_batch(const po::variables_map& vm, const ExporterRegistry& registry,
                      const ExporterInfo& exporter,
                      const std::map<std::string, std::string>& options) {
@@ -26,15 +41,6 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   if (vm.count("output")) {
     throw UsageError(tr({"-o gilt für einen Bericht; --per schreibt seine Berichte nach --output-dir",
                          "-o is for one report; --per writes its reports to --output-dir"}));
-  }
-  if (path_option(vm, "output-dir", "--output-dir") == "-") {
-    throw UsageError(tr({"--output-dir -: Berichte je Dezernat, Einheit oder Plan gehen in ein "
-                         "Verzeichnis, nicht auf die Standardausgabe",
-                         "--output-dir -: reports per division, unit or plan go to a directory, "
-                         "not to standard output"}));
-  }
-  if (vm.count("jobs") && (vm["jobs"].as<unsigned>() == 0 || vm["jobs"].as<unsigned>() > 1024)) {
-    throw UsageError(tr({"--jobs muss zwischen 1 und 1024 liegen", "--jobs must be from 1 to 1024"}));
   }
   // The database first: a database that cannot be read leaves no empty directory behind.
   const auto storage = open_existing_database(vm, DbAccess::read);

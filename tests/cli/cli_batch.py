@@ -152,6 +152,24 @@ class PerDivision(PlanDbTest):
                 self.assertExit(result, 2)
                 self.assertIn(f"{config}, {message}", result.stderr)
                 self.assertFalse(os.path.exists(out))
+        # Values checked after the file is read (their range, the database as target) name the line too,
+        # unless the command line gave them.
+        later = [
+            ("format = csv\nper = division\noutput-dir = {out}\n\njobs = 0\n",
+             "Zeile 5: --jobs muss zwischen 1 und 1024 liegen"),
+            ("format = csv\nper = unit\noutput-dir = -\n", "Zeile 3: --output-dir -: Berichte je Dezernat"),
+            ("format = csv\n# Ziel\noutput = {db}\n", "Zeile 3: " + self.db + " ist die Datenbank selbst"),
+        ]
+        for i, (text, message) in enumerate(later):
+            with self.subTest(text=text):
+                config = self.write(f"later{i}.cfg", text.format(out=self.path("je"), db=self.db))
+                result = run("export", "--config", config, "--db", self.db)
+                self.assertExit(result, 2)
+                self.assertIn(f"{config}, {message}", result.stderr)
+                self.assertFalse(os.path.exists(self.path("je")))
+        result = run("export", "--config", self.path("later0.cfg"), "--db", self.db, "--jobs", "0")
+        self.assertExit(result, 2)
+        self.assertNotIn("Zeile", result.stderr)  # the command line's value, not the file's
         for jobs in ("0", "-1", "100000"):
             result = run("export", "--db", self.db, "--format", "csv", "--per", "division", "--output-dir",
                          self.path("j"), "--jobs", jobs)
