@@ -57,7 +57,8 @@ struct Clusters {
   }
 };
 
-Builder::Builder(const Request& r) : r_(r), scale_(r.status_scale()) {
+Builder::Builder(const Request& r)
+    : r_(r), english_(r.option("lang") == "en"), scale_(r.status_scale()) {
   const std::string field(r.option("field")), division(r.option("division"));
   if (!field.empty()) {
     std::vector<std::string> names;
@@ -170,12 +171,12 @@ void Builder::colour_statuses(Graph& g, std::size_t f, std::size_t a, const std:
 }
 
 void Builder::add_legend(Graph& g) const {
-  g.legend_title = "Stand";
+  g.legend_title = english_ ? "Status" : "Stand";
   const auto period = r_.report_period();
   if (!period.empty()) g.legend_title += " " + std::string(period);
   for (std::size_t s = 0; s < scale_.size(); ++s)
     g.legend.emplace_back(std::string(scale_[s]), s < std::size(kFills) ? kFills[s] : kOtherFill);
-  g.legend.emplace_back("nicht gemeldet", "#FFFFFF");
+  g.legend.emplace_back(english_ ? "not reported" : "nicht gemeldet", "#FFFFFF");
 }
 
 // The responsibility view draws fields, focus areas, units, focus areas, fields from left to

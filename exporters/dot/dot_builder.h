@@ -41,6 +41,7 @@ class Builder {
   void add_legend(Graph& g) const;
 
   const sdk::Request& r_;
+  bool english_;                             // lang=en: the key's own words in English
   std::string field_title_, division_name_;  // as the plan spells them, "" for all
   std::vector<std::string_view> scale_;      // the status scale; empty without reports
 };

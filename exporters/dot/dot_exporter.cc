@@ -19,6 +19,7 @@ using sdk::Request;
 constexpr const char* kViews[] = {"responsibility", "cooperation", "fields", nullptr};
 constexpr const char* kCollapse[] = {"auto", "true", "false", nullptr};
 constexpr const char* kRender[] = {"none", "svg", "png", nullptr};
+constexpr const char* kLanguages[] = {"de", "en", nullptr};
 
 const eduplan_option_decl kOptions[] = {
     {"view", EDUPLAN_OPTION_ENUM, "responsibility", kViews,
@@ -41,6 +42,8 @@ const eduplan_option_decl kOptions[] = {
      "mit Graphviz dot als SVG oder PNG ausgeben statt DOT"},
     {"timeout", EDUPLAN_OPTION_INT, "60", nullptr,
      "render: Graphviz nach so vielen Sekunden abbrechen"},
+    {"lang", EDUPLAN_OPTION_ENUM, "de", kLanguages,
+     "Sprache der eigenen Beschriftungen (Legende, Hinweis unter großen Graphen)"},
 };
 // Parallel to kOptions, for users who chose English.
 constexpr const char* kHelpEnglish[] = {
@@ -54,18 +57,27 @@ constexpr const char* kHelpEnglish[] = {
     "larger graphs are made smaller or laid out with sfdp instead of dot",
     "write SVG or PNG through Graphviz dot instead of DOT",
     "render: stop Graphviz after so many seconds",
+    "language of the graph's own labels (the key, the note under large graphs)",
 };
 static_assert(std::size(kHelpEnglish) == std::size(kOptions));
 
 // Parallel to kOptions.
 const eduplan_option_range kRanges[] = {sdk::unbounded, sdk::unbounded, sdk::unbounded,
                                         sdk::unbounded, {1, 1000000},   {10, 10000000},
-                                        {10, 10000000}, sdk::unbounded, {1, 86400}};
+                                        {10, 10000000}, sdk::unbounded, {1, 86400},
+                                        sdk::unbounded};
 static_assert(std::size(kRanges) == std::size(kOptions));
 
-// For the note under the graph (German, as the graph's other labels).
-std::string counts(const Graph& g) {
-  return std::to_string(g.nodes.size()) + " Knoten, " + std::to_string(g.edges.size()) + " Kanten";
+// The note under a large graph, in the graph's language (option lang), which need not be the
+// language of messages (--lang): `german` or `english` with {0}… filled in.
+template <class... Args>
+std::string in_graph(bool english, const char* german, const char* english_text,
+                     const Args&... args) {
+  const bool messages = sdk::english_messages();
+  sdk::set_english_messages(english);
+  std::string out = sdk::say(german, english_text, args...);
+  sdk::set_english_messages(messages);
+  return out;
 }
 
 // For a message to the user, in the language chosen with --lang.
@@ -83,7 +95,8 @@ class Planner {
         collapse_(r.option("collapse")),
         min_weight_(static_cast<int>(r.number("min-weight"))),  // range checked by the host
         max_nodes_(static_cast<std::size_t>(r.number("max-nodes"))),
-        max_edges_(static_cast<std::size_t>(r.number("max-edges"))) {}
+        max_edges_(static_cast<std::size_t>(r.number("max-edges"))),
+        english_(r.option("lang") == "en") {}
 
   // The graph to draw: the view as asked for if it is within max-nodes and max-edges; else,
   // with collapse=auto, units drawn as their divisions, then (responsibility view) fields x
@@ -91,33 +104,45 @@ class Planner {
   Graph plan() const {
     Graph g = checked(builder_.build(view_, collapse_ == "true"));
     if (!too_large(g)) return g;
-    const std::string full = counts(g);
+    const std::string full =
+        in_graph(english_, "{0} Knoten, {1} Kanten", "{0} nodes, {1} edges",
+                 std::to_string(g.nodes.size()), std::to_string(g.edges.size()));
     std::string done;
     if (collapse_ == "auto") {
       Graph collapsed = pruned(builder_.build(view_, true));
       if (smaller(collapsed, g)) {
         g = std::move(collapsed);
-        done = "Einheiten zu ihren Dezernaten zusammengefasst";
+        done = in_graph(english_, "Einheiten zu ihren Dezernaten zusammengefasst",
+                        "units drawn as their divisions");
       }
       if (too_large(g) && view_ == "responsibility") {
         Graph fields = pruned(builder_.build("fields", true));
         if (smaller(fields, g)) {
           g = std::move(fields);
-          done =
-              "Schwerpunkte zu ihren Handlungsfeldern und Einheiten zu ihren Dezernaten "
-              "zusammengefasst (wie view=fields collapse=true)";
+          done = in_graph(english_,
+                          "Schwerpunkte zu ihren Handlungsfeldern und Einheiten zu ihren "
+                          "Dezernaten zusammengefasst (wie view=fields collapse=true)",
+                          "focus areas drawn as their fields and units as their divisions (as "
+                          "view=fields collapse=true)");
         }
       }
     }
     if (too_large(g)) {
       g.layout = "sfdp";
-      done += std::string(done.empty() ? "" : "; ") + "mit sfdp statt dot gesetzt, ohne Kästen" +
-              (g.show_weights ? ", Gewichte nur als Linienstärke" : "");
+      done += std::string(done.empty() ? "" : "; ") +
+              in_graph(english_, "mit sfdp statt dot gesetzt, ohne Kästen",
+                       "laid out with sfdp instead of dot, without boxes") +
+              (g.show_weights ? in_graph(english_, ", Gewichte nur als Linienstärke",
+                                         ", weights only as line widths")
+                              : std::string());
     }
-    g.note = "Großer Graph (" + full + "; Grenzen max-nodes=" + std::to_string(max_nodes_) +
-             ", max-edges=" + std::to_string(max_edges_) + "): " + done +
-             ". Alles mit dot: collapse=false und höhere Grenzen; kleiner: field=, division=, "
-             "min-weight=.";
+    g.note = in_graph(english_,
+                      "Großer Graph ({0}; Grenzen max-nodes={1}, max-edges={2}): {3}. Alles mit "
+                      "dot: collapse=false und höhere Grenzen; kleiner: field=, division=, "
+                      "min-weight=.",
+                      "Large graph ({0}; limits max-nodes={1}, max-edges={2}): {3}. All with dot: "
+                      "collapse=false and higher limits; smaller: field=, division=, min-weight=.",
+                      full, std::to_string(max_nodes_), std::to_string(max_edges_), done);
     return g;
   }
 
@@ -169,6 +194,7 @@ class Planner {
   std::string view_, collapse_;
   int min_weight_;
   std::size_t max_nodes_, max_edges_;
+  bool english_;  // lang=en
 };
 
 void write_dot(const Request& request) {

@@ -306,6 +306,24 @@ class LargePlans(TempDirTest):
         # The note is the root graph's label, after the clusters: they keep their own labels on top.
         self.assertRegex(text, r'label="Gro[^"]*"; labelloc=b; labeljust=l;\n}\n$')
 
+    def test_the_note_follows_the_graphs_language(self):
+        text, svg = self.dot("view=cooperation", "lang=en")
+        note = " ".join(svg_texts(svg))
+        self.assertIn("Large graph (222 nodes, 1178 edges; limits max-nodes=500, max-edges=600): "
+                      "units drawn as their divisions. All with dot:", note)
+        self.assertNotIn("Großer Graph", text)
+        text, svg = self.dot("view=cooperation", "collapse=false", "lang=en")
+        self.assertIn("laid out with sfdp instead of dot, without boxes", " ".join(svg_texts(svg)))
+        # --lang en fills the option; messages and labels can also differ.
+        target = self.path("en.dot")
+        self.assertExit(run("--lang", "en", "export", "--db", self.db, "--format", "dot", "-o", target), 0)
+        with open(target, encoding="utf-8") as f:
+            self.assertIn("Large graph (", f.read())
+        self.assertExit(run("--lang", "en", "export", "--db", self.db, "--format", "dot", "-o", target,
+                            "--option", "lang=de"), 0)
+        with open(target, encoding="utf-8") as f:
+            self.assertIn("Großer Graph (", f.read())
+
     def test_responsibility_falls_back_to_fields_by_divisions(self):
         text, svg = self.dot()
         self.assertEqual({i[0] for i in node_ids(text)}, {"f", "d"})

@@ -238,6 +238,18 @@ class StatusInExports(PlanDbTest):
         self.assertIn("subgraph cluster_legend", dot)
         for s in SCALE + ["nicht gemeldet"]:
             self.assertIn(f'label="{s}"', dot)
+        self.assertRegex(dot, r'cluster_legend \{\n    label="Stand[ "]')
+        # The key's own words follow the graph's language (lang=en, or --lang en).
+        for extra, options in (((), ("lang=en",)), (("--lang", "en"), ())):
+            english = self.path("plan-en.dot")
+            result = run(*extra, "export", "--db", self.db, "--format", "dot", "-o", english,
+                         *[a for o in options for a in ("--option", o)])
+            self.assertExit(result, 0)
+            with open(english, encoding="utf-8") as f:
+                text = f.read()
+            self.assertIn('label="not reported"', text)
+            self.assertNotIn("nicht gemeldet", text)
+            self.assertRegex(text, r'cluster_legend \{\n    label="Status[ "]')
         fills = ["#C9DAF8", "#FFE599", "#B6D7A8", "#EA9999", "#D9D9D9"]
         per_area = defaultdict(Counter)
         for fa, unit, _name, _div, field, pos, *_ in self.rows:
