@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include <eduplan/atomic_output.h>
 #include <eduplan/exporter_sdk.hpp>
 
 #include <algorithm>
@@ -221,12 +222,16 @@ std::string path_option(const po::variables_map& vm, const char* name, const cha
 
 void refuse_database_as_target(const std::string& target, const std::string& database) {
   std::error_code same;
-  if (target == "-" ? StdoutTarget::is_file(database)
-                    : std::filesystem::equivalent(target, database, same)) {
+  const bool out = target == "-";
+  const std::string shown = out ? tr({"die Standardausgabe", "standard output"}) : target;
+  if (out ? StdoutTarget::is_file(database) : std::filesystem::equivalent(target, database, same)) {
     throw UsageError(tr({"{0} ist die Datenbank selbst; bitte ein anderes Ziel wählen",
                          "{0} is the database itself; choose another target"},
-                        target == "-" ? tr({"die Standardausgabe", "standard output"}) : target));
+                        shown));
   }
+  // Nor any other database (the library refuses it too, but a report written by the CLI
+  // itself, `diff` or `-o -`, does not go through the library's exports).
+  refuse_database_target(out ? std::string("/proc/self/fd/1") : target, shown);
 }
 
 std::string value_of(const po::variables_map& vm, const char* name) {

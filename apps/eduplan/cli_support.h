@@ -74,7 +74,7 @@ std::string chosen_format(const po::variables_map& vm, const std::vector<std::st
 std::string path_option(const po::variables_map& vm, const char* name, const char* shown);
 
 // Refuses `target` if it is the database `database` (or standard output is, for "-"), which
-// a report would destroy.
+// a report would destroy, or any other SQLite database.
 void refuse_database_as_target(const std::string& target, const std::string& database);
 
 // The exporters: --plugin-dir, then the standard search path, with the time limit of

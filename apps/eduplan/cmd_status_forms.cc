@@ -264,6 +264,14 @@ int run_status_forms(const Command& self, const Args& args) {
   // Into place: the whole directory at once if it is new, else file by file.
   if (!exists) {
     fs::rename(staging.dir(), dir, ec);
+    if (ec == std::errc::directory_not_empty || ec == std::errc::file_exists) {
+      // Made meanwhile, by another run or by hand: its files are not overwritten.
+      throw IoError(tr({"{0} ist inzwischen entstanden (ein anderer Lauf?); nichts geschrieben, "
+                        "bitte erneut aufrufen",
+                        "{0} was created meanwhile (another run?); nothing written, please run "
+                        "again"},
+                       dir.string()));
+    }
     if (ec) {
       throw IoError(tr({"{0} kann nicht angelegt werden: {1}", "cannot create {0}: {1}"},
                        dir.string(), sdk::error_text(ec.value())));

@@ -3,6 +3,7 @@
 
 #include <eduplan/batch.h>
 #include <eduplan/enum_text.h>
+#include <eduplan/exporter_sdk.hpp>
 #include <eduplan/file_names.h>
 
 #include <filesystem>
@@ -65,12 +66,23 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   const std::filesystem::path dir = vm["output-dir"].as<std::string>();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (!std::filesystem::is_directory(dir)) {
-    throw IoError(
-        tr({"Verzeichnis {0} kann nicht angelegt werden", "the directory {0} cannot be created"},
-           dir.string()));
+  std::error_code status_error;
+  if (!std::filesystem::is_directory(dir, status_error)) {
+    std::error_code ignored;
+    const bool file = !status_error && std::filesystem::exists(dir, ignored);
+    const std::error_code why = status_error ? status_error : ec;
+    throw IoError(file    ? tr({"Verzeichnis {0} kann nicht angelegt werden: dort ist eine Datei",
+                                "the directory {0} cannot be created: a file is there"},
+                               dir.string())
+                  : why   ? tr({"Verzeichnis {0} kann nicht angelegt werden ({1})",
+                                "the directory {0} cannot be created ({1})"},
+                               dir.string(), sdk::error_text(why.value()))
+                          : tr({"Verzeichnis {0} kann nicht angelegt werden",
+                                "the directory {0} cannot be created"},
+                               dir.string()));
   }
-  // A report file that is the database (a link in the directory) would overwrite it.
+  // A report file that is a database (a link in the directory, a file named like a report) would
+  // be overwritten: refused before anything is written.
   for (const auto& job : jobs) refuse_database_as_target((dir / job.file).string(), database_path(vm));
   refuse_database_as_target((dir / safe_file_name("index", exporter.file_extension)).string(),
                             database_path(vm));

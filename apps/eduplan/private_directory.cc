@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -27,6 +28,12 @@ void remove_abandoned_directories(const fs::path& base, std::string_view prefix)
     if (!name.starts_with(prefix)) continue;
     const auto dash = name.find('-', prefix.size());
     if (dash == std::string::npos) continue;
+    // mkdtemp's six letters or digits, and nothing after them: "….bak" is someone's copy.
+    const std::string_view random = std::string_view(name).substr(dash + 1);
+    if (random.size() != 6 ||
+        !std::all_of(random.begin(), random.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+      continue;
     const std::string pid_text = name.substr(prefix.size(), dash - prefix.size());
     if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos ||
         pid_text.size() > 9)

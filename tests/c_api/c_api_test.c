@@ -138,6 +138,13 @@ static void no_report_replaces_a_database(const char* document, const char* unit
   CHECK(symlink(db_path, link) == 0);
   CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, link) == EDUPLAN_E_USAGE);
   CHECK(contains(eduplan_last_error(), "is an SQLite database"));
+  /* Through a directory that does not exist: not the database the path spells after "..". */
+  char* around = join(work, "missing/../target.db");
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, around) != EDUPLAN_OK);
+  CHECK(contains(eduplan_last_error(), "does not exist"));
+  free(around);
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, "") == EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "the target is empty"));
   eduplan_db_close(db);
 
   plan = NULL;

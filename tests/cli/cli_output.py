@@ -243,13 +243,57 @@ class StandardOutput(PlanDbTest):
         os.symlink(other, os.path.join(out, "Dezernat IV.csv"))
         result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division",
                               "--output-dir", out)
-        self.assertEqual(result.returncode, 1)  # that report failed, the others were written
-        self.assertIn("Dezernat IV: FEHLGESCHLAGEN: ", result.stdout.decode())
-        self.assertIn("Dezernat IV.csv ist eine SQLite-Datenbank", result.stdout.decode())
+        self.assertEqual(result.returncode, 2)  # refused before anything is written
+        self.assertIn("Dezernat IV.csv ist eine SQLite-Datenbank", result.stderr.decode())
+        self.assertEqual(os.listdir(out), ["Dezernat IV.csv"])
         self.assertTrue(os.path.islink(os.path.join(out, "Dezernat IV.csv")))
+        # Standard output opened on another database without truncating it (1<>), and diff.
+        with open(other, "r+b") as db:
+            result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-", stdout=db)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("die Standardausgabe ist eine SQLite-Datenbank", result.stderr.decode())
+        for target in (other, os.path.join(out, "Dezernat IV.csv")):
+            result = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format",
+                                  "json", "-o", target)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("ist eine SQLite-Datenbank", result.stderr.decode())
+        # A path through a directory that does not exist is not the database it spells after "..":
+        # the kernel would refuse it, and so does eduplan (it used to write over the database).
+        around = os.path.join(os.path.dirname(self.db), "fehlt", "..")
+        for fmt in ("csv", "xlsx"):
+            for target in (os.path.join(around, os.path.basename(self.db)), os.path.join(around, "andere.db")):
+                result = self.eduplan("export", "--db", self.db, "--format", fmt, "-o", target)
+                self.assertEqual(result.returncode, 2, target)
+                self.assertIn("fehlt/.. gibt es nicht", result.stderr.decode())
+        result = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format", "json",
+                              "-o", os.path.join(around, os.path.basename(self.db)))
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(query(self.db, "PRAGMA integrity_check"), [["ok"]])
         with open(other, "rb") as f:
             self.assertEqual(f.read(), before)
         self.assertEqual(query(other, "PRAGMA integrity_check"), [["ok"]])
+
+    def test_places_that_are_no_directories(self):
+        # A file where a directory should be, a loop of links, a name too long: each says so
+        # (they were "das Verzeichnis … gibt es nicht" for a file, and internal errors).
+        afile = self.path("eine-datei")
+        with open(afile, "w") as f:
+            f.write("x")
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", os.path.join(afile, "x.csv"))
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(f"{afile} ist kein Verzeichnis", result.stderr.decode())
+        os.symlink("schleife-b", self.path("schleife-a"))
+        os.symlink("schleife-a", self.path("schleife-b"))
+        cases = [(self.path("schleife-a"), "zu viele symbolische Links"), (afile, "dort ist eine Datei"),
+                 (self.path("B" * 256), "Name zu lang")]
+        for out, reason in cases:
+            with self.subTest(out=out[-20:]):
+                result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division",
+                                      "--output-dir", out)
+                self.assertEqual(result.returncode, 2)
+                self.assertNotIn("interner Fehler", result.stderr.decode())
+                self.assertIn("kann nicht angelegt werden", result.stderr.decode())
+                self.assertIn(reason, result.stderr.decode())
 
     def test_a_reader_that_goes_away_is_reported_not_a_signal(self):
         # | head, | (exit): SIGPIPE used to end every command at once (exit 141), a batch with a

@@ -338,7 +338,8 @@ class Forms(PlanDbTest):
         gone = subprocess.Popen(["true"])
         gone.wait()
         names = {"dead": self.staging_name(gone.pid), "alive": self.staging_name(1),
-                 "elsewhere": self.staging_name(gone.pid, host="anderer0rechner")}
+                 "elsewhere": self.staging_name(gone.pid, host="anderer0rechner"),
+                 "a copy": self.staging_name(gone.pid) + ".bak"}  # not mkdtemp's name: someone's
         for name in names.values():
             os.makedirs(os.path.join(where, name, "inhalt"))
         return names
@@ -349,12 +350,13 @@ class Forms(PlanDbTest):
         names = self.abandoned(self.dir)
         self.assertExit(self.forms(), 0)
         left = sorted(n for n in os.listdir(self.dir) if ".tmp-" in n)
-        self.assertEqual(left, sorted([names["alive"], names["elsewhere"]]))  # running, or another host's
+        kept = sorted([names["alive"], names["elsewhere"], names["a copy"]])  # running, another host's, a copy
+        self.assertEqual(left, kept)
         # Inside an existing one, where the next run into it stages.
         names = self.abandoned(self.out)
         self.assertExit(self.forms("--force"), 0)
         left = sorted(n for n in os.listdir(self.out) if ".tmp-" in n)
-        self.assertEqual(left, sorted([names["alive"], names["elsewhere"]]))
+        self.assertEqual(left, sorted([names["alive"], names["elsewhere"], names["a copy"]]))
         self.assertEqual(len(self.written()), 26)
 
     def test_an_existing_directory_on_another_file_system(self):

@@ -19,6 +19,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <string>
 
 #include "eduplan/export.h"
 
@@ -52,6 +53,14 @@ class EDUPLAN_EXPORT AtomicOutput {
   bool committed_ = false;
   bool through_ = false;  // the target is written into, not replaced (see above)
 };
+
+// A report never replaces a database: throws UsageError if `target` (links followed) is a
+// regular file that begins with SQLite's header — the database a report is made from or any
+// other. `shown` names the target in the message instead of its path ("standard output" for
+// /proc/self/fd/1). Only regular files are read: reading a FIFO would take its reader's data.
+// ExporterRegistry's exports call it; programs that write reports themselves can too.
+EDUPLAN_EXPORT void refuse_database_target(const std::filesystem::path& target,
+                                           const std::string& shown = {});
 
 // Removes the temporary files in `dir` that AtomicOutput left behind in processes that were
 // killed (see above). Returns how many it removed. AtomicOutput calls it, at most once a minute

@@ -1,7 +1,5 @@
 #include <algorithm>
-#include <fstream>
 #include <optional>
-#include <string_view>
 
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
@@ -17,26 +15,6 @@ namespace eduplan {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// A report never replaces a database: not the one it is read from (an embedder passing the
-// database's own path, or a link to it, as the target) nor any other SQLite file. Only regular
-// files are looked at: reading a FIFO to find out would take the data meant for its reader.
-void refuse_database_target(const fs::path& target) {
-  std::error_code ec;
-  if (!fs::is_regular_file(target, ec)) return;
-  std::ifstream in(target, std::ios::binary);
-  char header[16] = {};
-  if (!in.read(header, sizeof header)) return;
-  if (std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16)) return;
-  throw UsageError(tr({"{0} ist eine SQLite-Datenbank; ein Bericht ersetzt keine Datenbank, "
-                       "bitte ein anderes Ziel wählen",
-                       "{0} is an SQLite database; a report does not replace a database, "
-                       "choose another target"},
-                      target.string()));
-}
-
-}  // namespace
 
 struct ExporterRegistry::Impl {
   std::vector<ExporterInfo> infos;
@@ -221,6 +199,8 @@ void ExporterRegistry::run(std::string_view id, const PlanSource& source,
                          "no exporter \"{0}\" found (eduplan plugins lists them all)"},
                         id));
   const auto values = resolve_options(*info, options);
+  if (target.empty())
+    throw UsageError(tr({"das Ziel ist leer: ein Dateiname fehlt", "the target is empty: a file name is missing"}));
   refuse_database_target(target);
   AtomicOutput out(target);
   const ModuleRun job{*info, source, batch, values, out.temp_path()};

@@ -43,12 +43,14 @@ std::string to_json(const PlanSummary& summary, const std::vector<Finding>& find
 
 namespace {
 
-// A percentage as people and scripts read it: "49.04255319148936", "65" (Boost.JSON writes
-// every double in exponent form, "4.904255319148936E1", "6.5E1"). std::to_chars without a
-// format gives the shortest text that reads back as the same double.
+// A percentage as people and scripts read it: "49.04255319148936", "65", "0.0002" (Boost.JSON
+// writes every double in exponent form, "4.904255319148936E1", "6.5E1", and so would the
+// shortest form for small values, "2e-04"). std::to_chars in fixed format gives the shortest
+// text without an exponent that reads back as the same double.
 std::string json_number(double value) {
-  char text[64];
-  const auto [end, error] = std::to_chars(text, text + sizeof text, value);
+  char text[400];  // the longest fixed text of a double (1e308) fits
+  const auto [end, error] =
+      std::to_chars(text, text + sizeof text, value, std::chars_format::fixed);
   if (error != std::errc() || !std::isfinite(value)) return "null";
   return std::string(text, end);
 }

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "eduplan/error.h"
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
 #include "util/file_io.h"
@@ -132,6 +133,24 @@ std::string temp_prefix(const std::string& target_name, std::size_t suffix_size)
 
 }  // namespace
 
+void refuse_database_target(const std::filesystem::path& target, const std::string& shown) {
+  std::error_code ec;
+  if (target.empty() || !std::filesystem::is_regular_file(target, ec)) return;
+  const int fd = ::open(target.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return;
+  char header[16] = {};
+  const ssize_t n = ::pread(fd, header, sizeof header, 0);
+  ::close(fd);
+  if (n != static_cast<ssize_t>(sizeof header) ||
+      std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16))
+    return;
+  throw UsageError(tr({"{0} ist eine SQLite-Datenbank; ein Bericht ersetzt keine Datenbank, "
+                       "bitte ein anderes Ziel wählen",
+                       "{0} is an SQLite database; a report does not replace a database, "
+                       "choose another target"},
+                      shown.empty() ? target.string() : shown));
+}
+
 int remove_stale_temporaries(const std::filesystem::path& dir) {
   DIR* d = ::opendir(dir.c_str());
   if (!d) return 0;
@@ -163,13 +182,15 @@ void AtomicOutput::classify_target() {
                            target_.string()));
     }
     // A link to a file that does not exist yet: the file is created behind it, the link stays.
+    // The path is not normalised: "missing/../plan.db" must fail on the missing directory as
+    // the kernel would, not turn into "plan.db" (which it would then replace).
     auto path = target_;
     for (int hops = 0; hops < 40 && std::filesystem::is_symlink(path, ec); ++hops) {
       const auto next = std::filesystem::read_symlink(path, ec);
       if (ec) break;
       path = next.is_absolute() ? next : path.parent_path() / next;
     }
-    target_ = std::filesystem::absolute(path.lexically_normal(), ec);
+    target_ = path;
     return;
   }
   if (S_ISBLK(followed.st_mode)) {
@@ -204,10 +225,22 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     dir = std::filesystem::temp_directory_path(ec);
     if (ec) dir = "/tmp";
   }
-  if (!std::filesystem::is_directory(dir, ec))
+  struct stat place {};
+  if (::stat(dir.c_str(), &place) != 0 || !S_ISDIR(place.st_mode)) {
+    const int error = errno;
+    if (::stat(dir.c_str(), &place) == 0) {  // there, but a file
+      throw ExportError(tr({"{0}: {1} ist kein Verzeichnis", "{0}: {1} is not a directory"},
+                           target_.string(), dir.string()));
+    }
+    if (error != ENOENT) {  // a loop of links, a part of the path that is a file
+      throw ExportError(tr({"{0}: das Verzeichnis {1} lässt sich nicht öffnen ({2})",
+                            "{0}: the directory {1} cannot be opened ({2})"},
+                           target_.string(), dir.string(), error_text(error)));
+    }
     throw ExportError(
         tr({"{0}: das Verzeichnis {1} gibt es nicht", "{0}: the directory {1} does not exist"},
            target_.string(), dir.string()));
+  }
   if (sweep_due(dir)) remove_stale_temporaries(dir);
   // The temporary file of a target written into lies elsewhere: a failure there names that place.
   const auto cannot_write = [&](const std::string& why) {

@@ -99,6 +99,13 @@ inline std::string error_text_in(int errnum, bool english) {
       {ENFILE, "zu viele offene Dateien im System", "too many open files in the system"},
       {ENXIO, "kein solches Gerät (bei einer FIFO: kein Leser)", "no such device (for a FIFO: no reader)"},
       {EBUSY, "wird gerade benutzt", "busy"},
+      {ENOTEMPTY, "Verzeichnis ist nicht leer", "directory not empty"},
+      {ETXTBSY, "Datei wird gerade ausgeführt", "text file busy"},
+      {EPIPE, "der Leser hat die Pipe geschlossen", "the reader closed the pipe"},
+      {ENOMEM, "nicht genug Arbeitsspeicher", "not enough memory"},
+      {EINVAL, "ungültiges Argument", "invalid argument"},
+      {EAGAIN, "vorübergehend nicht verfügbar", "temporarily unavailable"},
+      {EINTR, "unterbrochen", "interrupted"},
   };
   for (const Text& t : kTexts) {
     if (t.errnum == errnum) return english ? t.english : t.german;
