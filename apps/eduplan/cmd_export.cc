@@ -128,92 +128,107 @@ int run_export(const Command& self, const Args& args) {
     config = store_config_file(vm->at("config").as<std::string>(), line.visible, *vm,
                                {{"per", {"division", "unit", "plan"}}});
   }
-  if (!vm->count("format")) {
-    throw UsageError(tr({"--format fehlt (eduplan plugins listet die Exporter)",
-                         "--format is missing (eduplan plugins lists the exporters)"}));
-  }
-  const auto registry = discover_exporters(*vm, vm->at("format").as<std::string>());
-  const ExporterInfo& exporter = [&]() -> const ExporterInfo& {
-    try {
-      return find_exporter(registry, vm->at("format").as<std::string>());
-    } catch (const UsageError& e) {
-      if (config && config->lines.count("format"))
-        throw UsageError(config->at(config->lines.at("format"), e.what()));
-      throw;
+  // A value the file gave that is refused later, by a message naming its option ("--period: …"),
+  // is blamed on its line too.
+  const auto configured = [&]() -> int {
+    if (!vm->count("format")) {
+      throw UsageError(tr({"--format fehlt (eduplan plugins listet die Exporter)",
+                           "--format is missing (eduplan plugins lists the exporters)"}));
     }
-  }();
-  if (help) {
-    std::cout << tr({"Aufruf: eduplan export --format {0} [--db DATEI] [--plan NAME] [-o ZIEL] "
-                     "[--option KEY=VALUE]...\n\n",
-                     "usage: eduplan export --format {0} [--db FILE] [--plan NAME] [-o TARGET] "
-                     "[--option KEY=VALUE]...\n\n"},
-                    exporter.id)
-              << exporter.id << " " << exporter.version << ": " << exporter.description << "\n"
-              << tr({"geladen aus {0}", "loaded from {0}"}, exporter.path.string()) << "\n\n"
-              << tr({"Optionen des Exporters:", "The exporter's options:"}) << "\n";
-    print_exporter_options(std::cout, exporter);
-    return kOk;
-  }
-  auto values = parse_option_values(*vm);
-  if (config) {  // what the file gave, checked now that the exporter is known, with its line
-    for (const auto& [key, line_number] : config->option_keys) {
+    const auto registry = discover_exporters(*vm, vm->at("format").as<std::string>());
+    const ExporterInfo& exporter = [&]() -> const ExporterInfo& {
       try {
-        registry.check_options(exporter.id, {{key, values.at(key)}});
+        return find_exporter(registry, vm->at("format").as<std::string>());
       } catch (const UsageError& e) {
-        throw UsageError(config->at(line_number, e.what()));
+        if (config && config->lines.count("format"))
+          throw UsageError(config->at(config->lines.at("format"), e.what()));
+        throw;
+      }
+    }();
+    if (help) {
+      std::cout << tr({"Aufruf: eduplan export --format {0} [--db DATEI] [--plan NAME] [-o ZIEL] "
+                       "[--option KEY=VALUE]...\n\n",
+                       "usage: eduplan export --format {0} [--db FILE] [--plan NAME] [-o TARGET] "
+                       "[--option KEY=VALUE]...\n\n"},
+                      exporter.id)
+                << exporter.id << " " << exporter.version << ": " << exporter.description << "\n"
+                << tr({"geladen aus {0}", "loaded from {0}"}, exporter.path.string()) << "\n\n"
+                << tr({"Optionen des Exporters:", "The exporter's options:"}) << "\n";
+      print_exporter_options(std::cout, exporter);
+      return kOk;
+    }
+    auto values = parse_option_values(*vm);
+    if (config) {  // what the file gave, checked now that the exporter is known, with its line
+      for (const auto& [key, line_number] : config->option_keys) {
+        try {
+          registry.check_options(exporter.id, {{key, values.at(key)}});
+        } catch (const UsageError& e) {
+          throw UsageError(config->at(line_number, e.what()));
+        }
       }
     }
-  }
-  // Values checked on their own; one the configuration file gave is blamed on its line.
-  const auto checked = [&config](const char* name, const std::function<void()>& check) {
-    try {
-      check();
-    } catch (const UsageError& e) {
-      if (config && config->lines.count(name))
-        throw UsageError(config->at(config->lines.at(name), e.what()));
-      throw;
+    // A check whose message does not begin with the option's name (the target is the database):
+    // a value the configuration file gave is blamed on its line here.
+    const auto checked = [&config](const char* name, const std::function<void()>& check) {
+      try {
+        check();
+      } catch (const UsageError& e) {
+        if (config && config->lines.count(name))
+          throw UsageError(config->at(config->lines.at(name), e.what()));
+        throw;
+      }
+    };
+    if (vm->count("per")) {
+      check_output_dir_value(*vm);
+      check_jobs_value(*vm);
     }
-  };
-  if (vm->count("per")) {
-    checked("output-dir", [&] { check_output_dir_value(*vm); });
-    checked("jobs", [&] { check_jobs_value(*vm); });
-  }
-  default_language(exporter, values);
-  if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
-  const auto storage = open_existing_database(*vm, DbAccess::read);
-  const std::string plan = chosen_plan_name(*storage, *vm);
-  if (vm->count("output")) {
-    checked("output", [&] {
-      refuse_database_as_target(path_option(*vm, "output", "-o"), database_path(*vm));
-    });
-  }
-  if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
+    chosen_period(*vm);  // checked before the database is opened
+    default_language(exporter, values);
+    if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
+    const auto storage = open_existing_database(*vm, DbAccess::read);
+    const std::string plan = chosen_plan_name(*storage, *vm);
+    if (vm->count("output")) {
+      checked("output", [&] {
+        refuse_database_as_target(path_option(*vm, "output", "-o"), database_path(*vm));
+      });
+    }
+    if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
+      note_empty_period(*storage, plan, chosen_period(*vm));
+      const StdoutTarget out(safe_file_name(plan, exporter.file_extension));
+      try {
+        registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, out.path(),
+                                    chosen_period(*vm));
+      } catch (const Error& e) {
+        throw IoError(out.in_message(e.what()));
+      }
+      out.copy_out();
+      return kOk;
+    }
+    const std::filesystem::path target =
+        vm->count("output")
+            ? std::filesystem::path(vm->at("output").as<std::string>())
+            : std::filesystem::path(safe_file_name(plan, exporter.file_extension));
+    refuse_database_as_target(target.string(), database_path(*vm));
     note_empty_period(*storage, plan, chosen_period(*vm));
-    const StdoutTarget out(safe_file_name(plan, exporter.file_extension));
-    try {
-      registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, out.path(),
-                                  chosen_period(*vm));
-    } catch (const Error& e) {
-      throw IoError(out.in_message(e.what()));
+    // The export reads the plan from the database itself, piece by piece where the exporter can.
+    registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
+                                chosen_period(*vm));
+    // Not into the report itself (-o /dev/stdout).
+    if (!StdoutTarget::is_file(target.string())) {
+      std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
+                << "\n";
     }
-    out.copy_out();
     return kOk;
+  };
+  try {
+    return configured();
+  } catch (const UsageError& e) {
+    if (config) {
+      if (const auto line_number = config->line_named_by(e.what()))
+        throw UsageError(config->at(*line_number, e.what()));
+    }
+    throw;
   }
-  const std::filesystem::path target =
-      vm->count("output")
-          ? std::filesystem::path(vm->at("output").as<std::string>())
-          : std::filesystem::path(safe_file_name(plan, exporter.file_extension));
-  refuse_database_as_target(target.string(), database_path(*vm));
-  note_empty_period(*storage, plan, chosen_period(*vm));
-  // The export reads the plan from the database itself, piece by piece where the exporter can.
-  registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
-                              chosen_period(*vm));
-  // Not into the report itself (-o /dev/stdout).
-  if (!StdoutTarget::is_file(target.string())) {
-    std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
-              << "\n";
-  }
-  return kOk;
 }
 
 }  // namespace eduplan::cli

@@ -90,6 +90,19 @@ std::string ConfigSources::at(int line, const std::string& message) const {
   return tr({"{0}, Zeile {1}: {2}", "{0}, line {1}: {2}"}, file, line, message);
 }
 
+std::optional<int> ConfigSources::line_named_by(std::string_view message) const {
+  std::string name;
+  if (message.starts_with("--")) {
+    const auto end = message.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", 2);
+    name = std::string(message.substr(2, end == std::string_view::npos ? end : end - 2));
+  } else if (message.starts_with("-o ") || message.starts_with("-o:")) {
+    name = "output";
+  }
+  const auto it = lines.find(name);
+  if (name.empty() || it == lines.end()) return std::nullopt;
+  return it->second;
+}
+
 namespace {
 
 // Reads a configuration file line by line into a variables_map; every problem is a UsageError

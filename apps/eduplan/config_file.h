@@ -6,7 +6,9 @@
 
 #include <boost/program_options.hpp>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eduplan::cli {
@@ -20,6 +22,9 @@ struct ConfigSources {
 
   // "FILE, Zeile N: message" in the message language.
   std::string at(int line, const std::string& message) const;
+  // The line of the option a message begins with ("--period: …", "--jobs muss …", "-o gilt …"),
+  // if the file gave that option; nothing otherwise.
+  std::optional<int> line_named_by(std::string_view message) const;
 };
 
 // Reads the file and adds its values to `vm` where the command line gave none. `option` lines

@@ -159,6 +159,9 @@ class PerDivision(PlanDbTest):
              "Zeile 5: --jobs muss zwischen 1 und 1024 liegen"),
             ("format = csv\nper = unit\noutput-dir = -\n", "Zeile 3: --output-dir -: Berichte je Dezernat"),
             ("format = csv\n# Ziel\noutput = {db}\n", "Zeile 3: " + self.db + " ist die Datenbank selbst"),
+            ("format = csv\nperiod = $$$\n", "Zeile 2: --period: „$$$“ ist kein Berichtszeitraum"),
+            ("format = csv\nplugin-timeout = 9999999\n", "Zeile 2: --plugin-timeout: 0 (keins) bis 604800"),
+            ("format = csv\nper = division\n", "Zeile 2: --per braucht --output-dir"),
         ]
         for i, (text, message) in enumerate(later):
             with self.subTest(text=text):
