@@ -9,6 +9,9 @@
 #include <eduplan/version.h>
 
 #include <poll.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -126,6 +129,19 @@ bool choose_language(std::vector<std::string>& args, std::string& bad) {
   return true;
 }
 
+// Why standard output failed when the stream no longer knows (iostreams keep no errno): a full
+// disk behind "> file", or /dev/full; 0 if neither.
+int likely_output_error() {
+  struct stat st {};
+  if (::fstat(STDOUT_FILENO, &st) != 0) return 0;
+  if (S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 7) return ENOSPC;
+  struct statvfs room {};
+  if (S_ISREG(st.st_mode) && ::fstatvfs(STDOUT_FILENO, &room) == 0 &&
+      (::geteuid() == 0 ? room.f_bfree : room.f_bavail) == 0)
+    return ENOSPC;
+  return 0;
+}
+
 // Output that could not be written (a full disk behind > file, a reader that has gone) is not a
 // success: says so on stderr and returns false.
 bool stdout_written(const std::string& prefix) {
@@ -138,6 +154,7 @@ bool stdout_written(const std::string& prefix) {
   // The write that failed may lie further back; a pipe without a reader says so when polled.
   pollfd out{STDOUT_FILENO, POLLOUT, 0};
   if (error == 0 && ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR)) error = EPIPE;
+  if (error == 0) error = likely_output_error();
   if (error == EPIPE) {
     std::cerr << prefix
               << tr({"die Standardausgabe wurde geschlossen, bevor alles geschrieben war (der "

@@ -314,12 +314,15 @@ class StandardOutput(PlanDbTest):
         self.assertGreater(len(os.listdir(out)), 10)  # the batch went on
 
     def test_every_command_fails_when_stdout_cannot_be_written(self):
-        for args in (["show", "--db", self.db], ["rules"], ["plans", "--db", self.db],
+        for args in (["show", "--db", self.db], ["show", "--db", self.db, "--format", "json"], ["rules"],
+                     ["plans", "--db", self.db], ["status", "show", "--db", self.db],
                      ["diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format", "json", "-o", "-"]):
-            with self.subTest(args=args[0]), open("/dev/full", "wb") as full:
+            with self.subTest(args=args[:3]), open("/dev/full", "wb") as full:
                 result = self.eduplan(*args, stdout=full)
                 self.assertEqual(result.returncode, 2)
-                self.assertIn("Standardausgabe lässt sich nicht schreiben", result.stderr.decode())
+                # The reason, also where the stream no longer knew it ("Schreibfehler" before).
+                self.assertIn("Standardausgabe lässt sich nicht schreiben (kein Platz mehr auf dem Datenträger)",
+                              result.stderr.decode())
 
     def test_diff_on_stdout(self):
         text = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "-o", "-")
