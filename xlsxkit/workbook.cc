@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "xlsxkit/library_errors.h"
 #include "xlsxkit/ooxml_text.h"
 #include "xlsxkit/temporary_files.h"
 #include "xlsxkit/text_metrics.h"
@@ -151,7 +152,7 @@ Workbook::~Workbook() {
 
 void Workbook::check(lxw_error e, const char* german, const char* english) const {
   if (e != LXW_NO_ERROR)
-    throw Failure(say("{0}: {1}", "{0}: {1}", say(german, english), lxw_strerror(e)));
+    throw Failure(say("{0}: {1}", "{0}: {1}", say(german, english), library_error(e)));
 }
 
 lxw_worksheet* Workbook::add_sheet(std::string_view wanted, std::string* actual) {
@@ -278,9 +279,9 @@ void Workbook::close() {
                           : error != 0    ? sdk::error_text(error)
                                           : std::string();
   throw Failure(why.empty() ? say("Arbeitsmappe schreiben: {0}", "writing the workbook: {0}",
-                                  lxw_strerror(e))
+                                  library_error(e))
                             : say("Arbeitsmappe schreiben: {0} ({1})",
-                                  "writing the workbook: {0} ({1})", why, lxw_strerror(e)));
+                                  "writing the workbook: {0} ({1})", why, library_error(e)));
 }
 
 Table::Table(Workbook& wb, std::string_view sheet_name, std::string title,

@@ -189,8 +189,10 @@ class FullDisk(PlanDbTest):
             self.skipTest("cannot mount a tmpfs here (unshare -rm)")
         mount = self.path("small")
         os.mkdir(mount)
-        for lang, expected in (("de", "Arbeitsmappe schreiben: der Datenträger ist voll"),
-                               ("en", "writing the workbook: the disk is full")):
+        for lang, expected in (("de", "Arbeitsmappe schreiben: der Datenträger ist voll (das ZIP-Archiv der "
+                                      "Arbeitsmappe lässt sich nicht schreiben)"),
+                               ("en", "writing the workbook: the disk is full (the workbook's zip archive "
+                                      "cannot be written)")):
             command = ("mount -t tmpfs -o size=12k tmpfs \"$1\" && exec \"$2\" --lang \"$5\" export --db \"$3\" "
                        "--format xlsx -o \"$1/$4\" --option tmpdir=\"$6\"")
             result = subprocess.run(["unshare", "-rm", "sh", "-c", command, "sh", mount, EDUPLAN, self.db,
