@@ -200,6 +200,12 @@ static void broken_databases(const char* work) {
   write_file(empty, "");
   CHECK(eduplan_db_open_read_only(empty, &db) == EDUPLAN_E_STORAGE && db == NULL);
   CHECK(contains(eduplan_last_error(), "empty"));
+  /* A directory that does not exist: the system's reason, not SQLite's "unable to open database
+   * file". */
+  char* nowhere = join(work, "no-such-directory/plan.db");
+  CHECK(eduplan_db_open(nowhere, &db) == EDUPLAN_E_STORAGE && db == NULL);
+  CHECK(contains(eduplan_last_error(), "cannot be read or written (no such file or directory)"));
+  free(nowhere);
   char* missing = join(work, "missing.db");
   remove(missing);
   CHECK(eduplan_db_open_read_only(missing, &db) == EDUPLAN_E_STORAGE && db == NULL);

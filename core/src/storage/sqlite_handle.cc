@@ -9,6 +9,7 @@
 #include "eduplan/error.h"
 #include "eduplan/language.h"
 #include "util/text.h"
+#include "util/file_io.h"
 
 namespace eduplan::sqlite {
 namespace {
@@ -106,9 +107,13 @@ void Database::fail(const std::string& context) const {
                           path_));
   }
   if (code == SQLITE_CANTOPEN || code == SQLITE_IOERR) {
+    // The system's reason where SQLite kept it ("zu viele offene Dateien"), in the message
+    // language; SQLite's own English text ("unable to open database file") otherwise.
+    const int system = db_ ? sqlite3_system_errno(db_.get()) : 0;
     throw StorageError(tr({"{0}: Datenbank kann nicht gelesen oder geschrieben werden ({1})",
                            "{0}: the database cannot be read or written ({1})"},
-                          path_, sqlite3_errmsg(db_.get())));
+                          path_,
+                          system != 0 ? error_text(system) : std::string(sqlite3_errmsg(db_.get()))));
   }
   const char* msg = db_ ? sqlite3_errmsg(db_.get()) : "out of memory";
   std::string where = context.size() > 60 ? context.substr(0, 60) + " …" : context;
