@@ -220,10 +220,23 @@ int run_status_forms(const Command& self, const Args& args) {
   if (!vm->count("output-dir"))
     throw UsageError(tr({"--output-dir fehlt", "--output-dir is missing"}));
   const std::string period = *chosen_period(*vm);  // checked: 1-32 of A-Z a-z 0-9 . _ -
-  fs::path dir = fs::path(path_option(*vm, "output-dir", "--output-dir")).lexically_normal();
-  if (!dir.has_filename()) dir = dir.parent_path();
-  if (dir.empty() || dir == "." || dir == "..") dir = fs::absolute(dir).lexically_normal();
-  if (!dir.has_filename()) dir = dir.parent_path();
+  // The path as given, resolved by the system: "link/.." is the link's target's parent, not the
+  // directory the text spells (the forms went there, and --force replaced files there). Only a
+  // trailing "/" is dropped, and a final "." or ".." is looked up, since the staging directory
+  // goes beside the output directory and needs its name.
+  fs::path dir = path_option(*vm, "output-dir", "--output-dir");
+  while (!dir.has_filename() && dir.has_parent_path() && dir.parent_path() != dir)
+    dir = dir.parent_path();
+  if (dir.filename() == "." || dir.filename() == "..") {
+    std::error_code ec;
+    const fs::path real = fs::canonical(dir, ec);
+    if (ec) {
+      throw UsageError(tr({"--output-dir {0}: lässt sich nicht auflösen ({1})",
+                           "--output-dir {0}: cannot be resolved ({1})"},
+                          dir.string(), sdk::error_text(ec.value())));
+    }
+    dir = real;
+  }
 
   const auto storage = open_existing_database(*vm, DbAccess::read);
   const Plan plan = load_chosen_plan(*storage, *vm);

@@ -99,7 +99,7 @@ std::optional<int> ConfigSources::line_named_by(std::string_view message) const 
     name = "output";
   }
   const auto it = lines.find(name);
-  if (name.empty() || it == lines.end()) return std::nullopt;
+  if (name.empty() || it == lines.end() || shared.count(name)) return std::nullopt;
   return it->second;
 }
 
@@ -113,6 +113,7 @@ class ConfigReader {
                const std::map<std::string, std::vector<std::string>>& choices, std::string file)
       : options_(options), vm_(vm), choices_(choices), given_keys_(command_line_keys(vm)) {
     sources_.file = std::move(file);
+    for (const auto& [name, value] : vm) command_line_names_.insert(name);
   }
 
   void read_line(int number, std::string raw) {
@@ -232,11 +233,15 @@ class ConfigReader {
               printable(value)));
     }
     if (!vm_.count(name) || composing) sources_.lines.emplace(name, number_);
+    // A repeatable option the command line gives too: a later message about it may be about
+    // either's value, so it is not blamed on the file (line_named_by).
+    if (composing && command_line_names_.count(name)) sources_.shared.insert(name);
     po::store(one, vm_);  // keeps what the command line gave
   }
 
   const po::options_description& options_;
   po::variables_map& vm_;
+  std::set<std::string> command_line_names_;
   const std::map<std::string, std::vector<std::string>>& choices_;
   const std::set<std::string> given_keys_;
   ConfigSources sources_;

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,7 @@ struct ConfigSources {
   std::string file;                        // as it is printed
   std::map<std::string, int> lines;        // option name → its line
   std::map<std::string, int> option_keys;  // KEY of a line `option = KEY=VALUE` → its line
+  std::set<std::string> shared;  // repeatable options that the command line gives as well
 
   // "FILE, Zeile N: message" in the message language.
   std::string at(int line, const std::string& message) const;

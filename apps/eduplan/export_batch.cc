@@ -84,8 +84,10 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   // A report file that is a database (a link in the directory, a file named like a report) would
   // be overwritten: refused before anything is written.
   for (const auto& job : jobs) refuse_database_as_target((dir / job.file).string(), database_path(vm));
-  refuse_database_as_target((dir / safe_file_name("index", exporter.file_extension)).string(),
-                            database_path(vm));
+  if (exporter.writes_index) {  // a CSV batch writes no index: a file of that name stays alone
+    refuse_database_as_target((dir / safe_file_name("index", exporter.file_extension)).string(),
+                              database_path(vm));
+  }
   const unsigned threads = vm.count("jobs") ? vm["jobs"].as<unsigned>() : 0;
   // The plan's status reports go along (per division or unit; a batch over all plans has none).
   std::optional<ExportReports> reports;

@@ -3,6 +3,7 @@
 // Every failure reaches main() as an exception and is printed here, once: Rejected (the
 // input has errors) exits 1, every other eduplan::Error (usage, files, database, exporters)
 // exits 2.
+#include <eduplan/atomic_output.h>
 #include <eduplan/error.h>
 #include <eduplan/language.h>
 #include <eduplan/exporter_sdk.hpp>
@@ -176,6 +177,9 @@ int run(const Command& command, const cli::Args& args) {
   using eduplan::tr;
   const std::string prefix = std::string("eduplan ") + command.name + ": ";
   try {
+    // Whatever a command prints would be written into it: `eduplan diff … 1<>plan.db` destroyed
+    // the database (a shell's "> plan.db" empties it before eduplan starts; nothing helps there).
+    eduplan::refuse_database_target("/proc/self/fd/1", tr({"die Standardausgabe", "standard output"}));
     const int code = command.run(command, args);
     // Output that could not be written (a full disk behind > file) is not a success.
     return stdout_written(prefix) ? code : cli::kUsage;

@@ -173,6 +173,17 @@ class PerDivision(PlanDbTest):
         result = run("export", "--config", self.path("later0.cfg"), "--db", self.db, "--jobs", "0")
         self.assertExit(result, 2)
         self.assertNotIn("Zeile", result.stderr)  # the command line's value, not the file's
+        # Repeatable options the file and the command line both give: a bad value on the command
+        # line is not blamed on the file's line.
+        both = self.write("both.cfg", "format = csv\noption = lang=de\nplugin-dir = " + self.dir + "\n")
+        for extra, message in ((["--option", "foo"], "--option erwartet KEY=VALUE, nicht „foo“"),
+                               (["--option", "bom=true", "--option", "bom=false"], "--option bom mehrfach angegeben"),
+                               (["--plugin-dir", ""], "--plugin-dir: leerer Verzeichnisname")):
+            with self.subTest(extra=extra):
+                result = run("export", "--config", both, "--db", self.db, "-o", self.path("b.csv"), *extra)
+                self.assertExit(result, 2)
+                self.assertIn(message, result.stderr)
+                self.assertNotIn("Zeile", result.stderr)
         for jobs in ("0", "-1", "100000"):
             result = run("export", "--db", self.db, "--format", "csv", "--per", "division", "--output-dir",
                          self.path("j"), "--jobs", jobs)

@@ -184,12 +184,24 @@ class StandardOutput(PlanDbTest):
         self.assertNotIn(self.tmp, result.stderr.decode())
         self.assertNothingLeft()
 
-    def test_stdout_that_is_the_database_is_refused(self):
-        with open(self.db, "r+b") as db:
-            result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-", stdout=db)
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("die Standardausgabe ist die Datenbank selbst", result.stderr.decode())
-        self.assertEqual(query(self.db, "PRAGMA integrity_check"), [["ok"]])
+    def test_stdout_that_is_a_database_is_refused(self):
+        # Opened without emptying it (1<> or >>): whatever a command prints would go into it
+        # (diff and status show without -o destroyed the database that way).
+        other = self.path("andere.db")
+        shutil.copy(self.db, other)
+        commands = [["export", "--db", self.db, "--format", "csv", "-o", "-"],
+                    ["diff", "--db", self.db, "bildungskonzept", "bildungskonzept"],
+                    ["status", "show", "--db", self.db, "--format", "json"], ["show", "--db", self.db],
+                    ["rules"]]
+        for target in (self.db, other):
+            for args in commands:
+                for mode in ("r+b", "ab"):
+                    with self.subTest(target=os.path.basename(target), args=args[:2], mode=mode):
+                        with open(target, mode) as db:
+                            result = self.eduplan(*args, stdout=db)
+                        self.assertEqual(result.returncode, 2)
+                        self.assertIn("die Standardausgabe ist eine SQLite-Datenbank", result.stderr.decode())
+                        self.assertEqual(query(target, "PRAGMA integrity_check"), [["ok"]])
 
     def test_o_and_per_do_not_go_together(self):
         for args, message in ((["-o", "-"], "-o gilt für einen Bericht"), (["-o", "x.csv"], "-o gilt für einen Bericht")):
@@ -247,6 +259,14 @@ class StandardOutput(PlanDbTest):
         self.assertIn("Dezernat IV.csv ist eine SQLite-Datenbank", result.stderr.decode())
         self.assertEqual(os.listdir(out), ["Dezernat IV.csv"])
         self.assertTrue(os.path.islink(os.path.join(out, "Dezernat IV.csv")))
+        # A CSV batch writes no index: a database named index.csv is no target, and stays.
+        csv_only = self.path("nur-csv")
+        os.mkdir(csv_only)
+        shutil.copy(other, os.path.join(csv_only, "index.csv"))
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division",
+                              "--output-dir", csv_only)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(query(os.path.join(csv_only, "index.csv"), "PRAGMA integrity_check"), [["ok"]])
         # Standard output opened on another database without truncating it (1<>), and diff.
         with open(other, "r+b") as db:
             result = self.eduplan("export", "--db", self.db, "--format", "csv", "-o", "-", stdout=db)

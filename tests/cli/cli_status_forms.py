@@ -359,6 +359,23 @@ class Forms(PlanDbTest):
         self.assertEqual(left, sorted([names["alive"], names["elsewhere"], names["a copy"]]))
         self.assertEqual(len(self.written()), 26)
 
+    def test_dot_dot_is_resolved_on_disk(self):
+        # "lnk/.." is the parent of the link's target, as for mkdir or the kernel: the forms went to
+        # the directory the text spells, and --force replaced an index.csv there.
+        os.makedirs(self.path("echt/unter"))
+        os.symlink("echt/unter", self.path("lnk"))
+        mine = self.write("index.csv", "meine eigene Liste")
+        self.assertExit(self.forms(out=os.path.join(self.dir, "lnk", "..", "boegen")), 0)
+        self.assertTrue(os.path.isfile(self.path("echt/boegen/index.csv")))
+        self.assertFalse(os.path.exists(self.out))
+        self.assertExit(self.forms("--force", out=os.path.join(self.dir, "lnk", "..")), 0)
+        self.assertTrue(os.path.isfile(self.path("echt/index.csv")))
+        with open(mine, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "meine eigene Liste")
+        result = self.forms(out=os.path.join(self.dir, "fehlt", ".."))
+        self.assertExit(result, 2)
+        self.assertIn("lässt sich nicht auflösen (Datei oder Verzeichnis gibt es nicht)", result.stderr)
+
     def test_an_existing_directory_on_another_file_system(self):
         # An existing output directory reached through a link to another file system: the forms
         # are staged inside it (staged beside the link, the renames failed: "Invalid cross-device

@@ -124,14 +124,14 @@ TEST_F(AtomicOutputTest, TheNextRunRemovesTemporariesOfKilledProcessesOnly) {
   write(".bericht.xlsx.tmp-" + host + "-" + dead + "-0123abcd");
   write(".a.b.tmp-c.csv.tmp-" + host + "-" + dead + "-ffffffff");
   write(".p.db.tmp-" + host + "-" + dead + "-0123abcd-journal");  // a staged database's journal
-  const fs::path legacy_old = write(".alt.csv.tmp-89abcdef");
-  fs::last_write_time(legacy_old, fs::file_time_type::clock::now() - std::chrono::hours(48));
+  // Another program's temporary in the older naming, two days old: looks the same, so it stays.
   // Not ours to remove: a live process's, another host's, a fresh one of the older naming,
   // names that only look alike, a symbolic link and a directory.
   const std::set<std::string> kept = {
       ".bericht.xlsx.tmp-" + host + "-" + alive + "-0123abcd",
       ".bericht.xlsx.tmp-anderer" + host + "-" + dead + "-0123abcd",
       ".frisch.csv.tmp-01234567",
+      ".thesis.odt.tmp-0badcafe",
       ".bericht.xlsx.tmp-" + host + "-" + dead + "-0123ABCD",
       ".bericht.xlsx.tmp-" + host + "-" + dead + "-0123abc",
       "bericht.xlsx.tmp-" + host + "-" + dead + "-0123abcd",
@@ -150,7 +150,10 @@ TEST_F(AtomicOutputTest, TheNextRunRemovesTemporariesOfKilledProcessesOnly) {
     else
       write(name);
   }
-  EXPECT_EQ(remove_stale_temporaries(dir_), 4);
+  // Another program's temporary in eduplan's older naming, two days old: looks the same, stays.
+  fs::last_write_time(dir_ / ".thesis.odt.tmp-0badcafe",
+                      fs::file_time_type::clock::now() - std::chrono::hours(48));
+  EXPECT_EQ(remove_stale_temporaries(dir_), 3);
   EXPECT_EQ(names(), kept);
 }
 

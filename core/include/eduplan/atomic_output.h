@@ -4,9 +4,10 @@
 // The temporary file is named ".<target>.tmp-<host>-<pid>-<random>", so that a later run can
 // tell one left behind by a process that was killed: before it creates its own, AtomicOutput
 // removes such files in the directory when they are regular files of the same user, written on
-// this host by a process that no longer exists (and files of the older naming
-// ".<target>.tmp-<random>" that are more than a day old), and SQLite's "-journal", "-wal" and "-shm"
-// files beside such a temporary (a database staged by `eduplan import`). Nothing else is ever touched.
+// this host by a process that no longer exists, and SQLite's "-journal", "-wal" and "-shm" files
+// beside such a temporary (a database staged by `eduplan import`). Nothing else is ever touched:
+// names of the older form ".<target>.tmp-<random>" are left alone, since another program's
+// temporary files may look the same.
 //
 // A target that is a symbolic link to a file: the file is replaced and the link stays (a dangling
 // link: the file is created behind it; a loop is an error). A target that cannot be replaced — a

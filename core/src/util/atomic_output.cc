@@ -32,7 +32,6 @@ constexpr std::size_t kNameMax = 255;  // bytes in one file name on Linux file s
 // Room kept for the longest companion a staged database gets from SQLite ("-journal"): without
 // it, a database name that fits could not be staged, since its journal's name would not fit.
 constexpr std::size_t kCompanionMax = 8;
-constexpr std::time_t kLegacyAge = 24 * 60 * 60;
 
 // This host's name in letters and digits only, so that it cannot contain the separator.
 const std::string& host_token() {
@@ -67,7 +66,6 @@ bool is_digits(std::string_view s) {
 
 // What a file name says about the temporary it may be.
 struct TempName {
-  bool legacy = false;  // ".<name>.tmp-<8 hex>", written before the process was named
   std::string host;
   pid_t pid = 0;
 };
@@ -84,7 +82,6 @@ std::optional<TempName> parse_temp_name(std::string_view name) {
   const auto marker = name.rfind(kMarker);
   if (marker == std::string_view::npos || marker == 0) return std::nullopt;
   const std::string_view tag = name.substr(marker + kMarker.size());
-  if (tag.size() == 8 && is_hex(tag)) return TempName{true, {}, 0};
   const auto first = tag.find('-');
   const auto last = tag.rfind('-');
   if (first == std::string_view::npos || first == last) return std::nullopt;
@@ -95,12 +92,11 @@ std::optional<TempName> parse_temp_name(std::string_view name) {
   for (char c : host) {
     if (!std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
   }
-  return TempName{false, std::string(host), static_cast<pid_t>(std::stol(std::string(pid)))};
+  return TempName{std::string(host), static_cast<pid_t>(std::stol(std::string(pid)))};
 }
 
 bool stale(const TempName& t, const struct stat& st) {
   if (!S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) return false;
-  if (t.legacy) return std::time(nullptr) - st.st_mtime > kLegacyAge;
   if (t.host != host_token() || t.pid <= 0 || t.pid == ::getpid()) return false;
   return ::kill(t.pid, 0) != 0 && errno == ESRCH;
 }
