@@ -15,7 +15,6 @@ namespace eduplan {
 
 namespace fs = std::filesystem;
 
-
 struct ExporterRegistry::Impl {
   std::vector<ExporterInfo> infos;
   std::vector<RejectedModule> rejected;
