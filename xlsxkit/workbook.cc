@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "xlsxkit/library_errors.h"
@@ -146,8 +147,19 @@ Workbook::Workbook(const char* path, std::uint32_t max_rows, const std::string& 
 }
 
 Workbook::~Workbook() {
-  if (wb_)
-    workbook_close(wb_);  // frees it; after a failure the partial file is the host's temp file
+  if (!wb_) return;
+  // Only after a failure, which is reported already. workbook_close() would still assemble and
+  // write the whole package — onto the full disk again — and libxlsxwriter 1.1.4 crashes in it
+  // after some failures (a sheet that could not be added when no file descriptor was left). The
+  // partial file is the host's temporary file anyway: the workbook is freed without writing,
+  // its sheets' temporary files closed first (lxw_workbook_free leaves them open).
+  lxw_worksheet* ws = nullptr;
+  LXW_FOREACH_WORKSHEET(ws, wb_) {
+    if (ws->optimize_tmpfile) std::fclose(ws->optimize_tmpfile);
+    ws->optimize_tmpfile = nullptr;
+    ws->file = nullptr;
+  }
+  lxw_workbook_free(wb_);
 }
 
 void Workbook::check(lxw_error e, const char* german, const char* english) const {
@@ -157,8 +169,17 @@ void Workbook::check(lxw_error e, const char* german, const char* english) const
 
 lxw_worksheet* Workbook::add_sheet(std::string_view wanted, std::string* actual) {
   const std::string name = names_.make(wanted);
+  LibraryMessages::Held messages(messages_);  // "[ERROR] … tmpfile …": said below
+  errno = 0;
   lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
   if (!ws) {
+    const int error = errno;  // a temporary file for its rows that could not be made
+    messages.drop();
+    if (error != 0) {
+      throw Failure(say("Tabellenblatt „{0}“ kann nicht angelegt werden ({1})",
+                        "worksheet \"{0}\" cannot be created ({1})", name,
+                        sdk::error_text(error)));
+    }
     throw Failure(say("Tabellenblatt „{0}“ kann nicht angelegt werden",
                       "worksheet \"{0}\" cannot be created", name));
   }
@@ -270,10 +291,12 @@ void Workbook::close() {
   check_temporary_files(wb_, tmpdir_, tmpdir_option_);
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
+  LibraryMessages::Held messages(messages_);  // its "[ERROR] …" lines: said below
   errno = 0;
   const lxw_error e = workbook_close(wb);
   const int error = errno;  // what the zip writer met, if anything
   if (e == LXW_NO_ERROR) return;
+  messages.drop();
   // libxlsxwriter's text ("Zip generic error ZIP_ERRNO …") does not say what happened.
   const std::string why = error == ENOSPC ? say("der Datenträger ist voll", "the disk is full")
                           : error != 0    ? sdk::error_text(error)

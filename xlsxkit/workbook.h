@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "eduplan/exporter_sdk.hpp"
+#include "xlsxkit/library_messages.h"
 #include "xlsxkit/sheet_names.h"
 
 namespace eduplan::xlsxkit {
@@ -165,6 +166,7 @@ class Workbook {
   void set_tmpdir_option(std::string option) { tmpdir_option_ = std::move(option); }
 
  private:
+  LibraryMessages messages_;  // the library's own stderr lines, held around calls that may fail
   lxw_workbook* wb_;
   Formats formats_{};
   PrintInfo print_;

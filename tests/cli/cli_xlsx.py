@@ -183,6 +183,25 @@ class FullDisk(PlanDbTest):
         self.assertEqual(digest(target), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.xlsx", "plan.db", "report.xlsx"])
 
+    def test_no_file_descriptors_left(self):
+        # libxlsxwriter crashed (SIGSEGV in workbook_close) when it was asked to close a workbook
+        # whose sheet could not be added; a failed workbook is now freed without being written.
+        target = self.path("bericht.xlsx")
+        for limit in range(8, 17):
+            with self.subTest(limit=limit):
+                result = subprocess.run(["bash", "-c", f'ulimit -n {limit}; exec "$0" "$@"', EDUPLAN, "export",
+                                         "--db", self.db, "--format", "xlsx", "-o", target],
+                                        capture_output=True, text=True, timeout=120)
+                self.assertNotIn("abgestürzt", result.stderr)
+                if result.returncode == 0:
+                    continue  # enough descriptors after all
+                self.assertExit(result, 2)
+                self.assertIn("zu viele offene Dateien", result.stderr)
+                self.assertFalse(os.path.exists(target))
+                self.assertEqual([n for n in os.listdir(self.dir) if ".tmp-" in n], [])
+            if os.path.exists(target):
+                os.remove(target)
+
     def test_a_full_target_disk_is_named_as_such(self):
         # libxlsxwriter says only "Zip generic error ZIP_ERRNO"; the message says what happened.
         if not can_mount_tmpfs():
@@ -200,6 +219,8 @@ class FullDisk(PlanDbTest):
             with self.subTest(lang=lang):
                 self.assertExit(result, 2)
                 self.assertIn(expected, result.stderr)
+                # One message, eduplan's: libxlsxwriter's own English "[ERROR] …" lines are held back.
+                self.assertNotIn("[ERROR]", result.stderr)
 
     def test_truncated_temporary_files_name_the_temporary_directory(self):
         # The rows' files fail first, in tmpdir: the message names it.
