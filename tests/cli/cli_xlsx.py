@@ -186,6 +186,10 @@ class FullDisk(PlanDbTest):
     def test_no_file_descriptors_left(self):
         # libxlsxwriter crashed (SIGSEGV in workbook_close) when it was asked to close a workbook
         # whose sheet could not be added; a failed workbook is now freed without being written.
+        if "UBSAN_OPTIONS" in os.environ or "ASAN_OPTIONS" in os.environ:
+            # UBSan checks a vptr by writing the object into a pipe: with no descriptor left it
+            # takes every object for invalid. The normal and Release builds run this test.
+            self.skipTest("the sanitizers need file descriptors of their own")
         target = self.path("bericht.xlsx")
         for limit in range(8, 17):
             with self.subTest(limit=limit):
