@@ -35,14 +35,21 @@ static void write_file(const char* path, const char* content) {
   fclose(f);
 }
 
+/* A new database at `path` with the document stored as "Konzept"; the plan read goes to *plan. */
+static eduplan_db* new_database(const char* path, const char* document, const char* units,
+                                eduplan_plan** plan) {
+  remove(path);
+  eduplan_db* db = NULL;
+  CHECK(eduplan_db_open(path, &db) == EDUPLAN_OK);
+  CHECK(eduplan_read(document, units, "Konzept", plan) == EDUPLAN_OK);
+  CHECK(eduplan_db_save(db, *plan) == EDUPLAN_OK);
+  return db;
+}
+
 static void ownership(const char* document, const char* units, const char* work) {
   char* db_path = join(work, "ownership.db");
-  remove(db_path);
-  eduplan_db* db = NULL;
-  CHECK(eduplan_db_open(db_path, &db) == EDUPLAN_OK);
   eduplan_plan* plan = NULL;
-  CHECK(eduplan_read(document, units, "Konzept", &plan) == EDUPLAN_OK);
-  CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
+  eduplan_db* db = new_database(db_path, document, units, &plan);
 
   /* Freeing NULL does nothing. */
   eduplan_db_close(NULL);
@@ -123,14 +130,10 @@ static void no_report_replaces_a_database(const char* document, const char* unit
   char* db_path = join(work, "target.db");
   char* link = join(work, "link-to-db.csv");
   char* report = join(work, "report.csv");
-  remove(db_path);
   remove(link);
   remove(report);
-  eduplan_db* db = NULL;
-  CHECK(eduplan_db_open(db_path, &db) == EDUPLAN_OK);
   eduplan_plan* plan = NULL;
-  CHECK(eduplan_read(document, units, "Konzept", &plan) == EDUPLAN_OK);
-  CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
+  eduplan_db* db = new_database(db_path, document, units, &plan);
   eduplan_plan_free(plan);
   CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, report) == EDUPLAN_OK);
   CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, db_path) == EDUPLAN_E_USAGE);
