@@ -10,7 +10,6 @@
 #include <iostream>
 #include <set>
 
-#include "stdout_target.h"
 #include "text_report.h"
 
 namespace eduplan::cli {
@@ -221,17 +220,18 @@ std::string path_option(const po::variables_map& vm, const char* name, const cha
 }
 
 void refuse_database_as_target(const std::string& target, const std::string& database) {
+  // Standard output that is a database (the one read or another) is refused by main() before
+  // any command runs.
+  if (target == "-") return;
   std::error_code same;
-  const bool out = target == "-";
-  const std::string shown = out ? tr({"die Standardausgabe", "standard output"}) : target;
-  if (out ? StdoutTarget::is_file(database) : std::filesystem::equivalent(target, database, same)) {
+  if (std::filesystem::equivalent(target, database, same)) {
     throw UsageError(tr({"{0} ist die Datenbank selbst; bitte ein anderes Ziel wählen",
                          "{0} is the database itself; choose another target"},
-                        shown));
+                        target));
   }
-  // Nor any other database (the library refuses it too, but a report written by the CLI
-  // itself, `diff` or `-o -`, does not go through the library's exports).
-  refuse_database_target(out ? std::string("/proc/self/fd/1") : target, shown);
+  // Nor any other database (the library refuses it too, but a report the CLI writes itself,
+  // with diff or status forms, does not go through the library's exports).
+  refuse_database_target(target, target);
 }
 
 std::string value_of(const po::variables_map& vm, const char* name) {

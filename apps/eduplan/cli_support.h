@@ -73,8 +73,8 @@ std::string chosen_format(const po::variables_map& vm, const std::vector<std::st
 // (-o '') is a usage error.
 std::string path_option(const po::variables_map& vm, const char* name, const char* shown);
 
-// Refuses `target` if it is the database `database` (or standard output is, for "-"), which
-// a report would destroy, or any other SQLite database.
+// Refuses `target` if it is the database `database`, which a report would destroy, or any other
+// SQLite database. "-" (standard output) passes: main() refuses a database there for every command.
 void refuse_database_as_target(const std::string& target, const std::string& database);
 
 // The exporters: --plugin-dir, then the standard search path, with the time limit of

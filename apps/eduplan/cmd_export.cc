@@ -187,12 +187,12 @@ int run_export(const Command& self, const Args& args) {
     if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
     const auto storage = open_existing_database(*vm, DbAccess::read);
     const std::string plan = chosen_plan_name(*storage, *vm);
-    if (vm->count("output")) {
-      checked("output", [&] {
-        refuse_database_as_target(path_option(*vm, "output", "-o"), database_path(*vm));
-      });
-    }
-    if (vm->count("output") && is_stdout_target(vm->at("output").as<std::string>())) {
+    // -o, or a file named after the plan; checked once against the database.
+    const std::string target = vm->count("output")
+                                   ? path_option(*vm, "output", "-o")
+                                   : safe_file_name(plan, exporter.file_extension);
+    checked("output", [&] { refuse_database_as_target(target, database_path(*vm)); });
+    if (is_stdout_target(target)) {
       note_empty_period(*storage, plan, chosen_period(*vm));
       const StdoutTarget out(safe_file_name(plan, exporter.file_extension));
       try {
@@ -204,18 +204,13 @@ int run_export(const Command& self, const Args& args) {
       out.copy_out();
       return kOk;
     }
-    const std::filesystem::path target =
-        vm->count("output")
-            ? std::filesystem::path(vm->at("output").as<std::string>())
-            : std::filesystem::path(safe_file_name(plan, exporter.file_extension));
-    refuse_database_as_target(target.string(), database_path(*vm));
     note_empty_period(*storage, plan, chosen_period(*vm));
     // The export reads the plan from the database itself, piece by piece where the exporter can.
     registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
                                 chosen_period(*vm));
     // Not into the report itself (-o /dev/stdout).
-    if (!StdoutTarget::is_file(target.string())) {
-      std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target.string(), exporter.id)
+    if (!StdoutTarget::is_file(target)) {
+      std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target, exporter.id)
                 << "\n";
     }
     return kOk;
