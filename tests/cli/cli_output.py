@@ -239,6 +239,34 @@ class StandardOutput(PlanDbTest):
         self.assertEqual(query(copy, "SELECT count(*) FROM plan"), [["1"]])
         self.assertEqual(query(copy, "PRAGMA integrity_check"), [["ok"]])
 
+    def test_no_report_replaces_a_database_s_log_or_journal(self):
+        # The write-ahead log and its index hold committed changes the database file does not
+        # have yet; a hot journal undoes a broken transaction. Replacing one loses data.
+        import sqlite3
+        live = self.path("live.db")
+        conn = sqlite3.connect(live)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("CREATE TABLE t(x)")
+            conn.execute("INSERT INTO t VALUES (1)")
+            conn.commit()
+            journal = self.path("hot.db-journal")
+            with open(journal, "wb") as f:  # a rollback journal's header, as SQLite writes it
+                f.write(bytes.fromhex("d9d505f920a163d7") + b"\0" * 504)
+            for companion in (live + "-wal", live + "-shm", journal):
+                with open(companion, "rb") as f:
+                    before = f.read()
+                for fmt in ("csv", "xlsx"):
+                    result = self.eduplan("export", "--db", self.db, "--format", fmt, "-o", companion)
+                    self.assertEqual(result.returncode, 2, result.stderr)
+                    self.assertIn(f"{companion} gehört zu einer SQLite-Datenbank (Protokoll oder Journal)",
+                                  result.stderr.decode())
+                with open(companion, "rb") as f:
+                    self.assertEqual(f.read(), before)
+        finally:
+            conn.close()
+        self.assertEqual(query(live, "SELECT x FROM t"), [["1"]])
+
     def test_no_report_replaces_another_database(self):
         # Not the database read (the CLI names that one), but another SQLite file: the library
         # refuses it for every caller, the CLI's single exports and batches alike.

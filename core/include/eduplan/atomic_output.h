@@ -57,9 +57,12 @@ class EDUPLAN_EXPORT AtomicOutput {
 
 // A report never replaces a database: throws UsageError if `target` (links followed) is a
 // regular file that begins with SQLite's header — the database a report is made from or any
-// other. `shown` names the target in the message instead of its path ("standard output" for
-// /proc/self/fd/1). Only regular files are read: reading a FIFO would take its reader's data.
-// ExporterRegistry's exports call it; programs that write reports themselves can too.
+// other — or is one of a database's companions in use, which hold data the database file does
+// not have yet: its write-ahead log ("-wal"), its wal-index ("-shm") or a rollback journal still
+// to be played back ("-journal"). `shown` names the target in the message instead of its path
+// ("standard output" for /proc/self/fd/1). Only regular files are read: reading a FIFO would
+// take its reader's data. ExporterRegistry's exports call it; programs that write reports
+// themselves can too.
 EDUPLAN_EXPORT void refuse_database_target(const std::filesystem::path& target,
                                            const std::string& shown = {});
 

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -114,6 +115,33 @@ bool sweep_due(const std::filesystem::path& dir) {
   return true;
 }
 
+// What the first bytes of a file say it is among SQLite's files: a database, or one of the
+// companions a database has while it is in use (https://www.sqlite.org/fileformat.html).
+enum class SqliteFile { kNone, kDatabase, kCompanion };
+// The wal-index ("-shm") begins with two copies of its header, 48 bytes apart, each beginning
+// with the version 3007000 in the machine's byte order.
+constexpr std::size_t kWalIndexVersionCopy = 48;
+
+SqliteFile sqlite_file_kind(const unsigned char* head, std::size_t size) {
+  const auto begins = [&](std::string_view magic) {
+    return size >= magic.size() &&
+           std::memcmp(head, magic.data(), magic.size()) == 0;
+  };
+  if (begins(std::string_view("SQLite format 3\0", 16))) return SqliteFile::kDatabase;
+  // The write-ahead log ("-wal"): 0x377f0682 or 0x377f0683, big-endian.
+  if (begins("\x37\x7f\x06\x82") || begins("\x37\x7f\x06\x83")) return SqliteFile::kCompanion;
+  // A rollback journal ("-journal") that is still to be played back.
+  if (begins("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")) return SqliteFile::kCompanion;
+  if (size >= kWalIndexVersionCopy + 4) {
+    constexpr std::uint32_t kWalIndexVersion = 3007000;
+    std::uint32_t first = 0, second = 0;
+    std::memcpy(&first, head, 4);
+    std::memcpy(&second, head + kWalIndexVersionCopy, 4);
+    if (first == kWalIndexVersion && second == kWalIndexVersion) return SqliteFile::kCompanion;
+  }
+  return SqliteFile::kNone;
+}
+
 // ".<target name>" cut (at a UTF-8 character boundary) so that the whole name fits, also with
 // a companion's ending.
 std::string temp_prefix(const std::string& target_name, std::size_t suffix_size) {
@@ -134,17 +162,27 @@ void refuse_database_target(const std::filesystem::path& target, const std::stri
   if (target.empty() || !std::filesystem::is_regular_file(target, ec)) return;
   const int fd = ::open(target.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return;
-  char header[16] = {};
+  unsigned char header[kWalIndexVersionCopy + 4] = {};
   const ssize_t n = ::pread(fd, header, sizeof header, 0);
   ::close(fd);
-  if (n != static_cast<ssize_t>(sizeof header) ||
-      std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16))
-    return;
-  throw UsageError(tr({"{0} ist eine SQLite-Datenbank; ein Bericht ersetzt keine Datenbank, "
-                       "bitte ein anderes Ziel wählen",
-                       "{0} is an SQLite database; a report does not replace a database, "
-                       "choose another target"},
-                      shown.empty() ? target.string() : shown));
+  const SqliteFile kind = n > 0 ? sqlite_file_kind(header, static_cast<std::size_t>(n))
+                                : SqliteFile::kNone;
+  if (kind == SqliteFile::kNone) return;
+  const std::string name = shown.empty() ? target.string() : shown;
+  if (kind == SqliteFile::kDatabase) {
+    throw UsageError(tr({"{0} ist eine SQLite-Datenbank; ein Bericht ersetzt keine Datenbank, "
+                         "bitte ein anderes Ziel wählen",
+                         "{0} is an SQLite database; a report does not replace a database, "
+                         "choose another target"},
+                        name));
+  }
+  // A database's companion holds what is not in the database file yet (the write-ahead log's
+  // committed changes, the journal that undoes a broken transaction): replacing it loses data.
+  throw UsageError(tr({"{0} gehört zu einer SQLite-Datenbank (Protokoll oder Journal); ein Bericht "
+                       "ersetzt es nicht, bitte ein anderes Ziel wählen",
+                       "{0} belongs to an SQLite database (its log or journal); a report does not "
+                       "replace it, choose another target"},
+                      name));
 }
 
 int remove_stale_temporaries(const std::filesystem::path& dir) {
