@@ -31,7 +31,13 @@ int run_status_import(const Command& self, const Args& args) {
       tr({"Berichtszeitraum, z. B. 2026-H1 (nötig für CSV; bei XLSX muss er übereinstimmen)",
           "reporting period, e.g. 2026-H1 (needed for CSV; for XLSX it must agree)"})
           .c_str())(
-      "dry-run", tr({"nur prüfen, nichts speichern", "check only, store nothing"}).c_str());
+      "dry-run", tr({"nur prüfen, nichts speichern", "check only, store nothing"}).c_str())(
+      "reinstate",
+      tr({"auch Rückmeldungen speichern, die einer früheren, seither ersetzten gleichen (sonst "
+          "bleiben sie als wohl ältere Formulare weg)",
+          "store reports that equal an earlier, since replaced one too (otherwise they are left "
+          "out as probably older forms)"})
+          .c_str());
   line.hidden.add_options()("file", po::value<std::vector<std::string>>(), "");
   line.positional.add("file", -1);
   const auto vm = parse(self, args, line);
@@ -44,6 +50,7 @@ int run_status_import(const Command& self, const Args& args) {
   if (vm->count("plan")) options.plan = vm->at("plan").as<std::string>();
   options.period = chosen_period(*vm);
   options.dry_run = vm->count("dry-run") > 0;
+  options.reinstate = vm->count("reinstate") > 0;
   const auto& files = vm->at("file").as<std::vector<std::string>>();
   // A .csv form names neither plan nor period: both belong on the command line.
   for (const auto& f : files) {
@@ -78,9 +85,19 @@ int run_status_import(const Command& self, const Args& args) {
                      "{0} already stored with the same values, not stored again"},
                     counted(result.unchanged, {"Rückmeldung", "report"}, {"Rückmeldungen", "reports"}))
               << "\n";
+  if (!result.outdated.empty()) {
+    for (const auto& p : result.outdated)
+      std::cerr << tr({"Warnung", "warning"}) << ": " << printable(p.where) << ": "
+                << printable(p.message) << "\n";
+    std::cout << tr({"{0} aus älteren Formularen nicht gespeichert (--reinstate speichert sie)",
+                     "{0} from older forms not stored (--reinstate stores them)"},
+                    counted(result.outdated.size(), {"Rückmeldung", "report"},
+                            {"Rückmeldungen", "reports"}))
+              << "\n";
+  }
   if (result.duplicates > 0)
-    std::cout << tr({"{0} doppelt mit gleichen Angaben, einmal gespeichert",
-                     "{0} repeated with the same values, stored once"},
+    std::cout << tr({"{0} doppelt mit gleichen Angaben, nur einmal gezählt",
+                     "{0} repeated with the same values, counted once"},
                     counted(result.duplicates, {"Zeile", "row"}, {"Zeilen", "rows"}))
               << "\n";
   return kOk;

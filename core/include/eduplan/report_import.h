@@ -28,6 +28,10 @@ struct ReportImportOptions {
   std::optional<std::string> plan;    // forms must name this plan; needed for csv forms
   std::optional<std::string> period;  // forms must be of this period; needed for csv forms
   bool dry_run = false;               // check only, store nothing
+  // Store a report also when it equals an earlier report of its responsibility and period that
+  // a later one has replaced; without it such a report (an old form read again after a
+  // corrected one) is left out and listed in ReportImportResult::outdated.
+  bool reinstate = false;
 };
 
 struct ReportImportResult {
@@ -37,12 +41,16 @@ struct ReportImportResult {
   std::size_t skipped = 0;            // rows left empty (not reported)
   std::size_t duplicates = 0;         // identical repetitions, stored once
   std::size_t unchanged = 0;          // equal to the latest stored report: not stored again
+  // Reports equal to an earlier stored report that a later one replaced, not stored (see
+  // ReportImportOptions::reinstate): `where` names the row, `message` the report that stands.
+  std::vector<ImportProblem> outdated;
   std::vector<ImportProblem> problems;  // every problem of every file; nothing stored if any
 };
 
 // Reads `files`, checks every row against the database's status scale and the responsibilities
 // of the plan the forms name, and stores all reports in one transaction — or, if anything is
-// wrong in any file, nothing (the problems are in the result). Throws IoError if a file cannot
+// wrong in any file, nothing (the problems are in the result). Which reports are new is decided
+// inside that transaction, so imports running at the same time store a report once. Throws IoError if a file cannot
 // be read, StorageError if the database fails.
 EDUPLAN_EXPORT ReportImportResult import_status_reports(Storage& storage,
                                                         const std::vector<std::string>& files,

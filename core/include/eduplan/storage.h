@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,6 +91,15 @@ class EDUPLAN_EXPORT Storage {
   // Sets each report's imported_at and sequence. Throws UsageError if there is no such plan.
   // The reports are not checked against the plan here (import_status_reports in eduplan/report_import.h does that).
   virtual void add_status_reports(std::string_view plan, std::vector<StatusReport> reports) = 0;
+  // Stores what `choose` returns, as add_status_reports does, in the same write transaction in
+  // which `choose` is given the plan's stored reports (the history, as status_reports() returns
+  // it): what it decides from them (a report equal to the latest is not stored again) still
+  // holds when other processes store reports at the same time. Storages that are not shared
+  // may use this default, which reads the history and then stores.
+  virtual void choose_and_add_status_reports(
+      std::string_view plan,
+      const std::function<std::vector<StatusReport>(const std::vector<StatusReport>& history)>&
+          choose);
   // The reports of the plan in the order they were stored (the history), of one period only if
   // `period` is given. Renaming a plan keeps its reports, removing it removes them, and saving
   // a new version under the same name keeps them (they are tied to stable keys).

@@ -76,6 +76,7 @@ FormCell form_cell(const xlsx::Cell* cell) {
   out.is_error = cell->kind == xlsx::CellKind::error;
   out.is_boolean = cell->kind == xlsx::CellKind::boolean;
   out.is_uncomputed = cell->kind == xlsx::CellKind::uncomputed;
+  out.is_percent = out.is_number && cell->percent;
   return out;
 }
 

@@ -24,6 +24,7 @@ struct FormCell {
   bool is_error = false;    // an error value (#NV, #DIV/0!)
   bool is_boolean = false;
   bool is_uncomputed = false;  // a formula without a stored result; text is the formula
+  bool is_percent = false;  // a number shown as a percentage: 1 is "100 %"
 };
 
 struct FormRow {

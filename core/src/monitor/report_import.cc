@@ -3,6 +3,7 @@
 // the reports are stored in one transaction only if there is none.
 #include "eduplan/report_import.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -70,6 +71,20 @@ std::optional<int> parse_progress(std::string text) {
   return static_cast<int>(whole);
 }
 
+// The number a cell formatted as a percentage shows: "1" → "100", "0.455" → "45.5".
+std::string as_percent(const std::string& value) {
+  double v = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  if (ec != std::errc() || end != value.data() + value.size() || !std::isfinite(v)) return value;
+  const double shown = v * 100;
+  const double whole = std::round(shown);
+  // 0.29 * 100 is 28.999999999999996: a whole number shown is taken as one.
+  const double nearest = std::fabs(shown - whole) < 1e-9 ? whole : shown;
+  char buffer[64];
+  const auto r = std::to_chars(buffer, buffer + sizeof buffer, nearest);
+  return r.ec == std::errc() ? std::string(buffer, r.ptr) : value;
+}
+
 class Importer {
  public:
   Importer(Storage& storage, const ReportImportOptions& options)
@@ -86,40 +101,72 @@ class Importer {
 
   ReportImportResult finish() {
     result_.plan = plan_.value_or("");
-    if (result_.problems.empty()) {
-      drop_unchanged();
-      result_.stored = reports_.size();
-      if (!options_.dry_run && !reports_.empty()) storage_.add_status_reports(*plan_, reports_);
+    if (result_.problems.empty() && plan_ && !reports_.empty()) {
+      const auto choose = [this](const std::vector<StatusReport>& history) {
+        return chosen(history);
+      };
+      if (options_.dry_run)
+        choose(storage_.status_reports(*plan_));
+      else
+        storage_.choose_and_add_status_reports(*plan_, choose);
     }
     return std::move(result_);
   }
 
-  // A form imported again adds nothing: a report equal to the latest stored one of its
-  // responsibility and period (status, progress, note) is not stored twice.
-  void drop_unchanged() {
-    if (!plan_ || reports_.empty()) return;
-    const auto latest = latest_per_period(storage_.status_reports(*plan_));
-    std::vector<StatusReport> kept;
-    for (auto& r : reports_) {
-      const auto it = latest.find(r.period + '\n' + r.key);
-      if (it != latest.end() && it->second.status == r.status && it->second.progress == r.progress &&
-          it->second.note == r.note) {
-        ++result_.unchanged;
-        continue;
-      }
-      kept.push_back(std::move(r));
-    }
-    reports_ = std::move(kept);
+  static bool same_values(const StatusReport& a, const StatusReport& b) {
+    return a.status == b.status && a.progress == b.progress && a.note == b.note;
   }
 
-  static std::unordered_map<std::string, StatusReport> latest_per_period(
-      std::vector<StatusReport> history) {
-    std::unordered_map<std::string, StatusReport> out;
-    for (auto& r : history) {  // in order of storing: a later one replaces an earlier one
-      std::string k = r.period + '\n' + r.key;
-      out.insert_or_assign(std::move(k), std::move(r));
+  // The reports to store, from the plan's history (read in the transaction that stores them):
+  // a form imported again adds nothing — a report equal to the latest stored one of its
+  // responsibility and period is not stored twice — and an old form read again after a
+  // corrected one does not undo the correction: a report equal to an earlier one that a later
+  // one replaced is left out unless options_.reinstate.
+  std::vector<StatusReport> chosen(const std::vector<StatusReport>& history) {
+    struct Past {
+      const StatusReport* latest = nullptr;
+      std::vector<const StatusReport*> earlier;
+    };
+    std::unordered_map<std::string, Past> past;
+    for (const auto& r : history) {  // in order of storing
+      auto& p = past[r.period + '\n' + r.key];
+      if (p.latest) p.earlier.push_back(p.latest);
+      p.latest = &r;
     }
-    return out;
+    result_.unchanged = 0;
+    result_.outdated.clear();
+    std::vector<StatusReport> kept;
+    for (const auto& r : reports_) {
+      const auto it = past.find(r.period + '\n' + r.key);
+      if (it != past.end()) {
+        const StatusReport& latest = *it->second.latest;
+        if (same_values(latest, r)) {
+          ++result_.unchanged;
+          continue;
+        }
+        const auto& earlier = it->second.earlier;
+        if (!options_.reinstate &&
+            std::any_of(earlier.begin(), earlier.end(),
+                        [&](const StatusReport* e) { return same_values(*e, r); })) {
+          result_.outdated.push_back({r.source, outdated_message(latest)});
+          continue;
+        }
+      }
+      kept.push_back(r);
+    }
+    result_.stored = kept.size();
+    return kept;
+  }
+
+  static std::string outdated_message(const StatusReport& latest) {
+    const std::string values =
+        latest.status + (latest.progress ? ", " + std::to_string(*latest.progress) + " %" : "");
+    return tr({"gleicht einer früheren Rückmeldung, die seither ersetzt ist; es gilt „{0}“ aus "
+               "{1} (eingelesen {2}) — ein älteres Formular? Nicht gespeichert (--reinstate "
+               "speichert es doch)",
+               "equals an earlier report that has since been replaced; \"{0}\" from {1} (imported "
+               "{2}) stands — an older form? Not stored (--reinstate stores it all the same)"},
+              values, latest.source, latest.imported_at);
   }
 
   std::vector<ImportProblem>& problems() { return result_.problems; }
@@ -267,10 +314,13 @@ class Importer {
     std::optional<int> percent;
     const auto& progress_cell = row.cells[kProgress];
     if (!progress.empty() && !progress_cell.is_error && !progress_cell.is_uncomputed) {
-      percent = parse_progress(progress);
+      // A cell shown as a percentage holds a hundredth of what it shows ("100%" typed into
+      // Excel or Calc is 1): what counts is what the user sees.
+      const std::string shown = progress_cell.is_percent ? as_percent(progress) : progress;
+      percent = parse_progress(shown);
       double fraction = 0;
       const bool looks_like_percent_cell =
-          progress_cell.is_number &&
+          progress_cell.is_number && !progress_cell.is_percent &&
           std::from_chars(progress.data(), progress.data() + progress.size(), fraction).ec ==
               std::errc() &&
           fraction > 0 && fraction < 1;
@@ -284,8 +334,18 @@ class Importer {
       else if (!percent)
         problem(at(kProgress), tr({"Fortschritt „{0}“ ist keine ganze Zahl von 0 bis 100",
                                    "progress \"{0}\" is not a whole number from 0 to 100"},
-                                  progress));
+                                  progress_cell.is_percent ? shown + " %" : progress));
     }
+    // What the database cannot hold, said here with its cell (and in a dry run too): the
+    // reader decodes "_x0000_" and "_xD800_" written into a cell's XML.
+    if (const auto bad = text::find_invalid_utf8(note))
+      problem(at(kNote), tr({"die Bemerkung enthält ein ungültiges Zeichen (Byte {0})",
+                             "the note holds an invalid character (byte {0})"},
+                            *bad + 1));
+    else if (const auto nul = note.find('\0'); nul != std::string::npos)
+      problem(at(kNote), tr({"die Bemerkung enthält ein NUL-Zeichen (Byte {0})",
+                             "the note holds a NUL character (byte {0})"},
+                            nul + 1));
     if (result_.problems.size() != before || period.empty() || !keys) return;
     StatusReport report{key, period, canonical, percent, note, form.source(row.row), {}, 0};
     auto [it, inserted] = seen_.try_emplace(period + '\n' + key, reports_.size());

@@ -55,6 +55,29 @@ std::string resolve_part(const std::string& base, std::string_view target) {
   return out;
 }
 
+// Whether a number format code shows a percentage: a "%" outside quoted text, escapes ("\\%")
+// and brackets ("[Red]").
+bool shows_percent(std::string_view code) {
+  bool quoted = false, bracket = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (quoted) {
+      quoted = c != '"';
+    } else if (bracket) {
+      bracket = c != ']';
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '[') {
+      bracket = true;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // the next character is shown as it is, or is padding
+    } else if (c == '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Relationship {
   std::string id, type, target;
 };
@@ -114,8 +137,10 @@ Workbook::Workbook(std::string_view bytes) : zip_(bytes) {
   base_ = folder_of(workbook_part);
   const auto rels = relationships(zip_, base_ + "_rels/" + workbook_part.substr(base_.size()) + ".rels");
   shared_part_ = base_ + "sharedStrings.xml";
+  styles_part_ = base_ + "styles.xml";
   for (const auto& r : rels) {
     if (type_is(r, "sharedStrings")) shared_part_ = resolve_part(base_, r.target);
+    if (type_is(r, "styles")) styles_part_ = resolve_part(base_, r.target);
   }
   const XmlDoc doc = parse_xml(*xml, workbook_part);
   for_children(child(xmlDocGetRootElement(doc.get()), "sheets"), [&](Node s) {
@@ -147,6 +172,35 @@ const std::vector<std::string>& Workbook::shared_strings() {
     });
   }
   return *shared_;
+}
+
+const std::vector<bool>& Workbook::percent_styles() {
+  if (percent_styles_) return *percent_styles_;
+  percent_styles_.emplace();
+  const auto xml = zip_.read(styles_part_, kMaxPart);
+  if (!xml) return *percent_styles_;
+  const XmlDoc doc = parse_xml(*xml, styles_part_);
+  const Node root = xmlDocGetRootElement(doc.get());
+  // Built-in formats 9 ("0%") and 10 ("0.00%"); custom ones by their code.
+  std::vector<int> percent_formats{9, 10};
+  for_children(child(root, "numFmts"), [&](Node f) {
+    if (!is_element(f, "numFmt")) return;
+    if (shows_percent(attribute(f, "formatCode"))) {
+      const std::string id = attribute(f, "numFmtId");
+      int n = 0;
+      if (std::from_chars(id.data(), id.data() + id.size(), n).ec == std::errc())
+        percent_formats.push_back(n);
+    }
+  });
+  for_children(child(root, "cellXfs"), [&](Node xf) {
+    if (!is_element(xf, "xf")) return;
+    const std::string id = attribute(xf, "numFmtId");
+    int n = 0;
+    const bool parsed = std::from_chars(id.data(), id.data() + id.size(), n).ec == std::errc();
+    percent_styles_->push_back(parsed && std::find(percent_formats.begin(), percent_formats.end(),
+                                                   n) != percent_formats.end());
+  });
+  return *percent_styles_;
 }
 
 Sheet Workbook::sheet(std::size_t index) {
@@ -207,6 +261,13 @@ Sheet Workbook::sheet(std::size_t index) {
         } else {
           cell.kind = CellKind::number;
           cell.text = value;
+          const std::string style = attribute(c, "s");
+          std::size_t xf = 0;
+          if (!style.empty() &&
+              std::from_chars(style.data(), style.data() + style.size(), xf).ec == std::errc()) {
+            const auto& percent = percent_styles();
+            cell.percent = xf < percent.size() && percent[xf];
+          }
         }
       }
       if (!cell.text.empty()) row.cells.push_back(std::move(cell));

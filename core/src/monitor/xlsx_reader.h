@@ -26,6 +26,9 @@ struct Cell {
   int column = 0;  // 1-based: A is 1
   CellKind kind = CellKind::text;
   std::string text;  // numbers as written ("50", "50.0"); booleans WAHR/FALSCH (TRUE/FALSE)
+  // A number shown as a percentage (its style's number format has a "%": 1 shows as "100 %"),
+  // as Excel and LibreOffice store what is typed as "100%".
+  bool percent = false;
 };
 
 struct Row {
@@ -52,12 +55,15 @@ class Workbook {
 
  private:
   const std::vector<std::string>& shared_strings();
+  // Per cell style (the <c s="…"> index): whether its number format shows a percentage.
+  const std::vector<bool>& percent_styles();
 
   ZipArchive zip_;
   std::string base_;  // folder of the workbook part, "xl/"
   std::vector<std::string> names_, parts_;  // per sheet; part "" for one that is not a worksheet
-  std::string shared_part_;
+  std::string shared_part_, styles_part_;
   std::optional<std::vector<std::string>> shared_;
+  std::optional<std::vector<bool>> percent_styles_;
 };
 
 // "A" for 1, "Z" for 26, "AA" for 27.

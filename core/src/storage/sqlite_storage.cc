@@ -238,6 +238,18 @@ class SqliteStorage final : public Storage {
     tx.commit();
   }
 
+  void choose_and_add_status_reports(
+      std::string_view plan,
+      const std::function<std::vector<StatusReport>(const std::vector<StatusReport>&)>& choose)
+      override {
+    check_writable();
+    sqlite::Transaction tx(db_);  // BEGIN IMMEDIATE: no other writer until the commit
+    auto chosen = choose(status_store::reports(db_, version_, plan, std::nullopt));
+    if (chosen.empty()) return;  // nothing to store: the transaction is rolled back
+    status_store::add(db_, plan, chosen);
+    tx.commit();
+  }
+
   std::vector<StatusReport> status_reports(
       std::string_view plan, std::optional<std::string_view> period) const override {
     sqlite::Transaction tx(db_, sqlite::Transaction::read);

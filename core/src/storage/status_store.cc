@@ -34,7 +34,7 @@ void check_scale(const std::vector<std::string>& scale) {
                          "the status scale needs at least one status"}));
   std::set<std::string> seen;
   for (const auto& s : scale) {
-    check_stored_text(s, "status");
+    check_stored_text(s, tr({"ein Status der Skala", "a status of the scale"}));
     if (s.find_first_not_of(" \t") == std::string::npos)
       throw UsageError(tr({"leerer Status in der Skala", "an empty status in the scale"}));
     // Forms are read ignoring case, no-break spaces and decomposed umlauts: two statuses that

@@ -126,7 +126,7 @@ void check_stored_text(std::string_view text, std::string_view what) {
 
 void check_status_report(const StatusReport& r) {
   for (const std::string* text : {&r.key, &r.period, &r.status, &r.note, &r.source})
-    check_stored_text(*text, "status report");
+    check_stored_text(*text, tr({"eine Rückmeldung", "a status report"}));
   if (r.progress && (*r.progress < 0 || *r.progress > 100))
     throw UsageError(tr({"Fortschritt {0} liegt nicht zwischen 0 und 100",
                          "progress {0} is not between 0 and 100"},

@@ -86,4 +86,11 @@ ImportResult Storage::import_plan_file(const std::filesystem::path& path,
   return result;
 }
 
+void Storage::choose_and_add_status_reports(
+    std::string_view plan,
+    const std::function<std::vector<StatusReport>(const std::vector<StatusReport>&)>& choose) {
+  auto chosen = choose(status_reports(plan));
+  if (!chosen.empty()) add_status_reports(plan, std::move(chosen));
+}
+
 }  // namespace eduplan

@@ -1,0 +1,131 @@
+"""eduplan status import and the history of reports: an old form read again after a corrected one,
+"100%" typed into a cell, characters the database cannot hold, imports running at the same time.
+Found by a newcomer's and a hostile pass over the monitoring workflow."""
+import os
+import subprocess
+import unittest
+
+import openpyxl
+
+from cli_status_import import ImportFixture, build_form, rewrite
+from support import EDUPLAN, query, run
+
+
+class AnOldFormReadAgain(ImportFixture):
+    def reports(self):
+        return query(self.db, "SELECT status, progress, source FROM status_report ORDER BY sequence")
+
+    def test_does_not_undo_the_correction_and_is_named(self):
+        old = build_form(self.path("Stadtarchiv.xlsx"), "seed", "2026-H1",
+                         self.rows(("begonnen", 45, ""), ("geplant", None, "")))
+        corrected = build_form(self.path("Stadtarchiv-v2.xlsx"), "seed", "2026-H1",
+                               self.rows(("umgesetzt", 100, ""), ("geplant", None, "")))
+        self.assertExit(run("status", "import", "--db", self.db, old), 0)
+        self.assertExit(run("status", "import", "--db", self.db, corrected), 0)
+        again = run("status", "import", "--db", self.db, old)
+        self.assertExit(again, 0)
+        self.assertIn("1 Rückmeldung aus älteren Formularen nicht gespeichert (--reinstate speichert sie)",
+                      again.stdout)
+        self.assertIn("1 Rückmeldung schon so gespeichert", again.stdout)
+        self.assertIn("Warnung: Stadtarchiv.xlsx:Rückmeldung!D4: gleicht einer früheren Rückmeldung, "
+                      "die seither ersetzt ist; es gilt „umgesetzt, 100 %“ aus "
+                      "Stadtarchiv-v2.xlsx:Rückmeldung!D4", again.stderr)
+        self.assertEqual(self.reports(), [["begonnen", "45", "Stadtarchiv.xlsx:Rückmeldung!D4"],
+                                          ["geplant", "", "Stadtarchiv.xlsx:Rückmeldung!D5"],
+                                          ["umgesetzt", "100", "Stadtarchiv-v2.xlsx:Rückmeldung!D4"]])
+        latest = run("status", "show", "--db", self.db, "--period", "2026-H1", "--format", "json")
+        self.assertExit(latest, 0)
+        self.assertIn('"umgesetzt"', latest.stdout)
+        # A dry run says the same and stores nothing.
+        dry = run("status", "import", "--db", self.db, "--dry-run", old)
+        self.assertExit(dry, 0)
+        self.assertIn("1 Rückmeldung aus älteren Formularen nicht gespeichert", dry.stdout)
+        # Going back on purpose.
+        back = run("status", "import", "--db", self.db, "--reinstate", old)
+        self.assertExit(back, 0)
+        self.assertIn("1 Rückmeldung gespeichert", back.stdout)
+        self.assertEqual(self.reports()[-1], ["begonnen", "45", "Stadtarchiv.xlsx:Rückmeldung!D4"])
+
+    def test_in_english(self):
+        old = build_form(self.path("a.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, "")))
+        new = build_form(self.path("b.xlsx"), "seed", "2026-H1", self.rows(("umgesetzt", 100, "")))
+        for form in (old, new):
+            self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        again = run("--lang", "en", "status", "import", "--db", self.db, old)
+        self.assertExit(again, 0)
+        self.assertIn("1 report from older forms not stored (--reinstate stores them)", again.stdout)
+        self.assertIn("warning: a.xlsx:Rückmeldung!D4: equals an earlier report", again.stderr)
+
+
+class PercentCells(ImportFixture):
+    def form_with_percent_cells(self, values):
+        form = build_form(self.path("p.xlsx"), "seed", "2026-H1",
+                          self.rows(*[("begonnen", v, "") for v in values]))
+        wb = openpyxl.load_workbook(form)
+        ws = wb["Rückmeldung"]
+        for i, _ in enumerate(values):
+            ws.cell(row=4 + i, column=5).number_format = "0%" if i % 2 == 0 else '0.0" "%'
+        wb.save(form)
+        return form
+
+    def test_what_the_cell_shows_is_stored(self):
+        form = self.form_with_percent_cells([1, 0.5, 0, 0.29])
+        r = run("status", "import", "--db", self.db, form)
+        self.assertExit(r, 0)
+        self.assertEqual(query(self.db, "SELECT progress FROM status_report ORDER BY sequence"),
+                         [["100"], ["50"], ["0"], ["29"]])
+
+    def test_a_fraction_of_a_percent_is_refused_as_shown(self):
+        form = self.form_with_percent_cells([0.455, 1.5])
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "p.xlsx:Rückmeldung!E4: Fortschritt „45.5 %“ ist keine ganze Zahl von 0 bis 100",
+                            "p.xlsx:Rückmeldung!E5: Fortschritt „150 %“ ist keine ganze Zahl von 0 bis 100")
+
+    def test_a_percent_cell_saved_by_libreoffice(self):
+        from pdf_layout import convert
+        form = self.form_with_percent_cells([1, 0.25])
+        os.makedirs(self.path("lo"))
+        saved = convert([form], self.path("lo"), "xlsx")[0]
+        r = run("status", "import", "--db", self.db, saved)
+        self.assertExit(r, 0)
+        self.assertEqual(query(self.db, "SELECT progress FROM status_report ORDER BY sequence"),
+                         [["100"], ["25"]])
+
+
+class TextTheDatabaseCannotHold(ImportFixture):
+    def test_a_nul_or_a_lone_surrogate_is_an_error_at_its_cell_in_a_dry_run_too(self):
+        form = build_form(self.path("n.xlsx"), "seed", "2026-H1",
+                          self.rows(("begonnen", 10, "a MARK1 b"), ("begonnen", 20, "c MARK2 d")))
+
+        def escape(members):
+            sheet = members["xl/worksheets/sheet1.xml"].decode()
+            sheet = sheet.replace("MARK1", "_x0000_").replace("MARK2", "_xD800_")
+            members["xl/worksheets/sheet1.xml"] = sheet.encode()
+        rewrite(form, escape)
+        for extra in ([], ["--dry-run"]):
+            r = run("status", "import", "--db", self.db, *extra, form)
+            self.assertRejected(r, "n.xlsx:Rückmeldung!F4: die Bemerkung enthält ein NUL-Zeichen (Byte 3)",
+                                "n.xlsx:Rückmeldung!F5: die Bemerkung enthält ein ungültiges Zeichen (Byte 3)")
+
+
+class ImportsAtTheSameTime(ImportFixture):
+    def test_the_same_form_imported_by_many_processes_is_stored_once(self):
+        # Every responsibility, so that each process takes a while to read and check; rounds of
+        # 16 processes, since one round may happen to run them one after another.
+        rows = [self.row(i, "begonnen", i % 101, "") for i in range(len(self.resp))]
+        n = len(rows)
+        for round, period in enumerate(("2026-H1", "2026-H2", "2027-H1", "2027-H2")):
+            form = build_form(self.path(f"s{round}.xlsx"), "seed", period, rows)
+            procs = [subprocess.Popen([EDUPLAN, "status", "import", "--db", self.db, form],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(16)]
+            outputs = [p.communicate(timeout=120) for p in procs]
+            for p, (out, err) in zip(procs, outputs):
+                self.assertEqual(p.returncode, 0, err)
+            self.assertEqual(self.stored(), n * (round + 1))
+            stored_by = [out for out, _ in outputs if f"{n} Rückmeldungen gespeichert" in out]
+            self.assertEqual(len(stored_by), 1, outputs)
+
+
+if __name__ == "__main__":
+    unittest.main()
