@@ -73,7 +73,7 @@ int run_status_show(const Command& self, const Args& args) {
   note_empty_period(*storage, plan, period);
   const auto result = rollups(*storage, plan, period);
   if (json) {
-    std::cout << to_json(result) << "\n";
+    std::cout << to_json(result, plan, period, storage->status_scale()) << "\n";
     return kOk;
   }
   std::cout << tr({"Plan: {0}", "Plan: {0}"}, printable(plan)) << "\n"

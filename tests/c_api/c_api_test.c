@@ -220,6 +220,24 @@ static void broken_databases(const char* work) {
   free(missing);
 }
 
+/* A message handed out stays readable while the next calls fail (printf("%d %s", f(),
+ * eduplan_last_error()) may take it before f() runs); under the sanitizers a freed one is an
+ * error. */
+static void last_error_stays_readable(const char* work) {
+  eduplan_db* db = NULL;
+  char* nowhere = join(work, "no-such-directory/plan.db");
+  CHECK(eduplan_db_open(nowhere, &db) == EDUPLAN_E_STORAGE);
+  const char* first = eduplan_last_error();
+  char copy[512];
+  snprintf(copy, sizeof copy, "%s", first);
+  CHECK(eduplan_db_rollups(NULL, "p", NULL, NULL) == EDUPLAN_E_USAGE);
+  CHECK(eduplan_db_open(nowhere, &db) == EDUPLAN_E_STORAGE);
+  CHECK(eduplan_db_rollups(NULL, "p", NULL, NULL) == EDUPLAN_E_USAGE);
+  CHECK(strcmp(first, copy) == 0);
+  CHECK(contains(eduplan_last_error(), "eduplan_db_rollups"));
+  free(nowhere);
+}
+
 /* The first responsibility key of the plan, read with the sqlite3 shell (not with eduplan). */
 static void first_key(const char* sqlite3, const char* db_path, char* key, size_t size) {
   char command[2048];
@@ -324,11 +342,15 @@ static void monitoring(const char* document, const char* units, const char* work
         EDUPLAN_E_USAGE);
   const char* json = eduplan_rollups_json(rollups);
   CHECK(json && contains(json, "\"rollups\"") && contains(json, "\"begonnen\":1"));
+  CHECK(contains(json, "{\"plan\":\"Konzept\",\"period\":\"2026-H1\",\"scale\":[\"geplant\","));
   eduplan_rollups_free(rollups);
   eduplan_rollups_free(rollups); /* double free: nothing */
   CHECK(eduplan_rollups_count(rollups) == 0);
   CHECK(eduplan_rollups_json(rollups) == NULL);
   CHECK(eduplan_db_rollups(db, "Nope", NULL, &rollups) == EDUPLAN_E_NOT_FOUND && rollups == NULL);
+  /* A period the forms and the CLI refuse is refused here too (it gave empty roll-ups). */
+  CHECK(eduplan_db_rollups(db, "Konzept", "2026/H1", &rollups) == EDUPLAN_E_USAGE && rollups == NULL);
+  CHECK(contains(eduplan_last_error(), "is not a reporting period"));
 
   /* The same form again stores nothing: its report is already the latest. */
   CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026-H1", 0, &stored, NULL) == EDUPLAN_OK);
@@ -360,6 +382,7 @@ int main(int argc, char** argv) {
   names_must_be_utf8(document, argv[2]);
   no_report_replaces_a_database(document, units, argv[2]);
   broken_databases(argv[2]);
+  last_error_stays_readable(argv[2]);
   monitoring(document, units, argv[2], argv[3]);
   free(document);
   free(units);

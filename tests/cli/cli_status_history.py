@@ -1,6 +1,7 @@
 """eduplan status import and the history of reports: an old form read again after a corrected one,
 "100%" typed into a cell, characters the database cannot hold, imports running at the same time.
 Found by a newcomer's and a hostile pass over the monitoring workflow."""
+import json
 import os
 import subprocess
 import unittest
@@ -55,6 +56,25 @@ class AnOldFormReadAgain(ImportFixture):
         self.assertExit(again, 0)
         self.assertIn("1 report from older forms not stored (--reinstate stores them)", again.stdout)
         self.assertIn("warning: a.xlsx:Rückmeldung!D4: equals an earlier report", again.stderr)
+
+
+class AllPeriodsTogether(ImportFixture):
+    def test_a_late_correction_of_an_earlier_period_does_not_hide_a_newer_one(self):
+        h2 = build_form(self.path("h2.xlsx"), "seed", "2026-H2", self.rows(("umgesetzt", 100, "")))
+        late = build_form(self.path("h1.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, "")))
+        for form in (h2, late):
+            self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        shown = run("status", "show", "--db", self.db, "--format", "json")
+        self.assertExit(shown, 0)
+        plan = json.loads(shown.stdout)["rollups"][0]
+        self.assertEqual((plan["counts"]["umgesetzt"], plan["counts"]["begonnen"], plan["progress"]),
+                         (1, 0, 100))
+        csv_out = self.path("x.csv")
+        self.assertExit(run("export", "--db", self.db, "-f", "csv", "-o", csv_out), 0)
+        with open(csv_out, encoding="utf-8-sig") as f:
+            text = f.read()
+        self.assertIn("2026-H2", text)
+        self.assertNotIn("2026-H1", text)
 
 
 class PercentCells(ImportFixture):

@@ -62,7 +62,9 @@ typedef struct eduplan_plan_list eduplan_plan_list;
 typedef struct eduplan_rollups eduplan_rollups;
 
 EDUPLAN_EXPORT const char* eduplan_version(void);
-/* The message of the last failed call on this thread ("" if none), in the message language. */
+/* The message of the last failed call on this thread ("" if none), in the message language.
+ * The string stays readable through at least three more failed calls on the thread (it may show
+ * an older message by then, never freed memory); copy it to keep it longer. */
 EDUPLAN_EXPORT const char* eduplan_last_error(void);
 /* The language of messages and of findings made from now on, for the whole process: "de"
  * (the default) or "en" (also "en_GB.UTF-8" and the like). */
@@ -169,7 +171,8 @@ EDUPLAN_EXPORT eduplan_code eduplan_db_rollups(eduplan_db* db, const char* plan,
                                                const char* period, eduplan_rollups** out);
 EDUPLAN_EXPORT size_t eduplan_rollups_count(const eduplan_rollups* rollups);
 /* All of them as JSON, as `eduplan status show --format json` prints them: an object with the
- * key "rollups". NULL for a handle that is not live. */
+ * keys "plan", "period" (null without one), "scale" and "rollups". NULL for a handle that is not
+ * live. */
 EDUPLAN_EXPORT const char* eduplan_rollups_json(const eduplan_rollups* rollups);
 /* One roll-up. Any out-parameter may be NULL. scope is "plan", "field", "division" or "unit";
  * has_progress is 0 (and *progress 0) when no responsibility below has a progress value. */

@@ -30,6 +30,12 @@ EDUPLAN_EXPORT std::string to_json(const PlanSummary& summary,
 // {"rollups": [...]}: each roll-up with scope, name, responsibilities, reported, counts
 // (status → number) and progress (null when no responsibility below has a progress value).
 EDUPLAN_EXPORT std::string to_json(const std::vector<Rollup>& rollups);
+// What `eduplan status show --format json` prints: {"plan", "period" (null: the latest report of
+// each responsibility, of any period), "scale", "rollups"}, each roll-up's counts in the
+// order of the scale (statuses no longer on it after them).
+EDUPLAN_EXPORT std::string to_json(const std::vector<Rollup>& rollups, std::string_view plan,
+                                   std::optional<std::string_view> period,
+                                   const std::vector<std::string>& scale);
 // The same, written to `out` with the findings read from a stream one by one.
 EDUPLAN_EXPORT void write_json(std::ostream& out, const PlanSummary& summary,
                                FindingStream& findings);

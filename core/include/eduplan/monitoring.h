@@ -59,8 +59,11 @@ BOOST_DESCRIBE_STRUCT(Rollup, (), (scope, name, responsibilities, reported, coun
 
 class Storage;
 
-// The report that counts for each responsibility (key → report): the one stored last among
-// `history` (as Storage::status_reports returns it: of one period, or of all).
+// The report that counts for each responsibility (key → report) among `history` (as
+// Storage::status_reports returns it: of one period, or of all): the one of the latest period,
+// and of those the one stored last. Periods follow each other as they are written, numbers
+// compared as numbers ("2026-H1" < "2026-H2" < "2027-Q1", "2026-M9" < "2026-M10"): a late
+// correction of 2026-H1 does not hide a report of 2026-H2.
 EDUPLAN_EXPORT std::map<std::string, StatusReport> latest_reports(
     const std::vector<StatusReport>& history);
 

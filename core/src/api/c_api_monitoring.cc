@@ -56,13 +56,20 @@ eduplan_code eduplan_db_rollups(eduplan_db* db, const char* plan, const char* pe
     if (!plan || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_rollups", "db, plan, out"));
     EDUPLAN_TRY(check_utf8("eduplan_db_rollups", "plan", plan));
     EDUPLAN_TRY(check_utf8("eduplan_db_rollups", "period", period));
+    if (period && !eduplan::is_valid_period(period))
+      return fail(EDUPLAN_E_USAGE,
+                  eduplan::tr({"eduplan_db_rollups: „{0}“ ist kein Berichtszeitraum (1–32 Zeichen "
+                               "aus A–Z, a–z, 0–9, „-“, „_“, „.“)",
+                               "eduplan_db_rollups: \"{0}\" is not a reporting period (1–32 "
+                               "characters of A–Z, a–z, 0–9, \"-\", \"_\", \".\")"},
+                              std::string(period)));
     if (!db->storage->load_outline(plan)) return not_found(plan);
     std::optional<std::string_view> when;
     if (period) when = period;
     eduplan_rollups r;
     r.rollups = eduplan::rollups(*db->storage, plan, when);
-    r.json = eduplan::to_json(r.rollups);
     const auto scale = db->storage->status_scale();
+    r.json = eduplan::to_json(r.rollups, plan, when, scale);
     for (const auto& one : r.rollups) {
       auto& counts = r.counts.emplace_back();
       for (const auto& s : scale) {

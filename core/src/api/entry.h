@@ -2,6 +2,7 @@
 // the exception guard that turns exceptions into codes, and the checks of handles and names.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "api/handles.h"
@@ -15,10 +16,30 @@ namespace eduplan::api::entry {
 
 using eduplan::tr;
 
-inline thread_local std::string last_error;
+// The message of the last failed call on this thread. Messages take a few buffers in turn, so
+// that a pointer eduplan_last_error() handed out stays readable through at least three more
+// failed calls (it may show an older message by then): printf("%d %s", f(), eduplan_last_error())
+// reads no freed memory, whichever argument the compiler evaluates first.
+class LastError {
+ public:
+  void set(std::string message) {
+    current_ = (current_ + 1) % slots_.size();
+    slots_[current_] = std::move(message);
+  }
+  void clear() {
+    if (!slots_[current_].empty()) set({});
+  }
+  const char* c_str() const { return slots_[current_].c_str(); }
+
+ private:
+  std::array<std::string, 8> slots_;  // a failure and the next call's clear() take two
+  std::size_t current_ = 0;
+};
+
+inline thread_local LastError last_error;
 
 inline eduplan_code fail(eduplan_code code, std::string message) {
-  last_error = std::move(message);
+  last_error.set(std::move(message));
   return code;
 }
 
@@ -87,9 +108,9 @@ inline eduplan_code check_utf8(const char* function, const char* argument, const
 template <class H>
 void release(const char* function, H* handle) {
   if (!eduplan::api::release(handle)) {
-    last_error = tr({"{0}: kein offenes Handle (schon freigegeben?); nichts getan",
-                     "{0}: not an open handle (freed already?); nothing done"},
-                    function);
+    last_error.set(tr({"{0}: kein offenes Handle (schon freigegeben?); nichts getan",
+                       "{0}: not an open handle (freed already?); nothing done"},
+                      function));
   }
 }
 

@@ -57,12 +57,21 @@ std::string json_number(double value) {
 
 }  // namespace
 
-std::string to_json(const std::vector<Rollup>& rollups) {
-  std::string out = "{\"rollups\":[";
+namespace {
+
+// "[…]" of the roll-ups; counts in the order of `scale`, then any other status (a std::map's
+// order: alphabetical) — with no scale, all alphabetical.
+std::string rollup_array(const std::vector<Rollup>& rollups, const std::vector<std::string>& scale) {
+  std::string out = "[";
   bool first = true;
   for (const auto& r : rollups) {
     boost::json::object counts;
-    for (const auto& [status, n] : r.counts) counts[status] = n;
+    for (const auto& status : scale) {
+      if (const auto it = r.counts.find(status); it != r.counts.end()) counts[status] = it->second;
+    }
+    for (const auto& [status, n] : r.counts) {
+      if (!counts.contains(status)) counts[status] = n;
+    }
     boost::json::object o;
     o["scope"] = r.scope;
     o["name"] = r.name;
@@ -78,7 +87,24 @@ std::string to_json(const std::vector<Rollup>& rollups) {
     out += r.progress ? json_number(*r.progress) : std::string("null");
     out += '}';
   }
-  out += "]}";
+  return out + "]";
+}
+
+}  // namespace
+
+std::string to_json(const std::vector<Rollup>& rollups) {
+  return "{\"rollups\":" + rollup_array(rollups, {}) + "}";
+}
+
+std::string to_json(const std::vector<Rollup>& rollups, std::string_view plan,
+                    std::optional<std::string_view> period, const std::vector<std::string>& scale) {
+  boost::json::array scale_json;
+  for (const auto& s : scale) scale_json.emplace_back(s);
+  std::string out = "{\"plan\":" + boost::json::serialize(boost::json::value(plan)) +
+                    ",\"period\":" +
+                    (period ? boost::json::serialize(boost::json::value(*period)) : "null") +
+                    ",\"scale\":" + boost::json::serialize(scale_json) +
+                    ",\"rollups\":" + rollup_array(rollups, scale) + "}";
   return out;
 }
 

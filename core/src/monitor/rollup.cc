@@ -1,6 +1,7 @@
 // Roll-ups of status reports: one pass over the plan's focus areas, each responsibility counted
 // in its plan, field, division and unit.
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "eduplan/error.h"
@@ -41,13 +42,46 @@ struct Tally {
   }
 };
 
+// Periods in the order they follow each other: runs of digits compared as numbers, the rest
+// character by character ("2026-H1" < "2026-H2" < "2027-Q1", "2026-M9" < "2026-M10").
+bool period_before(std::string_view a, std::string_view b) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t ei = i, ej = j;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      std::string_view x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+      while (x.size() > 1 && x.front() == '0') x.remove_prefix(1);
+      while (y.size() > 1 && y.front() == '0') y.remove_prefix(1);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  if (a.size() - i != b.size() - j) return a.size() - i < b.size() - j;
+  return a < b;  // the same numbers written differently ("01", "1"): any fixed order
+}
+
 }  // namespace
 
 std::map<std::string, StatusReport> latest_reports(const std::vector<StatusReport>& history) {
   std::map<std::string, StatusReport> latest;
   for (const auto& r : history) {
     auto [it, inserted] = latest.try_emplace(r.key, r);
-    if (!inserted && r.sequence >= it->second.sequence) it->second = r;
+    if (inserted) continue;
+    const StatusReport& held = it->second;
+    // A later period wins; within a period, the report stored last (a late correction of an
+    // earlier period does not hide a newer period's report).
+    const bool later = held.period == r.period ? r.sequence >= held.sequence
+                                               : period_before(held.period, r.period);
+    if (later) it->second = r;
   }
   return latest;
 }
