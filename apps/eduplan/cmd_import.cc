@@ -1,5 +1,6 @@
 // eduplan import DOC [--db FILE] [--units CSV] [--plan NAME] [--title TITLE]
 #include <eduplan/atomic_output.h>
+#include <eduplan/monitoring.h>
 #include <eduplan/reader.h>
 #include <eduplan/storage.h>
 #include <eduplan/summary.h>
@@ -46,6 +47,30 @@ std::string named_as(std::string message, const std::string& temp, const std::st
 }
 
 constexpr std::size_t kMaxDatabaseName = 255 - 8;  // bytes; "-journal" is 8
+
+// A plan saved again under its name keeps its reports by key: a reworded focus area or a
+// dropped unit leaves reports that count nowhere. Said, so that nobody wonders where they went.
+void warn_unmatched_reports(const std::string& db_path, const std::string& plan) {
+  const auto storage = open_database_read_only(db_path);
+  const auto unmatched = unmatched_reports(*storage, plan);
+  if (unmatched.empty()) return;
+  std::set<std::string> periods;
+  for (const auto& r : unmatched) periods.insert(r.period);
+  std::string list;
+  for (const auto& p : periods) list += (list.empty() ? "" : ", ") + p;
+  std::cerr << tr({"Warnung: {0} ({1}) ohne Zuständigkeit im ersetzten Plan „{2}“ "
+                   "(Handlungsschwerpunkt umformuliert oder Bereich entfallen): gespeichert, aber in "
+                   "keinem Stand gezählt. Eine neue Fassung besser unter eigenem Namen einlesen und "
+                   "die Rückmeldungen mit „eduplan status carry“ übernehmen.",
+                   "warning: {0} ({1}) without a responsibility in the replaced plan \"{2}\" (focus "
+                   "area reworded or unit dropped): stored, but counted nowhere. Better import a new "
+                   "version under a name of its own and carry the reports with \"eduplan status "
+                   "carry\"."},
+                  count_of(unmatched.size(), {"Rückmeldung", "report"},
+                           {"Rückmeldungen", "reports"}),
+                  printable(list), printable(plan))
+            << "\n";
+}
 
 }  // namespace
 
@@ -124,6 +149,7 @@ int run_import(const Command& self, const Args& args) {
                     : tr({"Plan „{0}“ gespeichert", "plan \"{0}\" stored"}, printable(result.name)))
             << "\n\n";
   print_summary(std::cout, result.summary);
+  if (replaced) warn_unmatched_reports(db_path, result.name);
   return kOk;
 }
 

@@ -85,6 +85,9 @@ int run_status_import(const Command& self, const Args& args) {
                      "{0} already stored with the same values, not stored again"},
                     counted(result.unchanged, {"Rückmeldung", "report"}, {"Rückmeldungen", "reports"}))
               << "\n";
+  for (const auto& w : result.warnings)
+    std::cerr << tr({"Warnung", "warning"}) << ": " << printable(w.where) << ": "
+              << printable(w.message) << "\n";
   if (!result.outdated.empty()) {
     for (const auto& p : result.outdated)
       std::cerr << tr({"Warnung", "warning"}) << ": " << printable(p.where) << ": "

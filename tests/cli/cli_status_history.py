@@ -9,7 +9,7 @@ import unittest
 import openpyxl
 
 from cli_status_import import ImportFixture, build_form, rewrite
-from support import EDUPLAN, query, run
+from support import EDUPLAN, SEED, UNITS, query, run, scalar
 
 
 class AnOldFormReadAgain(ImportFixture):
@@ -75,6 +75,61 @@ class AllPeriodsTogether(ImportFixture):
             text = f.read()
         self.assertIn("2026-H2", text)
         self.assertNotIn("2026-H1", text)
+
+
+class APlanRenamedOrReplaced(ImportFixture):
+    def test_forms_sent_out_before_a_rename_are_read_with_the_new_name(self):
+        form = build_form(self.path("f.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))
+        self.assertExit(run("plans", "rename", "seed", "seed alt", "--db", self.db), 0)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "f.xlsx:Angaben!B1: Plan „seed“ ist nicht in der Datenbank (umbenannt? "
+                               "Dann mit --plan und dem neuen Namen einlesen)")
+        r = run("status", "import", "--db", self.db, "--plan", "seed alt", form)
+        self.assertExit(r, 0)
+        self.assertIn("f.xlsx:Angaben!B1: Formular für Plan „seed“, den es unter diesem Namen "
+                      "nicht mehr gibt (umbenannt?); gelesen für „seed alt“ (--plan)", r.stderr)
+        self.assertEqual(query(self.db, "SELECT plan, status FROM status_report"), [["seed alt", "begonnen"]])
+
+    def test_carry_from_a_renamed_version_knows_its_earlier_copies(self):
+        self.assertExit(run("import", SEED, "--units", UNITS, "--db", self.db, "--plan", "neu"), 0)
+        first = build_form(self.path("a.xlsx"), "seed", "2026-H1",
+                           self.rows(("begonnen", 10, ""), ("geplant", None, "")))
+        self.assertExit(run("status", "import", "--db", self.db, first), 0)
+        carry = run("status", "carry", "--db", self.db, "--from", "seed", "--to", "neu")
+        self.assertExit(carry, 0)
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM status_report WHERE plan = 'neu'"), "2")
+        self.assertExit(run("plans", "rename", "seed", "alt", "--db", self.db), 0)
+        self.assertEqual(query(self.db, "SELECT DISTINCT substr(source, 1, 19) FROM status_report "
+                                        "WHERE plan = 'neu'"), [["übernommen aus alt "]])
+        later = build_form(self.path("b.xlsx"), "seed", "2026-H1", self.rows(("umgesetzt", 100, "")))
+        self.assertExit(run("status", "import", "--db", self.db, "--plan", "alt", later), 0)
+        again = run("status", "carry", "--db", self.db, "--from", "alt", "--to", "neu")
+        self.assertExit(again, 0)
+        self.assertEqual(query(self.db, "SELECT status, progress FROM status_report WHERE plan = 'neu' "
+                                        "ORDER BY sequence DESC LIMIT 1"), [["umgesetzt", "100"]])
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM status_report WHERE plan = 'neu'"), "3")
+        # And nothing more the next time.
+        self.assertExit(run("status", "carry", "--db", self.db, "--from", "alt", "--to", "neu"), 0)
+        self.assertEqual(scalar(self.db, "SELECT count(*) FROM status_report WHERE plan = 'neu'"), "3")
+
+    def test_replacing_a_plan_says_which_reports_no_longer_count(self):
+        form = build_form(self.path("f.xlsx"), "seed", "2026-H1",
+                          self.rows(("begonnen", 10, ""), ("geplant", None, "")))
+        self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        with open(SEED, encoding="utf-8") as f:
+            text = f.read()
+        focus_area = self.resp[0][2]
+        self.assertIn(focus_area, text)
+        fixed = self.write("fixed.md", text.replace(focus_area, focus_area + " (überarbeitet)", 1))
+        r = run("import", fixed, "--units", UNITS, "--db", self.db, "--plan", "seed")
+        self.assertExit(r, 0)
+        self.assertIn("Plan „seed“ ersetzt", r.stdout)
+        self.assertRegex(r.stderr, r"Warnung: \d+ Rückmeldung(en)? \(2026-H1\) ohne Zuständigkeit im "
+                                   r"ersetzten Plan „seed“")
+        self.assertIn("eduplan status carry", r.stderr)
+        unchanged = run("import", fixed, "--units", UNITS, "--db", self.db, "--plan", "seed")
+        self.assertExit(unchanged, 0)  # the same again: the same warning, nothing else lost
+        self.assertEqual(self.stored(), 2)
 
 
 class PercentCells(ImportFixture):

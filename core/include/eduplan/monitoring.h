@@ -74,4 +74,11 @@ EDUPLAN_EXPORT std::map<std::string, StatusReport> latest_reports(
 EDUPLAN_EXPORT std::vector<Rollup> rollups(const Storage& storage, std::string_view plan,
                                            std::optional<std::string_view> period = std::nullopt);
 
+// The plan's reports that match no responsibility of the plan as it is stored now (the latest
+// of each key and period, in the order stored): a focus area reworded or a unit dropped when a
+// new version was saved under the same name. They stay stored but count nowhere; a new version
+// under a name of its own and `status carry` keep them. Nothing if there is no such plan.
+EDUPLAN_EXPORT std::vector<StatusReport> unmatched_reports(const Storage& storage,
+                                                           std::string_view plan);
+
 }  // namespace eduplan

@@ -25,7 +25,9 @@ struct ImportProblem {
 };
 
 struct ReportImportOptions {
-  std::optional<std::string> plan;    // forms must name this plan; needed for csv forms
+  // Forms must name this plan (or one no longer in the database: renamed since); needed for
+  // csv forms.
+  std::optional<std::string> plan;
   std::optional<std::string> period;  // forms must be of this period; needed for csv forms
   bool dry_run = false;               // check only, store nothing
   // Store a report also when it equals an earlier report of its responsibility and period that
@@ -44,6 +46,9 @@ struct ReportImportResult {
   // Reports equal to an earlier stored report that a later one replaced, not stored (see
   // ReportImportOptions::reinstate): `where` names the row, `message` the report that stands.
   std::vector<ImportProblem> outdated;
+  // Read all the same, but worth a word: a form naming a plan that is no longer in the database
+  // under that name, read into the plan `ReportImportOptions::plan` names.
+  std::vector<ImportProblem> warnings;
   std::vector<ImportProblem> problems;  // every problem of every file; nothing stored if any
 };
 

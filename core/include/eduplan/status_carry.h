@@ -34,7 +34,12 @@ struct CarryResult {
 };
 
 // The source a carried report gets: "übernommen aus <plan> (<key>)" (German, as stored data).
+// Renaming <plan> renames it in these sources too (Storage::rename_plan).
 EDUPLAN_EXPORT std::string carried_source(const std::string& plan, const std::string& key);
+// What every source of a report carried from `plan` begins with: "übernommen aus <plan> (".
+EDUPLAN_EXPORT std::string carried_source_prefix(const std::string& plan);
+// Whether `source` is that of a carried report, from any plan (not one read from a form).
+EDUPLAN_EXPORT bool is_carried_source(std::string_view source);
 
 // What carrying the reports of `a` (`history_a`, the old version's history) over to `b` means.
 // What carries is the latest report of each responsibility in each period (the one that counts

@@ -184,9 +184,22 @@ class Importer {
       return std::nullopt;
     }
     if (plan && options_.plan && *plan != *options_.plan) {
-      problem(where, tr({"Formular für Plan „{0}“, erwartet „{1}“", "form for plan \"{0}\", expected \"{1}\""},
-                        *plan, *options_.plan));
-      return std::nullopt;
+      if (!storage_.load_outline(*plan)) {
+        // A plan renamed after its forms went out: --plan names it as it is called now, and
+        // the keys are checked against it as for any form.
+        result_.warnings.push_back(
+            {where, tr({"Formular für Plan „{0}“, den es unter diesem Namen nicht mehr gibt "
+                        "(umbenannt?); gelesen für „{1}“ (--plan)",
+                        "form for plan \"{0}\", which no longer exists by that name (renamed?); "
+                        "read for \"{1}\" (--plan)"},
+                       *plan, *options_.plan)});
+        plan = options_.plan;
+      } else {
+        problem(where, tr({"Formular für Plan „{0}“, erwartet „{1}“",
+                           "form for plan \"{0}\", expected \"{1}\""},
+                          *plan, *options_.plan));
+        return std::nullopt;
+      }
     }
     if (!plan) plan = options_.plan;
     if (!plan) {
@@ -241,7 +254,11 @@ class Importer {
     if (it == keys_.end()) it = keys_.emplace(plan, responsibility_keys(storage_, plan)).first;
     if (!it->second) {
       problem(form.plan_where.empty() ? form.file : form.plan_where,
-              tr({"Plan „{0}“ ist nicht in der Datenbank", "plan \"{0}\" is not in the database"}, plan));
+              tr({"Plan „{0}“ ist nicht in der Datenbank (umbenannt? Dann mit --plan und dem "
+                  "neuen Namen einlesen)",
+                  "plan \"{0}\" is not in the database (renamed? Then import with --plan and the "
+                  "new name)"},
+                 plan));
       return nullptr;
     }
     return &*it->second;

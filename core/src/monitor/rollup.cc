@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
@@ -139,6 +140,29 @@ std::vector<Rollup> rollups(const Storage& storage, std::string_view plan,
   for (std::size_t d : division_order)
     out.push_back(by_division[d].result("division", units[d].name, scale));
   for (std::size_t u : unit_order) out.push_back(by_unit[u].result("unit", units[u].name, scale));
+  return out;
+}
+
+std::vector<StatusReport> unmatched_reports(const Storage& storage, std::string_view plan) {
+  const auto outline = storage.load_outline(plan);
+  auto stream = storage.stream_focus_areas(plan);
+  if (!outline || !stream) return {};
+  std::unordered_set<std::string> keys;
+  const auto& units = outline->plan.units;
+  stream->rewind();
+  while (auto row = stream->next()) {
+    for (const auto& r : row->area->responsibilities) {
+      if (r.unit < units.size()) keys.insert(row->area->key + "/" + units[r.unit].key);
+    }
+  }
+  std::vector<StatusReport> out;
+  std::unordered_set<std::string> seen;  // period and key
+  auto history = storage.status_reports(plan);
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {  // the latest first
+    if (keys.contains(it->key) || !seen.insert(it->period + '\n' + it->key).second) continue;
+    out.push_back(std::move(*it));
+  }
+  std::reverse(out.begin(), out.end());
   return out;
 }
 

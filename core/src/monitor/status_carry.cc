@@ -2,6 +2,7 @@
 #include "eduplan/status_carry.h"
 
 #include <map>
+#include <string_view>
 #include <tuple>
 #include <unordered_set>
 #include <utility>
@@ -18,8 +19,21 @@ Identity identity(const StatusReport& r) {
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kCarriedFrom = "übernommen aus ";
+}  // namespace
+
+std::string carried_source_prefix(const std::string& plan) {
+  return std::string(kCarriedFrom) + plan + " (";
+}
+
 std::string carried_source(const std::string& plan, const std::string& key) {
-  return "übernommen aus " + plan + " (" + key + ")";
+  return carried_source_prefix(plan) + key + ")";
+}
+
+bool is_carried_source(std::string_view source) {
+  // A form's source is "file:sheet!cell" or "file:line"; a carried one names a plan and a key.
+  return source.starts_with(kCarriedFrom) && source.ends_with(")");
 }
 
 CarryResult plan_carry(const Plan& a, const Plan& b, const PlanDiff& diff,
@@ -41,17 +55,17 @@ CarryResult plan_carry(const Plan& a, const Plan& b, const PlanDiff& diff,
       for (const auto& r : area.responsibilities)
         responsible_in_b.insert(responsibility_key(area, b.units[r.unit]));
   // What the new version has of each responsibility and period: its latest report, and whether
-  // any of them is its own (not carried over from `a`).
+  // any of them is its own (read from a form, not carried over from a plan — `a` under any of
+  // its names, or another version).
   struct InB {
     const StatusReport* latest = nullptr;
     bool own = false;
   };
-  const std::string carried_prefix = "übernommen aus " + a.name + " (";
   std::map<std::pair<std::string, std::string>, InB> in_b;
   for (const auto& r : history_b) {
     auto& slot = in_b[{r.key, r.period}];
     if (!slot.latest || r.sequence >= slot.latest->sequence) slot.latest = &r;
-    if (!r.source.starts_with(carried_prefix)) slot.own = true;
+    if (!is_carried_source(r.source)) slot.own = true;
   }
 
   for (const auto& field : a.fields) {

@@ -4,6 +4,7 @@
 #include "eduplan/storage.h"
 #include "eduplan/error.h"
 #include "eduplan/language.h"
+#include "eduplan/status_carry.h"
 #include "storage/status_store.h"
 #include "storage/storage_checks.h"
 
@@ -100,6 +101,14 @@ class MemoryStorage final : public Storage {
       auto moved = std::move(r->second);
       reports_.erase(r);
       reports_[std::string(to)] = std::move(moved);
+    }
+    const std::string old_prefix = carried_source_prefix(std::string(from));
+    const std::string new_prefix = carried_source_prefix(std::string(to));
+    for (auto& [plan, reports] : reports_) {
+      for (auto& report : reports) {
+        if (report.source.starts_with(old_prefix))
+          report.source = new_prefix + report.source.substr(old_prefix.size());
+      }
     }
     return true;
   }

@@ -5,6 +5,7 @@
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
+#include "eduplan/status_carry.h"
 #include "storage/storage_checks.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -137,6 +138,16 @@ void rename_plan(sqlite::Database& db, std::string_view from, std::string_view t
   st.bind(1, to);
   st.bind(2, from);
   st.step();
+  // Reports carried from the plan into other versions name it in their source: they follow
+  // too, so that `status carry` from the renamed plan knows its earlier copies.
+  const std::string old_prefix = carried_source_prefix(std::string(from));
+  const std::string new_prefix = carried_source_prefix(std::string(to));
+  Statement sources(db,
+                    "UPDATE status_report SET source = ?1 || substr(source, length(?2) + 1) "
+                    "WHERE substr(source, 1, length(?2)) = ?2");
+  sources.bind(1, new_prefix);
+  sources.bind(2, old_prefix);
+  sources.step();
 }
 
 void remove_plan(sqlite::Database& db, std::string_view plan) {
