@@ -5,6 +5,8 @@
 #include <eduplan/file_names.h>
 #include <eduplan/monitoring.h>
 #include <eduplan/storage.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <utility>
 
 #include "cli_support.h"
 #include "private_directory.h"
@@ -118,7 +121,12 @@ class Staging {
  public:
   Staging(const fs::path& base, const fs::path& target) {
     const std::string prefix = staging_prefix(target.filename().string());
-    remove_abandoned_directories(base, prefix);
+    // A killed run left its directory where it staged: beside the output directory if that
+    // was new then, inside it if it existed. Both places are swept.
+    remove_abandoned_directories(target.has_parent_path() ? target.parent_path() : fs::path("."),
+                                 prefix);
+    std::error_code ec;
+    if (fs::is_directory(target, ec)) remove_abandoned_directories(target, prefix);
     dir_ = make_private_directory(base, prefix);
     if (dir_.empty()) {
       throw IoError(tr({"im Verzeichnis {0} kann nicht geschrieben werden ({1}); dort entstehen die "
@@ -156,8 +164,42 @@ class Staging {
   fs::path dir_;
 };
 
+// An exclusive flock(2) on a directory for one run; none if default-constructed.
+class DirectoryLock {
+ public:
+  DirectoryLock() = default;
+  explicit DirectoryLock(const fs::path& dir)
+      : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ < 0) {
+      throw IoError(tr({"{0} kann nicht geöffnet werden ({1})", "cannot open {0} ({1})"},
+                       dir.string(), sdk::error_text(errno)));
+    }
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      const int error = errno;
+      ::close(fd_);
+      fd_ = -1;
+      if (error == EWOULDBLOCK) {
+        throw IoError(tr({"in {0} schreibt gerade ein anderer Lauf von „eduplan status forms“; "
+                          "nichts geschrieben, bitte danach erneut aufrufen",
+                          "another run of \"eduplan status forms\" is writing into {0}; nothing "
+                          "written, please run again afterwards"},
+                         dir.string()));
+      }
+      // A file system without locks (some network mounts): go on as before locks.
+    }
+  }
+  DirectoryLock(DirectoryLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  DirectoryLock& operator=(DirectoryLock&&) = delete;
+  ~DirectoryLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  int fd_ = -1;
+};
+
 // Refuses an output directory that is a file, is not writable, or holds files of the same
-// names (unless `force`).
+// names (unless `force`), or directories of those names.
 void check_output(const fs::path& dir, const std::vector<Form>& forms, bool force,
                   const std::string& database) {
   std::error_code ec;
@@ -179,14 +221,23 @@ void check_output(const fs::path& dir, const std::vector<Form>& forms, bool forc
   for (const auto& f : forms) names.push_back(f.file);
   // --force or not: a form or the index must not take the database's place.
   for (const auto& name : names) refuse_database_as_target((dir / name).string(), database);
-  std::string existing;
+  std::string existing, directories;
   std::size_t count = 0;
   for (const auto& name : names) {
     const auto s = fs::symlink_status(dir / name, ec);
     if (!fs::exists(s)) continue;
-    if (fs::is_directory(s) || !force) {
+    if (fs::is_directory(s)) {
+      directories += (directories.empty() ? "" : ", ") + name;
+    } else if (!force) {
       if (count++ < 5) existing += (existing.empty() ? "" : ", ") + name;
     }
+  }
+  if (!directories.empty()) {  // --force replaces files, never a directory
+    throw UsageError(tr({"{0} enthält Verzeichnisse mit den Namen von Formularen ({1}); bitte "
+                         "umbenennen oder ein anderes Ausgabeverzeichnis wählen",
+                         "{0} holds directories named like forms ({1}); rename them or choose "
+                         "another output directory"},
+                        dir.string(), directories));
   }
   if (count == 0) return;
   if (count > 5) existing += ", …";
@@ -263,6 +314,10 @@ int run_status_forms(const Command& self, const Args& args) {
                      parent.string()));
   }
   const bool exists = fs::exists(dir);
+  // Two runs into one existing directory would mix their forms (of two periods, say): the
+  // second is refused while the first holds the directory. A new directory needs no lock: it
+  // comes into place as a whole, and a second run finds it made meanwhile.
+  const DirectoryLock lock = exists ? DirectoryLock(dir) : DirectoryLock();
   Staging staging(exists ? dir : parent, dir);
   for (const auto& f : forms) {
     const fs::path path = staging.dir() / f.file;

@@ -359,6 +359,44 @@ class Forms(PlanDbTest):
         self.assertEqual(left, sorted([names["alive"], names["elsewhere"], names["a copy"]]))
         self.assertEqual(len(self.written()), 26)
 
+    def test_what_a_killed_run_left_beside_is_removed_once_the_directory_exists(self):
+        # Killed while the output directory was new (its staging beside it), then a run that
+        # made it: the next run, into the existing directory, still sweeps beside it.
+        self.assertExit(self.forms(), 0)
+        names = self.abandoned(self.dir)
+        self.assertExit(self.forms("--force"), 0)
+        left = sorted(n for n in os.listdir(self.dir) if ".tmp-" in n)
+        self.assertEqual(left, sorted([names["alive"], names["elsewhere"], names["a copy"]]))
+
+    def test_two_runs_into_one_existing_directory_do_not_mix(self):
+        os.mkdir(self.out)
+        for _ in range(5):
+            procs = [subprocess.Popen([EDUPLAN, "status", "forms", "--db", self.db, "--plan", PLAN,
+                                       "--period", period, "--output-dir", self.out, "--force"],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for period in ("2026-H1", "2026-H2", "2027-H1", "2027-H2") * 2]
+            results = [(p, *p.communicate(timeout=120)) for p in procs]
+            for p, out, err in results:
+                self.assertIn(p.returncode, (0, 2), err)
+                if p.returncode == 2:
+                    self.assertIn("schreibt gerade ein anderer Lauf von „eduplan status forms“", err)
+            self.assertTrue(any(p.returncode == 0 for p, _, _ in results))
+            periods = set()
+            for _, _, file, _ in self.written():
+                periods.add(openpyxl.load_workbook(os.path.join(self.out, file))["Angaben"]["B2"].value)
+            self.assertEqual(len(periods), 1, periods)
+
+    def test_a_directory_named_like_a_form_is_not_forced(self):
+        self.assertExit(self.forms(), 0)
+        _, _, file, _ = self.written()[0]
+        os.remove(os.path.join(self.out, file))
+        os.mkdir(os.path.join(self.out, file))
+        result = self.forms("--force")
+        self.assertExit(result, 2)
+        self.assertIn(f"enthält Verzeichnisse mit den Namen von Formularen ({file}); bitte umbenennen",
+                      result.stderr)
+        self.assertNotIn("--force überschreibt", result.stderr)
+
     def test_dot_dot_is_resolved_on_disk(self):
         # "lnk/.." is the parent of the link's target, as for mkdir or the kernel: the forms went to
         # the directory the text spells, and --force replaced an index.csv there.
