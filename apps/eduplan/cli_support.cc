@@ -157,6 +157,14 @@ std::optional<po::variables_map> parse(const Command& command, const Args& args,
   } catch (const po::error& e) {
     throw UsageError(option_problem(e, command) + "\n" + usage);
   }
+  // "--plan ''" (an unset shell variable) is no plan: taken as absent, import stored the plan
+  // under the document's own name and replaced the plan of that name.
+  if (vm.count("plan")) {
+    if (const auto* plan = boost::any_cast<std::string>(&vm["plan"].value());
+        plan && plan->find_first_not_of(" \t") == std::string::npos) {
+      throw UsageError(tr({"--plan: leerer Name", "--plan: empty name"}) + "\n" + usage);
+    }
+  }
   return vm;
 }
 

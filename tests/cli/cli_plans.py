@@ -78,6 +78,25 @@ class Plans(TempDirTest):
         again = run("plans", "delete", "Entwurf", "--db", self.db)
         self.assertExit(again, 2)
 
+    def test_an_empty_or_padded_plan_name_is_refused(self):
+        db = self.path("leer.db")
+        self.assertEqual(run("import", SEED, "--units", UNITS, "--db", db).returncode, 0)
+        before = query(db, "SELECT name, imported_at FROM plan")
+        for command in (["import", SEED, "--units", UNITS, "--db", db],
+                        ["status", "show", "--db", db], ["export", "--db", db, "-f", "csv", "-o", self.path("x.csv")]):
+            for name in ("", "  "):
+                r = run(*command, "--plan", name)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("--plan: leerer Name", r.stderr)
+        for name in ("bildungskonzept ", " bildungskonzept"):
+            r = run("import", SEED, "--units", UNITS, "--db", db, "--plan", name)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("darf nicht mit einem Leerzeichen beginnen oder enden", r.stderr)
+            r = run("plans", "rename", "bildungskonzept", name, "--db", db)
+            self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertEqual(query(db, "SELECT name, imported_at FROM plan"), before)
+        self.assertFalse(os.path.exists(self.path("x.csv")))
+
     def test_usage_errors(self):
         self.assertExit(run("plans", "shred", "--db", self.db), 2)
         self.assertExit(run("plans", "--db", self.path("none.db")), 2)

@@ -137,6 +137,13 @@ void check_plan_name(std::string_view name) {
   if (name.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw UsageError(
         tr({"der Name eines Plans darf nicht leer sein", "a plan's name must not be empty"}));
+  if (name.front() == ' ' || name.back() == ' ' || name.front() == '\t' || name.back() == '\t') {
+    // "Konzept " looks like "Konzept" in every list and message, but is another plan.
+    throw UsageError(tr({"der Name eines Plans darf nicht mit einem Leerzeichen beginnen oder enden "
+                         "(„{0}“)",
+                         "a plan's name must not begin or end with a space (\"{0}\")"},
+                        std::string(name)));
+  }
   if (auto bad = text::find_invalid_utf8(name)) {
     throw UsageError(tr({"der Name eines Plans muss gültiges UTF-8 sein (Byte {0} ist es nicht)",
                          "a plan's name must be valid UTF-8 (byte {0} is not)"},
