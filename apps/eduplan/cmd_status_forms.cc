@@ -4,6 +4,7 @@
 // verified first; only then are the files renamed into DIR, so an error leaves DIR as it was.
 #include <eduplan/file_names.h>
 #include <eduplan/monitoring.h>
+#include <eduplan/report_import.h>
 #include <eduplan/storage.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -104,7 +105,7 @@ std::string csv_cell(const std::string& s) {
 
 void write_index(const fs::path& path, const std::vector<Form>& forms) {
   std::ofstream out(path, std::ios::binary);
-  out << "\xEF\xBB\xBF" << "Einheit;Dezernat;Datei;Zuständigkeiten\r\n";
+  out << "\xEF\xBB\xBF" << kStatusFormsIndexHeader << "\r\n";
   for (const auto& f : forms) {
     out << csv_cell(f.spec.unit) << ';' << csv_cell(f.spec.division) << ';' << csv_cell(f.file)
         << ';' << f.spec.rows.size() << "\r\n";

@@ -4,6 +4,7 @@
 #include <eduplan/storage.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli_support.h"
@@ -15,6 +16,13 @@ namespace {
 
 std::string counted(std::size_t n, const Text& one, const Text& many) {
   return std::to_string(n) + " " + (n == 1 ? one.get() : many.get());
+}
+
+bool forms_index(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  char head[64] = {};
+  in.read(head, sizeof head);
+  return is_status_forms_index(std::string_view(head, static_cast<std::size_t>(in.gcount())));
 }
 
 }  // namespace
@@ -52,10 +60,12 @@ int run_status_import(const Command& self, const Args& args) {
   options.dry_run = vm->count("dry-run") > 0;
   options.reinstate = vm->count("reinstate") > 0;
   const auto& files = vm->at("file").as<std::vector<std::string>>();
-  // A .csv form names neither plan nor period: both belong on the command line.
+  // A .csv form names neither plan nor period: both belong on the command line. (The index
+  // `status forms` writes beside the forms is passed over by the import.)
   for (const auto& f : files) {
     const auto ext = std::filesystem::path(f).extension().string();
-    if ((ext == ".csv" || ext == ".CSV" || ext == ".txt") && (!options.plan || !options.period)) {
+    if ((ext == ".csv" || ext == ".CSV" || ext == ".txt") && (!options.plan || !options.period) &&
+        !forms_index(f)) {
       throw UsageError(tr({"{0}: ein CSV-Formular braucht --plan und --period",
                            "{0}: a CSV form needs --plan and --period"},
                           f));
@@ -63,6 +73,9 @@ int run_status_import(const Command& self, const Args& args) {
   }
   const auto storage = open_existing_database(*vm, options.dry_run ? DbAccess::read : DbAccess::write);
   const auto result = import_status_reports(*storage, files, options);
+  for (const auto& p : result.passed_over)
+    std::cerr << tr({"Hinweis", "note"}) << ": " << printable(p.where) << ": "
+              << printable(p.message) << "\n";
   if (!result.problems.empty()) {
     for (const auto& p : result.problems)
       std::cerr << printable(p.where) << ": " << printable(p.message) << "\n";

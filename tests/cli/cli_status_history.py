@@ -132,6 +132,61 @@ class APlanRenamedOrReplaced(ImportFixture):
         self.assertEqual(self.stored(), 2)
 
 
+class WhatAFolderOfFormsAlsoHolds(ImportFixture):
+    def test_the_index_and_excel_lock_files_are_passed_over_an_empty_file_is_named(self):
+        out = self.path("boegen")
+        r = run("status", "forms", "--db", self.db, "--plan", "seed", "--period", "2026-H1",
+                "--output-dir", out)
+        self.assertExit(r, 0)
+        names = sorted(os.listdir(out))
+        self.assertIn("index.csv", names)
+        form = os.path.join(out, "Stadtbibliothek.xlsx")
+        wb = openpyxl.load_workbook(form)
+        ws = wb["Rückmeldung"]
+        ws["D4"] = "begonnen"
+        wb.save(form)
+        with open(os.path.join(out, "~$Stadtbibliothek.xlsx"), "wb") as f:
+            f.write(b"\x0bSachbearbei" + b"\x00" * 150)  # what Excel leaves while the book is open
+        r = run("status", "import", "--db", self.db, *[os.path.join(out, n) for n in sorted(os.listdir(out))])
+        self.assertExit(r, 0)
+        self.assertIn("index.csv: die Übersicht von „eduplan status forms“, kein Formular: übergangen",
+                      r.stderr)
+        self.assertIn("~$Stadtbibliothek.xlsx: eine Sperrdatei von Excel", r.stderr)
+        self.assertIn(f"{len(names) - 1} Dateien gelesen, 1 Rückmeldung gespeichert", r.stdout)
+        empty = self.write("leer.xlsx", b"")
+        r = run("status", "import", "--db", self.db, empty)
+        self.assertExit(r, 1)
+        self.assertIn("leer.xlsx: die Datei ist leer (0 Byte): kein Formular", r.stderr)
+
+
+class WhatTheFormSays(ImportFixture):
+    def test_a_row_of_another_unit_is_refused(self):
+        mine = [r for r in self.resp if r[3] == "Stadtbibliothek"]
+        other = [r for r in self.resp if r[3] != "Stadtbibliothek"][0]
+        rows = [[mine[0][0], mine[0][1], mine[0][2], "begonnen", 10, ""],
+                [other[0], other[1], other[2], "umgesetzt", 100, ""]]
+        form = build_form(self.path("sb.xlsx"), "seed", "2026-H1", rows, unit="Stadtbibliothek")
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, f"sb.xlsx:Rückmeldung!A5: Schlüssel „{other[0]}“ ist die Zuständigkeit eines "
+                               "anderen Bereichs, das Formular ist das von „Stadtbibliothek“")
+
+    def test_a_date_where_the_period_or_the_progress_was(self):
+        form = build_form(self.path("d.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 10, "")))
+        wb = openpyxl.load_workbook(form)
+        import datetime
+        wb["Angaben"]["B2"] = datetime.date(2026, 6, 30)
+        wb["Rückmeldung"]["E4"] = datetime.date(2026, 1, 3)
+        wb.save(form)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "d.xlsx:Angaben!B2: ein Datum (46203), kein Berichtszeitraum")
+        r = run("status", "import", "--db", self.db, "--period", "2026-H1", form)
+        self.assertRejected(r, "d.xlsx:Angaben!B2: ein Datum (46203), kein Berichtszeitraum")
+        wb["Angaben"]["B2"] = "2026-H1"
+        wb.save(form)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "d.xlsx:Rückmeldung!E4: Fortschritt ist ein Datum (46025), keine ganze Zahl")
+
+
 class PercentCells(ImportFixture):
     def form_with_percent_cells(self, values):
         form = build_form(self.path("p.xlsx"), "seed", "2026-H1",

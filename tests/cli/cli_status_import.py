@@ -23,21 +23,22 @@ WHERE p.name = '{plan}' ORDER BY fl.position, f.position, r.position"""
 
 
 def build_form(path, plan, period, rows, sheet="Rückmeldung", header=HEADER, facts=True,
-               unit="Stadtbibliothek"):
+               unit=None):
     """A form as `status forms` writes it (contract): title, instructions, header in row 3,
     one row per responsibility from row 4; plan and period in sheet Angaben. `rows`: lists of
-    six values."""
+    six values. `unit`: the unit the form is for; None leaves it empty in Angaben, so that rows
+    of several units can share a form (the import checks the keys against a unit named)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = sheet
-    ws.append([f"Rückmeldung {period} – {unit}"])
+    ws.append([f"Rückmeldung {period} – {unit or 'Stadtbibliothek'}"])
     ws.append(["Bitte Status, Fortschritt und Bemerkung ausfüllen."])
     ws.append(header)
     for r in rows:
         ws.append(r)
     if facts:
         a = wb.create_sheet("Angaben")
-        for row in (["Plan", plan], ["Periode", period], ["Einheit", unit], ["Dezernat", ""],
+        for row in (["Plan", plan], ["Periode", period], ["Einheit", unit or ""], ["Dezernat", ""],
                     ["Erstellt", "2026-11-26"],
                     ["Statusskala", "geplant", "begonnen", "umgesetzt", "verzögert", "entfallen"]):
             a.append(row)
@@ -246,8 +247,8 @@ class StatusImportTest(ImportFixture):
         self.assertEqual(int(scalar(self.db, "DELETE FROM status_report; SELECT changes()")), 1)
         c = build_form(self.path("c.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 20, "a")))
         r = run("status", "import", "--db", self.db, a, c)
-        self.assertRejected(r, f"c.xlsx:Rückmeldung!D4: Zuständigkeit „{self.resp[0][0]}“ zweimal "
-                               "mit verschiedenen Angaben (auch in ")
+        self.assertRejected(r, f"c.xlsx:Rückmeldung!D4: Zuständigkeit „{self.resp[0][0]} ({self.resp[0][2]})“ "
+                               "zweimal mit verschiedenen Angaben (auch in ")
 
     def test_renamed_sheet_and_deleted_column(self):
         renamed = build_form(self.path("renamed.xlsx"), "seed", "2026-H1",

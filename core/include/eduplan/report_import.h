@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eduplan/export.h"
@@ -49,8 +50,17 @@ struct ReportImportResult {
   // Read all the same, but worth a word: a form naming a plan that is no longer in the database
   // under that name, read into the plan `ReportImportOptions::plan` names.
   std::vector<ImportProblem> warnings;
+  // Files given that are no forms and were passed over (not counted in `files`): the index of
+  // `status forms`, an Excel lock file ("~$…xlsx"); `message` says which.
+  std::vector<ImportProblem> passed_over;
   std::vector<ImportProblem> problems;  // every problem of every file; nothing stored if any
 };
+
+// The header line of the index `eduplan status forms` writes beside the forms (index.csv, after
+// a UTF-8 BOM): an import of "DIR/*" passes over that file.
+inline constexpr const char* kStatusFormsIndexHeader = "Einheit;Dezernat;Datei;Zuständigkeiten";
+// Whether `head` (a file's first bytes) is the beginning of such an index.
+EDUPLAN_EXPORT bool is_status_forms_index(std::string_view head);
 
 // Reads `files`, checks every row against the database's status scale and the responsibilities
 // of the plan the forms name, and stores all reports in one transaction — or, if anything is

@@ -77,6 +77,7 @@ FormCell form_cell(const xlsx::Cell* cell) {
   out.is_boolean = cell->kind == xlsx::CellKind::boolean;
   out.is_uncomputed = cell->kind == xlsx::CellKind::uncomputed;
   out.is_percent = out.is_number && cell->percent;
+  out.is_date = out.is_number && cell->date;
   return out;
 }
 
@@ -97,6 +98,10 @@ void read_facts(xlsx::Workbook& book, Form& form) {
     } else if (name == "Periode" && !form.period) {
       form.period = text;
       form.period_where = where;
+      form.period_is_date = value && value->kind == xlsx::CellKind::number && value->date;
+    } else if (name == "Einheit" && !form.unit && !text.empty()) {
+      form.unit = text;
+      form.unit_where = where;
     }
   }
 }
@@ -269,6 +274,24 @@ Form read_form(const std::string& file, std::string_view bytes, std::vector<Impo
   Form form;
   form.file = file;
   form.name = std::filesystem::path(file).filename().string();
+  if (bytes.empty()) {
+    problems.push_back({file, tr({"die Datei ist leer (0 Byte): kein Formular",
+                                  "the file is empty (0 bytes): not a form"})});
+    return form;
+  }
+  if (is_status_forms_index(bytes)) {
+    form.passed_over = tr({"die Übersicht von „eduplan status forms“, kein Formular: übergangen",
+                           "the index \"eduplan status forms\" writes, not a form: passed over"});
+    return form;
+  }
+  // Excel keeps "~$name.xlsx" beside a workbook it has open: the owner's name, a few hundred
+  // bytes. The form itself may not be saved yet.
+  if (form.name.starts_with("~$") && bytes.size() < 4096 && !looks_like_zip(bytes)) {
+    form.passed_over = tr({"eine Sperrdatei von Excel (die Mappe ist gerade geöffnet; ist sie "
+                           "gespeichert?): übergangen",
+                           "an Excel lock file (the workbook is open; is it saved?): passed over"});
+    return form;
+  }
   if (is_ole2(bytes)) {
     problems.push_back(
         {file, tr({"verschlüsselt/kein XLSX: eine mit Kennwort geschützte Arbeitsmappe oder eine alte "
@@ -298,3 +321,15 @@ Form read_form(const std::string& file, std::string_view bytes, std::vector<Impo
 }
 
 }  // namespace eduplan::forms
+
+namespace eduplan {
+
+bool is_status_forms_index(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::string_view header = kStatusFormsIndexHeader;
+  return head.starts_with(header) &&
+         (head.size() == header.size() || head[header.size()] == '\r' ||
+          head[header.size()] == '\n');
+}
+
+}  // namespace eduplan

@@ -25,6 +25,7 @@ struct FormCell {
   bool is_boolean = false;
   bool is_uncomputed = false;  // a formula without a stored result; text is the formula
   bool is_percent = false;  // a number shown as a percentage: 1 is "100 %"
+  bool is_date = false;     // a number shown as a date (a date typed into the cell)
 };
 
 struct FormRow {
@@ -37,9 +38,13 @@ struct Form {
   std::string name;   // the file name without folders, for `source`
   std::string sheet;  // "" for csv
   int columns[kColumns] = {};  // 1-based column of each field (xlsx) or field index + 1 (csv)
-  std::optional<std::string> plan, period;  // from `Angaben`
-  std::string plan_where, period_where;     // their cells, for messages
+  std::optional<std::string> plan, period, unit;  // from `Angaben`
+  std::string plan_where, period_where, unit_where;  // their cells, for messages
+  bool period_is_date = false;                    // a date typed where the period was
   std::vector<FormRow> rows;                // the rows below the header, not blank
+  // Not a form, and rightly so: why it is passed over (the index of `status forms`, an Excel
+  // lock file). Empty for a form, or for a file that should have been one.
+  std::string passed_over;
 
   // "file:Rückmeldung!D7" for `column` of `row`; "file:7" for csv.
   std::string where(int row, int column) const;

@@ -91,6 +91,10 @@ class Importer {
       : storage_(storage), options_(options), scale_(storage.status_scale()) {}
 
   void add(const Form& form) {
+    if (!form.passed_over.empty()) {
+      result_.passed_over.push_back({form.file, form.passed_over});
+      return;
+    }
     ++result_.files;
     if (form.columns[forms::kKey] == 0) return;  // the form could not be read
     const auto plan = plan_of(form);
@@ -226,6 +230,14 @@ class Importer {
       problem(where, tr({"die Periode ist im Formular nicht angegeben", "the form names no period"}));
       return std::nullopt;
     }
+    if (form.period && form.period_is_date) {
+      problem(where, tr({"ein Datum ({0}), kein Berichtszeitraum: den Zeitraum des Formulars wieder "
+                         "eintragen (z. B. 2026-H1)",
+                         "a date ({0}), not a reporting period: type the form's period again "
+                         "(e.g. 2026-H1)"},
+                        *form.period));
+      return std::nullopt;
+    }
     if (form.period && !is_valid_period(*form.period)) {
       problem(where, tr({"„{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, 0–9, „-“, „_“, „.“)",
                          "\"{0}\" is not a reporting period (1–32 characters of A–Z, a–z, 0–9, \"-\", "
@@ -262,6 +274,21 @@ class Importer {
       return nullptr;
     }
     return &*it->second;
+  }
+
+  // The key of the unit named `unit` in the plan, if it has one by that name.
+  std::optional<std::string> unit_key(const std::string& plan, const std::string& unit) {
+    auto it = unit_keys_.find(plan);
+    if (it == unit_keys_.end()) {
+      std::unordered_map<std::string, std::string> keys;
+      if (const auto outline = storage_.load_outline(plan)) {
+        for (const auto& u : outline->plan.units) keys.emplace(u.name, u.key);
+      }
+      it = unit_keys_.emplace(plan, std::move(keys)).first;
+    }
+    const auto found = it->second.find(unit);
+    if (found == it->second.end()) return std::nullopt;
+    return found->second;
   }
 
   // The plan another key belongs to, if any ("" if none).
@@ -303,6 +330,17 @@ class Importer {
     }
     if (key.empty()) {
       problem(at(kKey), tr({"Schlüssel fehlt", "key is missing"}));
+    } else if (keys && keys->contains(key) && form.unit && plan_) {
+      // A form is one unit's: a row copied from another unit's form (the sheet's protection
+      // lifted) would report for that unit.
+      const auto expected = unit_key(*plan_, *form.unit);
+      const auto slash = key.rfind('/');
+      if (expected && slash != std::string::npos && key.substr(slash + 1) != *expected)
+        problem(at(kKey), tr({"Schlüssel „{0}“ ist die Zuständigkeit eines anderen Bereichs, das "
+                              "Formular ist das von „{1}“ ({2})",
+                              "key \"{0}\" is another unit's responsibility; the form is that of "
+                              "\"{1}\" ({2})"},
+                             key, *form.unit, form.unit_where));
     } else if (keys && !keys->contains(key)) {
       const auto other = plan_holding(key);
       if (other.empty())
@@ -341,7 +379,11 @@ class Importer {
           std::from_chars(progress.data(), progress.data() + progress.size(), fraction).ec ==
               std::errc() &&
           fraction > 0 && fraction < 1;
-      if (!percent && looks_like_percent_cell)
+      if (!percent && progress_cell.is_date)
+        problem(at(kProgress), tr({"Fortschritt ist ein Datum ({0}), keine ganze Zahl von 0 bis 100",
+                                   "progress is a date ({0}), not a whole number from 0 to 100"},
+                                  progress));
+      else if (!percent && looks_like_percent_cell)
         problem(at(kProgress),
                 tr({"Fortschritt {0} ist keine ganze Zahl von 0 bis 100 — als Prozent formatierte "
                     "Zelle? Die Zahl ohne % eintragen (50 für 50 %)",
@@ -375,9 +417,11 @@ class Importer {
       ++result_.duplicates;
       return;
     }
+    const auto& area = row.cells[kFocusArea].text;
+    const std::string named = area.empty() ? key : key + " (" + area + ")";
     problem(at(kStatus), tr({"Zuständigkeit „{0}“ zweimal mit verschiedenen Angaben (auch in {1})",
                              "responsibility \"{0}\" twice with different values (also in {1})"},
-                            key, first.source));
+                            named, first.source));
   }
 
   Storage& storage_;
@@ -386,6 +430,7 @@ class Importer {
   std::optional<std::string> plan_;
   std::map<std::string, std::optional<KeySet>> keys_;
   std::optional<std::unordered_map<std::string, std::string>> other_keys_;
+  std::map<std::string, std::unordered_map<std::string, std::string>> unit_keys_;  // plan → name → key
   std::unordered_map<std::string, std::size_t> seen_;  // period and key -> index in reports_
   std::vector<StatusReport> reports_;
   ReportImportResult result_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <map>
 
 #include "eduplan/language.h"
 #include "util/xml_tree.h"
@@ -55,27 +57,30 @@ std::string resolve_part(const std::string& base, std::string_view target) {
   return out;
 }
 
-// Whether a number format code shows a percentage: a "%" outside quoted text, escapes ("\\%")
-// and brackets ("[Red]").
-bool shows_percent(std::string_view code) {
-  bool quoted = false, bracket = false;
+// How a number format code shows a number: as a percentage ("%"), a date or time (d, m, y, h,
+// s; "[h]" elapsed hours), or plainly — looking only outside quoted text, escapes ("\\%") and
+// other brackets ("[Red]", "[$€-407]", "[<10]").
+NumberShown shown_by(std::string_view code) {
+  bool percent = false, date = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
-    if (quoted) {
-      quoted = c != '"';
-    } else if (bracket) {
-      bracket = c != ']';
-    } else if (c == '"') {
-      quoted = true;
+    if (c == '"') {
+      const auto close = code.find('"', i + 1);
+      i = close == std::string_view::npos ? code.size() : close;
     } else if (c == '[') {
-      bracket = true;
+      const auto close = code.find(']', i + 1);
+      const auto inside = code.substr(i + 1, close == std::string_view::npos ? code.size() : close - i - 1);
+      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) date = true;
+      i = close == std::string_view::npos ? code.size() : close;
     } else if (c == '\\' || c == '_' || c == '*') {
       ++i;  // the next character is shown as it is, or is padding
     } else if (c == '%') {
-      return true;
+      percent = true;
+    } else if (std::strchr("dDmMyYhHsS", c) != nullptr) {
+      date = true;
     }
   }
-  return false;
+  return percent ? NumberShown::percent : date ? NumberShown::date : NumberShown::plain;
 }
 
 struct Relationship {
@@ -174,33 +179,33 @@ const std::vector<std::string>& Workbook::shared_strings() {
   return *shared_;
 }
 
-const std::vector<bool>& Workbook::percent_styles() {
-  if (percent_styles_) return *percent_styles_;
-  percent_styles_.emplace();
+const std::vector<NumberShown>& Workbook::number_styles() {
+  if (number_styles_) return *number_styles_;
+  number_styles_.emplace();
   const auto xml = zip_.read(styles_part_, kMaxPart);
-  if (!xml) return *percent_styles_;
+  if (!xml) return *number_styles_;
   const XmlDoc doc = parse_xml(*xml, styles_part_);
   const Node root = xmlDocGetRootElement(doc.get());
-  // Built-in formats 9 ("0%") and 10 ("0.00%"); custom ones by their code.
-  std::vector<int> percent_formats{9, 10};
+  const auto number = [](const std::string& text) {
+    int n = -1;
+    std::from_chars(text.data(), text.data() + text.size(), n);
+    return n;
+  };
+  // Built-in formats: 9 and 10 percentages; 14–22 and 45–47 dates and times.
+  std::map<int, NumberShown> formats;
+  for (int id : {9, 10}) formats[id] = NumberShown::percent;
+  for (int id = 14; id <= 22; ++id) formats[id] = NumberShown::date;
+  for (int id : {45, 46, 47}) formats[id] = NumberShown::date;
   for_children(child(root, "numFmts"), [&](Node f) {
-    if (!is_element(f, "numFmt")) return;
-    if (shows_percent(attribute(f, "formatCode"))) {
-      const std::string id = attribute(f, "numFmtId");
-      int n = 0;
-      if (std::from_chars(id.data(), id.data() + id.size(), n).ec == std::errc())
-        percent_formats.push_back(n);
-    }
+    if (is_element(f, "numFmt"))
+      formats[number(attribute(f, "numFmtId"))] = shown_by(attribute(f, "formatCode"));
   });
   for_children(child(root, "cellXfs"), [&](Node xf) {
     if (!is_element(xf, "xf")) return;
-    const std::string id = attribute(xf, "numFmtId");
-    int n = 0;
-    const bool parsed = std::from_chars(id.data(), id.data() + id.size(), n).ec == std::errc();
-    percent_styles_->push_back(parsed && std::find(percent_formats.begin(), percent_formats.end(),
-                                                   n) != percent_formats.end());
+    const auto it = formats.find(number(attribute(xf, "numFmtId")));
+    number_styles_->push_back(it == formats.end() ? NumberShown::plain : it->second);
   });
-  return *percent_styles_;
+  return *number_styles_;
 }
 
 Sheet Workbook::sheet(std::size_t index) {
@@ -265,8 +270,10 @@ Sheet Workbook::sheet(std::size_t index) {
           std::size_t xf = 0;
           if (!style.empty() &&
               std::from_chars(style.data(), style.data() + style.size(), xf).ec == std::errc()) {
-            const auto& percent = percent_styles();
-            cell.percent = xf < percent.size() && percent[xf];
+            const auto& styles = number_styles();
+            const NumberShown shown = xf < styles.size() ? styles[xf] : NumberShown::plain;
+            cell.percent = shown == NumberShown::percent;
+            cell.date = shown == NumberShown::date;
           }
         }
       }

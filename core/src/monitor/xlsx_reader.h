@@ -29,6 +29,9 @@ struct Cell {
   // A number shown as a percentage (its style's number format has a "%": 1 shows as "100 %"),
   // as Excel and LibreOffice store what is typed as "100%".
   bool percent = false;
+  // A number shown as a date or time (a built-in date format or a code with d, m, y, h or s):
+  // what Excel and LibreOffice store for a typed date ("46203" for 2026-06-30).
+  bool date = false;
 };
 
 struct Row {
@@ -41,6 +44,9 @@ struct Sheet {
   std::string name;
   std::vector<Row> rows;  // rows with at least one non-empty cell, in row order
 };
+
+// How a cell's number format shows its number.
+enum class NumberShown : unsigned char { plain, percent, date };
 
 class Workbook {
  public:
@@ -55,15 +61,15 @@ class Workbook {
 
  private:
   const std::vector<std::string>& shared_strings();
-  // Per cell style (the <c s="…"> index): whether its number format shows a percentage.
-  const std::vector<bool>& percent_styles();
+  // Per cell style (the <c s="…"> index): how its number format shows a number.
+  const std::vector<NumberShown>& number_styles();
 
   ZipArchive zip_;
   std::string base_;  // folder of the workbook part, "xl/"
   std::vector<std::string> names_, parts_;  // per sheet; part "" for one that is not a worksheet
   std::string shared_part_, styles_part_;
   std::optional<std::vector<std::string>> shared_;
-  std::optional<std::vector<bool>> percent_styles_;
+  std::optional<std::vector<NumberShown>> number_styles_;
 };
 
 // "A" for 1, "Z" for 26, "AA" for 27.

@@ -32,8 +32,9 @@ std::string reason(int code) {
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
       return tr({"Datei endet vorzeitig (abgeschnitten?)", "the file ends early (truncated?)"});
-    case ZIP_ER_NOZIP:
-      return tr({"kein ZIP-Archiv", "not a zip archive"});
+    case ZIP_ER_NOZIP:  // it begins like one: its directory at the end is missing
+      return tr({"das Inhaltsverzeichnis am Ende fehlt (abgeschnitten?)",
+                 "the directory at its end is missing (truncated?)"});
     case ZIP_ER_INCONS:
       return tr({"Inhaltsverzeichnis des Archivs widersprüchlich",
                  "the archive's directory is inconsistent"});
