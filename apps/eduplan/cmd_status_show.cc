@@ -89,7 +89,7 @@ int run_status_scale(const Command& self, const Args& args) {
   CommandLine line;
   add_db_option(line);
   line.visible.add_options()(
-      "set", po::value<std::string>()->value_name(tr({"STATUS,STATUS,…", "STATUS,STATUS,…"})),
+      "set", po::value<std::string>()->value_name("STATUS,STATUS,..."),
       tr({"neue Skala, durch Kommas getrennt, in dieser Reihenfolge",
           "the new scale, separated by commas, in this order"})
           .c_str());

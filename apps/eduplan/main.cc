@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <new>
 
 #include "cli_support.h"
 #include "commands.h"
@@ -189,6 +190,13 @@ int run(const Command& command, const cli::Args& args) {
     return cli::kFindings;
   } catch (const eduplan::Error& e) {
     std::cerr << prefix << e.what() << "\n";
+    return cli::kUsage;
+  } catch (const std::bad_alloc&) {  // a limit (ulimit -v, a container's) or a huge input
+    std::cerr << prefix
+              << tr({"zu wenig Arbeitsspeicher; nichts geschrieben (ist der Speicher begrenzt, "
+                     "etwa mit ulimit -v?)",
+                     "out of memory; nothing written (is memory limited, say by ulimit -v?)"})
+              << "\n";
     return cli::kUsage;
   } catch (const std::exception& e) {
     std::cerr << prefix << tr({"interner Fehler: {0}", "internal error: {0}"}, e.what()) << "\n";

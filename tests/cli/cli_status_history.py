@@ -8,7 +8,7 @@ import unittest
 
 import openpyxl
 
-from cli_status_import import ImportFixture, build_form, rewrite
+from cli_status_import import ImportFixture, build_form, rewrite, shared_strings
 from support import EDUPLAN, SEED, UNITS, query, run, scalar
 
 
@@ -185,6 +185,55 @@ class WhatTheFormSays(ImportFixture):
         wb.save(form)
         r = run("status", "import", "--db", self.db, form)
         self.assertRejected(r, "d.xlsx:Rückmeldung!E4: Fortschritt ist ein Datum (46025), keine ganze Zahl")
+
+
+class TheScale(ImportFixture):
+    def test_control_characters_overlong_statuses_and_too_many_are_refused(self):
+        before = query(self.db, "SELECT * FROM status_scale")
+        for scale, message in ((f"gut\x1b[31m,schlecht", "enthält ein Steuerzeichen (Byte 4)"),
+                               ("x" * 81, "81 Zeichen lang, höchstens 80"),
+                               (",".join(f"s{i}" for i in range(51)), "51 Status, höchstens 50")):
+            r = run("status", "scale", "--db", self.db, "--set", scale)
+            self.assertExit(r, 2)
+            self.assertIn(message, r.stderr)
+        self.assertEqual(query(self.db, "SELECT * FROM status_scale"), before)
+        r = run("status", "scale", "--db", self.db, "--set", ",".join(f"s{i}" for i in range(50)))
+        self.assertExit(r, 0)
+
+
+class OutOfMemory(ImportFixture):
+    def test_a_memory_limit_is_named_as_such_not_as_a_broken_form(self):
+        if "ASAN_OPTIONS" in os.environ or "UBSAN_OPTIONS" in os.environ:
+            self.skipTest("AddressSanitizer reserves more address space than any limit here allows")
+        # A form whose shared strings take libxml2 some hundred MiB to parse.
+        form = build_form(self.path("gross.xlsx"), "seed", "2026-H1",
+                          self.rows(*[("begonnen", 10, "x" * 30000) for _ in range(3)]))
+
+        shared_strings(form)  # as Excel writes it: the cells refer to xl/sharedStrings.xml
+
+        def padded(members):
+            filler = "".join(f'<si><t>{"y" * 200}{i}</t></si>' for i in range(60000))
+            sst = members["xl/sharedStrings.xml"].decode()
+            members["xl/sharedStrings.xml"] = sst.replace("</sst>", filler + "</sst>").encode()
+        rewrite(form, padded)
+        found = False
+        for limit_mib in range(40, 260, 10):
+            r = subprocess.run(["sh", "-c", f'ulimit -v {limit_mib * 1024}; exec "$0" "$@"', EDUPLAN,
+                                "status", "import", "--db", self.db, form],
+                               capture_output=True, text=True, timeout=120)
+            if r.returncode == 127:  # too little even to load the libraries
+                continue
+            if r.returncode == 0:
+                break
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertNotIn("error :", r.stderr)  # libxml2's own lines
+            self.assertNotIn("interner Fehler", r.stderr)
+            self.assertNotIn("wohlgeformt", r.stderr)
+            if "zu wenig Arbeitsspeicher" in r.stderr:
+                self.assertIn("gross.xlsx: zu wenig Arbeitsspeicher, um die Datei zu lesen", r.stderr)
+                found = True
+            self.assertEqual(self.stored(), 0)
+        self.assertTrue(found, "no limit made the parse run out of memory")
 
 
 class PercentCells(ImportFixture):

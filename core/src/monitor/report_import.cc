@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <new>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -454,10 +455,18 @@ ReportImportResult import_status_reports(Storage& storage, const std::vector<std
   Importer importer(storage, options);
   for (const auto& file : files) {
     std::vector<ImportProblem> problems;
-    const std::string bytes = read_file(file, kMaxArchiveFileBytes);
-    const auto form = forms::read_form(file, bytes, problems);
-    for (auto& p : problems) importer.problems().push_back(std::move(p));
-    importer.add(form);
+    try {
+      const std::string bytes = read_file(file, kMaxArchiveFileBytes);
+      const auto form = forms::read_form(file, bytes, problems);
+      for (auto& p : problems) importer.problems().push_back(std::move(p));
+      importer.add(form);
+    } catch (const std::bad_alloc&) {  // the machine's limit, not the file's fault
+      throw IoError(tr({"{0}: zu wenig Arbeitsspeicher, um die Datei zu lesen; nichts gespeichert "
+                        "(ist der Speicher begrenzt, etwa mit ulimit -v?)",
+                        "{0}: out of memory reading the file; nothing stored (is memory limited, "
+                        "say by ulimit -v?)"},
+                       file));
+    }
   }
   return importer.finish();
 }

@@ -106,6 +106,13 @@ void Database::fail(const std::string& context) const {
                            "{0}: the disk is full; nothing stored"},
                           path_));
   }
+  if (code == SQLITE_NOMEM) {
+    throw StorageError(tr({"{0}: zu wenig Arbeitsspeicher für die Datenbank; nichts gespeichert "
+                           "(ist der Speicher begrenzt, etwa mit ulimit -v?)",
+                           "{0}: out of memory for the database; nothing stored (is memory "
+                           "limited, say by ulimit -v?)"},
+                          path_));
+  }
   if (code == SQLITE_CANTOPEN || code == SQLITE_IOERR) {
     // The system's reason where SQLite kept it ("zu viele offene Dateien"), in the message
     // language; SQLite's own English text ("unable to open database file") otherwise.

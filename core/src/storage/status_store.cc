@@ -33,11 +33,28 @@ void check_scale(const std::vector<std::string>& scale) {
   if (scale.empty())
     throw UsageError(tr({"die Statusskala braucht mindestens einen Status",
                          "the status scale needs at least one status"}));
+  // A scale is a drop-down in every form and a column in every roll-up: a handful of short
+  // words. The limits keep forms and reports usable (and a form's row of statuses on its sheet).
+  constexpr std::size_t kMaxStatuses = 50, kMaxCharacters = 80;
+  if (scale.size() > kMaxStatuses)
+    throw UsageError(tr({"die Statusskala hat {0} Status, höchstens {1} sind möglich",
+                         "the status scale has {0} statuses, at most {1} are possible"},
+                        scale.size(), kMaxStatuses));
   std::set<std::string> seen;
   for (const auto& s : scale) {
     check_stored_text(s, tr({"ein Status der Skala", "a status of the scale"}));
     if (s.find_first_not_of(" \t") == std::string::npos)
       throw UsageError(tr({"leerer Status in der Skala", "an empty status in the scale"}));
+    if (const auto control = text::find_control(s))
+      throw UsageError(tr({"Status „{0}“ enthält ein Steuerzeichen (Byte {1})",
+                           "status \"{0}\" holds a control character (byte {1})"},
+                          text::without_controls(s), *control + 1));
+    const auto characters = static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    if (characters > kMaxCharacters)
+      throw UsageError(tr({"ein Status der Skala ist {0} Zeichen lang, höchstens {1} sind möglich",
+                           "a status of the scale is {0} characters long, at most {1} are possible"},
+                          characters, kMaxCharacters));
     // Forms are read ignoring case, no-break spaces and decomposed umlauts: two statuses that
     // differ only so would be one on import.
     const std::string folded(text::trim(unicode::lower(unicode::canonicalize(s, nullptr))));

@@ -1,6 +1,9 @@
 #include "util/xml_tree.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include <new>
 
 #include "eduplan/language.h"
 #include "util/zip_archive.h"
@@ -56,11 +59,25 @@ XmlDoc parse_xml(std::string_view xml, std::string_view part) {
                            "{0} holds a DTD or entities (not allowed)"},
                           part));
   }
+  // libxml2 prints some errors (running out of memory) to stderr whatever the options say: a
+  // handler that says nothing, for this parse only (an embedding program may have its own).
+  const xmlStructuredErrorFunc previous = xmlStructuredError;
+  void* const previous_context = xmlStructuredErrorContext;
+  // It notes whether memory ran out: the parse then stops with a later error ("Premature end
+  // of data") that would blame the input.
+  bool out_of_memory = false;
+  xmlSetStructuredErrorFunc(&out_of_memory, [](void* context, xmlErrorPtr error) {
+    if (error && error->code == XML_ERR_NO_MEMORY) *static_cast<bool*>(context) = true;
+  });
+  xmlResetLastError();
   xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlSetStructuredErrorFunc(previous_context, previous);
   if (!doc || !xmlDocGetRootElement(doc)) {
     if (doc) xmlFreeDoc(doc);
     const xmlError* error = xmlGetLastError();
+    if (out_of_memory || (error && error->code == XML_ERR_NO_MEMORY))
+      throw std::bad_alloc();  // not the input's fault
     throw ArchiveError(xml_problem(part, error));
   }
   return XmlDoc(doc);
