@@ -236,6 +236,17 @@ class OutOfMemory(ImportFixture):
         self.assertTrue(found, "no limit made the parse run out of memory")
 
 
+class CsvForms(ImportFixture):
+    def test_a_piece_in_another_encoding_is_named_with_its_line(self):
+        k = self.resp[0]
+        body = (";".join(["Schlüssel", "Handlungsfeld", "Handlungsschwerpunkt", "Status", "Fortschritt (%)",
+                          "Bemerkung"]) + "\n").encode() + f"{k[0]};F;A;begonnen;50;".encode() + \
+            "Straße ".encode("cp1252") + "und Grün\n".encode()
+        form = self.write("gemischt.csv", body)
+        r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1", form)
+        self.assertRejected(r, "gemischt.csv:2: ungültiges Zeichen (Byte")
+
+
 class PercentCells(ImportFixture):
     def form_with_percent_cells(self, values):
         form = build_form(self.path("p.xlsx"), "seed", "2026-H1",

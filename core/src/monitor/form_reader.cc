@@ -169,6 +169,19 @@ char guess_delimiter(std::string_view text) {
 void read_csv(std::string_view bytes, Form& form, std::vector<ImportProblem>& problems) {
   const auto decoded = decode_text(bytes);
   if (!decoded) {
+    // UTF-8 with one piece in another encoding (a note pasted from elsewhere): its line.
+    if (const auto at = mixed_encoding(bytes)) {
+      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
+      problems.push_back({form.file + ":" + std::to_string(line),
+                          tr({"ungültiges Zeichen (Byte {0} der Datei): die Datei ist UTF-8, diese "
+                              "Stelle nicht (aus einem anderen Programm eingefügt?); die Stelle neu "
+                              "tippen oder die Datei als „CSV UTF-8“ speichern",
+                              "invalid character (byte {0} of the file): the file is UTF-8, this "
+                              "place is not (pasted from another program?); type it again or save "
+                              "the file as \"CSV UTF-8\""},
+                             *at + 1)});
+      return;
+    }
     problems.push_back({form.file, tr({"kein Formular: weder XLSX noch CSV-Text",
                                        "not a form: neither XLSX nor CSV text"})});
     return;
