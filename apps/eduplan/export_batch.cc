@@ -12,6 +12,29 @@
 #include "progress.h"
 
 namespace eduplan::cli {
+namespace {
+
+// "missing/../x": the system refuses the path (there is no "missing" to go back from), while
+// creating the missing directories one by one would make "missing" and then "x" beside it, as
+// `mkdir -p` does. Refused as `-o missing/../plan.csv` is.
+void refuse_path_through_missing_directory(const std::filesystem::path& dir) {
+  std::filesystem::path prefix;
+  for (const auto& part : dir) {
+    if (part == ".." && !prefix.empty()) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(prefix, ec)) {
+        throw IoError(tr({"{0}: der Pfad führt durch {1}, das es nicht gibt (oder das kein "
+                          "Verzeichnis ist)",
+                          "{0}: the path goes through {1}, which does not exist (or is no "
+                          "directory)"},
+                         dir.string(), prefix.string()));
+      }
+    }
+    prefix /= part;
+  }
+}
+
+}  // namespace
 
 void check_output_dir_value(const po::variables_map& vm) {
   if (vm.count("output-dir") && path_option(vm, "output-dir", "--output-dir") == "-") {
@@ -64,6 +87,7 @@ int run_export_batch(const po::variables_map& vm, const ExporterRegistry& regist
   }
   if (jobs.empty()) throw UsageError(tr({"nichts zu exportieren", "nothing to export"}));
   const std::filesystem::path dir = vm["output-dir"].as<std::string>();
+  refuse_path_through_missing_directory(dir);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   std::error_code status_error;

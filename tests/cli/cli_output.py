@@ -316,6 +316,13 @@ class StandardOutput(PlanDbTest):
         result = self.eduplan("diff", "--db", self.db, "bildungskonzept", "bildungskonzept", "--format", "json",
                               "-o", os.path.join(around, os.path.basename(self.db)))
         self.assertEqual(result.returncode, 2)
+        # The same for a batch's directory: it made "fehlt" and the directory beside it.
+        result = self.eduplan("export", "--db", self.db, "--format", "csv", "--per", "division",
+                              "--output-dir", os.path.join(around, "steckbriefe"))
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("der Pfad führt durch", result.stderr.decode())
+        self.assertFalse(os.path.exists(os.path.join(os.path.dirname(self.db), "fehlt")))
+        self.assertFalse(os.path.exists(os.path.join(os.path.dirname(self.db), "steckbriefe")))
         self.assertEqual(query(self.db, "PRAGMA integrity_check"), [["ok"]])
         with open(other, "rb") as f:
             self.assertEqual(f.read(), before)
