@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include <eduplan/monitoring.h>
 #include <eduplan/atomic_output.h>
 #include <eduplan/exporter_sdk.hpp>
 
@@ -52,7 +53,7 @@ std::optional<std::string> chosen_period(const po::variables_map& vm) {
 void note_empty_period(const Storage& storage, const std::string& plan,
                        const std::optional<std::string>& period) {
   if (!period || !storage.status_reports(plan, period).empty()) return;
-  std::set<std::string> periods;
+  std::set<std::string, bool (*)(std::string_view, std::string_view)> periods(&period_before);
   for (const auto& r : storage.status_reports(plan)) periods.insert(r.period);
   std::string list;
   for (const auto& p : periods) list += (list.empty() ? "" : ", ") + p;

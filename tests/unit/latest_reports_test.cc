@@ -46,4 +46,13 @@ TEST(LatestReports, PeriodsFollowEachOtherWithNumbersComparedAsNumbers) {
       {report("2026-H01", "b", 1), report("2026-H1", "a", 2)}));  // the order given does not matter
 }
 
+TEST(LatestReports, TheYearComesFirstWhereverItIsWritten) {
+  EXPECT_EQ(latest({report("Q3.2026", "a", 2), report("Q1.2027", "b", 1)}), "Q1.2027 b");
+  EXPECT_TRUE(eduplan::period_before("Q4.2026", "Q1.2027"));
+  EXPECT_TRUE(eduplan::period_before("2026.9", "2026.10"));
+  EXPECT_TRUE(eduplan::period_before("2026", "2026-H1"));
+  EXPECT_TRUE(eduplan::period_before("Sommer", "2026-H1"));  // no year: first
+  EXPECT_FALSE(eduplan::period_before("2026-H1", "2026-H1"));
+}
+
 }  // namespace

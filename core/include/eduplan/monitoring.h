@@ -59,11 +59,15 @@ BOOST_DESCRIBE_STRUCT(Rollup, (), (scope, name, responsibilities, reported, coun
 
 class Storage;
 
+// Whether period `a` comes before `b`: by the year (the first run of four digits: "2026-H1",
+// "Q3.2026"), then by the rest with numbers compared as numbers ("2026-M9" < "2026-M10",
+// "2026" < "2026-H1" < "2026-H2"); periods without a year come first. A strict weak order.
+EDUPLAN_EXPORT bool period_before(std::string_view a, std::string_view b);
+
 // The report that counts for each responsibility (key → report) among `history` (as
-// Storage::status_reports returns it: of one period, or of all): the one of the latest period,
-// and of those the one stored last. Periods follow each other as they are written, numbers
-// compared as numbers ("2026-H1" < "2026-H2" < "2027-Q1", "2026-M9" < "2026-M10"): a late
-// correction of 2026-H1 does not hide a report of 2026-H2.
+// Storage::status_reports returns it: of one period, or of all): the one of the latest period
+// (period_before), and of those the one stored last: a late correction of 2026-H1 does not hide
+// a report of 2026-H2.
 EDUPLAN_EXPORT std::map<std::string, StatusReport> latest_reports(
     const std::vector<StatusReport>& history);
 

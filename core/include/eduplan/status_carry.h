@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,11 @@ struct CarryResult {
 // The source a carried report gets: "übernommen aus <plan> (<key>)" (German, as stored data).
 // Renaming <plan> renames it in these sources too (Storage::rename_plan).
 EDUPLAN_EXPORT std::string carried_source(const std::string& plan, const std::string& key);
-// What every source of a report carried from `plan` begins with: "übernommen aus <plan> (".
-EDUPLAN_EXPORT std::string carried_source_prefix(const std::string& plan);
+// The key named in `source` if it is exactly carried_source(plan, key) for a key as
+// responsibility keys are written (no spaces or parentheses): nothing for a report carried from
+// another plan whose name begins the same ("K (alt)" for "K"), or read from a form.
+EDUPLAN_EXPORT std::optional<std::string> carried_key(std::string_view source,
+                                                      const std::string& plan);
 // Whether `source` is that of a carried report, from any plan (not one read from a form).
 EDUPLAN_EXPORT bool is_carried_source(std::string_view source);
 

@@ -8,6 +8,7 @@
 #include "monitor/xlsx_reader.h"
 #include "parse/csv_reader.h"
 #include "util/encoding.h"
+#include "util/xml_tree.h"
 #include "util/text.h"
 #include "util/zip_archive.h"
 
@@ -315,7 +316,9 @@ Form read_form(const std::string& file, std::string_view bytes, std::vector<Impo
   }
   if (looks_like_zip(bytes)) {
     try {
+      XmlErrorScope memory;  // a text read as empty for want of memory would be a wrong value
       read_workbook(bytes, form, problems);
+      memory.check();
     } catch (const ArchiveError& e) {
       form.rows.clear();
       problems.push_back({file, tr({"beschädigte oder keine XLSX-Datei: {0}",

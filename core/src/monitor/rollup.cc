@@ -2,6 +2,7 @@
 // in its plan, field, division and unit.
 #include <algorithm>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,9 +44,8 @@ struct Tally {
   }
 };
 
-// Periods in the order they follow each other: runs of digits compared as numbers, the rest
-// character by character ("2026-H1" < "2026-H2" < "2027-Q1", "2026-M9" < "2026-M10").
-bool period_before(std::string_view a, std::string_view b) {
+// "2026-M9" < "2026-M10": runs of digits compared as numbers, the rest character by character.
+bool natural_before(std::string_view a, std::string_view b) {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -70,7 +70,35 @@ bool period_before(std::string_view a, std::string_view b) {
   return a < b;  // the same numbers written differently ("01", "1"): any fixed order
 }
 
+// A period's year (its first run of exactly four digits; -1 if none) and the rest of it.
+std::pair<int, std::string> year_and_rest(std::string_view period) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < period.size();) {
+    if (!digit(period[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < period.size() && digit(period[end])) ++end;
+    if (end - i == 4) {
+      int year = 0;
+      for (std::size_t k = i; k < end; ++k) year = year * 10 + (period[k] - '0');
+      return {year, std::string(period.substr(0, i)) + std::string(period.substr(end))};
+    }
+    i = end;
+  }
+  return {-1, std::string(period)};
+}
+
 }  // namespace
+
+bool period_before(std::string_view a, std::string_view b) {
+  const auto [year_a, rest_a] = year_and_rest(a);
+  const auto [year_b, rest_b] = year_and_rest(b);
+  if (year_a != year_b) return year_a < year_b;
+  if (rest_a != rest_b) return natural_before(rest_a, rest_b);
+  return a < b;
+}
 
 std::map<std::string, StatusReport> latest_reports(const std::vector<StatusReport>& history) {
   std::map<std::string, StatusReport> latest;

@@ -20,20 +20,36 @@ Identity identity(const StatusReport& r) {
 }  // namespace
 
 namespace {
-constexpr std::string_view kCarriedFrom = "übernommen aus ";
-}  // namespace
 
-std::string carried_source_prefix(const std::string& plan) {
-  return std::string(kCarriedFrom) + plan + " (";
+constexpr std::string_view kCarriedFrom = "übernommen aus ";
+
+// A responsibility key as eduplan writes them: "<focus area key>/<unit key>", no spaces or
+// parentheses.
+bool is_key(std::string_view key) {
+  return !key.empty() && key.find('/') != std::string_view::npos &&
+         key.find_first_of(" ()") == std::string_view::npos;
 }
 
+}  // namespace
+
 std::string carried_source(const std::string& plan, const std::string& key) {
-  return carried_source_prefix(plan) + key + ")";
+  return std::string(kCarriedFrom) + plan + " (" + key + ")";
+}
+
+std::optional<std::string> carried_key(std::string_view source, const std::string& plan) {
+  const std::string prefix = std::string(kCarriedFrom) + plan + " (";
+  if (!source.starts_with(prefix) || !source.ends_with(")")) return std::nullopt;
+  const std::string_view key = source.substr(prefix.size(), source.size() - prefix.size() - 1);
+  if (!is_key(key)) return std::nullopt;
+  return std::string(key);
 }
 
 bool is_carried_source(std::string_view source) {
-  // A form's source is "file:sheet!cell" or "file:line"; a carried one names a plan and a key.
-  return source.starts_with(kCarriedFrom) && source.ends_with(")");
+  // "übernommen aus <plan> (<key>)"; a form's source is "file:sheet!cell" or "file:line".
+  if (!source.starts_with(kCarriedFrom) || !source.ends_with(")")) return false;
+  const auto open = source.rfind(" (");
+  return open != std::string_view::npos && open >= kCarriedFrom.size() &&
+         is_key(source.substr(open + 2, source.size() - open - 3));
 }
 
 CarryResult plan_carry(const Plan& a, const Plan& b, const PlanDiff& diff,

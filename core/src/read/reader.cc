@@ -16,6 +16,7 @@
 #include "util/text.h"
 #include "util/unicode.h"
 #include "util/utf16_hint.h"
+#include "util/xml_tree.h"
 #include "util/zip_archive.h"
 
 namespace eduplan {
@@ -48,8 +49,10 @@ RawDocument read_office(std::string_view document, Format format, std::vector<Fi
   int first_line = 0;
   std::vector<Block> blocks;
   try {
+    XmlErrorScope memory;  // a text read as empty for want of memory would be a wrong plan
     blocks = format == Format::odt ? office::odt_blocks(document, changes, first_line, findings)
                                    : office::docx_blocks(document, changes, first_line, findings);
+    memory.check();
   } catch (const ArchiveError& e) {
     unreadable(findings, e.what());
     return {};

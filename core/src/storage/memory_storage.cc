@@ -102,12 +102,10 @@ class MemoryStorage final : public Storage {
       reports_.erase(r);
       reports_[std::string(to)] = std::move(moved);
     }
-    const std::string old_prefix = carried_source_prefix(std::string(from));
-    const std::string new_prefix = carried_source_prefix(std::string(to));
     for (auto& [plan, reports] : reports_) {
       for (auto& report : reports) {
-        if (report.source.starts_with(old_prefix))
-          report.source = new_prefix + report.source.substr(old_prefix.size());
+        if (const auto key = carried_key(report.source, std::string(from)))
+          report.source = carried_source(std::string(to), *key);
       }
     }
     return true;

@@ -1,6 +1,9 @@
 #include "storage/status_store.h"
 
 #include <climits>
+#include <cstdint>
+#include <utility>
+#include <vector>
 #include <set>
 
 #include "eduplan/error.h"
@@ -156,15 +159,28 @@ void rename_plan(sqlite::Database& db, std::string_view from, std::string_view t
   st.bind(2, from);
   st.step();
   // Reports carried from the plan into other versions name it in their source: they follow
-  // too, so that `status carry` from the renamed plan knows its earlier copies.
-  const std::string old_prefix = carried_source_prefix(std::string(from));
-  const std::string new_prefix = carried_source_prefix(std::string(to));
-  Statement sources(db,
-                    "UPDATE status_report SET source = ?1 || substr(source, length(?2) + 1) "
-                    "WHERE substr(source, 1, length(?2)) = ?2");
-  sources.bind(1, new_prefix);
-  sources.bind(2, old_prefix);
-  sources.step();
+  // too, so that `status carry` from the renamed plan knows its earlier copies. Only sources
+  // that are exactly "übernommen aus <from> (<key>)": not those of a plan "<from> (alt)", nor a
+  // form's file that happens to begin so.
+  const std::string prefix = "übernommen aus " + std::string(from) + " (";
+  Statement candidates(db,
+                       "SELECT sequence, source FROM status_report "
+                       "WHERE substr(source, 1, length(?1)) = ?1");
+  candidates.bind(1, prefix);
+  std::vector<std::pair<std::int64_t, std::string>> renamed;
+  std::string source;
+  while (candidates.step()) {
+    candidates.column(1, source);
+    if (const auto key = carried_key(source, std::string(from)))
+      renamed.emplace_back(candidates.integer(0, 1, INT64_MAX), carried_source(std::string(to), *key));
+  }
+  Statement update(db, "UPDATE status_report SET source = ? WHERE sequence = ?");
+  for (const auto& [sequence, new_source] : renamed) {
+    update.reset();
+    update.bind(1, new_source);
+    update.bind(2, sequence);
+    update.step();
+  }
 }
 
 void remove_plan(sqlite::Database& db, std::string_view plan) {

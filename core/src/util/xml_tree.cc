@@ -51,6 +51,22 @@ std::string xml_problem(std::string_view part, const xmlError* error) {
 
 }  // namespace
 
+XmlErrorScope::XmlErrorScope()
+    : previous_(xmlStructuredError), previous_context_(xmlStructuredErrorContext) {
+  xmlSetStructuredErrorFunc(this, &XmlErrorScope::record);
+}
+
+XmlErrorScope::~XmlErrorScope() { xmlSetStructuredErrorFunc(previous_context_, previous_); }
+
+void XmlErrorScope::record(void* scope, xmlErrorPtr error) {
+  if (error && error->code == XML_ERR_NO_MEMORY)
+    static_cast<XmlErrorScope*>(scope)->out_of_memory_ = true;
+}
+
+void XmlErrorScope::check() const {
+  if (out_of_memory_) throw std::bad_alloc();
+}
+
 XmlDoc parse_xml(std::string_view xml, std::string_view part) {
   // A DOCTYPE is where entities are declared; office documents never need one.
   if (xml.find("<!DOCTYPE") != std::string_view::npos ||
@@ -59,25 +75,18 @@ XmlDoc parse_xml(std::string_view xml, std::string_view part) {
                            "{0} holds a DTD or entities (not allowed)"},
                           part));
   }
-  // libxml2 prints some errors (running out of memory) to stderr whatever the options say: a
-  // handler that says nothing, for this parse only (an embedding program may have its own).
-  const xmlStructuredErrorFunc previous = xmlStructuredError;
-  void* const previous_context = xmlStructuredErrorContext;
-  // It notes whether memory ran out: the parse then stops with a later error ("Premature end
-  // of data") that would blame the input.
-  bool out_of_memory = false;
-  xmlSetStructuredErrorFunc(&out_of_memory, [](void* context, xmlErrorPtr error) {
-    if (error && error->code == XML_ERR_NO_MEMORY) *static_cast<bool*>(context) = true;
-  });
+  XmlErrorScope scope;  // a parse cut short by a failed allocation can still return a tree
   xmlResetLastError();
   xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlSetStructuredErrorFunc(previous_context, previous);
+  if (scope.out_of_memory()) {
+    if (doc) xmlFreeDoc(doc);
+    throw std::bad_alloc();
+  }
   if (!doc || !xmlDocGetRootElement(doc)) {
     if (doc) xmlFreeDoc(doc);
     const xmlError* error = xmlGetLastError();
-    if (out_of_memory || (error && error->code == XML_ERR_NO_MEMORY))
-      throw std::bad_alloc();  // not the input's fault
+    if (error && error->code == XML_ERR_NO_MEMORY) throw std::bad_alloc();
     throw ArchiveError(xml_problem(part, error));
   }
   return XmlDoc(doc);

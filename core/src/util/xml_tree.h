@@ -4,6 +4,7 @@
 #pragma once
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <memory>
 #include <string>
@@ -11,8 +12,29 @@
 
 namespace eduplan {
 
+// While it lives, libxml2's errors on this thread are not printed (libxml2 writes some to stderr
+// whatever the options say) but watched: when an allocation fails libxml2 goes on with less — a
+// document cut short that still parses, a text or an attribute read as empty — so a reader holds
+// one over all its work on a tree and calls check() at the end. Scopes nest.
+class XmlErrorScope {
+ public:
+  XmlErrorScope();
+  ~XmlErrorScope();
+  XmlErrorScope(const XmlErrorScope&) = delete;
+  XmlErrorScope& operator=(const XmlErrorScope&) = delete;
+  bool out_of_memory() const { return out_of_memory_; }
+  // Throws std::bad_alloc if an allocation failed since the scope began.
+  void check() const;
+
+ private:
+  static void record(void* scope, xmlErrorPtr error);
+  xmlStructuredErrorFunc previous_;
+  void* previous_context_;
+  bool out_of_memory_ = false;
+};
+
 // Throws ArchiveError (util/zip_archive.h) with the part's name if `xml` is not well-formed or
-// declares a DOCTYPE.
+// declares a DOCTYPE; std::bad_alloc if libxml2 ran out of memory (not the input's fault).
 struct XmlDocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
