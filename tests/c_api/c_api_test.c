@@ -171,6 +171,9 @@ static void names_must_be_utf8(const char* document, const char* work) {
   CHECK(plan == NULL);
   /* bytes are counted from 1: \xff is the ninth */
   CHECK(contains(eduplan_last_error(), "plan_name is not valid UTF-8 (byte 9)"));
+  /* "" is no name: NULL takes the document's (saving would replace that plan). */
+  CHECK(eduplan_read(document, NULL, "", &plan) == EDUPLAN_E_USAGE && plan == NULL);
+  CHECK(contains(eduplan_last_error(), "plan_name is empty"));
   CHECK(eduplan_read(document, NULL, "Konzept", &plan) == EDUPLAN_OK);
   CHECK(eduplan_db_save(db, plan) == EDUPLAN_OK);
   eduplan_plan_free(plan);

@@ -265,6 +265,53 @@ class CsvForms(ImportFixture):
         self.assertRejected(r, "gemischt.csv:2: ungültiges Zeichen (Byte")
 
 
+class SecondHostilePass(ImportFixture):
+    def test_a_date_format_on_the_progress_cell_is_refused_whatever_the_number(self):
+        form = build_form(self.path("d.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, "")))
+        wb = openpyxl.load_workbook(form)
+        wb["Rückmeldung"]["E4"].number_format = "DD.MM.YYYY"
+        wb.save(form)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "d.xlsx:Rückmeldung!E4: Fortschritt ist ein Datum (45)")
+
+    def test_the_form_s_unit_is_matched_as_typed_and_an_unknown_one_is_named(self):
+        mine = [r for r in self.resp if r[3] == "Stadtbibliothek"]
+        other = [r for r in self.resp if r[3] != "Stadtbibliothek"][0]
+        rows = [[mine[0][0], mine[0][1], mine[0][2], "begonnen", 10, ""],
+                [other[0], other[1], other[2], "umgesetzt", 100, ""]]
+        form = build_form(self.path("sb.xlsx"), "seed", "2026-H1", rows, unit="STADTBIBLIOTHEK")
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, f"sb.xlsx:Rückmeldung!A5: Schlüssel „{other[0]}“ ist die Zuständigkeit eines "
+                               "anderen Bereichs")
+        form = build_form(self.path("x.xlsx"), "seed", "2026-H1", rows[:1], unit="Bibliothek am Markt")
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "x.xlsx:Angaben!B3: „Bibliothek am Markt“ ist kein Verwaltungsbereich des "
+                               "Plans „seed“")
+
+    def test_an_old_form_is_known_whatever_the_unicode_form_line_ends_and_spaces_of_its_note(self):
+        old = build_form(self.path("a.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, "Café  Zeile1\nZeile2")))
+        new = build_form(self.path("b.xlsx"), "seed", "2026-H1", self.rows(("umgesetzt", 100, "")))
+        for form in (old, new):
+            self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        for i, note in enumerate(("Cafe\u0301  Zeile1\nZeile2", "Café Zeile1\r\nZeile2")):
+            again = build_form(self.path(f"a{i}.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, note)))
+            r = run("status", "import", "--db", self.db, again)
+            self.assertExit(r, 0)
+            self.assertIn("1 Rückmeldung aus älteren Formularen nicht gespeichert", r.stdout)
+        self.assertEqual(self.stored(), 2)
+
+    def test_plan_names_that_look_like_others_are_refused(self):
+        for name in ("seed\u00a0", "\u3000seed", "se\u200bed", "seed\u00ad", "\u202eseed"):
+            r = run("import", SEED, "--units", UNITS, "--db", self.db, "--plan", name)
+            self.assertExit(r, 2)
+            r = run("plans", "rename", "seed", name, "--db", self.db)
+            self.assertExit(r, 2)
+        self.assertEqual(query(self.db, "SELECT name FROM plan"), [["seed"]])
+        r = run("status", "scale", "--db", self.db, "--set", "geplant,begon\u200bnen")
+        self.assertExit(r, 2)
+        self.assertIn("unsichtbares Zeichen", r.stderr)
+
+
 class PercentCells(ImportFixture):
     def form_with_percent_cells(self, values):
         form = build_form(self.path("p.xlsx"), "seed", "2026-H1",

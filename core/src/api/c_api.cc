@@ -84,6 +84,12 @@ eduplan_code eduplan_read(const char* document, const char* units_csv, const cha
     if (out) *out = nullptr;
     if (!document || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_read", "document, out"));
     EDUPLAN_TRY(check_utf8("eduplan_read", "plan_name", plan_name));
+    // NULL takes the document's own name; "" is no name (a plan of that name would be replaced).
+    if (plan_name && std::string_view(plan_name).find_first_not_of(" \t") == std::string_view::npos)
+      return fail(EDUPLAN_E_USAGE, tr({"eduplan_read: plan_name ist leer (NULL nimmt den Namen des "
+                                       "Dokuments)",
+                                       "eduplan_read: plan_name is empty (NULL takes the "
+                                       "document's name)"}));
     eduplan::UnitsDirectory directory;
     if (units_csv) {
       std::vector<eduplan::Finding> problems;

@@ -101,6 +101,7 @@ class Importer {
     const auto plan = plan_of(form);
     const auto period = period_of(form);
     const KeySet* keys = plan ? keys_of(form, *plan) : nullptr;
+    if (keys) check_unit(form);
     for (const auto& row : form.rows) check_row(form, row, keys, period.value_or(""));
   }
 
@@ -119,7 +120,34 @@ class Importer {
   }
 
   static bool same_values(const StatusReport& a, const StatusReport& b) {
-    return a.status == b.status && a.progress == b.progress && a.note == b.note;
+    return a.status == b.status && a.progress == b.progress &&
+           (a.note == b.note || same_text(a.note, b.note));
+  }
+
+  // Notes that read the same: the same words and lines, whatever the Unicode form (NFC, NFD),
+  // the line ends (CR LF, LF) and the spaces between the words.
+  static bool same_text(const std::string& a, const std::string& b) {
+    const auto plain = [](const std::string& text) {
+      const std::string nfc = unicode::canonicalize(text, nullptr);
+      std::string out;
+      bool space = false;
+      for (std::size_t i = 0; i < nfc.size(); ++i) {
+        const char c = nfc[i];
+        if (c == '\r') {
+          if (i + 1 < nfc.size() && nfc[i + 1] == '\n') continue;
+          out += '\n';
+          space = false;
+        } else if (c == ' ' || c == '\t') {
+          space = true;
+        } else {
+          if (space && !out.empty() && out.back() != '\n' && c != '\n') out += ' ';
+          space = false;
+          out += c;
+        }
+      }
+      return out;
+    };
+    return plain(a) == plain(b);
   }
 
   // The reports to store, from the plan's history (read in the transaction that stores them):
@@ -277,19 +305,38 @@ class Importer {
     return &*it->second;
   }
 
-  // The key of the unit named `unit` in the plan, if it has one by that name.
+  // The key of the unit named `unit` in the plan (case, no-break spaces and decomposed umlauts
+  // do not count), if it has one by that name.
   std::optional<std::string> unit_key(const std::string& plan, const std::string& unit) {
     auto it = unit_keys_.find(plan);
     if (it == unit_keys_.end()) {
       std::unordered_map<std::string, std::string> keys;
       if (const auto outline = storage_.load_outline(plan)) {
-        for (const auto& u : outline->plan.units) keys.emplace(u.name, u.key);
+        for (const auto& u : outline->plan.units) keys.emplace(folded(u.name), u.key);
       }
       it = unit_keys_.emplace(plan, std::move(keys)).first;
     }
-    const auto found = it->second.find(unit);
+    const auto found = it->second.find(folded(unit));
     if (found == it->second.end()) return std::nullopt;
     return found->second;
+  }
+
+  static std::string folded(const std::string& name) {
+    std::string s = name;
+    for (const char* space : {"\xC2\xA0", "\xE2\x80\xAF"}) s = replace_all(s, space, " ");
+    return std::string(trim(unicode::lower(unicode::canonicalize(s, nullptr))));
+  }
+
+  // A form names the unit it is for: one of the plan's, else the form was changed.
+  void check_unit(const Form& form) {
+    if (!form.unit || !plan_ || checked_units_.contains(form.file)) return;
+    checked_units_.insert(form.file);
+    if (!unit_key(*plan_, *form.unit))
+      problem(form.unit_where,
+              tr({"„{0}“ ist kein Verwaltungsbereich des Plans „{1}“ (das Formular wurde "
+                  "verändert?)",
+                  "\"{0}\" is no unit of plan \"{1}\" (was the form changed?)"},
+                 *form.unit, *plan_));
   }
 
   // The plan another key belongs to, if any ("" if none).
@@ -380,7 +427,7 @@ class Importer {
           std::from_chars(progress.data(), progress.data() + progress.size(), fraction).ec ==
               std::errc() &&
           fraction > 0 && fraction < 1;
-      if (!percent && progress_cell.is_date)
+      if (progress_cell.is_date)  // 45 in a date format shows as 14.02.1900: not what was meant
         problem(at(kProgress), tr({"Fortschritt ist ein Datum ({0}), keine ganze Zahl von 0 bis 100",
                                    "progress is a date ({0}), not a whole number from 0 to 100"},
                                   progress));
@@ -432,6 +479,7 @@ class Importer {
   std::map<std::string, std::optional<KeySet>> keys_;
   std::optional<std::unordered_map<std::string, std::string>> other_keys_;
   std::map<std::string, std::unordered_map<std::string, std::string>> unit_keys_;  // plan → name → key
+  std::unordered_set<std::string> checked_units_;  // files whose unit was checked
   std::unordered_map<std::string, std::size_t> seen_;  // period and key -> index in reports_
   std::vector<StatusReport> reports_;
   ReportImportResult result_;

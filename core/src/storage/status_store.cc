@@ -49,9 +49,13 @@ void check_scale(const std::vector<std::string>& scale) {
     if (s.find_first_not_of(" \t") == std::string::npos)
       throw UsageError(tr({"leerer Status in der Skala", "an empty status in the scale"}));
     if (const auto control = text::find_control(s))
-      throw UsageError(tr({"Status „{0}“ enthält ein Steuerzeichen (Byte {1})",
-                           "status \"{0}\" holds a control character (byte {1})"},
-                          text::without_controls(s), *control + 1));
+      throw UsageError(tr({"ein Status der Skala enthält ein Steuerzeichen (Byte {0})",
+                           "a status of the scale holds a control character (byte {0})"},
+                          *control + 1));
+    if (const auto at = text::find_invisible(s))
+      throw UsageError(tr({"ein Status der Skala enthält ein unsichtbares Zeichen (Byte {0})",
+                           "a status of the scale holds an invisible character (byte {0})"},
+                          *at + 1));
     const auto characters = static_cast<std::size_t>(std::count_if(
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     if (characters > kMaxCharacters)

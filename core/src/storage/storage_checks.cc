@@ -137,12 +137,20 @@ void check_plan_name(std::string_view name) {
   if (name.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw UsageError(
         tr({"der Name eines Plans darf nicht leer sein", "a plan's name must not be empty"}));
-  if (name.front() == ' ' || name.back() == ' ' || name.front() == '\t' || name.back() == '\t') {
+  if (text::padded_with_space(name)) {
     // "Konzept " looks like "Konzept" in every list and message, but is another plan.
     throw UsageError(tr({"der Name eines Plans darf nicht mit einem Leerzeichen beginnen oder enden "
                          "(„{0}“)",
                          "a plan's name must not begin or end with a space (\"{0}\")"},
                         std::string(name)));
+  }
+  if (const auto at = text::find_invisible(name)) {
+    throw UsageError(tr({"der Name eines Plans enthält ein unsichtbares Zeichen (Byte {0}: weiches "
+                         "Trennzeichen, Null-Breite-Zeichen, Richtungszeichen …); so sähe er aus "
+                         "wie ein anderer",
+                         "a plan's name holds an invisible character (byte {0}: soft hyphen, "
+                         "zero-width character, direction mark …); it would look like another"},
+                        *at + 1));
   }
   if (auto bad = text::find_invalid_utf8(name)) {
     throw UsageError(tr({"der Name eines Plans muss gültiges UTF-8 sein (Byte {0} ist es nicht)",

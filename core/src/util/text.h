@@ -25,6 +25,14 @@ std::optional<std::size_t> find_control(std::string_view s);
 // line feed and carriage return (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F), or nothing.
 std::optional<std::size_t> find_xml_invalid(std::string_view s);
 
+// The byte offset of the first character that shows nothing (a soft hyphen, a zero-width space
+// or joiner, a direction mark or override, a line or paragraph separator, a byte order mark), or
+// nothing: two names that differ only by one look the same in every list.
+std::optional<std::size_t> find_invisible(std::string_view s);
+// Whether `s` begins or ends with a space of any kind (ASCII, no-break, the typographic spaces,
+// the ideographic space).
+bool padded_with_space(std::string_view s);
+
 // `s` without its control characters (find_control).
 std::string without_controls(std::string_view s);
 
