@@ -15,6 +15,10 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/examples/bildungskonzept.md ${PROJECT_SOURCE_DIR}/examples/verwaltungsgliederung.csv
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+# The example exporter docs/plugin-sdk.md points partners to: its sources, to build against the
+# installed package.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/markdown-exporter
+  DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
 set(config_dir ${CMAKE_INSTALL_LIBDIR}/cmake/eduplan)
 install(EXPORT eduplanTargets NAMESPACE eduplan:: DESTINATION ${config_dir})

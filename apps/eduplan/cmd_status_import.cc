@@ -76,6 +76,11 @@ int run_status_import(const Command& self, const Args& args) {
   for (const auto& p : result.passed_over)
     std::cerr << tr({"Hinweis", "note"}) << ": " << printable(p.where) << ": "
               << printable(p.message) << "\n";
+  if (result.files == 0 && result.problems.empty()) {
+    throw Rejected(tr({"keine Formulare unter den Dateien ({0} übergangen); nichts gespeichert",
+                       "no forms among the files ({0} passed over); nothing stored"},
+                      result.passed_over.size()));
+  }
   if (!result.problems.empty()) {
     for (const auto& p : result.problems)
       std::cerr << printable(p.where) << ": " << printable(p.message) << "\n";

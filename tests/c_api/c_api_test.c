@@ -311,6 +311,11 @@ static void monitoring(const char* document, const char* units, const char* work
   CHECK(eduplan_db_import_reports(db, gone, "Konzept", "2026-H1", 0, NULL, &problems) ==
         EDUPLAN_E_IO);
   CHECK(problems == NULL);
+  /* Counting the list that was not handed out leaves the import's message as it was. */
+  CHECK(eduplan_names_count(problems) == 0);
+  CHECK(contains(eduplan_last_error(), "cannot be read"));
+  CHECK(eduplan_db_import_reports(db, gone, "Nope", "2026-H1", 0, NULL, &problems) ==
+        EDUPLAN_E_NOT_FOUND);
   CHECK(eduplan_db_import_reports(db, NULL, NULL, NULL, 0, NULL, NULL) == EDUPLAN_E_USAGE);
 
   /* Dry run, then the import; the roll-ups as structs and JSON. */

@@ -29,8 +29,11 @@ cmake -S "$source/tests/find-package" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$
 cmake --build "$work/consumer" >/dev/null
 "$work/consumer/consumer" "$source/examples/bildungskonzept.md" "$source/examples/verwaltungsgliederung.csv"
 
-# The out-of-tree exporter example, built against the installed package only, round trip.
-cmake -S "$source/examples/markdown-exporter" -B "$work/md" -DCMAKE_PREFIX_PATH="$prefix" \
+# The out-of-tree exporter example, built from its installed copy against the installed package
+# only, round trip.
+md_source="$prefix/share/doc/eduplan/examples/markdown-exporter"
+test -f "$md_source/CMakeLists.txt" || { echo "the example exporter is not installed"; exit 1; }
+cmake -S "$md_source" -B "$work/md" -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_CXX_FLAGS="$flags" >/dev/null
 cmake --build "$work/md" >/dev/null
 mkdir -m 755 "$work/plugins"

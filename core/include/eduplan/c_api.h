@@ -18,7 +18,9 @@
  * - Closing or freeing NULL does nothing. Closing or freeing a handle that is already closed or
  *   freed, or that eduplan never handed out, does nothing either and leaves a message in
  *   eduplan_last_error. Any other function given such a handle (or a handle of the wrong kind)
- *   fails with EDUPLAN_E_USAGE, or returns NULL, 0 or -1 where it returns no code. These checks
+ *   fails with EDUPLAN_E_USAGE, or returns NULL, 0 or -1 where it returns no code. An accessor
+ *   without a code (…_count, …_get) given NULL returns NULL or 0 and leaves eduplan_last_error
+ *   as it is: a list that was not handed out is empty. These checks
  *   catch mistakes; they are not a licence: the address of a freed handle may be reused by a
  *   new one, which a stale pointer then reaches.
  * - Strings returned are UTF-8, NUL-terminated, owned by the handle they came from and valid
@@ -62,9 +64,10 @@ typedef struct eduplan_plan_list eduplan_plan_list;
 typedef struct eduplan_rollups eduplan_rollups;
 
 EDUPLAN_EXPORT const char* eduplan_version(void);
-/* The message of the last failed call on this thread ("" if none), in the message language.
- * The string stays readable through at least three more failed calls on the thread (it may show
- * an older message by then, never freed memory); copy it to keep it longer. */
+/* The message of the last failed call on this thread, in the message language: every call that
+ * returns an eduplan_code sets it ("" when it succeeds); accessors without a code leave it unless
+ * they fail. The string stays readable through at least three more failed calls on the thread (it
+ * may show an older message by then, never freed memory); copy it to keep it longer. */
 EDUPLAN_EXPORT const char* eduplan_last_error(void);
 /* The language of messages and of findings made from now on, for the whole process: "de"
  * (the default) or "en" (also "en_GB.UTF-8" and the like). */

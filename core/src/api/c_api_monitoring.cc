@@ -27,6 +27,7 @@ eduplan_code eduplan_db_import_reports(eduplan_db* db, const char* const* files,
     if (!files) return fail(EDUPLAN_E_USAGE, required("eduplan_db_import_reports", "db, files"));
     EDUPLAN_TRY(check_utf8("eduplan_db_import_reports", "plan", plan));
     EDUPLAN_TRY(check_utf8("eduplan_db_import_reports", "period", period));
+    if (plan && !db->storage->load_outline(plan)) return not_found(plan);  // as rollups, export
     std::vector<std::string> paths;
     for (const char* const* f = files; *f; ++f) paths.emplace_back(*f);
     eduplan::ReportImportOptions options;
@@ -39,9 +40,10 @@ eduplan_code eduplan_db_import_reports(eduplan_db* db, const char* const* files,
     if (problems) *problems = eduplan::api::make_handle(std::move(lines));
     if (!result.problems.empty()) {
       return fail(EDUPLAN_E_INPUT,
-                  tr({"{0} Fehler in den Formularen; nichts gespeichert",
-                      "{0} errors in the forms; nothing stored"},
-                     result.problems.size()));
+                  tr({"{0} in den Formularen; nichts gespeichert",
+                      "{0} in the forms; nothing stored"},
+                     eduplan::count_of(result.problems.size(), {"Fehler", "error"},
+                                       {"Fehler", "errors"})));
     }
     if (stored) *stored = result.stored;
     return EDUPLAN_OK;

@@ -87,9 +87,12 @@ eduplan_code check_handle(const char* function, const char* argument, const H* h
                  function, argument));
 }
 
-// For the accessors without a code: the handle if it is live, else nullptr and a message.
+// For the accessors without a code: the handle if it is live, else nullptr and a message. NULL
+// is an empty list, as freeing NULL does nothing: `eduplan_names_count(problems)` after a failed
+// import (problems NULL) must not replace the import's message.
 template <class H>
 const H* usable(const char* function, const H* handle) {
+  if (!handle) return nullptr;
   return check_handle(function, "handle", handle) == EDUPLAN_OK ? handle : nullptr;
 }
 

@@ -341,11 +341,24 @@ Form read_form(const std::string& file, std::string_view bytes, std::vector<Impo
 namespace eduplan {
 
 bool is_status_forms_index(std::string_view head) {
+  // As written, or saved again by Excel (Windows-1252: "ä" one byte) or LibreOffice (fields in
+  // quotes, "," between them).
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-  const std::string_view header = kStatusFormsIndexHeader;
-  return head.starts_with(header) &&
-         (head.size() == header.size() || head[header.size()] == '\r' ||
-          head[header.size()] == '\n');
+  const std::string_view line = head.substr(0, head.find_first_of("\r\n"));
+  std::string plain;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') continue;
+    if (c == ',') {
+      plain += ';';
+    } else if (static_cast<unsigned char>(c) == 0xE4 &&
+               (i + 1 >= line.size() || (static_cast<unsigned char>(line[i + 1]) & 0xC0) != 0x80)) {
+      plain += "\xC3\xA4";  // "ä" in Windows-1252
+    } else {
+      plain += c;
+    }
+  }
+  return plain == kStatusFormsIndexHeader;
 }
 
 }  // namespace eduplan

@@ -77,13 +77,18 @@ std::string as_percent(const std::string& value) {
   double v = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
   if (ec != std::errc() || end != value.data() + value.size() || !std::isfinite(v)) return value;
+  // 0.29 * 100 is 28.999999999999996, 1.005 * 100 is 100.49999999999999: the number as shown,
+  // to ten significant digits.
   const double shown = v * 100;
-  const double whole = std::round(shown);
-  // 0.29 * 100 is 28.999999999999996: a whole number shown is taken as one.
-  const double nearest = std::fabs(shown - whole) < 1e-9 ? whole : shown;
   char buffer[64];
-  const auto r = std::to_chars(buffer, buffer + sizeof buffer, nearest);
-  return r.ec == std::errc() ? std::string(buffer, r.ptr) : value;
+  const auto r = std::to_chars(buffer, buffer + sizeof buffer, shown, std::chars_format::general, 10);
+  if (r.ec != std::errc()) return value;
+  std::string out(buffer, r.ptr);
+  if (out.find('e') == std::string::npos && out.find('.') != std::string::npos) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
+  return out;
 }
 
 class Importer {
