@@ -197,5 +197,41 @@ TEST(Fidelity, ATitleRowAboveTheHeaderIsNoFocusArea) {
   EXPECT_EQ(with_rule(plan.findings, "table-title-row").size(), 1u);
 }
 
+TEST(Fidelity, AnObjectiveInACellMergedAcrossTheTableIsAnObjective) {
+  // Word's "Zellen verbinden" (gridSpan), LibreOffice's spanned cells and HTML's colspan put an
+  // objective across both columns: it is no header of a column, and nothing is lost.
+  const Plan plan = read_plan(
+      "## Handlungsfeld MINT\n\n" + kFocus +
+          "<table><tr><td>Ableitungen:</td><td>Angebote entwickeln</td></tr>"
+          "<tr><td></td><td>Vernetzung ausbauen</td></tr>"
+          "<tr><td colspan=\"2\">Qualität sichern</td></tr></table>\n",
+      "t.md");
+  EXPECT_EQ(objectives(plan), (Texts{"Angebote entwickeln", "Vernetzung ausbauen", "Qualität sichern"}));
+  const Plan all = read_plan(
+      "## Handlungsfeld MINT\n\n" + kFocus +
+          "<table><tr><td>Ableitungen:</td><td>Angebote entwickeln</td></tr>"
+          "<tr><td colspan=\"2\">Vernetzung ausbauen</td></tr>"
+          "<tr><td colspan=\"2\">Qualität sichern</td></tr></table>\n",
+      "t.md");
+  EXPECT_EQ(objectives(all), (Texts{"Angebote entwickeln", "Vernetzung ausbauen", "Qualität sichern"}));
+}
+
+TEST(Fidelity, ATitleRowNamingTheNextFieldStartsIt) {
+  // The heading of the second field written as a merged first row of its table: the field is
+  // there (its focus areas went to the field before, with only a hint).
+  const Plan plan = read_plan(
+      "## Handlungsfeld A\n\n" + kFocus + "Ableitungen:\n\n- Ziel A\n\n"
+          "| **Handlungsfeld B** | |\n|---|---|\n"
+          "| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n| S1 | Dezernat V/ Jugendamt |\n\n"
+          "Ableitungen:\n\n- Ziel B\n",
+      "t.md");
+  ASSERT_EQ(plan.fields.size(), 2u);
+  EXPECT_EQ(plan.fields[1].title, "B");
+  EXPECT_EQ(focus_areas(plan, 1), (Texts{"S1"}));
+  EXPECT_EQ(objectives(plan, 1), (Texts{"Ziel B"}));
+  EXPECT_EQ(focus_areas(plan, 0), (Texts{"Fachkräftegewinnung"}));
+  EXPECT_EQ(with_rule(plan.findings, "table-title-row").size(), 1u);
+}
+
 }  // namespace
 }  // namespace eduplan

@@ -98,8 +98,10 @@ inline constexpr Rule kTableContinued{
      "A table without a header of its own right below a focus-area table continues it (a page break); its first row is a focus area."}};
 inline constexpr Rule kTableTitleRow{
     "table-title-row", info,
-    {"Eine Titelzeile (eine Zelle über die ganze Tabelle) über der Kopfzeile einer Schwerpunkttabelle wurde übersprungen.",
-     "A title row (one cell across the table) above a focus-area table's header was skipped."}};
+    {"Eine Titelzeile (eine Zelle über die ganze Tabelle) über der Kopfzeile einer Schwerpunkttabelle wurde übersprungen, "
+     "oder, nennt sie ein neues Handlungsfeld, als dessen Überschrift gelesen.",
+     "A title row (one cell across the table) above a focus-area table's header was skipped, or, naming a new "
+     "field, read as its heading."}};
 inline constexpr Rule kTableHeaderRepeated{
     "table-header-repeated", info,
     {"Eine wiederholte Kopfzeile (Seitenumbruch im Original) wurde übersprungen.",

@@ -16,6 +16,9 @@ struct Cell {
   // Word or LibreOffice merged this cell with the one above (a vertical merge): `lines` hold
   // the merged cell's text, which stands beside this row too.
   bool merged_above = false;
+  // How many columns the cell spans (a horizontal merge: Word's gridSpan, LibreOffice's
+  // number-columns-spanned, HTML's colspan). The columns it covers follow as empty cells.
+  int span = 1;
   // The cell's lines joined by one space: what the cell says as running text.
   std::string text() const;
 };

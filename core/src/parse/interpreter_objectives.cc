@@ -158,8 +158,13 @@ void Interpreter::objectives_table_rows(const Block& b, std::size_t from) {
   if (label) note_label(text_at(from, *label), b.rows[from].line);
   if (label) {
     const bool colon = text_at(from, *label).find(':') != std::string::npos;
+    // Text below the label in its column makes the label a column's header — unless that text
+    // is in a cell merged across the row (Word's "Zellen verbinden", LibreOffice, HTML colspan):
+    // an objective written over the whole width, not a column of its own.
     for (std::size_t i = from + 1; i < b.rows.size() && !header_row; ++i) {
-      header_row = (!colon || b.rows[i].cells.size() > 1) && !text_at(i, *label).empty() &&
+      const auto& cells = b.rows[i].cells;
+      const bool spanning = *label < cells.size() && cells[*label].span > 1;
+      header_row = (!colon || cells.size() > 1) && !spanning && !text_at(i, *label).empty() &&
                    !is_objectives_label(text_at(i, *label));
     }
     if (header_row) column = *label;

@@ -61,10 +61,13 @@ std::optional<Block> Interpreter::without_title_row(const Block& b) {
     units = units || role_of(c.text()) == Role::units;
   }
   if (!focus || !units) return std::nullopt;
-  report(rule::kTableTitleRow, title.line,
-         tr({"Titelzeile „{0}“ über der Kopfzeile der Tabelle übersprungen",
-             "title row \"{0}\" above the table's header skipped"},
-            title.cells.front().text()));
+  if (!field_title(title.cells.front().text()) ||
+      (field_ && field_->focus_areas.empty() && field_->objectives.empty())) {
+    report(rule::kTableTitleRow, title.line,
+           tr({"Titelzeile „{0}“ über der Kopfzeile der Tabelle übersprungen",
+               "title row \"{0}\" above the table's header skipped"},
+              title.cells.front().text()));
+  }
   Block rest = b;
   rest.rows.erase(rest.rows.begin());
   rest.header = true;
@@ -80,6 +83,27 @@ void Interpreter::table(const Block& original, const std::optional<FocusTable>& 
     return;
   }
   const std::optional<Block> untitled = without_title_row(original);
+  if (untitled) {
+    // "Handlungsfeld MINT" across the top of the table (a merged title row, as Word users write
+    // it instead of a heading): the field's heading, as if it stood above the table. Skipped,
+    // the field's focus areas went to the field before.
+    const Row& title_row = original.rows.front();
+    const std::string text = title_row.cells.front().text();
+    bool numbered = false;
+    const auto title = field_title(text, &numbered);
+    // Under the heading of a field that has no table yet, the row repeats that field's name
+    // ("## Handlungsfeld A", then "Handlungsfeld A – Übersicht" on the table): skipped.
+    const bool own_field = field_ && field_->focus_areas.empty() && field_->objectives.empty();
+    if (title && !own_field) {
+      report(rule::kTableTitleRow, title_row.line,
+             tr({"Titelzeile „{0}“ über der Tabelle als Überschrift des Handlungsfelds gelesen",
+                 "title row \"{0}\" above the table read as the field's heading"},
+                text));
+      drop_candidate();
+      candidate_ = Candidate{text, *title, title_row.line, true, numbered, false};
+      candidate_level_ = field_ ? field_level_ : kBoldLevel;
+    }
+  }
   const Block& b = untitled ? *untitled : original;
   const Row& first = b.rows.front();
   const std::size_t width = first.cells.size();  // the first row decides, as in GFM

@@ -334,6 +334,7 @@ void html_rows(const xmlNode* n, bool in_head, Block& table, int first_line,
           spans[row.cells.size() - 1] = {row.cells.back(), std::min(down, 1 << 20) - 1};
         }
         const int span = std::atoi(attribute(cell, "colspan").c_str());
+        if (span > 1) row.cells.back().span = std::min(span, 64);
         for (int s = 1; s < span && s < 64; ++s) row.cells.emplace_back();
       }
       covered();

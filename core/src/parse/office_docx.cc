@@ -202,6 +202,7 @@ class Reader {
       }
       // A cell spanning several grid columns keeps the columns of the rows below aligned.
       const int span = std::atoi(attribute(child(child(tc, "tcPr"), "gridSpan"), "val").c_str());
+      if (span > 1) row.cells.back().span = std::min(span, 64);
       for (int i = 1; i < span && i < 64; ++i) row.cells.emplace_back();
     });
   }

@@ -248,9 +248,14 @@ class Reader {
   }
 
   void cells(Node r, Row& row, int line, std::vector<RowSpan>& spans) {
+    int covered_by_span = 0;  // covered cells that a cell spanning columns stands for already
     for_children(r, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name != "table-cell" && name != "covered-table-cell") return;
+      if (name == "covered-table-cell" && covered_by_span > 0) {
+        --covered_by_span;
+        return;
+      }
       std::vector<ParagraphText> paragraphs;
       cell_paragraphs(c, paragraphs);
       row.cells.push_back(out_.cell(paragraphs, line));
@@ -266,6 +271,10 @@ class Reader {
         spans[column] = {row.cells.back(), std::clamp(down, 1, 1 << 20) - 1};
       }
       const int span = std::atoi(attribute(c, "number-columns-spanned").c_str());
+      if (span > 1) {
+        row.cells.back().span = std::min(span, 64);
+        covered_by_span = std::min(span, 64) - 1;
+      }
       for (int i = 1; i < span && i < 64; ++i) row.cells.emplace_back();
     });
   }
