@@ -3,6 +3,7 @@ tracked changes, a comment, cells with paragraphs and line breaks, a page header
 plan, with no finding the Markdown does not have: Word's own furniture is not the plan's content."""
 import json
 import os
+import re
 import unittest
 import zipfile
 
@@ -61,3 +62,41 @@ class WordLike(TempDirTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class MergedCells(TempDirTest):
+    """Word's "Zellen verbinden" in the objectives tables: a row whose first cell is empty becomes
+    one cell across both columns (w:gridSpan), as people tidy such tables. Up to six objectives
+    per table were lost, some without a finding."""
+
+    def test_objectives_in_merged_cells_are_all_read(self):
+        with open(SEED, encoding="utf-8") as f:
+            seed = f.read()
+        docx = write_word_like(seed, self.path("konzept.docx"))
+        with zipfile.ZipFile(docx) as z:
+            members = {n: z.read(n) for n in z.namelist()}
+        xml = members["word/document.xml"].decode()
+        merged = 0
+
+        def merge(row):
+            nonlocal merged
+            cells = re.findall(r"<w:tc>.*?</w:tc>", row.group(0), flags=re.S)
+            text = re.compile(r"<w:t[ >]")  # a run's text, not <w:tc> or <w:tcPr>
+            if len(cells) != 2 or text.search(cells[0]) or not text.search(cells[1]):
+                return row.group(0)
+            merged += 1
+            spanning = cells[1].replace("</w:tcPr>", '<w:gridSpan w:val="2"/></w:tcPr>', 1)
+            return row.group(0).replace(cells[0] + cells[1], spanning)
+        xml = re.sub(r"<w:tr [^>]*>.*?</w:tr>", merge, xml, flags=re.S)
+        self.assertGreater(merged, 6)
+        members["word/document.xml"] = xml.encode()
+        merged_docx = self.path("verbunden.docx")
+        with zipfile.ZipFile(merged_docx, "w", zipfile.ZIP_DEFLATED) as z:
+            for n, data in members.items():
+                z.writestr(n, data)
+        stored = []
+        for path, name in ((merged_docx, "merged"), (SEED, "markdown")):
+            db = self.path(name + ".db")
+            self.assertExit(run("import", path, "--units", UNITS, "--db", db, "--plan", "P"), 0)
+            stored.append([query(db, sql) for sql in PLAN])
+        self.assertEqual(stored[0], stored[1])
