@@ -77,7 +77,11 @@ def main():
         values = filled(rng, chunk)
         name = f"form-{i + 1:04d}"
         if kind in ("xlsx", "both"):
-            write_xlsx(os.path.join(out_dir, name + ".xlsx"), plan, period, chunk[0][3], values)
+            # A form names its unit, and the import checks the keys against it: a chunk that
+            # crosses from one unit to the next (the forms are cut to equal size) names none.
+            units = {r[3] for r in chunk}
+            unit = chunk[0][3] if len(units) == 1 else ""
+            write_xlsx(os.path.join(out_dir, name + ".xlsx"), plan, period, unit, values)
         if kind in ("csv", "both"):
             write_csv(os.path.join(out_dir, name + ".csv"), values)
         written += 1

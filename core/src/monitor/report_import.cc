@@ -174,7 +174,8 @@ class Importer {
     result_.unchanged = 0;
     result_.outdated.clear();
     std::vector<StatusReport> kept;
-    for (const auto& r : reports_) {
+    kept.reserve(reports_.size());
+    for (auto& r : reports_) {  // called once: the reports move to what is stored
       const auto it = past.find(r.period + '\n' + r.key);
       if (it != past.end()) {
         const StatusReport& latest = *it->second.latest;
@@ -190,8 +191,9 @@ class Importer {
           continue;
         }
       }
-      kept.push_back(r);
+      kept.push_back(std::move(r));
     }
+    reports_.clear();
     result_.stored = kept.size();
     return kept;
   }
