@@ -174,12 +174,18 @@ class WhatAFolderOfFormsAlsoHolds(ImportFixture):
         self.assertIn("leer.xlsx: die Datei ist leer (0 Byte): kein Formular", r.stderr)
 
 
-class WhatTheFormSays(ImportFixture):
+class UnitForms(ImportFixture):
+    def own_and_foreign_rows(self, unit):
+        """Two filled rows: one of `unit`'s responsibilities, then another unit's; and that other
+        responsibility (key, field, focus area, unit)."""
+        mine = [r for r in self.resp if r[3] == unit][0]
+        other = [r for r in self.resp if r[3] != unit][0]
+        return [[*mine[:3], "begonnen", 10, ""], [*other[:3], "umgesetzt", 100, ""]], other
+
+
+class WhatTheFormSays(UnitForms):
     def test_a_row_of_another_unit_is_refused(self):
-        mine = [r for r in self.resp if r[3] == "Stadtbibliothek"]
-        other = [r for r in self.resp if r[3] != "Stadtbibliothek"][0]
-        rows = [[mine[0][0], mine[0][1], mine[0][2], "begonnen", 10, ""],
-                [other[0], other[1], other[2], "umgesetzt", 100, ""]]
+        rows, other = self.own_and_foreign_rows("Stadtbibliothek")
         form = build_form(self.path("sb.xlsx"), "seed", "2026-H1", rows, unit="Stadtbibliothek")
         r = run("status", "import", "--db", self.db, form)
         self.assertRejected(r, f"sb.xlsx:Rückmeldung!A5: Schlüssel „{other[0]}“ ist die Zuständigkeit eines "
@@ -265,7 +271,7 @@ class CsvForms(ImportFixture):
         self.assertRejected(r, "gemischt.csv:2: ungültiges Zeichen (Byte")
 
 
-class SecondHostilePass(ImportFixture):
+class SecondHostilePass(UnitForms):
     def test_a_date_format_on_the_progress_cell_is_refused_whatever_the_number(self):
         form = build_form(self.path("d.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, "")))
         wb = openpyxl.load_workbook(form)
@@ -275,10 +281,7 @@ class SecondHostilePass(ImportFixture):
         self.assertRejected(r, "d.xlsx:Rückmeldung!E4: Fortschritt ist ein Datum (45)")
 
     def test_the_form_s_unit_is_matched_as_typed_and_an_unknown_one_is_named(self):
-        mine = [r for r in self.resp if r[3] == "Stadtbibliothek"]
-        other = [r for r in self.resp if r[3] != "Stadtbibliothek"][0]
-        rows = [[mine[0][0], mine[0][1], mine[0][2], "begonnen", 10, ""],
-                [other[0], other[1], other[2], "umgesetzt", 100, ""]]
+        rows, other = self.own_and_foreign_rows("Stadtbibliothek")
         form = build_form(self.path("sb.xlsx"), "seed", "2026-H1", rows, unit="STADTBIBLIOTHEK")
         r = run("status", "import", "--db", self.db, form)
         self.assertRejected(r, f"sb.xlsx:Rückmeldung!A5: Schlüssel „{other[0]}“ ist die Zuständigkeit eines "
