@@ -37,6 +37,8 @@ struct CarryResult {
 // The source a carried report gets: "übernommen aus <plan> (<key>)" (German, as stored data).
 // Renaming <plan> renames it in these sources too (Storage::rename_plan).
 EDUPLAN_EXPORT std::string carried_source(const std::string& plan, const std::string& key);
+// What every source of a report carried from `plan` begins with: "übernommen aus <plan> (".
+EDUPLAN_EXPORT std::string carried_source_prefix(const std::string& plan);
 // The key named in `source` if it is exactly carried_source(plan, key) for a key as
 // responsibility keys are written (no spaces or parentheses): nothing for a report carried from
 // another plan whose name begins the same ("K (alt)" for "K"), or read from a form.

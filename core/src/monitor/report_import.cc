@@ -319,19 +319,13 @@ class Importer {
     if (it == unit_keys_.end()) {
       std::unordered_map<std::string, std::string> keys;
       if (const auto outline = storage_.load_outline(plan)) {
-        for (const auto& u : outline->plan.units) keys.emplace(folded(u.name), u.key);
+        for (const auto& u : outline->plan.units) keys.emplace(unicode::folded(u.name), u.key);
       }
       it = unit_keys_.emplace(plan, std::move(keys)).first;
     }
-    const auto found = it->second.find(folded(unit));
+    const auto found = it->second.find(unicode::folded(unit));
     if (found == it->second.end()) return std::nullopt;
     return found->second;
-  }
-
-  static std::string folded(const std::string& name) {
-    std::string s = name;
-    for (const char* space : {"\xC2\xA0", "\xE2\x80\xAF"}) s = replace_all(s, space, " ");
-    return std::string(trim(unicode::lower(unicode::canonicalize(s, nullptr))));
   }
 
   // A form names the unit it is for: one of the plan's, else the form was changed.
@@ -412,10 +406,10 @@ class Importer {
       problem(at(kStatus), tr({"Fortschritt oder Bemerkung ohne Status", "progress or note without a status"}));
     } else {
       // As typed or pasted: no-break spaces, decomposed umlauts (macOS, PDF) and case do not
-      // count.
-      const std::string typed(trim(unicode::canonicalize(status, nullptr)));
+      // count — folded as the scale's statuses are when it is set, so no two match one.
+      const std::string typed = unicode::folded(status);
       for (const auto& s : scale_) {
-        if (iequals(unicode::canonicalize(s, nullptr), typed)) canonical = s;
+        if (unicode::folded(s) == typed) canonical = s;
       }
       if (canonical.empty())
         problem(at(kStatus), tr({"Status „{0}“ ist nicht in der Skala ({1})", "status \"{0}\" is not on the scale ({1})"},

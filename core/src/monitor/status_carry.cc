@@ -32,12 +32,16 @@ bool is_key(std::string_view key) {
 
 }  // namespace
 
+std::string carried_source_prefix(const std::string& plan) {
+  return std::string(kCarriedFrom) + plan + " (";
+}
+
 std::string carried_source(const std::string& plan, const std::string& key) {
-  return std::string(kCarriedFrom) + plan + " (" + key + ")";
+  return carried_source_prefix(plan) + key + ")";
 }
 
 std::optional<std::string> carried_key(std::string_view source, const std::string& plan) {
-  const std::string prefix = std::string(kCarriedFrom) + plan + " (";
+  const std::string prefix = carried_source_prefix(plan);
   if (!source.starts_with(prefix) || !source.ends_with(")")) return std::nullopt;
   const std::string_view key = source.substr(prefix.size(), source.size() - prefix.size() - 1);
   if (!is_key(key)) return std::nullopt;

@@ -64,8 +64,7 @@ void check_scale(const std::vector<std::string>& scale) {
                           characters, kMaxCharacters));
     // Forms are read ignoring case, no-break spaces and decomposed umlauts: two statuses that
     // differ only so would be one on import.
-    const std::string folded(text::trim(unicode::lower(unicode::canonicalize(s, nullptr))));
-    if (!seen.insert(folded).second)
+    if (!seen.insert(unicode::folded(s)).second)
       throw UsageError(tr({"Status „{0}“ steht zweimal in der Skala (Groß- und Kleinschreibung zählen "
                            "nicht)",
                            "status \"{0}\" appears twice in the scale (case does not count)"},
@@ -166,7 +165,7 @@ void rename_plan(sqlite::Database& db, std::string_view from, std::string_view t
   // too, so that `status carry` from the renamed plan knows its earlier copies. Only sources
   // that are exactly "übernommen aus <from> (<key>)": not those of a plan "<from> (alt)", nor a
   // form's file that happens to begin so.
-  const std::string prefix = "übernommen aus " + std::string(from) + " (";
+  const std::string prefix = carried_source_prefix(std::string(from));  // narrows the search
   Statement candidates(db,
                        "SELECT sequence, source FROM status_report "
                        "WHERE substr(source, 1, length(?1)) = ?1");

@@ -4,6 +4,7 @@
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
+#include "util/unicode.h"
 
 namespace eduplan::text {
 
@@ -67,25 +68,12 @@ std::optional<std::size_t> find_control(std::string_view s) {
 
 namespace {
 
-// The UTF-8 code point at `i` (the lead byte's sequence), or -1 if it is not one.
-long code_point_at(std::string_view s, std::size_t i, std::size_t& length) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) { length = 1; return c; }
-  std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) { length = 1; return -1; }
-  long cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
-  length = n;
-  return cp;
-}
-
-bool is_invisible(long cp) {
+bool is_invisible(char32_t cp) {
   return cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
 }
 
-bool is_space(long cp) {
+bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
@@ -94,7 +82,7 @@ bool is_space(long cp) {
 
 std::optional<std::size_t> find_invisible(std::string_view s) {
   for (std::size_t i = 0, n = 1; i < s.size(); i += n) {
-    if (is_invisible(code_point_at(s, i, n))) return i;
+    if (is_invisible(unicode::decode(s, i, n))) return i;
   }
   return std::nullopt;
 }
@@ -102,10 +90,10 @@ std::optional<std::size_t> find_invisible(std::string_view s) {
 bool padded_with_space(std::string_view s) {
   if (s.empty()) return false;
   std::size_t n = 1;
-  if (is_space(code_point_at(s, 0, n))) return true;
+  if (is_space(unicode::decode(s, 0, n))) return true;
   std::size_t last = s.size() - 1;
   while (last > 0 && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80) --last;
-  return is_space(code_point_at(s, last, n));
+  return is_space(unicode::decode(s, last, n));
 }
 
 std::optional<std::size_t> find_xml_invalid(std::string_view s) {

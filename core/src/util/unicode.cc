@@ -169,6 +169,15 @@ std::string canonicalize(std::string_view text, Changes* changes, bool keep_tabs
   return composed;
 }
 
+std::string folded(std::string_view text) {
+  std::string out = lower(canonicalize(text, nullptr));
+  const auto first = out.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  out.erase(out.find_last_not_of(" \t\r\n") + 1);
+  out.erase(0, first);
+  return out;
+}
+
 std::string lower(std::string_view text) {
   std::string out;
   out.reserve(text.size());

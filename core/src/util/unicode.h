@@ -37,6 +37,11 @@ std::string canonicalize(std::string_view text, Changes* changes = nullptr, bool
 // and comparisons that ignore case.
 std::string lower(std::string_view text);
 
+// A name as people type it, for comparing: canonical (canonicalize: NFC, no-break and other
+// spaces, quotes), lower case, without spaces at either end. "Begonnen\u00A0" and "begonnen",
+// "Verzo\u0308gert" and "verzögert" fold alike.
+std::string folded(std::string_view text);
+
 // The code point at s[i] and its length in bytes (valid UTF-8 assumed; 1 for a stray byte).
 char32_t decode(std::string_view s, std::size_t i, std::size_t& length);
 void append_utf8(std::string& out, char32_t c);
