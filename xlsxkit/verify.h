@@ -8,7 +8,8 @@
 namespace eduplan::xlsxkit {
 
 // Throws xlsxkit::Failure saying what is wrong unless the file is a zip archive whose
-// members all read back (sizes and checksums), has a workbook and content types, and whose every
+// members all inflate to their end and to the size given (their CRCs are not summed again: a part
+// cut short before it was deflated has a matching CRC), has a workbook and content types, and whose every
 // XML part begins with its declaration; every worksheet has its <dimension>, its last <row> is the
 // dimension's last row, and it ends with </worksheet>; every other XML part ends with an end tag.
 // The message names `tmpdir`, where libxlsxwriter wrote its temporary files, if given.

@@ -7,6 +7,8 @@
 #include <zip.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "test_support.h"
@@ -125,6 +127,41 @@ TEST(VerifyWorkbook, PartsThatLostTheirFirstBufferAreFound) {
     return t.substr(0, declaration) + t.substr(4096);
   });
   expect_broken(path, "xl/worksheets/sheet1.xml ohne <dimension>");
+  std::filesystem::remove_all(std::filesystem::path(good).parent_path());
+}
+
+// The parts are inflated here, without a second CRC: compressed data that is damaged or cut
+// short in the file is still found, by the inflation itself or by the part's size.
+TEST(VerifyWorkbook, DamagedCompressedDataIsFound) {
+  const std::string good = small_workbook("good.xlsx");
+  std::string bytes;
+  {
+    std::ifstream in(good, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // The sheet's local header: signature, 26 bytes, its name, its extra field, then the data.
+  const std::string name = "xl/worksheets/sheet1.xml";
+  std::size_t header = std::string::npos;
+  for (std::size_t p = bytes.find("PK\x03\x04"); p != std::string::npos;
+       p = bytes.find("PK\x03\x04", p + 4)) {
+    if (bytes.compare(p + 30, name.size(), name) == 0) header = p;
+  }
+  ASSERT_NE(header, std::string::npos);
+  const auto u16 = [&](std::size_t p) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(bytes[p])) |
+           static_cast<std::size_t>(static_cast<unsigned char>(bytes[p + 1])) << 8;
+  };
+  const std::size_t data = header + 30 + u16(header + 26) + u16(header + 28);
+  const std::string path = (std::filesystem::path(good).parent_path() / "damaged.xlsx").string();
+  for (const std::size_t from : {data + 40, data + 200}) {
+    std::string damaged = bytes;
+    for (std::size_t i = from; i < from + 24; ++i) damaged[i] = '\xFF';
+    {
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out << damaged;
+    }
+    EXPECT_THROW(verify_workbook(path), Failure) << "damaged from byte " << from - data;
+  }
   std::filesystem::remove_all(std::filesystem::path(good).parent_path());
 }
 
