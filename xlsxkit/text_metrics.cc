@@ -109,6 +109,19 @@ struct AsciiWidths {
 };
 constexpr AsciiWidths kAsciiWidths;
 
+// For wrapping: the width of every ASCII byte but the two that end a word, which are marked
+// kWordEnd, and the lead bytes of longer sequences, marked kLongerSequence (widths are below
+// both marks).
+constexpr unsigned kWordEnd = 0xFFFE, kLongerSequence = 0xFFFF;
+struct WordScan {
+  unsigned short of[256];
+  constexpr WordScan() : of() {
+    for (unsigned c = 0; c < 256; ++c)
+      of[c] = c == ' ' || c == '\n' ? kWordEnd : c >= 0x80 ? kLongerSequence : AsciiWidths().of[c];
+  }
+};
+constexpr WordScan kWordScan;
+
 // The widest character per byte: "@" (1015) among one-byte characters; a longer sequence
 // encodes a character at most 1000 wide in at least two bytes.
 constexpr unsigned kMaxUnitsPerByte = 1015;
@@ -207,8 +220,7 @@ std::size_t wrapped_lines(std::string_view text, double width, double size, bool
   std::size_t lines = 0;
   std::size_t count = 1;  // lines of the current paragraph
   double used = 0;
-  std::uint64_t word = 0;  // units of the word being read
-  const auto place = [&] {
+  const auto place = [&](std::uint64_t word) {
     double ww = points(word, size, bold);
     if (used > 0 && used + space + ww > room) {
       ++count;
@@ -221,43 +233,48 @@ std::size_t wrapped_lines(std::string_view text, double width, double size, bool
       ww -= room;
     }
     used += ww;
-    word = 0;
   };
-  std::size_t word_bytes = 0;  // bytes of the word being read
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ') {  // ends a word, also an empty one between two spaces
-      place();
-      word_bytes = 0;
-      ++i;
-      continue;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0;;) {
+    // A word: one table lookup and one comparison per ASCII byte.
+    const std::size_t start = i;
+    std::uint64_t word = 0;
+    while (i < n) {
+      const unsigned w = kWordScan.of[bytes[i]];
+      if (w < kWordEnd) {
+        word += w;
+        ++i;
+      } else if (w == kLongerSequence) {
+        word += width_of(decode(text, i));
+      } else {
+        break;
+      }
     }
-    if (c == '\n') {  // ends a paragraph: its last word, if any, and its lines
-      if (word_bytes > 0) place();
-      word_bytes = 0;
+    const bool empty = i == start;
+    if (i == n) {
+      if (!empty) place(word);
+      break;
+    }
+    if (bytes[i] == ' ') {  // ends a word, also an empty one between two spaces
+      place(word);
+    } else {  // a line break ends a paragraph: its last word, if any, and its lines
+      if (!empty) place(word);
       lines += count;
       count = 1;
       used = 0;
-      ++i;
-      continue;
     }
-    const std::size_t before = i;
-    if (c < 0x80) {
-      word += kAsciiWidths.of[c];
-      ++i;
-    } else {
-      word += width_of(decode(text, i));
-    }
-    word_bytes += i - before;
+    ++i;
   }
-  if (word_bytes > 0) place();
   lines += count;
   return std::max<std::size_t>(lines, 1);
 }
 
 double row_height(std::size_t lines, double line_height) {
+  // 2.25 pt above and below the lines: one line of 10 pt is then 15 pt, the sheet's default
+  // height, which libxlsxwriter need not write on the row.
   return std::min(409.0,
-                  static_cast<double>(lines) * line_height + 3.0);  // Excel's maximum: 409 pt
+                  static_cast<double>(lines) * line_height + 2.25);  // Excel's maximum: 409 pt
 }
 
 }  // namespace eduplan::xlsxkit

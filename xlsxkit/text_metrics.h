@@ -45,7 +45,7 @@ double merged_width(std::size_t n, double width);
 std::size_t wrapped_lines(std::string_view text, double width, double size = kFontSize,
                           bool bold = false);
 
-// The row height in points for so many lines.
+// The row height in points for so many lines (one line of kLineHeight: 15 pt, the default height).
 double row_height(std::size_t lines, double line_height = kLineHeight);
 
 }  // namespace eduplan::xlsxkit
