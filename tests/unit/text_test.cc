@@ -23,6 +23,19 @@ TEST(Utf8, RejectsLatin1OverlongSurrogatesAndTruncation) {
   EXPECT_EQ(find_invalid_utf8("ok\xE2\x82"), 2u);        // cut sequence
 }
 
+TEST(Utf8, FindsTheFirstBadByteWhereverItStands) {
+  // ASCII is skipped eight bytes at a time: a bad byte or sequence in every place of a word of
+  // eight, and after one, is found at its own offset.
+  for (std::size_t before = 0; before < 20; ++before) {
+    for (std::size_t after = 0; after < 10; ++after) {
+      const std::string ascii(before, 'a'), tail(after, 'z');
+      EXPECT_EQ(find_invalid_utf8(ascii + "\xE4" + tail), before) << before << " " << after;
+      EXPECT_EQ(find_invalid_utf8(ascii + "\xE2\x82" + tail), before) << before << " " << after;
+      EXPECT_FALSE(find_invalid_utf8(ascii + "\xC3\xA4" + tail)) << before << " " << after;
+    }
+  }
+}
+
 TEST(Utf8, InvalidBytesBecomeReplacementCharacters) {
   EXPECT_EQ(to_valid_utf8("B\xFCro"), "B\uFFFDro");
   EXPECT_EQ(to_valid_utf8("ok\xE2\x82"), "ok\uFFFD\uFFFD");
