@@ -51,6 +51,29 @@ TEST(Fidelity, ObjectivesEndWhereTheListEnds) {
   EXPECT_EQ(with_rule(direct.findings, "table-unknown").size(), 1u);
 }
 
+TEST(Fidelity, ASharedObjectiveWithAFinalStopIsOneObjective) {
+  // Typed once as a sentence and once as a list item: one objective, linked to both fields, and
+  // said; the first spelling is stored. An objective that differs in more stays apart.
+  const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                                  "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren.\n"
+                                  "- Vernetzung ausbauen\n\n"
+                                  "## Handlungsfeld Teilhabe\n\n" + kFocus +
+                                  "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren\n"
+                                  "- Vernetzung ausbauen und stärken;\n\n"
+                                  "## Handlungsfeld Schule\n\n" + kFocus +
+                                  "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren ;\n",
+                              "t.md");
+  ASSERT_EQ(plan.fields.size(), 3u);
+  EXPECT_EQ(plan.objectives.size(), 3u);
+  EXPECT_EQ(objectives(plan, 0),
+            (Texts{"Bildungsangebote regelmäßig evaluieren.", "Vernetzung ausbauen"}));
+  EXPECT_EQ(objectives(plan, 1), (Texts{"Bildungsangebote regelmäßig evaluieren.",
+                                        "Vernetzung ausbauen und stärken;"}));
+  EXPECT_EQ(objectives(plan, 2), (Texts{"Bildungsangebote regelmäßig evaluieren."}));
+  EXPECT_EQ(with_rule(plan.findings, "objective-spelling-merged").size(), 2u);
+  EXPECT_EQ(with_rule(plan.findings, "objective-shared").size(), 1u);
+}
+
 TEST(Fidelity, ObjectivesTableKeepsOnlyItsObjectivesColumn) {
   const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
                                   "| Ableitungen | Zeitraum |\n|---|---|\n"

@@ -168,8 +168,8 @@ inline constexpr Rule kUnitRepeated{
      "A unit is named twice in one row."}};
 inline constexpr Rule kObjectiveSpellingMerged{
     "objective-spelling-merged", info,
-    {"Zwei Ableitungen, die sich nur in Groß-/Kleinschreibung, Strichen oder Leerzeichen unterscheiden, gelten als dieselbe; gespeichert wird die erste Schreibweise.",
-     "Two objectives that differ only in case, dashes or spaces count as one; the first spelling is stored."}};
+    {"Zwei Ableitungen, die sich nur in Groß-/Kleinschreibung, Strichen, Leerzeichen oder einem Schlusspunkt unterscheiden, gelten als dieselbe; gespeichert wird die erste Schreibweise.",
+     "Two objectives that differ only in case, dashes, spaces or a final stop count as one; the first spelling is stored."}};
 inline constexpr Rule kObjectiveDuplicate{
     "objective-duplicate", warning,
     {"Eine Ableitung steht zweimal im selben Handlungsfeld.",

@@ -30,6 +30,14 @@ struct Mention {
   int line = 0;
 };
 
+// An objective's text without the stop that ends a list item or sentence ("…evaluieren." and
+// "…evaluieren;" are "…evaluieren"), nor the spaces before it.
+std::string_view without_final_stop(std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ' '))
+    text.remove_suffix(1);
+  return text;
+}
+
 // Lazily computed facts about one interned spelling.
 struct NameFacts {
   bool known = false;
@@ -603,18 +611,29 @@ class Resolver {
     std::unordered_set<std::size_t> linked;
     for (const auto& ro : raw.objectives) {
       std::string key = make_key("obj", ro.text);
-      auto [it, inserted] = objective_by_key_.emplace(key, plan.objectives.size());
-      if (inserted) plan.objectives.push_back({ro.text, key, ro.line});
+      auto [it, is_new] = objective_by_key_.emplace(key, plan.objectives.size());
+      if (is_new) {
+        // One copy of a shared objective ending in "." or ";" and another without is the same
+        // objective too: it is merged (and said below), the key stays that of the first.
+        const auto [loose, first] = objective_by_loose_key_.emplace(
+            make_key("obj", without_final_stop(ro.text)), it->second);
+        if (first)
+          plan.objectives.push_back({ro.text, key, ro.line});
+        else
+          it->second = loose->second;
+        is_new = first;
+      }
       const Objective& stored = plan.objectives[it->second];
-      if (!inserted &&
-          stored.text != ro.text) {  // same key, other spelling: said, not merged in silence
+      if (!is_new &&
+          stored.text != ro.text) {  // same objective, other spelling: said, not merged in silence
         findings_.push_back(make_finding(
             rule::kObjectiveSpellingMerged,
             tr({"Ableitung „{0}“ gilt als dieselbe wie „{1}“ (Zeile {2}): die Schreibweisen "
-                "unterscheiden sich nur in Groß-/Kleinschreibung, Strichen oder Leerzeichen; "
+                "unterscheiden sich nur in Groß-/Kleinschreibung, Strichen, Leerzeichen oder einem "
+                "Schlusspunkt; "
                 "gespeichert wird „{1}“",
                 "objective \"{0}\" counts as the same as \"{1}\" (line {2}): the spellings differ "
-                "only in case, dashes or spaces; \"{1}\" is stored"},
+                "only in case, dashes, spaces or a final stop; \"{1}\" is stored"},
                ro.text, stored.text, stored.source_line),
             ro.line, ro.text));
       }
@@ -652,6 +671,7 @@ class Resolver {
   std::vector<Slot> slots_;
   StringMap<std::size_t> division_by_key_;
   std::unordered_map<std::string, std::size_t> objective_by_key_;
+  std::unordered_map<std::string, std::size_t> objective_by_loose_key_;  // without a final stop
   std::unordered_set<std::string> field_keys_;
   std::unordered_map<std::string, std::size_t> next_suffix_;  // by field key: where "#n" goes on
   std::vector<std::size_t> named_in_;  // per unit: the last focus area that named it
