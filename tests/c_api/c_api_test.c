@@ -143,9 +143,17 @@ static void no_report_replaces_a_database(const char* document, const char* unit
   CHECK(contains(eduplan_last_error(), "is an SQLite database"));
   /* Through a directory that does not exist: not the database the path spells after "..". */
   char* around = join(work, "missing/../target.db");
-  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, around) != EDUPLAN_OK);
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, around) == EDUPLAN_E_IO);
   CHECK(contains(eduplan_last_error(), "does not exist"));
   free(around);
+  /* A directory that is missing or is none: the target cannot be written (not the exporter). */
+  char* nowhere = join(work, "missing/report.csv");
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, nowhere) == EDUPLAN_E_IO);
+  CHECK(contains(eduplan_last_error(), "does not exist"));
+  free(nowhere);
+  char* under_file = join(work, "report.csv/report.csv");
+  CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, under_file) == EDUPLAN_E_IO);
+  free(under_file);
   CHECK(eduplan_export(db, "Konzept", "csv", NULL, NULL, "") == EDUPLAN_E_USAGE);
   CHECK(contains(eduplan_last_error(), "the target is empty"));
   eduplan_db_close(db);

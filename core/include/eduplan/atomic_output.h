@@ -29,7 +29,7 @@ namespace eduplan {
 class EDUPLAN_EXPORT AtomicOutput {
  public:
   // Creates an empty temporary file in the target's directory, readable and writable by the
-  // owner only while it is written. Throws ExportError if the directory is missing or
+  // owner only while it is written. Throws OutputError (an ExportError) if the directory is missing or
   // unwritable, or if the target is a directory.
   explicit AtomicOutput(const std::filesystem::path& target);
   AtomicOutput(const AtomicOutput&) = delete;
@@ -39,12 +39,12 @@ class EDUPLAN_EXPORT AtomicOutput {
   const std::filesystem::path& temp_path() const { return temp_; }
   // Gives the temporary file the permissions of the target it replaces (and its group, where
   // the user may), or those of a new file under the umask, then renames it over the target.
-  // Throws ExportError on failure; the target is then unchanged.
+  // Throws OutputError on failure; the target is then unchanged.
   void commit();
   // The same for a target that must not exist: gives the temporary file the permissions of a
   // new file and moves it to the target only if no file of that name exists by then (atomically:
   // another process creating it at the same moment is not overwritten). Returns false, and keeps
-  // the temporary file, if the target exists. Throws ExportError on any other failure.
+  // the temporary file, if the target exists. Throws OutputError on any other failure.
   bool commit_new();
 
  private:

@@ -146,7 +146,8 @@ EDUPLAN_EXPORT eduplan_code eduplan_plan_finding(const eduplan_plan* plan, size_
 /* Exports the stored plan `plan_name` with the exporter `exporter` to `target`.
  * options: NULL-terminated "key=value" strings, or NULL. plugin_dir may be NULL.
  * A target that is an SQLite database (db's own file, a link to it, any other) is refused with
- * EDUPLAN_E_USAGE and left as it is. */
+ * EDUPLAN_E_USAGE and left as it is. EDUPLAN_E_IO if the target cannot be written (its directory
+ * is missing or is none, it cannot be replaced); EDUPLAN_E_EXPORT if the exporter failed. */
 EDUPLAN_EXPORT eduplan_code eduplan_export(eduplan_db* db, const char* plan_name,
                                            const char* exporter, const char* const* options,
                                            const char* plugin_dir, const char* target);

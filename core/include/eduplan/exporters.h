@@ -42,6 +42,14 @@ class EDUPLAN_EXPORT ExportError : public Error {
   using Error::Error;
 };
 
+// An export failed because its target cannot be written: the directory is missing or is none,
+// no temporary file can be made beside the target, it cannot be replaced, or a pipe's reader has
+// gone. The C API reports it as EDUPLAN_E_IO, other export failures as EDUPLAN_E_EXPORT.
+class EDUPLAN_EXPORT OutputError : public ExportError {
+ public:
+  using ExportError::ExportError;
+};
+
 // The type of an exporter option; its values are text on the command line ("true", "42").
 enum class OptionType { string, boolean, integer, enumeration };
 BOOST_DESCRIBE_ENUM(OptionType, string, boolean, integer, enumeration)

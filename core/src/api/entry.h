@@ -51,6 +51,8 @@ eduplan_code guarded(Body body) {
     return body();
   } catch (const eduplan::IoError& e) {
     return fail(EDUPLAN_E_IO, e.what());
+  } catch (const eduplan::OutputError& e) {  // before ExportError, its base
+    return fail(EDUPLAN_E_IO, e.what());
   } catch (const eduplan::StorageError& e) {
     return fail(EDUPLAN_E_STORAGE, e.what());
   } catch (const eduplan::UsageError& e) {

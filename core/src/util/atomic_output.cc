@@ -211,7 +211,7 @@ void AtomicOutput::classify_target() {
   struct stat followed {};
   if (::stat(target_.c_str(), &followed) != 0) {
     if (errno == ELOOP) {
-      throw ExportError(tr({"{0}: zu viele symbolische Links (eine Schleife?)",
+      throw OutputError(tr({"{0}: zu viele symbolische Links (eine Schleife?)",
                             "{0}: too many levels of symbolic links (a loop?)"},
                            target_.string()));
     }
@@ -228,12 +228,12 @@ void AtomicOutput::classify_target() {
     return;
   }
   if (S_ISBLK(followed.st_mode)) {
-    throw ExportError(tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
+    throw OutputError(tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
                           "{0}: is a block device (a disk); a report belongs in a file"},
                          target_.string()));
   }
   if (S_ISSOCK(followed.st_mode)) {
-    throw ExportError(tr({"{0}: ist ein Socket; ein Bericht gehört in eine Datei",
+    throw OutputError(tr({"{0}: ist ein Socket; ein Bericht gehört in eine Datei",
                           "{0}: is a socket; a report belongs in a file"},
                          target_.string()));
   }
@@ -250,7 +250,7 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     : target_(std::filesystem::absolute(target)) {
   std::error_code ec;
   if (std::filesystem::is_directory(target_, ec))
-    throw ExportError(tr({"{0}: ist ein Verzeichnis", "{0}: is a directory"}, target_.string()));
+    throw OutputError(tr({"{0}: ist ein Verzeichnis", "{0}: is a directory"}, target_.string()));
   classify_target();
   // Beside the target, so that the rename is atomic; for a target written into, where the user's
   // temporary files go.
@@ -263,25 +263,25 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
   if (::stat(dir.c_str(), &place) != 0 || !S_ISDIR(place.st_mode)) {
     const int error = errno;
     if (::stat(dir.c_str(), &place) == 0) {  // there, but a file
-      throw ExportError(tr({"{0}: {1} ist kein Verzeichnis", "{0}: {1} is not a directory"},
+      throw OutputError(tr({"{0}: {1} ist kein Verzeichnis", "{0}: {1} is not a directory"},
                            target_.string(), dir.string()));
     }
     if (error != ENOENT) {  // a loop of links, a part of the path that is a file
-      throw ExportError(tr({"{0}: das Verzeichnis {1} lässt sich nicht öffnen ({2})",
+      throw OutputError(tr({"{0}: das Verzeichnis {1} lässt sich nicht öffnen ({2})",
                             "{0}: the directory {1} cannot be opened ({2})"},
                            target_.string(), dir.string(), error_text(error)));
     }
-    throw ExportError(
+    throw OutputError(
         tr({"{0}: das Verzeichnis {1} gibt es nicht", "{0}: the directory {1} does not exist"},
            target_.string(), dir.string()));
   }
   if (sweep_due(dir)) remove_stale_temporaries(dir);
   // The temporary file of a target written into lies elsewhere: a failure there names that place.
   const auto cannot_write = [&](const std::string& why) {
-    return through_ ? ExportError(tr({"{0}: keine temporäre Datei im temporären Verzeichnis {1} ({2})",
+    return through_ ? OutputError(tr({"{0}: keine temporäre Datei im temporären Verzeichnis {1} ({2})",
                                       "{0}: no temporary file in the temporary directory {1} ({2})"},
                                      target_.string(), dir.string(), why))
-                    : ExportError(tr({"{0}: kann nicht geschrieben werden ({1})",
+                    : OutputError(tr({"{0}: kann nicht geschrieben werden ({1})",
                                       "{0}: cannot be written ({1})"},
                                      target_.string(), why));
   };
@@ -314,7 +314,7 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
     }
   }
   temp_.clear();
-  throw ExportError(tr({"{0}: keine temporäre Datei möglich", "{0}: no temporary file possible"},
+  throw OutputError(tr({"{0}: keine temporäre Datei möglich", "{0}: no temporary file possible"},
                        target_.string()));
 }
 
@@ -340,12 +340,12 @@ void AtomicOutput::commit() {
     }
   }
   if (::chmod(temp_.c_str(), mode) != 0) {
-    throw ExportError(
+    throw OutputError(
         tr({"{0}: Zugriffsrechte nicht setzbar ({1})", "{0}: cannot set the permissions ({1})"},
            temp_.string(), error_text(errno)));
   }
   if (::rename(temp_.c_str(), target_.c_str()) != 0) {
-    throw ExportError(tr({"{0}: kann nicht ersetzt werden ({1})", "{0}: cannot be replaced ({1})"},
+    throw OutputError(tr({"{0}: kann nicht ersetzt werden ({1})", "{0}: cannot be replaced ({1})"},
                          target_.string(), error_text(errno)));
   }
   committed_ = true;
@@ -354,7 +354,7 @@ void AtomicOutput::commit() {
 bool AtomicOutput::commit_new() {
   if (through_) return false;  // it exists
   if (::chmod(temp_.c_str(), new_file_mode_) != 0) {
-    throw ExportError(
+    throw OutputError(
         tr({"{0}: Zugriffsrechte nicht setzbar ({1})", "{0}: cannot set the permissions ({1})"},
            temp_.string(), error_text(errno)));
   }
@@ -367,7 +367,7 @@ bool AtomicOutput::commit_new() {
   }
   if (rc != 0) {
     if (errno == EEXIST) return false;
-    throw ExportError(tr({"{0}: kann nicht angelegt werden ({1})", "{0}: cannot be created ({1})"},
+    throw OutputError(tr({"{0}: kann nicht angelegt werden ({1})", "{0}: cannot be created ({1})"},
                          target_.string(), error_text(errno)));
   }
   committed_ = true;

@@ -62,16 +62,16 @@ class SigpipeBlocked {
 
 [[noreturn]] void fail(const std::filesystem::path& target, int error) {
   if (error == ENXIO) {
-    throw ExportError(tr({"{0}: niemand liest daraus (eine FIFO ohne Leser?)",
+    throw OutputError(tr({"{0}: niemand liest daraus (eine FIFO ohne Leser?)",
                           "{0}: nobody reads from it (a FIFO without a reader?)"},
                          target.string()));
   }
   if (error == EPIPE) {
-    throw ExportError(tr({"{0}: der Leser hat aufgehört, bevor alles geschrieben war",
+    throw OutputError(tr({"{0}: der Leser hat aufgehört, bevor alles geschrieben war",
                           "{0}: the reader stopped before everything was written"},
                          target.string()));
   }
-  throw ExportError(tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
+  throw OutputError(tr({"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
                        target.string(), error_text(error)));
 }
 
@@ -141,7 +141,7 @@ void write_through(const std::filesystem::path& from, const std::filesystem::pat
     if (n == 0) break;
     // A workbook or a picture would garble the user's terminal (-o /dev/stdout, -o /dev/tty).
     if (first && ::isatty(out.get()) == 1 && std::memchr(buffer, '\0', static_cast<std::size_t>(n))) {
-      throw ExportError(tr({"{0}: binäre Ausgabe nicht ins Terminal; in eine Datei oder Pipe umleiten",
+      throw OutputError(tr({"{0}: binäre Ausgabe nicht ins Terminal; in eine Datei oder Pipe umleiten",
                             "{0}: binary output not to a terminal; redirect it to a file or a pipe"},
                            target.string()));
     }

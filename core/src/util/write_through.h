@@ -11,7 +11,7 @@ namespace eduplan {
 // Copies `from` into `target`, opened for writing without creating or truncating it. A FIFO
 // nobody reads from is an error at once (never a wait); a reader that stops early is an error
 // (SIGPIPE is blocked in this thread meanwhile and a pending one consumed, so the process lives).
-// Throws ExportError naming `target`.
+// Throws OutputError naming `target`.
 // A descriptor of this process (`/dev/stdout` opens as a duplicate of fd 1, offset and append
 // mode included) is written through that descriptor; a regular file reached otherwise (a FIFO
 // replaced meanwhile) is truncated first. Binary content (a NUL byte) is refused on a terminal.
