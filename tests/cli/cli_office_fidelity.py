@@ -17,7 +17,8 @@ ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
        'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" '
-       'xmlns:fo="urn:oasis:names:sc:xsl-fo-compatible:xmlns:1.0"')
+       'xmlns:fo="urn:oasis:names:sc:xsl-fo-compatible:xmlns:1.0" '
+       'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"')
 
 PLAN_SQL = [
     "SELECT title FROM field ORDER BY position",
@@ -177,6 +178,25 @@ class Wrappers(Imported):
     def test_body_level_custom_xml_around_table_and_paragraphs(self):
         plan_xml = w_plan(self.rows())
         self.check("body.docx", f'<w:customXml w:element="plan">{plan_xml}</w:customXml>')
+
+
+    def test_libreoffice_content_controls_around_text(self):
+        # As LibreOffice saves Word's content controls: a plain one, a drop-down with its choices, and
+        # one around a heading. The choices are not text; what the control shows is.
+        dropdown = ('<loext:content-control loext:dropdown="true">'
+                    '<loext:list-item loext:display-text="Stadtarchiv" loext:value="Stadtarchiv"/>'
+                    '<loext:list-item loext:display-text="Bibliothek" loext:value="Bibliothek"/>'
+                    "Bibliothek</loext:content-control>")
+        rows = ("<table:table-row>" + o_cell("Fachkräftegewinnung")
+                + o_cell("<loext:content-control>Dezernat III</loext:content-control>") + "</table:table-row>"
+                + "<table:table-row>" + o_cell("Wecken des Interesses")
+                + o_cell(f"Dezernat IV/ {dropdown}") + "</table:table-row>")
+        body = o_plan(rows).replace(
+            "Handlungsfeld MINT", '<loext:content-control loext:checkbox="false">Handlungsfeld MINT'
+                                  "</loext:content-control>")
+        plan, out = self.imported("steuerelemente.odt", odt(body))
+        self.assertEqual(plan[0], [["MINT"]], out)
+        self.assertEqual(plan[2], self.EXPECTED, out)
 
 
 class AlternateContent(Imported):

@@ -18,6 +18,8 @@ namespace {
 using Node = const xmlNode*;
 
 constexpr std::string_view kTextNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+constexpr std::string_view kLoextNamespace =
+    "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0";
 
 struct Style {
   std::string parent;
@@ -161,6 +163,10 @@ class Reader {
         text.text(" ", bold);
       } else if (name == "line-break") {
         text.line_break();
+      } else if (name == "content-control" && namespace_of(c) == kLoextNamespace) {
+        // LibreOffice's content control (a drop-down, check box or plain text field around the
+        // text, as Word's w:sdt): its text counts; its list of choices (loext:list-item) does not.
+        spans(c, bold, text);
       } else if (not_text(name) || foreign(c)) {
         // draw:, office:, form: elements inside a paragraph: frames, shapes, controls
       } else if (name == "hidden-paragraph") {
