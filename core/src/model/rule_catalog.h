@@ -96,6 +96,10 @@ inline constexpr Rule kTableContinued{
     "table-continued", info,
     {"Eine Tabelle ohne eigene Kopfzeile direkt unter einer Schwerpunkttabelle setzt sie fort (Seitenumbruch); ihre erste Zeile ist ein Schwerpunkt.",
      "A table without a header of its own right below a focus-area table continues it (a page break); its first row is a focus area."}};
+inline constexpr Rule kFocusTableAgain{
+    "focus-table-again", warning,
+    {"Ein Handlungsfeld hat nach seinen Schwerpunkten (und Ableitungen) eine weitere Schwerpunkttabelle mit eigener Kopfzeile; ihre Schwerpunkte gehören zu diesem Feld. Meist fehlt die Überschrift des nächsten Handlungsfelds.",
+     "A field has, after its focus areas (and objectives), another focus-area table with a header of its own; its focus areas belong to this field. Usually the next field's heading is missing."}};
 inline constexpr Rule kTableTitleRow{
     "table-title-row", info,
     {"Eine Titelzeile (eine Zelle über die ganze Tabelle) über der Kopfzeile einer Schwerpunkttabelle wurde übersprungen, "
@@ -275,6 +279,7 @@ inline constexpr const Rule* kAll[] = {
     &kTableExtraColumns,
     &kObjectivesColumnIgnored,
     &kTableContinued,
+    &kFocusTableAgain,
     &kTableTitleRow,
     &kTableHeaderRepeated,
     &kFocusNoText,

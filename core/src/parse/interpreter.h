@@ -97,6 +97,10 @@ class Interpreter {
   int field_level_ = 0;
   std::optional<Candidate> candidate_;
   std::optional<FocusTable> last_focus_table_;
+  // The current field's first focus-area table with a header naming the roles: its line, and the
+  // number of fields when it was read (the field is the last one).
+  int field_focus_table_line_ = 0;
+  std::size_t field_focus_table_of_ = 0;
   std::set<std::string> unit_names_;  // names written in unit columns so far, lower case
   int candidate_level_ = 0;
   bool objectives_mode_ = false;
