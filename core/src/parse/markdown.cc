@@ -159,6 +159,28 @@ std::optional<Heading> html_heading(std::string_view line) {
   return Heading{digit - '0', inline_text::plain(joined)};
 }
 
+// The line after an HTML heading that begins on line i and ends on a later line ("<h2><em>Handlungsfeld",
+// "Demokratiebildung</em></h2>"), within a few lines; 0 if there is none.
+std::size_t wrapped_html_heading_end(const std::vector<std::string_view>& lines, std::size_t i) {
+  const std::string_view first = text::trim(lines[i]);
+  if (first.size() < 4 || first[0] != '<' || (first[1] != 'h' && first[1] != 'H') || first[2] < '1' ||
+      first[2] > '6' || (first[3] != '>' && first[3] != ' '))
+    return 0;
+  const char close[] = {'<', '/', 'h', first[2], '>', '\0'};
+  const char close_upper[] = {'<', '/', 'H', first[2], '>', '\0'};
+  const auto closes = [&](std::string_view l) {
+    return l.find(close) != std::string_view::npos || l.find(close_upper) != std::string_view::npos;
+  };
+  if (closes(first)) return 0;
+  constexpr std::size_t kMaxLines = 8;
+  for (std::size_t k = i + 1; k < lines.size() && k <= i + kMaxLines; ++k) {
+    const std::string_view l = text::trim(lines[k]);
+    if (l.empty()) return 0;
+    if (closes(l)) return l.ends_with(close) || l.ends_with(close_upper) ? k + 1 : 0;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::optional<Heading> parse_heading(std::string_view line, inline_text::Counts* counts) {
@@ -333,7 +355,9 @@ bool objectives_label_only(std::string_view line) {
 // label is never swallowed by the paragraph before it).
 bool interrupts(const std::vector<std::string_view>& lines, std::size_t j) {
   const std::string_view t = text::trim(lines[j]);
-  if (t.empty() || rule_like(t) || parse_heading(t) || list_item(lines[j])) return true;
+  if (t.empty() || rule_like(t) || parse_heading(t) || list_item(lines[j]) ||
+      wrapped_html_heading_end(lines, j))
+    return true;
   if (t.starts_with("<!--") || text::starts_with_icase(t, "<table") || t.starts_with('+') ||
       t.starts_with('|'))
     return true;
@@ -488,6 +512,16 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
       ++i;
       continue;
+    }
+    if (const std::size_t heading_end = wrapped_html_heading_end(lines, i)) {
+      // pandoc's HTML wraps a long heading over lines: read as the one line it is.
+      std::string joined(text::trim(line));
+      for (std::size_t k = i + 1; k < heading_end; ++k) joined += " " + std::string(text::trim(lines[k]));
+      if (auto h = parse_heading(joined, counts)) {
+        out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
+        i = heading_end;
+        continue;
+      }
     }
     // Tables as converters write them: HTML, grid, pandoc's multiline and simple tables.
     std::optional<TableAt> other = html_table(lines, i, counts);
