@@ -199,6 +199,49 @@ class Wrappers(Imported):
         self.assertEqual(plan[2], self.EXPECTED, out)
 
 
+class WordParagraphs(Imported):
+    """Paragraphs as Word's editing leaves them: a list item continued in a paragraph of the list's style
+    without a bullet (Enter, then Backspace on the new bullet), and paragraph marks deleted with track
+    changes on (the two paragraphs are one in the document as it reads)."""
+
+    @staticmethod
+    def item(text, bullet=True, mark_deleted=False):
+        num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' if bullet else ""
+        mark = '<w:rPr><w:del w:id="9" w:author="A" w:date="2026-01-01T00:00:00Z"/></w:rPr>' if mark_deleted else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="ListParagraph"/>{num}{mark}</w:pPr>{w_run(text)}</w:p>'
+
+    def plan(self, units_cell, items):
+        header = w_tr(w_tc(w_p(w_run("Handlungsschwerpunkt"))), w_tc(w_p(w_run("Verwaltungsbereich"))))
+        row = w_tr(w_tc(w_p(w_run("Fachkräftegewinnung"))), units_cell)
+        return (w_p(w_run("Handlungsfeld MINT"), style="Heading2") + f"<w:tbl>{header}{row}</w:tbl>"
+                + w_p(w_run("Ableitungen:")) + "".join(items))
+
+    def test_a_paragraph_without_bullet_continues_the_item(self):
+        body = self.plan(w_tc(w_p(w_run("Dezernat III"))), [
+            self.item("Strukturen der Zusammenarbeit optimieren/"),
+            self.item("Vernetzung und Kommunikation ausbauen", bullet=False),
+            self.item("Angebote entwickeln")])
+        plan, out = self.imported("fortsetzung.docx", docx(body))
+        self.assertEqual(plan[3], [["Strukturen der Zusammenarbeit optimieren/ Vernetzung und Kommunikation ausbauen"],
+                                   ["Angebote entwickeln"]], out)
+
+    def test_list_style_paragraphs_without_any_bullet_stay_items(self):
+        # No bulleted item before them: each paragraph of the list style is an item, as before.
+        body = self.plan(w_tc(w_p(w_run("Dezernat III"))), [
+            self.item("Angebote entwickeln", bullet=False), self.item("Vernetzung ausbauen", bullet=False)])
+        plan, out = self.imported("ohne-punkte.docx", docx(body))
+        self.assertEqual(plan[3], [["Angebote entwickeln"], ["Vernetzung ausbauen"]], out)
+
+    def test_a_deleted_paragraph_mark_joins_two_paragraphs(self):
+        units = ('<w:tc><w:p><w:pPr><w:rPr><w:del w:id="7" w:author="A"/></w:rPr></w:pPr>'
+                 + w_run("Dezernat IV/ Stadt") + "</w:p>" + w_p(w_run("archiv")) + "</w:tc>")
+        body = self.plan(units, [self.item("Förderung ehrenamtlichen ", mark_deleted=True),
+                                 self.item("Engagements"), self.item("Angebote entwickeln")])
+        plan, out = self.imported("absatzmarke.docx", docx(body))
+        self.assertEqual(plan[2], [["Fachkräftegewinnung", "Stadtarchiv"]], out)
+        self.assertEqual(plan[3], [["Förderung ehrenamtlichen Engagements"], ["Angebote entwickeln"]], out)
+
+
 class AlternateContent(Imported):
     """mc:AlternateContent holds one content twice (for newer and older programs): it is read once."""
     MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'

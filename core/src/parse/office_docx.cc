@@ -30,11 +30,16 @@ class Reader {
   Reader(const Styles& styles, const WordLists& lists, BlockWriter& out)
       : styles_(styles), lists_(lists), out_(out) {}
 
+  // After the body: a last paragraph whose mark was deleted stands on its own.
+  void finish() { flush_joined(); }
+
   void body(Node container) {
     for_children(container, [&](Node n) {
       if (is_element(n, "p")) {
         paragraph(n);
       } else if (is_element(n, "tbl")) {
+        flush_joined();
+        bulleted_before_ = false;
         table(n);
       } else if (is_element(n, "sdt")) {
         if (!table_of_contents(n)) body(child(n, "sdtContent"));  // a content control
@@ -88,10 +93,33 @@ class Reader {
       level = v < 9 ? v + 1 : 0;
     }
     Node numpr = child(ppr, "numPr");
-    const bool list = numpr || styles_.list_style(style) || styles_.numbered(style);
-    ParagraphText text;
+    const bool bulleted = numpr || styles_.numbered(style);
+    const bool list = bulleted || styles_.list_style(style);
+    ParagraphText text = std::move(joined_).value_or(ParagraphText());
+    joined_.reset();
     runs(p, paragraph_format(style), text);
+    if (mark_deleted(p)) {  // a tracked deletion of its paragraph mark: one paragraph with the next
+      joined_ = std::move(text);
+      return;
+    }
+    // A paragraph in a list style without a bullet of its own, right after a bulleted item: the
+    // item's continuation (Enter, then Backspace on the new bullet), as an indented paragraph of
+    // a Markdown list item is.
+    if (list && !bulleted && bulleted_before_ && level == 0 && out_.continue_list_item(text, line))
+      return;
+    bulleted_before_ = bulleted && level == 0;
     out_.paragraph(text, level, list, line, std::min(list_level(numpr, style), 8));
+  }
+
+  // Word marks a deleted paragraph mark (track changes) in the paragraph's properties.
+  static bool mark_deleted(Node p) { return child(child(child(p, "pPr"), "rPr"), "del") != nullptr; }
+
+  // A paragraph whose mark was deleted, before a table or the end: a paragraph of its own.
+  void flush_joined() {
+    if (!joined_) return;
+    ParagraphText text = std::move(*joined_);
+    joined_.reset();
+    out_.paragraph(text, 0, false, out_.next_line());
   }
 
   // The list level of a paragraph (0-based; a sub-item is 1 or more), in Word's order: the
@@ -190,6 +218,7 @@ class Reader {
   void cells(Node tr, Row& row, int line, const Row* above) {
     each_wrapped(tr, "tc", [&](Node tc) {
       std::vector<ParagraphText> paragraphs;
+      cell_joins_next_ = false;
       cell_paragraphs(tc, paragraphs);
       row.cells.push_back(out_.cell(paragraphs, line));
       // <w:vMerge/> without "restart": the cell continues the merged cell above.
@@ -212,8 +241,11 @@ class Reader {
       if (is_element(c, "p")) {
         const std::string style = attribute(child(child(c, "pPr"), "pStyle"), "val");
         ParagraphText text;
+        if (cell_joins_next_) text = std::move(out.back());
+        if (cell_joins_next_) out.pop_back();
         runs(c, paragraph_format(style), text);
         out.push_back(std::move(text));
+        cell_joins_next_ = mark_deleted(c);  // its mark deleted: the next paragraph continues it
       } else if (is_element(c, "tbl") || is_element(c, "tr") || is_element(c, "tc") ||
                  is_element(c, "sdt") || is_element(c, "sdtContent") ||
                  is_element(c, "customXml")) {
@@ -227,6 +259,9 @@ class Reader {
   const Styles& styles_;
   const WordLists& lists_;
   BlockWriter& out_;
+  std::optional<ParagraphText> joined_;  // a paragraph whose mark was deleted, joined to the next
+  bool bulleted_before_ = false;         // the last body paragraph was a bulleted list item
+  bool cell_joins_next_ = false;         // the same within a cell
 };
 
 // The package's main part: the target of the officeDocument relationship.
@@ -282,7 +317,9 @@ std::vector<Block> docx_blocks(std::string_view bytes, unicode::Changes& changes
            part));
   }
   BlockWriter out(changes, first_line, findings);
-  Reader(styles, lists, out).body(body);
+  Reader reader(styles, lists, out);
+  reader.body(body);
+  reader.finish();
   return out.take();
 }
 

@@ -152,6 +152,16 @@ void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, i
   blocks_.push_back(std::move(b));
 }
 
+bool BlockWriter::continue_list_item(const ParagraphText& p, int line) {
+  if (blocks_.empty() || blocks_.back().kind != BlockKind::list_item) return false;
+  report_hidden({&p}, line);
+  for (const auto& l : p.lines()) {
+    const std::string text = canonical(l, line);
+    if (!text.empty()) blocks_.back().text += " " + text;
+  }
+  return true;
+}
+
 Cell BlockWriter::cell(const std::vector<ParagraphText>& paragraphs, int line) {
   std::vector<const ParagraphText*> all;
   for (const auto& p : paragraphs) all.push_back(&p);

@@ -59,6 +59,9 @@ class BlockWriter {
   // A body paragraph: a heading (level > 0), a list item (`list_level` 0, or deeper for a
   // sub-item), or a paragraph. A heading struck through entirely is a heading without text.
   void paragraph(const ParagraphText& p, int level, bool list_item, int line, int list_level = 0);
+  // Appends a paragraph to the list item written last, as its continuation; false (nothing
+  // written) if the last block is no list item.
+  bool continue_list_item(const ParagraphText& p, int line);
   void table(std::vector<Row> rows, bool header, int line);
   // One cell from the paragraphs it holds.
   Cell cell(const std::vector<ParagraphText>& paragraphs, int line);
