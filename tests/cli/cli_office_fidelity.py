@@ -232,6 +232,23 @@ class WordParagraphs(Imported):
         plan, out = self.imported("ohne-punkte.docx", docx(body))
         self.assertEqual(plan[3], [["Angebote entwickeln"], ["Vernetzung ausbauen"]], out)
 
+    def test_libreoffice_keeps_the_continuation_between_two_lists(self):
+        # The same document saved by LibreOffice: the paragraph stands between two lists, in the
+        # style "List Paragraph" (through an automatic style based on it).
+        row = "<table:table-row>" + o_cell("Fachkräftegewinnung") + o_cell("Dezernat III") + "</table:table-row>"
+        items = ("<text:list><text:list-item><text:p>Strukturen der Zusammenarbeit optimieren/</text:p>"
+                 "</text:list-item></text:list>"
+                 '<text:p text:style-name="P7">Vernetzung und Kommunikation ausbauen</text:p>'
+                 '<text:list text:continue-numbering="true"><text:list-item><text:p>Angebote entwickeln</text:p>'
+                 "</text:list-item></text:list>")
+        body = o_plan(row).replace("<text:p>Ableitungen: Angebote entwickeln</text:p>",
+                                   "<text:p>Ableitungen:</text:p>" + items)
+        styles = ('<style:style style:name="P7" style:family="paragraph" '
+                  'style:parent-style-name="List_20_Paragraph"/>')
+        plan, out = self.imported("fortsetzung.odt", odt(body, styles))
+        self.assertEqual(plan[3], [["Strukturen der Zusammenarbeit optimieren/ Vernetzung und Kommunikation ausbauen"],
+                                   ["Angebote entwickeln"]], out)
+
     def test_a_deleted_paragraph_mark_joins_two_paragraphs(self):
         units = ('<w:tc><w:p><w:pPr><w:rPr><w:del w:id="7" w:author="A"/></w:rPr></w:pPr>'
                  + w_run("Dezernat IV/ Stadt") + "</w:p>" + w_p(w_run("archiv")) + "</w:tc>")

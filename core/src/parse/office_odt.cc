@@ -73,6 +73,18 @@ class Styles {
   int outline(const std::string& name) const {
     return inherited(name, &Style::outline).value_or(0);
   }
+  // Whether the style is, or is based on, the paragraph style of list items ("List Paragraph",
+  // as LibreOffice names Word's "Listenabsatz" it opened: "List_20_Paragraph").
+  bool list_paragraph(const std::string& name) const {
+    std::string n = name;
+    for (int depth = 0; depth < 12 && !n.empty(); ++depth) {
+      if (n == "List_20_Paragraph" || n == "Listenabsatz" || n == "List_Paragraph") return true;
+      const Style* s = find(n);
+      if (!s) return false;
+      n = s->parent;
+    }
+    return false;
+  }
 
  private:
   // A property as the style sets it, else as its parents do (at most 12 deep: a cycle ends).
@@ -99,9 +111,20 @@ class Reader {
 
   // `list_depth`: how many lists the paragraphs stand in (0: none; 2: a sub-item).
   void body(Node n, int list_depth = 0) {
+    bool after_list = false;  // the element before was a list
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
-      if (name == "h" || name == "p") {
+      const bool continues = after_list && list_depth == 0 && name == "p" &&
+                             styles_.list_paragraph(attribute(c, "style-name"));
+      after_list = name == "list";
+      if (continues) {
+        // A paragraph of the list style without a bullet right after a list (Word's
+        // continuation of an item, as LibreOffice saves it): the last item goes on.
+        const ParagraphText text = paragraph_text(c);
+        const int line = out_.next_line();
+        if (!out_.continue_list_item(text, line)) out_.paragraph(text, 0, false, line);
+        after_list = true;
+      } else if (name == "h" || name == "p") {
         paragraph(c, list_depth);
       } else if (name == "list") {
         for_children(c, [&](Node item) {
