@@ -102,12 +102,15 @@ class Reader {
       joined_ = std::move(text);
       return;
     }
-    // A paragraph in a list style without a bullet of its own, right after a bulleted item: the
-    // item's continuation (Enter, then Backspace on the new bullet), as an indented paragraph of
+    // A paragraph in Word's "List Paragraph" style without a bullet of its own, right after a
+    // bulleted item: the item's continuation (Enter, then Backspace on the new bullet), as an indented paragraph of
     // a Markdown list item is.
-    if (list && !bulleted && bulleted_before_ && level == 0 && out_.continue_list_item(text, line))
+    const bool list_paragraph = styles_.list_paragraph(style);
+    if (!bulleted && list_paragraph && bulleted_before_ && level == 0 &&
+        out_.continue_list_item(text, line))
       return;
-    bulleted_before_ = bulleted && level == 0;
+    // A bullet: numbering, or a list style other than "List Paragraph" ("List Bullet 2").
+    bulleted_before_ = level == 0 && (bulleted || (list && !list_paragraph));
     out_.paragraph(text, level, list, line, std::min(list_level(numpr, style), 8));
   }
 

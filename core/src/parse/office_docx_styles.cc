@@ -69,6 +69,15 @@ bool Styles::list_style(const std::string& id) const {
          name.find("aufzählung") != std::string::npos;
 }
 
+bool Styles::list_paragraph(const std::string& id) const {
+  for (const std::string& s : chain(id)) {
+    const Style* style = find(s);
+    const std::string name = unicode::lower(style ? style->name : s);
+    if (name == "list paragraph" || name == "listenabsatz" || name == "listparagraph") return true;
+  }
+  return false;
+}
+
 bool Styles::toc_style(const std::string& id) const {
   if (id.empty()) return false;
   const Style* s = find(id);

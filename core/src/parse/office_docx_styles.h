@@ -43,6 +43,9 @@ class Styles {
 
   // Whether a style's name makes it a list style ("List Paragraph", "Liste", "Aufzählungszeichen").
   bool list_style(const std::string& id) const;
+  // Whether the style is Word's "List Paragraph" ("Listenabsatz"), or based on it: the style Word
+  // gives list items, which has no bullet of its own.
+  bool list_paragraph(const std::string& id) const;
 
   // A style of Word's or LibreOffice's table of contents: "toc 1" … "toc 9" (Word's built-in
   // names, whatever the language; German ids "Verzeichnis1"), "Contents 1" (LibreOffice).
