@@ -113,7 +113,6 @@ class SheetScan {
                     "the workbook written is incomplete ({0}), probably because {1}", what, where));
 }
 
-
 // Reads member i (stat `st`) into `scan` and returns its size. The member is read raw and inflated
 // here, without libzip's CRC: a part cut short in a temporary file was deflated and summed as it
 // was, so its CRC matches and only the end of its text can show the loss. Reading the part in
@@ -149,7 +148,8 @@ zip_uint64_t read_member(zip_t* archive, zip_int64_t i, const zip_stat_t& st, Sh
   while (rc != Z_STREAM_END) {
     if (z.avail_in == 0) {
       const std::size_t n = read(in.data(), in.size());
-      if (n == 0) broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
+      if (n == 0)
+        broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
       z.next_in = reinterpret_cast<Bytef*>(in.data());
       z.avail_in = static_cast<uInt>(n);
     }

@@ -54,21 +54,23 @@ TEST(Fidelity, ObjectivesEndWhereTheListEnds) {
 TEST(Fidelity, ASharedObjectiveWithAFinalStopIsOneObjective) {
   // Typed once as a sentence and once as a list item: one objective, linked to both fields, and
   // said; the first spelling is stored. An objective that differs in more stays apart.
-  const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
-                                  "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren.\n"
-                                  "- Vernetzung ausbauen\n\n"
-                                  "## Handlungsfeld Teilhabe\n\n" + kFocus +
-                                  "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren\n"
-                                  "- Vernetzung ausbauen und stärken;\n\n"
-                                  "## Handlungsfeld Schule\n\n" + kFocus +
-                                  "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren ;\n",
-                              "t.md");
+  const Plan plan =
+      read_plan("## Handlungsfeld MINT\n\n" + kFocus +
+                    "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren.\n"
+                    "- Vernetzung ausbauen\n\n"
+                    "## Handlungsfeld Teilhabe\n\n" +
+                    kFocus +
+                    "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren\n"
+                    "- Vernetzung ausbauen und stärken;\n\n"
+                    "## Handlungsfeld Schule\n\n" +
+                    kFocus + "Ableitungen:\n\n- Bildungsangebote regelmäßig evaluieren ;\n",
+                "t.md");
   ASSERT_EQ(plan.fields.size(), 3u);
   EXPECT_EQ(plan.objectives.size(), 3u);
   EXPECT_EQ(objectives(plan, 0),
             (Texts{"Bildungsangebote regelmäßig evaluieren.", "Vernetzung ausbauen"}));
-  EXPECT_EQ(objectives(plan, 1), (Texts{"Bildungsangebote regelmäßig evaluieren.",
-                                        "Vernetzung ausbauen und stärken;"}));
+  EXPECT_EQ(objectives(plan, 1),
+            (Texts{"Bildungsangebote regelmäßig evaluieren.", "Vernetzung ausbauen und stärken;"}));
   EXPECT_EQ(objectives(plan, 2), (Texts{"Bildungsangebote regelmäßig evaluieren."}));
   EXPECT_EQ(with_rule(plan.findings, "objective-spelling-merged").size(), 2u);
   EXPECT_EQ(with_rule(plan.findings, "objective-shared").size(), 1u);
@@ -78,23 +80,26 @@ TEST(Fidelity, HtmlHeadingsWrappedOverLinesAreHeadings) {
   // pandoc's HTML wraps at 72 columns: a long heading stands on two or three lines. Before, such a
   // field's tables went to the field before (or nowhere, for the first).
   const std::string table =
-      "<table>\n<thead>\n<tr><th>Handlungsschwerpunkt</th><th>befasster Verwaltungsbereich</th></tr>\n"
+      "<table>\n<thead>\n<tr><th>Handlungsschwerpunkt</th><th>befasster "
+      "Verwaltungsbereich</th></tr>\n"
       "</thead>\n<tbody>\n<tr><td>Fachkräftegewinnung</td><td>Dezernat III</td></tr>\n</tbody>\n"
       "</table>\n";
   const Plan plan = read_plan(
       "<h2 id=\"handlungsfeld-bildungsplanung\"><em>Handlungsfeld\nBildungsplanung/ "
-      "Infrastruktur</em></h2>\n" + table + "<p>Ableitungen: Angebote entwickeln</p>\n"
-      "<H2 class=\"x\"><strong>Handlungsfeld\nDemokratiebildung</strong>\n</H2>\n" + table +
-      "<p>Ableitungen: Vernetzung ausbauen</p>\n",
+      "Infrastruktur</em></h2>\n" +
+          table +
+          "<p>Ableitungen: Angebote entwickeln</p>\n"
+          "<H2 class=\"x\"><strong>Handlungsfeld\nDemokratiebildung</strong>\n</H2>\n" +
+          table + "<p>Ableitungen: Vernetzung ausbauen</p>\n",
       "t.html");
   ASSERT_EQ(plan.fields.size(), 2u);
   EXPECT_EQ(plan.fields[0].title, "Bildungsplanung/ Infrastruktur");
   EXPECT_EQ(plan.fields[1].title, "Demokratiebildung");
   EXPECT_EQ(objectives(plan, 1), (Texts{"Vernetzung ausbauen"}));
   // Not closed within a few lines: not a heading (and the text after it is not swallowed).
-  const Plan open = read_plan("<h2>Handlungsfeld\nMINT\n\n## Handlungsfeld Schule\n\n" + kFocus +
-                                  "Ableitungen: A\n",
-                              "t.md");
+  const Plan open = read_plan(
+      "<h2>Handlungsfeld\nMINT\n\n## Handlungsfeld Schule\n\n" + kFocus + "Ableitungen: A\n",
+      "t.md");
   ASSERT_EQ(open.fields.size(), 1u);
   EXPECT_EQ(open.fields[0].title, "Schule");
 }

@@ -29,8 +29,8 @@ namespace eduplan {
 class EDUPLAN_EXPORT AtomicOutput {
  public:
   // Creates an empty temporary file in the target's directory, readable and writable by the
-  // owner only while it is written. Throws OutputError (an ExportError) if the directory is missing or
-  // unwritable, or if the target is a directory.
+  // owner only while it is written. Throws OutputError (an ExportError) if the directory is missing
+  // or unwritable, or if the target is a directory.
   explicit AtomicOutput(const std::filesystem::path& target);
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;

@@ -177,14 +177,15 @@ void Interpreter::table(const Block& original, const std::optional<FocusTable>& 
         (!previous || !field_->objectives.empty())) {
       // Focus areas, objectives, then a table with a header again: usually the next field,
       // whose heading was not read (in a text box, deleted); said, as its rows join this field.
-      report(rule::kFocusTableAgain, b.line,
-             tr({"zweite Schwerpunkttabelle mit Kopfzeile im Handlungsfeld „{0}“ (die erste in Zeile "
-                 "{1}); ihre Schwerpunkte gehören zu „{0}“ — fehlt davor eine Überschrift "
-                 "„Handlungsfeld …“ (etwa in einem Textfeld)?",
-                 "second focus-area table with a header in the field \"{0}\" (the first in line {1}); "
-                 "its focus areas belong to \"{0}\" — is a heading \"Handlungsfeld …\" missing "
-                 "before it (in a text box, say)?"},
-                field_->title, field_focus_table_line_));
+      report(
+          rule::kFocusTableAgain, b.line,
+          tr({"zweite Schwerpunkttabelle mit Kopfzeile im Handlungsfeld „{0}“ (die erste in Zeile "
+              "{1}); ihre Schwerpunkte gehören zu „{0}“ — fehlt davor eine Überschrift "
+              "„Handlungsfeld …“ (etwa in einem Textfeld)?",
+              "second focus-area table with a header in the field \"{0}\" (the first in line {1}); "
+              "its focus areas belong to \"{0}\" — is a heading \"Handlungsfeld …\" missing "
+              "before it (in a text box, say)?"},
+             field_->title, field_focus_table_line_));
     } else if (role_header && field_focus_table_of_ != doc_.fields.size()) {
       field_focus_table_of_ = doc_.fields.size();
       field_focus_table_line_ = b.line;

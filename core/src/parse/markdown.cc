@@ -159,12 +159,12 @@ std::optional<Heading> html_heading(std::string_view line) {
   return Heading{digit - '0', inline_text::plain(joined)};
 }
 
-// The line after an HTML heading that begins on line i and ends on a later line ("<h2><em>Handlungsfeld",
-// "Demokratiebildung</em></h2>"), within a few lines; 0 if there is none.
+// The line after an HTML heading that begins on line i and ends on a later line
+// ("<h2><em>Handlungsfeld", "Demokratiebildung</em></h2>"), within a few lines; 0 if there is none.
 std::size_t wrapped_html_heading_end(const std::vector<std::string_view>& lines, std::size_t i) {
   const std::string_view first = text::trim(lines[i]);
-  if (first.size() < 4 || first[0] != '<' || (first[1] != 'h' && first[1] != 'H') || first[2] < '1' ||
-      first[2] > '6' || (first[3] != '>' && first[3] != ' '))
+  if (first.size() < 4 || first[0] != '<' || (first[1] != 'h' && first[1] != 'H') ||
+      first[2] < '1' || first[2] > '6' || (first[3] != '>' && first[3] != ' '))
     return 0;
   const char close[] = {'<', '/', 'h', first[2], '>', '\0'};
   const char close_upper[] = {'<', '/', 'H', first[2], '>', '\0'};
@@ -516,7 +516,8 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
     if (const std::size_t heading_end = wrapped_html_heading_end(lines, i)) {
       // pandoc's HTML wraps a long heading over lines: read as the one line it is.
       std::string joined(text::trim(line));
-      for (std::size_t k = i + 1; k < heading_end; ++k) joined += " " + std::string(text::trim(lines[k]));
+      for (std::size_t k = i + 1; k < heading_end; ++k)
+        joined += " " + std::string(text::trim(lines[k]));
       if (auto h = parse_heading(joined, counts)) {
         out.push_back({BlockKind::heading, number, h->level, std::move(h->text), false, {}, false});
         i = heading_end;

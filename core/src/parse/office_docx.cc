@@ -103,8 +103,8 @@ class Reader {
       return;
     }
     // A paragraph in Word's "List Paragraph" style without a bullet of its own, right after a
-    // bulleted item: the item's continuation (Enter, then Backspace on the new bullet), as an indented paragraph of
-    // a Markdown list item is.
+    // bulleted item: the item's continuation (Enter, then Backspace on the new bullet), as an
+    // indented paragraph of a Markdown list item is.
     const bool list_paragraph = styles_.list_paragraph(style);
     if (!bulleted && list_paragraph && bulleted_before_ && level == 0 &&
         out_.continue_list_item(text, line))
@@ -115,7 +115,9 @@ class Reader {
   }
 
   // Word marks a deleted paragraph mark (track changes) in the paragraph's properties.
-  static bool mark_deleted(Node p) { return child(child(child(p, "pPr"), "rPr"), "del") != nullptr; }
+  static bool mark_deleted(Node p) {
+    return child(child(child(p, "pPr"), "rPr"), "del") != nullptr;
+  }
 
   // A paragraph whose mark was deleted, before a table or the end: a paragraph of its own.
   void flush_joined() {

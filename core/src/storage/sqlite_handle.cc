@@ -56,9 +56,9 @@ Database::Database(const std::string& path, Access access)
   sqlite3* raw = nullptr;
   // No mutex per connection: a Database, like the Storage that holds it, is used by one thread at
   // a time (storage.h); SQLite's own locking of every call cost about 3 % of an export.
-  const int flags = SQLITE_OPEN_NOMUTEX | (access == Access::read_only
-                                               ? SQLITE_OPEN_READONLY
-                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int flags = SQLITE_OPEN_NOMUTEX |
+                    (access == Access::read_only ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   db_.reset(raw);
   if (rc != SQLITE_OK) fail(tr({"öffnen", "open"}));

@@ -228,9 +228,10 @@ void AtomicOutput::classify_target() {
     return;
   }
   if (S_ISBLK(followed.st_mode)) {
-    throw OutputError(tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
-                          "{0}: is a block device (a disk); a report belongs in a file"},
-                         target_.string()));
+    throw OutputError(
+        tr({"{0}: ist ein Blockgerät (ein Datenträger); ein Bericht gehört in eine Datei",
+            "{0}: is a block device (a disk); a report belongs in a file"},
+           target_.string()));
   }
   if (S_ISSOCK(followed.st_mode)) {
     throw OutputError(tr({"{0}: ist ein Socket; ein Bericht gehört in eine Datei",
@@ -278,12 +279,13 @@ AtomicOutput::AtomicOutput(const std::filesystem::path& target)
   if (sweep_due(dir)) remove_stale_temporaries(dir);
   // The temporary file of a target written into lies elsewhere: a failure there names that place.
   const auto cannot_write = [&](const std::string& why) {
-    return through_ ? OutputError(tr({"{0}: keine temporäre Datei im temporären Verzeichnis {1} ({2})",
-                                      "{0}: no temporary file in the temporary directory {1} ({2})"},
-                                     target_.string(), dir.string(), why))
-                    : OutputError(tr({"{0}: kann nicht geschrieben werden ({1})",
-                                      "{0}: cannot be written ({1})"},
-                                     target_.string(), why));
+    return through_
+               ? OutputError(tr({"{0}: keine temporäre Datei im temporären Verzeichnis {1} ({2})",
+                                 "{0}: no temporary file in the temporary directory {1} ({2})"},
+                                target_.string(), dir.string(), why))
+               : OutputError(tr(
+                     {"{0}: kann nicht geschrieben werden ({1})", "{0}: cannot be written ({1})"},
+                     target_.string(), why));
   };
   std::random_device random;
   for (int attempt = 0; attempt < 100; ++attempt) {

@@ -141,9 +141,10 @@ void write_through(const std::filesystem::path& from, const std::filesystem::pat
     if (n == 0) break;
     // A workbook or a picture would garble the user's terminal (-o /dev/stdout, -o /dev/tty).
     if (first && ::isatty(out.get()) == 1 && std::memchr(buffer, '\0', static_cast<std::size_t>(n))) {
-      throw OutputError(tr({"{0}: binäre Ausgabe nicht ins Terminal; in eine Datei oder Pipe umleiten",
-                            "{0}: binary output not to a terminal; redirect it to a file or a pipe"},
-                           target.string()));
+      throw OutputError(
+          tr({"{0}: binäre Ausgabe nicht ins Terminal; in eine Datei oder Pipe umleiten",
+              "{0}: binary output not to a terminal; redirect it to a file or a pipe"},
+             target.string()));
     }
     first = false;
     for (ssize_t done = 0; done < n;) {
