@@ -249,6 +249,36 @@ class WordParagraphs(Imported):
         self.assertEqual(plan[3], [["Strukturen der Zusammenarbeit optimieren/ Vernetzung und Kommunikation ausbauen"],
                                    ["Angebote entwickeln"]], out)
 
+    def test_a_list_in_a_cell_is_one_objective_per_item(self):
+        # Word: bulleted paragraphs (w:numPr) in the cell beside "Ableitungen:"; a sub-item continues
+        # its item. Bullets in a units cell are not part of the names.
+        def bullet(text, level=0):
+            return (f'<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{level}"/>'
+                    f'<w:numId w:val="1"/></w:numPr></w:pPr>{w_run(text)}</w:p>')
+        header = w_tr(w_tc(w_p(w_run("Handlungsschwerpunkt"))), w_tc(w_p(w_run("Verwaltungsbereich"))))
+        row = w_tr(w_tc(w_p(w_run("Fachkräftegewinnung"))),
+                   w_tc(bullet("Dezernat III"), bullet("Dezernat IV/ Stadtarchiv")))
+        objectives = w_tr(w_tc(w_p(w_run("Ableitungen:"))),
+                          w_tc(bullet("Angebote entwickeln"), bullet("für alle Altersgruppen", 1),
+                               bullet("Vernetzung ausbauen")))
+        body = (w_p(w_run("Handlungsfeld MINT"), style="Heading2") + f"<w:tbl>{header}{row}</w:tbl>"
+                + w_p(w_run("")) + f"<w:tbl>{objectives}</w:tbl>")
+        plan, out = self.imported("zellenliste.docx", docx(body))
+        self.assertEqual(plan[2], [["Fachkräftegewinnung", "Dezernat III"],
+                                   ["Fachkräftegewinnung", "Stadtarchiv"]], out)
+        self.assertEqual(plan[3], [["Angebote entwickeln für alle Altersgruppen"], ["Vernetzung ausbauen"]], out)
+        # LibreOffice: a text:list in the cell, a nested list for the sub-item.
+        items = ("<text:list><text:list-item><text:p>Angebote entwickeln</text:p><text:list><text:list-item>"
+                 "<text:p>für alle Altersgruppen</text:p></text:list-item></text:list></text:list-item>"
+                 "<text:list-item><text:p>Vernetzung ausbauen</text:p></text:list-item></text:list>")
+        libre_row = "<table:table-row>" + o_cell("Fachkräftegewinnung") + o_cell("Dezernat III") + "</table:table-row>"
+        libre = o_plan(libre_row).replace(
+            "<text:p>Ableitungen: Angebote entwickeln</text:p>",
+            '<table:table><table:table-column table:number-columns-repeated="2"/><table:table-row>'
+            + o_cell("Ableitungen:") + f"<table:table-cell>{items}</table:table-cell></table:table-row></table:table>")
+        plan, out = self.imported("zellenliste.odt", odt(libre))
+        self.assertEqual(plan[3], [["Angebote entwickeln für alle Altersgruppen"], ["Vernetzung ausbauen"]], out)
+
     def test_a_deleted_paragraph_mark_joins_two_paragraphs(self):
         units = ('<w:tc><w:p><w:pPr><w:rPr><w:del w:id="7" w:author="A"/></w:rPr></w:pPr>'
                  + w_run("Dezernat IV/ Stadt") + "</w:p>" + w_p(w_run("archiv")) + "</w:tc>")

@@ -244,10 +244,16 @@ class Reader {
   void cell_paragraphs(Node n, std::vector<ParagraphText>& out) {
     for_children(n, [&](Node c) {
       if (is_element(c, "p")) {
-        const std::string style = attribute(child(child(c, "pPr"), "pStyle"), "val");
+        const Node ppr = child(c, "pPr");
+        const std::string style = attribute(child(ppr, "pStyle"), "val");
         ParagraphText text;
         if (cell_joins_next_) text = std::move(out.back());
         if (cell_joins_next_) out.pop_back();
+        // An item of a list with its own bullet or number, not a sub-item (that continues it).
+        const Node numpr = child(ppr, "numPr");
+        const bool bulleted = numpr || styles_.numbered(style) ||
+                              (styles_.list_style(style) && !styles_.list_paragraph(style));
+        if (!cell_joins_next_ && bulleted && list_level(numpr, style) == 0) text.list_item();
         runs(c, paragraph_format(style), text);
         out.push_back(std::move(text));
         cell_joins_next_ = mark_deleted(c);  // its mark deleted: the next paragraph continues it

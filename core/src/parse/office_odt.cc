@@ -308,13 +308,23 @@ class Reader {
     });
   }
 
-  void cell_paragraphs(Node n, std::vector<ParagraphText>& out) {
+  // `list_depth`: how many lists the paragraphs stand in; `item_begins`: the next paragraph is the
+  // first of an item of a first-level list, which begins with its bullet (a sub-item, or a further
+  // paragraph of the item, continues it).
+  void cell_paragraphs(Node n, std::vector<ParagraphText>& out, int list_depth = 0,
+                       bool item_begins = false) {
     for_children(n, [&](Node c) {
       const std::string_view name = local_name(c);
       if (name == "p" || name == "h") {
         out.push_back(paragraph_text(c));
-      } else if (name == "list" || name == "list-item" || name == "table" || name == "table-row" ||
-                 name == "table-cell" || name == "section") {
+        if (item_begins) out.back().list_item();
+        item_begins = false;
+      } else if (name == "list") {
+        cell_paragraphs(c, out, list_depth + 1);
+      } else if (name == "list-item") {
+        cell_paragraphs(c, out, list_depth, list_depth == 1);
+      } else if (name == "table" || name == "table-row" || name == "table-cell" ||
+                 name == "section") {
         cell_paragraphs(c, out);
       }
     });

@@ -71,6 +71,7 @@ std::vector<std::string> ParagraphText::lines() const {
     std::string c = text::collapse_spaces(l);
     if (!c.empty()) out.push_back(std::move(c));
   }
+  if (list_item_ && !out.empty()) out.front().insert(0, "\u2022 ");
   return out;
 }
 

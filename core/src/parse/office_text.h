@@ -34,8 +34,11 @@ class ParagraphText {
   // otherwise text.
   void superscript(const ParagraphText& p, bool bold);
   const std::string& footnote_marks() const { return marks_; }
-  // The lines (empty ones dropped, spaces collapsed).
+  // The lines (empty ones dropped, spaces collapsed); a list item's first line begins with "• ".
   std::vector<std::string> lines() const;
+  // Marks the paragraph as an item of a list (with a bullet or number of its own) in a table cell,
+  // where its lines are read as a Markdown cell's "- A<br>- B" or an HTML cell's <li> are.
+  void list_item() { list_item_ = true; }
   // True if every run that holds visible text is bold.
   bool bold() const { return visible_ && all_bold_ && !hide_all_; }
 
@@ -46,6 +49,7 @@ class ParagraphText {
   std::string marks_;
   bool hide_all_ = false;
   bool visible_ = false, all_bold_ = true;
+  bool list_item_ = false;
 };
 
 // Canonicalises texts and numbers blocks as paragraphs come.
