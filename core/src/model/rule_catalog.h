@@ -212,6 +212,10 @@ inline constexpr Rule kUnitEntrySplit{
     "unit-entry-split", info,
     {"Ein Eintrag wurde an einem Dezernatsnamen oder zwischen zwei bekannten Einheiten geteilt (ein verlorener Zeilenumbruch).",
      "An entry was split at a division's name or between two known units (a lost line break)."}};
+inline constexpr Rule kUnitRoleIgnored{
+    "unit-role-ignored", info,
+    {"Eine Rollenangabe vor Verwaltungsbereichen („federführend:“, „beteiligt:“) wurde weggelassen: gespeichert wird, wer befasst ist, nicht in welcher Rolle.",
+     "A role written before units (\"federführend:\", \"beteiligt:\") was left out: what is stored is who is involved, not in which role."}};
 inline constexpr Rule kDivisionNormalized{
     "division-normalized", info,
     {"Eine Schreibweise eines Dezernats („Dezernat 4“, „Dez. IV“) wurde als „Dezernat IV“ gelesen.",
@@ -307,6 +311,7 @@ inline constexpr const Rule* kAll[] = {
     &kUnitDivisionInferred,
     &kUnitCompoundSplit,
     &kUnitEntrySplit,
+    &kUnitRoleIgnored,
     &kDivisionNormalized,
     &kDivisionAssumed,
     &kDivisionSeparator,

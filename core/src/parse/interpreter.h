@@ -90,6 +90,7 @@ class Interpreter {
   void focus_row(const Row& row, std::size_t focus_col, std::size_t units_col,
                  const std::vector<std::pair<std::size_t, std::string>>& attribute_cols);
   static void merge_attribute(std::vector<Attribute>& into, Attribute a);
+  static std::string without_role_labels(std::string_view line, std::string& roles);
 
   std::vector<Finding>& findings_;
   RawDocument doc_;

@@ -352,6 +352,48 @@ std::vector<std::string> Interpreter::texts(const Row& r) {
 
 // Only a row that says what the header says repeats it; a data row may well contain the
 // words of a header ("Maßnahmen …", "(federführend)").
+namespace {
+
+// Words that say in which role units are involved ("federführend: Dezernat IV/ A; beteiligt: B").
+bool is_role_label(std::string_view word) {
+  static constexpr std::string_view kRoles[] = {
+      "federführend", "federfuehrend", "federführung", "beteiligt",     "beteiligte",
+      "beteiligung",  "mitwirkend",    "mitwirkende",  "mitwirkung",    "unterstützend",
+      "unterstützung", "zuständig",    "verantwortlich", "koordinierend", "koordination"};
+  const std::string lower = unicode::lower(word);
+  for (auto r : kRoles) {
+    if (lower == r) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The line without the role labels that stand at its start or after a ';' or ','; each label
+// left out is added to `roles` ("„federführend:“, „beteiligt:“").
+std::string Interpreter::without_role_labels(std::string_view line, std::string& roles) {
+  std::string out;
+  std::size_t at = 0;
+  while (at <= line.size()) {
+    std::size_t end = line.find_first_of(";,", at);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view piece = line.substr(at, end - at);
+    const std::string_view trimmed = text::trim(piece);
+    const std::size_t colon = trimmed.find(':');
+    if (colon != std::string_view::npos && colon > 0 &&
+        is_role_label(text::trim(trimmed.substr(0, colon)))) {
+      const std::string label = "„" + std::string(text::trim(trimmed.substr(0, colon))) + ":“";
+      if (roles.find(label) == std::string::npos) roles += (roles.empty() ? "" : ", ") + label;
+      piece = text::trim(trimmed.substr(colon + 1));
+      if (at > 0) out += ' ';
+    }
+    out.append(piece);
+    if (end < line.size()) out += line[end];
+    at = end + 1;
+  }
+  return out;
+}
+
 bool Interpreter::is_repeated_header(const Row& row, const std::vector<std::string>& header) {
   return texts(row) == header;
 }
@@ -366,11 +408,20 @@ void Interpreter::focus_row(
   // A focus cell merged with the one above: this row belongs to the focus area above.
   std::string focus = cell(focus_col).merged_above ? std::string() : cell(focus_col).text();
   std::vector<RawUnitEntry> entries;
-  for (const auto& line : cell(units_col).lines) {
+  std::string roles;  // role labels left out of this row's units, as written
+  for (const auto& written : cell(units_col).lines) {
+    const std::string line = without_role_labels(written, roles);
     RawUnitEntry e = make_unit_entry(line, row.line);
     for (const auto& part : text::split(e.list(), ','))
       unit_names_.insert(unicode::lower(text::trim(part)));
     if (!e.list().empty() || e.has_slash) entries.push_back(std::move(e));
+  }
+  if (!roles.empty()) {
+    report(rule::kUnitRoleIgnored, row.line,
+           tr({"Rollenangaben {0} weggelassen: gespeichert wird, wer befasst ist, nicht in welcher "
+               "Rolle",
+               "roles {0} left out: what is stored is who is involved, not in which role"},
+              roles));
   }
   std::vector<Attribute> attributes;
   for (const auto& [c, name] : attribute_cols) {
