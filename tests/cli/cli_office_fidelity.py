@@ -289,6 +289,37 @@ class WordParagraphs(Imported):
         self.assertEqual(plan[3], [["Förderung ehrenamtlichen Engagements"], ["Angebote entwickeln"]], out)
 
 
+class Placeholders(Imported):
+    """A content control nobody filled in shows Word's placeholder text, greyed; LibreOffice saves it as an
+    input field holding that text. Neither is content: the cell holds what was typed beside it."""
+    EXPECTED = [["Fachkräftegewinnung", "Dezernat III"]]
+
+    def test_word_placeholder_in_a_cell_and_in_a_paragraph(self):
+        placeholder = ('<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="DefaultPlaceholder"/></w:placeholder>'
+                       "<w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                       + w_run("Klicken oder tippen Sie hier, um Text einzugeben.") + "</w:sdtContent></w:sdt>")
+        row = w_tr(w_tc(w_p(w_run("Fachkräftegewinnung"))),
+                   w_tc(w_p(w_run("Dezernat III")), f"<w:p>{placeholder}</w:p>"))
+        block = ("<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                 + w_p(w_run("Klicken oder tippen Sie hier, um Text einzugeben.")) + "</w:sdtContent></w:sdt>")
+        plan, out = self.imported("platzhalter.docx", docx(w_plan(row) + block))
+        self.assertEqual(plan[2], self.EXPECTED, out)
+        self.assertNotIn("Klicken", out)
+
+    def test_libreoffice_input_field_with_words_placeholder(self):
+        field = '<text:text-input text:description="">Klicken oder tippen Sie hier, um Text einzugeben.&#x0d;</text:text-input>'
+        row = ("<table:table-row>" + o_cell("Fachkräftegewinnung") + o_cell("Dezernat III", field)
+               + "</table:table-row>")
+        plan, out = self.imported("platzhalter.odt", odt(o_plan(row)))
+        self.assertEqual(plan[2], self.EXPECTED, out)
+        # An input field that holds text typed into it counts, as any field's result does.
+        typed = ("<table:table-row>" + o_cell("Fachkräftegewinnung")
+                 + o_cell('<text:text-input text:description="">Dezernat III</text:text-input>')
+                 + "</table:table-row>")
+        plan, out = self.imported("eingabe.odt", odt(o_plan(typed)))
+        self.assertEqual(plan[2], self.EXPECTED, out)
+
+
 class AlternateContent(Imported):
     """mc:AlternateContent holds one content twice (for newer and older programs): it is read once."""
     MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'

@@ -42,7 +42,8 @@ class Reader {
         bulleted_before_ = false;
         table(n);
       } else if (is_element(n, "sdt")) {
-        if (!table_of_contents(n)) body(child(n, "sdtContent"));  // a content control
+        if (!table_of_contents(n) && !showing_placeholder(n))
+          body(child(n, "sdtContent"));  // a content control
       } else if (is_element(n, "customXml")) {
         body(n);  // custom XML markup around paragraphs and tables
       } else if (is_element(n, "AlternateContent")) {
@@ -75,6 +76,15 @@ class Reader {
   static bool table_of_contents(Node sdt) {
     Node gallery = child(child(child(sdt, "sdtPr"), "docPartObj"), "docPartGallery");
     return gallery && attribute(gallery, "val").starts_with("Table of Contents");
+  }
+
+  // A content control nobody filled in shows its placeholder ("Klicken oder tippen Sie hier, um
+  // Text einzugeben."), greyed in Word: no content of the document.
+  static bool showing_placeholder(Node sdt) {
+    Node shown = child(child(sdt, "sdtPr"), "showingPlcHdr");
+    if (!shown) return false;
+    const std::string val = attribute(shown, "val");
+    return val != "0" && val != "false" && val != "off";
   }
 
   static Node alternative(Node n) {
@@ -177,8 +187,9 @@ class Reader {
         } else {
           run(c, bold, text);
         }
-      } else if (name == "del" || name == "moveFrom" || name == "pPr" || name == "rPr") {
-        // deleted text (tracked changes) and properties
+      } else if (name == "del" || name == "moveFrom" || name == "pPr" || name == "rPr" ||
+                 (name == "sdt" && showing_placeholder(c))) {
+        // deleted text (tracked changes), properties, and an empty content control's placeholder
       } else if (name == "AlternateContent") {
         runs(alternative(c), paragraph, text);
       } else {
@@ -257,6 +268,8 @@ class Reader {
         runs(c, paragraph_format(style), text);
         out.push_back(std::move(text));
         cell_joins_next_ = mark_deleted(c);  // its mark deleted: the next paragraph continues it
+      } else if (is_element(c, "sdt") && showing_placeholder(c)) {
+        // an empty content control: its placeholder is no text of the cell
       } else if (is_element(c, "tbl") || is_element(c, "tr") || is_element(c, "tc") ||
                  is_element(c, "sdt") || is_element(c, "sdtContent") ||
                  is_element(c, "customXml")) {

@@ -186,6 +186,9 @@ class Reader {
         text.text(" ", bold);
       } else if (name == "line-break") {
         text.line_break();
+      } else if (name == "text-input" && word_placeholder(c)) {
+        // Word's empty content control, as LibreOffice saves it: an input field showing Word's
+        // placeholder text, which is no content of the document.
       } else if (name == "content-control" && namespace_of(c) == kLoextNamespace) {
         // LibreOffice's content control (a drop-down, check box or plain text field around the
         // text, as Word's w:sdt): its text counts; its list of choices (loext:list-item) does not.
@@ -220,6 +223,27 @@ class Reader {
         spans(c, styles_.bold(attribute(c, "style-name")).value_or(bold), text);
       }
     }
+  }
+
+  // Whether an input field holds nothing but one of Word's placeholder texts (German, English).
+  static bool word_placeholder(Node field) {
+    xmlChar* content = xmlNodeGetContent(field);
+    std::string text = content ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
+    const std::string_view t = text::trim(text);
+    static constexpr std::string_view kPlaceholders[] = {
+        "Klicken oder tippen Sie hier, um Text einzugeben.",
+        "Klicken Sie hier, um Text einzugeben.",
+        "Wählen Sie ein Element aus.",
+        "Klicken oder tippen Sie, um ein Datum einzugeben.",
+        "Click or tap here to enter text.",
+        "Click here to enter text.",
+        "Choose an item.",
+        "Click or tap to enter a date."};
+    for (auto p : kPlaceholders) {
+      if (t == p) return true;
+    }
+    return false;
   }
 
   static bool not_text(std::string_view name) {
