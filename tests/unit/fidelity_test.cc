@@ -104,6 +104,16 @@ TEST(Fidelity, HtmlHeadingsWrappedOverLinesAreHeadings) {
   EXPECT_EQ(open.fields[0].title, "Schule");
 }
 
+TEST(Fidelity, AFieldHeadingWithoutTheSpaceAfterItsHashesIsAHeading) {
+  // "##Handlungsfeld MINT", as typed in a hurry: the document was rejected (no field). Other text
+  // after hashes ("#Hashtag") stays a paragraph.
+  const Plan plan = read_plan("##Handlungsfeld MINT\n\n" + kFocus + "Ableitungen: A\n\n#Hashtag\n", "t.md");
+  ASSERT_EQ(plan.fields.size(), 1u);
+  EXPECT_EQ(plan.fields[0].title, "MINT");
+  EXPECT_EQ(focus_areas(plan), (Texts{"Fachkräftegewinnung"}));
+  EXPECT_EQ(objectives(plan), (Texts{"A"}));
+}
+
 TEST(Fidelity, ObjectivesTableKeepsOnlyItsObjectivesColumn) {
   const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
                                   "| Ableitungen | Zeitraum |\n|---|---|\n"

@@ -189,7 +189,11 @@ std::optional<Heading> parse_heading(std::string_view line, inline_text::Counts*
   std::size_t level = 0;
   while (level < line.size() && line[level] == '#') ++level;
   if (level == 0 || level > 6) return std::nullopt;
-  if (level < line.size() && line[level] != ' ') return std::nullopt;
+  // "##Handlungsfeld MINT": the space after the hashes forgotten; with the field's word after them
+  // it can be nothing but a heading.
+  if (level < line.size() && line[level] != ' ' &&
+      !text::starts_with_icase(line.substr(level), "Handlungsfeld"))
+    return std::nullopt;
   std::string_view content = text::trim(line.substr(level));
   // Closing hashes ("## Title ##") are decoration; so is a hard line break's '\\' at the end.
   while (!content.empty() && content.back() == '#') content.remove_suffix(1);
