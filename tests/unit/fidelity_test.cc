@@ -114,6 +114,15 @@ TEST(Fidelity, AFieldHeadingWithoutTheSpaceAfterItsHashesIsAHeading) {
   EXPECT_EQ(objectives(plan), (Texts{"A"}));
 }
 
+TEST(Fidelity, AContentsHeadingIsNoTitle) {
+  // A table of contents typed by hand under "Inhalt": the plan's title is the next top heading.
+  const Plan plan = read_plan("# Inhalt\n\n1. Handlungsfeld MINT\n\n# Bildungskonzept der Stadt\n\n"
+                              "## Handlungsfeld MINT\n\n" + kFocus + "Ableitungen: A\n",
+                              "t.md");
+  EXPECT_EQ(plan.title, "Bildungskonzept der Stadt");
+  ASSERT_EQ(plan.fields.size(), 1u);
+}
+
 TEST(Fidelity, ObjectivesTableKeepsOnlyItsObjectivesColumn) {
   const Plan plan = read_plan("## Handlungsfeld MINT\n\n" + kFocus +
                                   "| Ableitungen | Zeitraum |\n|---|---|\n"

@@ -14,6 +14,16 @@ std::string excerpt(std::string_view text, std::size_t max) {
   return std::string(text.substr(0, cut)) + " …";
 }
 
+bool Interpreter::names_contents(std::string_view heading) {
+  std::string h = unicode::lower(text::trim(heading));
+  while (!h.empty() && (h.back() == ':' || h.back() == '.')) h.pop_back();
+  for (std::string_view name : {"inhalt", "inhaltsverzeichnis", "inhaltsübersicht", "contents",
+                                "table of contents", "gliederung"}) {
+    if (h == name) return true;
+  }
+  return false;
+}
+
 bool Interpreter::too_many_errors() const { return errors_ >= kMaxErrors; }
 
 void Interpreter::block(const Block& b) {
@@ -75,7 +85,10 @@ void Interpreter::heading(const std::string& text, int level, int line) {
   if (field_ && level > field_level_ && level <= 6 && field_level_ <= 6) return;
   if (!field_ || level <= field_level_) field_ = nullptr;
   if (!field_) section_ = {text, line};
-  if (level == 1 && doc_.fields.empty() && doc_.title.empty()) doc_.title = text;
+  // The first level-1 heading is the plan's title, unless it heads a table of contents typed by
+  // hand ("Inhalt", "Inhaltsverzeichnis"): that is no title.
+  if (level == 1 && doc_.fields.empty() && doc_.title.empty() && !names_contents(text))
+    doc_.title = text;
   candidate_ = Candidate{text, text, line, false, false, false};
   candidate_level_ = level;
 }

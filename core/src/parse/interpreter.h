@@ -90,6 +90,8 @@ class Interpreter {
   void focus_row(const Row& row, std::size_t focus_col, std::size_t units_col,
                  const std::vector<std::pair<std::size_t, std::string>>& attribute_cols);
   static void merge_attribute(std::vector<Attribute>& into, Attribute a);
+  // Whether a heading names a table of contents ("Inhalt", "Inhaltsverzeichnis", "Contents").
+  static bool names_contents(std::string_view heading);
   static std::string without_role_labels(std::string_view line, std::string& roles);
 
   std::vector<Finding>& findings_;
