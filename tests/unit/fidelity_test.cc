@@ -107,7 +107,8 @@ TEST(Fidelity, HtmlHeadingsWrappedOverLinesAreHeadings) {
 TEST(Fidelity, AFieldHeadingWithoutTheSpaceAfterItsHashesIsAHeading) {
   // "##Handlungsfeld MINT", as typed in a hurry: the document was rejected (no field). Other text
   // after hashes ("#Hashtag") stays a paragraph.
-  const Plan plan = read_plan("##Handlungsfeld MINT\n\n" + kFocus + "Ableitungen: A\n\n#Hashtag\n", "t.md");
+  const Plan plan =
+      read_plan("##Handlungsfeld MINT\n\n" + kFocus + "Ableitungen: A\n\n#Hashtag\n", "t.md");
   ASSERT_EQ(plan.fields.size(), 1u);
   EXPECT_EQ(plan.fields[0].title, "MINT");
   EXPECT_EQ(focus_areas(plan), (Texts{"Fachkräftegewinnung"}));
@@ -116,9 +117,11 @@ TEST(Fidelity, AFieldHeadingWithoutTheSpaceAfterItsHashesIsAHeading) {
 
 TEST(Fidelity, AContentsHeadingIsNoTitle) {
   // A table of contents typed by hand under "Inhalt": the plan's title is the next top heading.
-  const Plan plan = read_plan("# Inhalt\n\n1. Handlungsfeld MINT\n\n# Bildungskonzept der Stadt\n\n"
-                              "## Handlungsfeld MINT\n\n" + kFocus + "Ableitungen: A\n",
-                              "t.md");
+  const Plan plan = read_plan(
+      "# Inhalt\n\n1. Handlungsfeld MINT\n\n# Bildungskonzept der Stadt\n\n"
+      "## Handlungsfeld MINT\n\n" +
+          kFocus + "Ableitungen: A\n",
+      "t.md");
   EXPECT_EQ(plan.title, "Bildungskonzept der Stadt");
   ASSERT_EQ(plan.fields.size(), 1u);
 }

@@ -357,9 +357,9 @@ namespace {
 // Words that say in which role units are involved ("federführend: Dezernat IV/ A; beteiligt: B").
 bool is_role_label(std::string_view word) {
   static constexpr std::string_view kRoles[] = {
-      "federführend", "federfuehrend", "federführung", "beteiligt",     "beteiligte",
-      "beteiligung",  "mitwirkend",    "mitwirkende",  "mitwirkung",    "unterstützend",
-      "unterstützung", "zuständig",    "verantwortlich", "koordinierend", "koordination"};
+      "federführend",  "federfuehrend", "federführung",   "beteiligt",     "beteiligte",
+      "beteiligung",   "mitwirkend",    "mitwirkende",    "mitwirkung",    "unterstützend",
+      "unterstützung", "zuständig",     "verantwortlich", "koordinierend", "koordination"};
   const std::string lower = unicode::lower(word);
   for (auto r : kRoles) {
     if (lower == r) return true;
