@@ -350,8 +350,6 @@ std::vector<std::string> Interpreter::texts(const Row& r) {
   return out;
 }
 
-// Only a row that says what the header says repeats it; a data row may well contain the
-// words of a header ("Maßnahmen …", "(federführend)").
 namespace {
 
 // Words that say in which role units are involved ("federführend: Dezernat IV/ A; beteiligt: B").
@@ -394,6 +392,8 @@ std::string Interpreter::without_role_labels(std::string_view line, std::string&
   return out;
 }
 
+// Only a row that says what the header says repeats it; a data row may well contain the
+// words of a header ("Maßnahmen …", "(federführend)").
 bool Interpreter::is_repeated_header(const Row& row, const std::vector<std::string>& header) {
   return texts(row) == header;
 }
