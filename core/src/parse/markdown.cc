@@ -142,10 +142,17 @@ std::size_t code_block_end(const std::vector<std::string_view>& lines, std::size
 
 // "<h2>Title</h2>", "<H3 id=\"x\">Title</H3>": an HTML heading on a line of its own, as Word's and
 // LibreOffice's HTML, copied into a Markdown file, or pandoc's raw HTML write it.
+// The level's digit of an opening "<h1>" … "<h6 …>" at the start of the line, or 0.
+char html_heading_opens(std::string_view line) {
+  if (line.size() < 4 || line[0] != '<' || (line[1] != 'h' && line[1] != 'H') || line[2] < '1' ||
+      line[2] > '6' || (line[3] != '>' && line[3] != ' '))
+    return 0;
+  return line[2];
+}
+
 std::optional<Heading> html_heading(std::string_view line) {
-  if (line.size() < 9 || line[0] != '<' || (line[1] != 'h' && line[1] != 'H')) return std::nullopt;
-  const char digit = line[2];
-  if (digit < '1' || digit > '6' || (line[3] != '>' && line[3] != ' ')) return std::nullopt;
+  const char digit = html_heading_opens(line);
+  if (line.size() < 9 || digit == 0) return std::nullopt;
   const std::size_t open_end = line.find('>');
   if (open_end == std::string_view::npos) return std::nullopt;
   const std::size_t end = line.size() - 5;  // "</h2>" in either case
@@ -163,11 +170,10 @@ std::optional<Heading> html_heading(std::string_view line) {
 // ("<h2><em>Handlungsfeld", "Demokratiebildung</em></h2>"), within a few lines; 0 if there is none.
 std::size_t wrapped_html_heading_end(const std::vector<std::string_view>& lines, std::size_t i) {
   const std::string_view first = text::trim(lines[i]);
-  if (first.size() < 4 || first[0] != '<' || (first[1] != 'h' && first[1] != 'H') ||
-      first[2] < '1' || first[2] > '6' || (first[3] != '>' && first[3] != ' '))
-    return 0;
-  const char close[] = {'<', '/', 'h', first[2], '>', '\0'};
-  const char close_upper[] = {'<', '/', 'H', first[2], '>', '\0'};
+  const char digit = html_heading_opens(first);
+  if (digit == 0) return 0;
+  const char close[] = {'<', '/', 'h', digit, '>', '\0'};
+  const char close_upper[] = {'<', '/', 'H', digit, '>', '\0'};
   const auto closes = [&](std::string_view l) {
     return l.find(close) != std::string_view::npos || l.find(close_upper) != std::string_view::npos;
   };

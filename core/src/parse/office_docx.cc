@@ -258,8 +258,10 @@ class Reader {
         const Node ppr = child(c, "pPr");
         const std::string style = attribute(child(ppr, "pStyle"), "val");
         ParagraphText text;
-        if (cell_joins_next_) text = std::move(out.back());
-        if (cell_joins_next_) out.pop_back();
+        if (cell_joins_next_) {
+          text = std::move(out.back());
+          out.pop_back();
+        }
         // An item of a list with its own bullet or number, not a sub-item (that continues it).
         const Node numpr = child(ppr, "numPr");
         const bool bulleted = numpr || styles_.numbered(style) ||
