@@ -54,6 +54,6 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6, libstdc++6, libgcc-s1, libsqlite3-0, libboost-program-options1.81.0, libboost-json1.81.0, libxlsxwriter4, zlib1g, libutf8proc2, libzip4, libxml2")
+    "libc6, libstdc++6, libgcc-s1, libsqlite3-0, libboost-program-options1.81.0, libboost-json1.81.0, libxlsxwriter4, libisal2, libutf8proc2, libzip4, libxml2")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "graphviz")
 include(CPack)

@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libxlsxwriter-dev graphviz python3-openpyxl python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev
   libutf8proc-dev libzip-dev libxml2-dev  # the readers: Unicode, .docx/.odt/.xlsx (zip + XML)
-  zlib1g-dev  # the XLSX read-back check inflates the parts (also a dependency of libzip-dev)
+  libisal-dev  # ISA-L: the XLSX read-back check inflates the parts with it (docs/architecture.md)
   locales  # de_DE definitions for the German-locale export test (built with localedef, no system change)
   # Real clients in the tests: documents made by pandoc and LibreOffice Writer, workbooks printed by
   # LibreOffice Calc to PDF and measured with poppler.

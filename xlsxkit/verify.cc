@@ -1,8 +1,9 @@
 #include "xlsxkit/verify.h"
 
+#include <isa-l/igzip_lib.h>
 #include <zip.h>
-#include <zlib.h>
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -116,7 +117,8 @@ class SheetScan {
 // Reads member i (stat `st`) into `scan` and returns its size. The member is read raw and inflated
 // here, without libzip's CRC: a part cut short in a temporary file was deflated and summed as it
 // was, so its CRC matches and only the end of its text can show the loss. Reading the part in
-// full to its end is what the check needs; summing it again cost a third of the check.
+// full to its end is what the check needs; summing it again cost a third of the check. ISA-L
+// inflates at 2.4 times zlib's speed (docs/performance.md).
 template <class Broken>
 zip_uint64_t read_member(zip_t* archive, zip_int64_t i, const zip_stat_t& st, SheetScan& scan,
                          bool sheet, const Broken& broken) {
@@ -140,26 +142,24 @@ zip_uint64_t read_member(zip_t* archive, zip_int64_t i, const zip_stat_t& st, Sh
     }
     return total;
   }
-  z_stream z{};
-  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw std::bad_alloc();
-  const std::unique_ptr<z_stream, int (*)(z_stream*)> end(&z, inflateEnd);
+  // Raw deflate (crc_flag ISAL_DEFLATE: no header, no checksum); the state holds its tables.
+  const auto state = std::make_unique<inflate_state>();
+  isal_inflate_init(state.get());
+  state->crc_flag = ISAL_DEFLATE;
   std::string in(1 << 16, '\0');
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    if (z.avail_in == 0) {
+  while (state->block_state != ISAL_BLOCK_FINISH) {
+    if (state->avail_in == 0) {
       const std::size_t n = read(in.data(), in.size());
       if (n == 0)
         broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
-      z.next_in = reinterpret_cast<Bytef*>(in.data());
-      z.avail_in = static_cast<uInt>(n);
+      state->next_in = reinterpret_cast<std::uint8_t*>(in.data());
+      state->avail_in = static_cast<std::uint32_t>(n);
     }
-    z.next_out = reinterpret_cast<Bytef*>(scan.room());
-    z.avail_out = static_cast<uInt>(scan.room_size());
-    rc = inflate(&z, Z_NO_FLUSH);
-    if (rc == Z_MEM_ERROR) throw std::bad_alloc();
-    if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
-      broken(name + ": " + (z.msg ? z.msg : "inflate"));
-    const std::size_t n = scan.room_size() - z.avail_out;
+    state->next_out = reinterpret_cast<std::uint8_t*>(scan.room());
+    state->avail_out = static_cast<std::uint32_t>(scan.room_size());
+    if (isal_inflate(state.get()) < 0)
+      broken(say("{0}: beschädigte Daten", "{0}: damaged data", name));
+    const std::size_t n = scan.room_size() - state->avail_out;
     total += n;
     if (n > 0) scan.feed(n, sheet);
   }

@@ -13,5 +13,18 @@ for f in ./usr/bin/eduplan ./usr/lib/libeduplan.so.0.2 ./usr/lib/eduplan/exporte
          ./usr/lib/pkgconfig/eduplan.pc ./usr/share/man/man1/eduplan.1 ./usr/share/doc/eduplan/docs/schema.md; do
   grep -q " $f\$" <<<"$contents" || grep -q " $f " <<<"$contents" || { echo "missing in package: $f"; exit 1; }
 done
-dpkg-deb -f "$deb" Depends | grep -q libxlsxwriter4
+depends=$(dpkg-deb -f "$deb" Depends)
+grep -q libxlsxwriter4 <<<"$depends"
+# Every shared library the package's programs and modules load comes from a package it depends on.
+dpkg-deb -x "$deb" "$out/root"
+while read -r soname; do
+  case $soname in libeduplan.so.*) continue ;; esac  # shipped in the package itself
+  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64/ && !found {print $NF; found = 1}')
+  [ -n "$path" ] || { echo "no library on this system for $soname"; exit 1; }
+  owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path")
+  owner=${owner%%:*}
+  tr ',' '\n' <<<"$depends" | awk '{print $1}' | grep -Fxq "$owner" ||
+    { echo "$soname ($owner) is not in Depends: $depends"; exit 1; }
+done < <(find "$out/root" -type f \( -name '*.so*' -o -path '*/bin/*' \) -exec objdump -p {} + 2>/dev/null |
+         awk '$1 == "NEEDED" {print $2}' | sort -u)
 echo "package: $(basename "$deb") ok"
