@@ -5,11 +5,12 @@
 
 #include <climits>
 #include <cstring>
+#include <new>
 
 #include "eduplan/error.h"
 #include "eduplan/language.h"
-#include "util/text.h"
 #include "util/file_io.h"
+#include "util/text.h"
 
 namespace eduplan::sqlite {
 namespace {
@@ -173,13 +174,21 @@ void Statement::bad_value(int col, const std::string& what) const {
                         db_.path(), column_name(col), row, what, sqlite3_sql(stmt_.get())));
 }
 
+// The value of column `col` of the current row, read with the sqlite3_value_* functions: one call
+// into the statement per value instead of one for its type and one or two for its content (a
+// large export reads millions). sqlite3_column_value's value is "unprotected", that is, read
+// without the connection's mutex; every connection here is opened without one
+// (SQLITE_OPEN_NOMUTEX, used by one thread at a time), so it is read like any value.
+sqlite3_value* Statement::value(int col) const { return sqlite3_column_value(stmt_.get(), col); }
+
 std::int64_t Statement::integer(int col, std::int64_t min, std::int64_t max) const {
-  const int type = sqlite3_column_type(stmt_.get(), col);
+  sqlite3_value* const value = this->value(col);
+  const int type = sqlite3_value_type(value);
   if (type != SQLITE_INTEGER) {
     bad_value(col, tr({"Ganzzahl erwartet, gefunden: {0}", "integer expected, found {0}"},
                       type_name(type)));
   }
-  const std::int64_t v = sqlite3_column_int64(stmt_.get(), col);
+  const std::int64_t v = sqlite3_value_int64(value);
   if (v < min || v > max) {
     bad_value(col, tr({"{0} liegt nicht zwischen {1} und {2}", "{0} is not between {1} and {2}"},
                       static_cast<long long>(v), static_cast<long long>(min),
@@ -227,13 +236,16 @@ void Statement::column(int col, std::int64_t& out) const {
 }
 
 void Statement::column(int col, std::string& out) const {
-  const int type = sqlite3_column_type(stmt_.get(), col);
+  sqlite3_value* const value = this->value(col);
+  const int type = sqlite3_value_type(value);
   if (type != SQLITE_TEXT) {
     bad_value(col,
               tr({"Text erwartet, gefunden: {0}", "text expected, found {0}"}, type_name(type)));
   }
-  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));
-  out.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)));
+  // A text is NULL only if SQLite could not convert or terminate it: out of memory.
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(value));
+  if (!p) throw std::bad_alloc();
+  out.assign(p, static_cast<std::size_t>(sqlite3_value_bytes(value)));
   if (auto bad = text::find_invalid_utf8(out)) {
     bad_value(col, tr({"kein gültiges UTF-8 (Byte {0})", "not valid UTF-8 (byte {0})"}, *bad + 1));
   }

@@ -17,6 +17,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_value;
 
 namespace eduplan::sqlite {
 
@@ -86,6 +87,7 @@ class Statement {
  private:
   [[noreturn]] void fail(const std::string& what) const;
   void bind_static(int index, const char* text);
+  sqlite3_value* value(int col) const;
   Database& db_;
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_;
 };
