@@ -54,10 +54,14 @@ std::string header_text(std::string_view s) {
 
 void ColumnFit::text(std::size_t col, std::string_view s, bool bold) {
   if (col >= widths_.size() || s.empty() || !can_widen(col)) return;
+  text(col, s, longest_word_bytes(s), bold);
+}
+
+void ColumnFit::text(std::size_t col, std::string_view s, std::size_t longest_bytes, bool bold) {
+  if (col >= widths_.size() || s.empty() || !can_widen(col)) return;
   // A text whose longest word could not outgrow the column even in the widest characters
   // leaves it as it is (most texts: a large plan is measured without decoding a character).
-  if (width_for_points(max_text_width(longest_word_bytes(s), kFontSize, bold)) <= widths_[col])
-    return;
+  if (width_for_points(max_text_width(longest_bytes, kFontSize, bold)) <= widths_[col]) return;
   const double need = width_for_points(longest_word(s, kFontSize, bold));
   widths_[col] = std::max(widths_[col], std::min(kMaxFittedWidth, need));
 }

@@ -111,6 +111,8 @@ class ColumnFit {
  public:
   explicit ColumnFit(std::vector<double> widths) : widths_(std::move(widths)) {}
   void text(std::size_t col, std::string_view s, bool bold = false);
+  // The same, for a text whose longest_word_bytes() is known (one text in several tables).
+  void text(std::size_t col, std::string_view s, std::size_t longest_bytes, bool bold = false);
   void header(const std::vector<std::string>& names);  // bold
   void row(const std::vector<Cell>& cells);
   void add_column(double width) { widths_.push_back(width); }

@@ -4,6 +4,7 @@
 
 #include "focus_area_tape.h"
 #include "report.h"
+#include "xlsxkit/text_metrics.h"
 
 namespace eduplan::xlsx_exporter {
 
@@ -57,10 +58,16 @@ PlanFacts::PlanFacts(const sdk::Request& request, const Labels& labels, FocusAre
     ++focus_areas;
     auto& columns = field_columns[fa.field];
     ColumnFit& fit = field_fits[fa.field];
-    fit.text(1, view(fa.area.text));
+    // The focus area's text goes to its field's sheet and to the matrix: its words are counted
+    // once for both, unless neither column can widen any more.
+    const std::string_view text = view(fa.area.text);
+    if (fit.can_widen(1) || matrix.can_widen(2)) {
+      const std::size_t longest = xlsxkit::longest_word_bytes(text);
+      fit.text(1, text, longest);
+      matrix.text(2, text, longest);
+    }
     // The units column starts wider than a fitted column can grow: its text is not measured.
     if (fit.can_widen(2)) fit.text(2, units_by_division(fa.area));
-    matrix.text(2, view(fa.area.text));
     // The further columns, each with its header and values.
     for (const auto& a : fa.attributes) {
       const std::string_view n = view(a.name);
