@@ -35,6 +35,15 @@ static void write_file(const char* path, const char* content) {
   fclose(f);
 }
 
+/* The file's text, cut to size - 1 bytes; "" if it cannot be read. */
+static void read_text(const char* path, char* text, size_t size) {
+  text[0] = 0;
+  FILE* f = fopen(path, "rb");
+  if (!f) return;
+  text[fread(text, 1, size - 1, f)] = 0;
+  fclose(f);
+}
+
 /* A new database at `path` with the document stored as "Konzept"; the plan read goes to *plan. */
 static eduplan_db* new_database(const char* path, const char* document, const char* units,
                                 eduplan_plan** plan) {
@@ -373,7 +382,44 @@ static void monitoring(const char* document, const char* units, const char* work
   CHECK(stored == 0);
   /* An invalid period is a usage error. */
   CHECK(eduplan_db_import_reports(db, one, "Konzept", "2026 H2", 0, NULL, NULL) == EDUPLAN_E_USAGE);
+
+  /* A report takes the status reports of one period along, or the latest of any period. */
+  char* later = join(work, "later.csv");
+  snprintf(text, sizeof text,
+           "Schlüssel;Handlungsfeld;Handlungsschwerpunkt;Status;Fortschritt (%%);Bemerkung\n"
+           "%s;F;A;umgesetzt;100;fertig\n",
+           key);
+  write_file(later, text);
+  const char* later_form[] = {later, NULL};
+  CHECK(eduplan_db_import_reports(db, later_form, "Konzept", "2026-H2", 0, &stored, NULL) ==
+        EDUPLAN_OK);
+  CHECK(stored == 1);
+  char* report = join(work, "period.csv");
+  static char csv[1 << 17];
+  CHECK(eduplan_export_period(db, "Konzept", "csv", NULL, NULL, report, "2026-H1") == EDUPLAN_OK);
+  read_text(report, csv, sizeof csv);
+  CHECK(contains(csv, ";begonnen;") && !contains(csv, "umgesetzt"));
+  CHECK(eduplan_export_period(db, "Konzept", "csv", NULL, NULL, report, "2026-H2") == EDUPLAN_OK);
+  read_text(report, csv, sizeof csv);
+  CHECK(contains(csv, ";umgesetzt;") && !contains(csv, "begonnen"));
+  CHECK(eduplan_export_period(db, "Konzept", "csv", NULL, NULL, report, NULL) == EDUPLAN_OK);
+  read_text(report, csv, sizeof csv);
+  CHECK(contains(csv, ";umgesetzt;") && !contains(csv, "begonnen"));
+  CHECK(eduplan_export_period(db, "Konzept", "csv", NULL, NULL, report, "2025-H1") == EDUPLAN_OK);
+  read_text(report, csv, sizeof csv);
+  CHECK(!contains(csv, "umgesetzt") && !contains(csv, "begonnen"));
+  /* A period that is none: refused, naming the function, and the report is left as it was. */
+  remove(report);
+  CHECK(eduplan_export_period(db, "Konzept", "csv", NULL, NULL, report, "2026/H1") ==
+        EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "eduplan_export_period: \"2026/H1\" is not a reporting"));
+  CHECK(fopen(report, "rb") == NULL);
+  CHECK(eduplan_export_period(db, "Konzept", "csv", NULL, NULL, report, "2026-H\x80") ==
+        EDUPLAN_E_USAGE);
+  CHECK(contains(eduplan_last_error(), "period is not valid UTF-8"));
   eduplan_db_close(db);
+  free(later);
+  free(report);
 
   /* Read-only: a dry run works, storing is refused. */
   CHECK(eduplan_db_open_read_only(db_path, &db) == EDUPLAN_OK);

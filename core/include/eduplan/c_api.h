@@ -151,6 +151,14 @@ EDUPLAN_EXPORT eduplan_code eduplan_plan_finding(const eduplan_plan* plan, size_
 EDUPLAN_EXPORT eduplan_code eduplan_export(eduplan_db* db, const char* plan_name,
                                            const char* exporter, const char* const* options,
                                            const char* plugin_dir, const char* target);
+/* eduplan_export with the status reports of one reporting period (`eduplan export --period`): the
+ * latest report of each responsibility in `period` ("2026-H1") goes along, or the latest of any
+ * period if `period` is NULL (the same as eduplan_export). A period that is not one (1-32
+ * characters of A-Z, a-z, 0-9, "-", "_", ".") is EDUPLAN_E_USAGE, and nothing is written. */
+EDUPLAN_EXPORT eduplan_code eduplan_export_period(eduplan_db* db, const char* plan_name,
+                                                  const char* exporter, const char* const* options,
+                                                  const char* plugin_dir, const char* target,
+                                                  const char* period);
 
 /* Monitoring (docs/monitoring.md). */
 

@@ -305,16 +305,26 @@ eduplan_code eduplan_plan_finding(const eduplan_plan* p, size_t i, const char** 
 eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* exporter,
                             const char* const* options, const char* plugin_dir,
                             const char* target) {
+  return eduplan_export_period(db, plan_name, exporter, options, plugin_dir, target, nullptr);
+}
+
+eduplan_code eduplan_export_period(eduplan_db* db, const char* plan_name, const char* exporter,
+                                   const char* const* options, const char* plugin_dir,
+                                   const char* target, const char* period) {
+  // Messages name the function the caller called.
+  const char* const function = period ? "eduplan_export_period" : "eduplan_export";
   return guarded([&] {
-    EDUPLAN_TRY(check_handle("eduplan_export", "db", db));
+    EDUPLAN_TRY(check_handle(function, "db", db));
     if (!plan_name || !exporter || !target) {
-      return fail(EDUPLAN_E_USAGE, required("eduplan_export", "db, plan_name, exporter, target"));
+      return fail(EDUPLAN_E_USAGE, required(function, "db, plan_name, exporter, target"));
     }
-    EDUPLAN_TRY(check_utf8("eduplan_export", "plan_name", plan_name));
-    EDUPLAN_TRY(check_utf8("eduplan_export", "exporter", exporter));
+    EDUPLAN_TRY(check_utf8(function, "plan_name", plan_name));
+    EDUPLAN_TRY(check_utf8(function, "exporter", exporter));
+    EDUPLAN_TRY(check_utf8(function, "period", period));
+    EDUPLAN_TRY(check_period(function, period));
     std::map<std::string, std::string> values;
     for (const char* const* o = options; o && *o; ++o) {
-      EDUPLAN_TRY(check_utf8("eduplan_export", "option", *o));
+      EDUPLAN_TRY(check_utf8(function, "option", *o));
       std::string kv(*o);
       const auto eq = kv.find('=');
       if (eq == std::string::npos || eq == 0)
@@ -329,8 +339,10 @@ eduplan_code eduplan_export(eduplan_db* db, const char* plan_name, const char* e
     std::vector<std::filesystem::path> dirs;
     if (plugin_dir) dirs.emplace_back(plugin_dir);
     // The export reads the plan from the database itself, as a stream where it can.
-    eduplan::ExporterRegistry::discover_for(exporter, dirs).export_stored_plan(exporter, db->path, plan_name,
-                                                                 values, target);
+    std::optional<std::string> chosen;
+    if (period) chosen = period;
+    eduplan::ExporterRegistry::discover_for(exporter, dirs)
+        .export_stored_plan(exporter, db->path, plan_name, values, target, chosen);
     return EDUPLAN_OK;
   });
 }

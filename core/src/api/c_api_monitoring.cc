@@ -58,13 +58,7 @@ eduplan_code eduplan_db_rollups(eduplan_db* db, const char* plan, const char* pe
     if (!plan || !out) return fail(EDUPLAN_E_USAGE, required("eduplan_db_rollups", "db, plan, out"));
     EDUPLAN_TRY(check_utf8("eduplan_db_rollups", "plan", plan));
     EDUPLAN_TRY(check_utf8("eduplan_db_rollups", "period", period));
-    if (period && !eduplan::is_valid_period(period))
-      return fail(EDUPLAN_E_USAGE,
-                  eduplan::tr({"eduplan_db_rollups: „{0}“ ist kein Berichtszeitraum (1–32 Zeichen "
-                               "aus A–Z, a–z, 0–9, „-“, „_“, „.“)",
-                               "eduplan_db_rollups: \"{0}\" is not a reporting period (1–32 "
-                               "characters of A–Z, a–z, 0–9, \"-\", \"_\", \".\")"},
-                              std::string(period)));
+    EDUPLAN_TRY(check_period("eduplan_db_rollups", period));
     if (!db->storage->load_outline(plan)) return not_found(plan);
     std::optional<std::string_view> when;
     if (period) when = period;

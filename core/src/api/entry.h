@@ -10,6 +10,7 @@
 #include "eduplan/error.h"
 #include "eduplan/exporters.h"
 #include "eduplan/language.h"
+#include "eduplan/monitoring.h"
 #include "util/text.h"
 
 namespace eduplan::api::entry {
@@ -105,6 +106,19 @@ inline eduplan_code check_utf8(const char* function, const char* argument, const
     return fail(EDUPLAN_E_USAGE, tr({"{0}: {1} ist kein gültiges UTF-8 (Byte {2})",
                                      "{0}: {1} is not valid UTF-8 (byte {2})"},
                                     function, argument, *bad + 1));
+  }
+  return EDUPLAN_OK;
+}
+
+// EDUPLAN_E_USAGE if a reporting period is not one (NULL passes: it means any period).
+inline eduplan_code check_period(const char* function, const char* period) {
+  if (period && !eduplan::is_valid_period(period)) {
+    return fail(EDUPLAN_E_USAGE,
+                tr({"{0}: „{1}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, 0–9, „-“, "
+                    "„_“, „.“, z. B. 2026-H1)",
+                    "{0}: \"{1}\" is not a reporting period (1–32 characters of A–Z, a–z, 0–9, "
+                    "\"-\", \"_\", \".\", e.g. 2026-H1)"},
+                   function, std::string(period)));
   }
   return EDUPLAN_OK;
 }
