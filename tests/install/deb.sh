@@ -16,15 +16,23 @@ done
 depends=$(dpkg-deb -f "$deb" Depends)
 grep -q libxlsxwriter4 <<<"$depends"
 # Every shared library the package's programs and modules load comes from a package it depends on.
+# (Not for a sanitizer build's package, which nobody installs: it loads the sanitizer runtimes and,
+# built without optimisation of some calls, libraries the real package does not need.)
 dpkg-deb -x "$deb" "$out/root"
-while read -r soname; do
-  case $soname in libeduplan.so.*) continue ;; esac  # shipped in the package itself
-  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64/ && !found {print $NF; found = 1}')
-  [ -n "$path" ] || { echo "no library on this system for $soname"; exit 1; }
-  owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path")
-  owner=${owner%%:*}
-  tr ',' '\n' <<<"$depends" | awk '{print $1}' | grep -Fxq "$owner" ||
-    { echo "$soname ($owner) is not in Depends: $depends"; exit 1; }
-done < <(find "$out/root" -type f \( -name '*.so*' -o -path '*/bin/*' \) -exec objdump -p {} + 2>/dev/null |
+needed=$(find "$out/root" -type f \( -name '*.so*' -o -path '*/bin/*' \) -exec objdump -p {} + 2>/dev/null |
          awk '$1 == "NEEDED" {print $2}' | sort -u)
+[ -n "$needed" ] || { echo "objdump found no libraries the package loads"; exit 1; }
+if grep -q '^libasan\.so' <<<"$needed"; then
+  echo "sanitizer build: Depends not checked against the libraries loaded"
+else
+  while read -r soname; do
+    case $soname in libeduplan.so.*) continue ;; esac  # shipped in the package itself
+    path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64/ && !found {print $NF; found = 1}')
+    [ -n "$path" ] || { echo "no library on this system for $soname"; exit 1; }
+    owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path")
+    owner=${owner%%:*}
+    tr ',' '\n' <<<"$depends" | awk '{print $1}' | grep -Fxq "$owner" ||
+      { echo "$soname ($owner) is not in Depends: $depends"; exit 1; }
+  done <<<"$needed"
+fi
 echo "package: $(basename "$deb") ok"
