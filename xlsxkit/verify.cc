@@ -147,14 +147,15 @@ zip_uint64_t read_member(zip_t* archive, zip_int64_t i, const zip_stat_t& st, Sh
   isal_inflate_init(state.get());
   state->crc_flag = ISAL_DEFLATE;
   std::string in(1 << 16, '\0');
+  bool input_ended = false;
   while (state->block_state != ISAL_BLOCK_FINISH) {
-    if (state->avail_in == 0) {
+    if (state->avail_in == 0 && !input_ended) {
       const std::size_t n = read(in.data(), in.size());
-      if (n == 0)
-        broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
+      input_ended = n == 0;
       state->next_in = reinterpret_cast<std::uint8_t*>(in.data());
       state->avail_in = static_cast<std::uint32_t>(n);
     }
+    const std::uint32_t avail_in = state->avail_in;
     state->next_out = reinterpret_cast<std::uint8_t*>(scan.room());
     state->avail_out = static_cast<std::uint32_t>(scan.room_size());
     if (isal_inflate(state.get()) < 0)
@@ -162,6 +163,14 @@ zip_uint64_t read_member(zip_t* archive, zip_int64_t i, const zip_stat_t& st, Sh
     const std::size_t n = scan.room_size() - state->avail_out;
     total += n;
     if (n > 0) scan.feed(n, sheet);
+    // With all its input read, the data may still come out in more than one piece (the last
+    // block decoded into the state's own buffer); a call that moves nothing and does not finish
+    // means the data stopped before its end (ISA-L keeps what it cannot use yet of its input).
+    if (n == 0 && state->avail_in == avail_in && state->block_state != ISAL_BLOCK_FINISH) {
+      if (input_ended)
+        broken(say("{0} endet mitten im Text", "{0} ends in the middle of its text", name));
+      broken(say("{0}: beschädigte Daten", "{0}: damaged data", name));
+    }
   }
   return total;
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 #include "xlsxkit/workbook.h"
@@ -161,6 +162,129 @@ TEST(VerifyWorkbook, DamagedCompressedDataIsFound) {
       out << damaged;
     }
     EXPECT_THROW(verify_workbook(path), Failure) << "damaged from byte " << from - data;
+  }
+  std::filesystem::remove_all(std::filesystem::path(good).parent_path());
+}
+
+// A sheet of exactly `size` bytes: `text` with a comment of letters before its end tag.
+std::string sheet_of_size(const std::string& text, std::size_t size) {
+  const std::size_t end = text.rfind("</worksheet>");
+  std::string filler = "<!--";
+  std::uint32_t seed = static_cast<std::uint32_t>(size);
+  while (text.size() + filler.size() + 3 < size) {
+    seed = seed * 1103515245u + 12345u;
+    filler += static_cast<char>('a' + (seed >> 16) % 26);
+  }
+  filler += "-->";
+  return text.substr(0, end) + filler + text.substr(end);
+}
+
+// The parts are read in pieces of 256 KiB; parts of every size around one and two pieces pass
+// (the last piece may leave the inflater after all its input is read).
+TEST(VerifyWorkbook, PartsOfEverySizeAroundAReadPiecePass) {
+  const std::string good = small_workbook("good.xlsx");
+  const std::string path = (std::filesystem::path(good).parent_path() / "sized.xlsx").string();
+  for (const std::size_t piece : {std::size_t{1} << 18, std::size_t{2} << 18}) {
+    for (std::size_t size = piece - 8; size <= piece + 8; ++size) {
+      std::filesystem::copy_file(good, path, std::filesystem::copy_options::overwrite_existing);
+      rewrite_part(path, "xl/worksheets/sheet1.xml",
+                   [size](const std::string& t) { return sheet_of_size(t, size); });
+      EXPECT_NO_THROW(verify_workbook(path)) << "a sheet of " << size << " bytes";
+    }
+  }
+  std::filesystem::remove_all(std::filesystem::path(good).parent_path());
+}
+
+// A member as it is stored: its compressed bytes, checksum and size.
+struct RawMember {
+  std::string name, data;
+  std::uint32_t crc;
+  std::uint64_t size;
+};
+
+std::vector<RawMember> raw_members(const std::string& path) {
+  int error = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  EXPECT_NE(z, nullptr);
+  std::vector<RawMember> out;
+  for (zip_int64_t i = 0; z && i < zip_get_num_entries(z, 0); ++i) {
+    zip_stat_t st;
+    EXPECT_EQ(zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st), 0);
+    EXPECT_EQ(st.comp_method, ZIP_CM_DEFLATE) << st.name;
+    zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), ZIP_FL_COMPRESSED);
+    std::string data(st.comp_size, '\0');
+    EXPECT_EQ(zip_fread(f, data.data(), data.size()), static_cast<zip_int64_t>(data.size()));
+    zip_fclose(f);
+    out.push_back({st.name, std::move(data), st.crc, st.size});
+  }
+  if (z) zip_discard(z);
+  return out;
+}
+
+// A zip archive written byte by byte (deflated members, no zip64), so that a member's compressed
+// data can be cut while every size in the archive agrees with it.
+void write_zip(const std::string& path, const std::vector<RawMember>& members) {
+  std::string out, central;
+  const auto u16 = [](std::string& s, std::uint64_t v) {
+    for (int i = 0; i < 2; ++i) s += static_cast<char>(v >> (8 * i) & 0xFF);
+  };
+  const auto u32 = [](std::string& s, std::uint64_t v) {
+    for (int i = 0; i < 4; ++i) s += static_cast<char>(v >> (8 * i) & 0xFF);
+  };
+  for (const auto& m : members) {
+    const std::size_t offset = out.size();
+    u32(out, 0x04034b50);  // local header
+    for (const unsigned v : {20u, 0u, 8u, 0u, 0x21u})
+      u16(out, v);  // version, flags, deflate, time, date
+    u32(out, m.crc);
+    u32(out, m.data.size());
+    u32(out, m.size);
+    u16(out, m.name.size());
+    u16(out, 0);
+    out += m.name + m.data;
+    u32(central, 0x02014b50);  // central directory header
+    for (const unsigned v : {20u, 20u, 0u, 8u, 0u, 0x21u}) u16(central, v);
+    u32(central, m.crc);
+    u32(central, m.data.size());
+    u32(central, m.size);
+    u16(central, m.name.size());
+    for (int i = 0; i < 4; ++i) u16(central, 0);  // extra, comment, disk, internal attributes
+    u32(central, 0);                              // external attributes
+    u32(central, offset);
+    central += m.name;
+  }
+  const std::size_t central_offset = out.size();
+  out += central;
+  u32(out, 0x06054b50);  // end of central directory
+  u16(out, 0);
+  u16(out, 0);
+  u16(out, members.size());
+  u16(out, members.size());
+  u32(out, central.size());
+  u32(out, central_offset);
+  u16(out, 0);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << out;
+}
+
+// Compressed data that stops before its end while the archive's sizes agree with it (a part
+// written short by the zip writer) is found by the inflation running out of input.
+TEST(VerifyWorkbook, CompressedDataThatStopsEarlyIsFound) {
+  const std::string good = small_workbook("good.xlsx");
+  const std::string path = (std::filesystem::path(good).parent_path() / "short.xlsx").string();
+  auto members = raw_members(good);
+  write_zip(path, members);
+  ASSERT_NO_THROW(verify_workbook(path)) << "the archive written by hand";
+  const std::string sheet = "xl/worksheets/sheet1.xml";
+  for (auto& m : members) {
+    if (m.name == sheet) m.data.resize(m.data.size() / 2);
+  }
+  write_zip(path, members);
+  try {
+    verify_workbook(path);
+    ADD_FAILURE() << "a sheet with half its compressed data passed";
+  } catch (const Failure& e) {
+    EXPECT_NE(std::string(e.what()).find(sheet + " endet mitten im Text"), std::string::npos)
+        << e.what();
   }
   std::filesystem::remove_all(std::filesystem::path(good).parent_path());
 }
