@@ -153,8 +153,10 @@ EDUPLAN_EXPORT eduplan_code eduplan_export(eduplan_db* db, const char* plan_name
                                            const char* plugin_dir, const char* target);
 /* eduplan_export with the status reports of one reporting period (`eduplan export --period`): the
  * latest report of each responsibility in `period` ("2026-H1") goes along, or the latest of any
- * period if `period` is NULL (the same as eduplan_export). A period that is not one (1-32
- * characters of A-Z, a-z, 0-9, "-", "_", ".") is EDUPLAN_E_USAGE, and nothing is written. */
+ * period if `period` is NULL (the same as eduplan_export). A period must be 1-32 characters of
+ * A-Z, a-z, 0-9, "-", "_", "."; any other is EDUPLAN_E_USAGE, and nothing is written. A valid
+ * period without reports (a typo such as "2026-HI") exports without status and is EDUPLAN_OK:
+ * eduplan_db_rollups for that period tells (reported 0). */
 EDUPLAN_EXPORT eduplan_code eduplan_export_period(eduplan_db* db, const char* plan_name,
                                                   const char* exporter, const char* const* options,
                                                   const char* plugin_dir, const char* target,
