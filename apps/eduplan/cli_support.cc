@@ -75,6 +75,13 @@ void add_units_option(CommandLine& line) {
                                  .c_str());
 }
 
+void add_quiet_option(CommandLine& line) {
+  line.visible.add_options()(
+      "quiet,q", tr({"Hinweise nicht einzeln zeigen, nur zählen (Fehler und Warnungen schon)",
+                     "do not list notes, only count them (errors and warnings are listed)"})
+                     .c_str());
+}
+
 void add_document_option(CommandLine& line) {
   line.hidden.add_options()("document", po::value<std::string>()->required(), "");
   line.positional.add("document", 1);

@@ -54,6 +54,8 @@ std::optional<std::string> chosen_period(const po::variables_map& vm);
 // report of zeros should not go to the council by a typo).
 void note_empty_period(const Storage& storage, const std::string& plan,
                        const std::optional<std::string>& period);
+// -q/--quiet: findings of severity "Hinweis" are counted, not listed.
+void add_quiet_option(CommandLine& line);
 // DOCUMENT as the first positional argument.
 void add_document_option(CommandLine& line);
 // --format with the given choices; the first is the default.

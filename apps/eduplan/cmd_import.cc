@@ -1,4 +1,4 @@
-// eduplan import DOC [--db FILE] [--units CSV] [--plan NAME] [--title TITLE]
+// eduplan import DOC [--db FILE] [--units CSV] [--plan NAME] [--title TITLE] [--quiet]
 #include <eduplan/atomic_output.h>
 #include <eduplan/monitoring.h>
 #include <eduplan/reader.h>
@@ -89,6 +89,7 @@ int run_import(const Command& self, const Args& args) {
                     tr({"Titel des Plans für Berichte (statt der Überschrift „# …“ des Dokuments)",
                         "the plan's title for reports (instead of the document's \"# …\" heading)"})
                         .c_str());
+  add_quiet_option(line);
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const UnitsDirectory dir = load_directory(*vm, std::cout);
@@ -136,7 +137,7 @@ int run_import(const Command& self, const Args& args) {
       storage->save_plan(*plan);
     }
   }
-  print_findings(std::cout, path, result.findings);
+  print_findings(std::cout, path, result.findings, vm->count("quiet") == 0);
   if (!result.stored) {
     throw Rejected(tr({"{0}: Dokument abgewiesen; Datenbank {1} unverändert",
                        "{0}: document rejected; database {1} unchanged"},

@@ -1,4 +1,4 @@
-// eduplan validate DOC [--units CSV] [--format text|json] [--strict]
+// eduplan validate DOC [--units CSV] [--format text|json] [--strict] [--quiet]
 #include <eduplan/json.h>
 #include <eduplan/reader.h>
 #include <eduplan/validation.h>
@@ -30,6 +30,7 @@ int run_validate(const Command& self, const Args& args) {
                                            "count warnings as errors too (exit code 1)"})
                                            .c_str());
   add_format_option(line, {"text", "json"});
+  add_quiet_option(line);
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
@@ -65,7 +66,7 @@ int run_validate(const Command& self, const Args& args) {
   if (json) {
     std::cout << validation_json(path, findings) << "\n";
   } else {
-    print_findings(std::cout, path, findings);
+    print_findings(std::cout, path, findings, vm->count("quiet") == 0);
     std::cout << printable(path) << ": "
               << severity_counts(errors, warnings, findings.size() - errors - warnings)
               << (errors ? tr({" – Dokument abgewiesen", " – document rejected"}) : "") << "\n";

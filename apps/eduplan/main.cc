@@ -35,14 +35,14 @@ namespace cli = eduplan::cli;
 
 constexpr Command kCommands[] = {
     {"import",
-     {"DOKUMENT [--db DATEI] [--units CSV] [--plan NAME] [--title TITEL]",
-      "DOCUMENT [--db FILE] [--units CSV] [--plan NAME] [--title TITLE]"},
+     {"DOKUMENT [--db DATEI] [--units CSV] [--plan NAME] [--title TITEL] [-q]",
+      "DOCUMENT [--db FILE] [--units CSV] [--plan NAME] [--title TITLE] [-q]"},
      {"Dokument lesen, prüfen und in der Datenbank speichern",
       "read and check a document, store it in the database"},
      cli::run_import},
     {"validate",
-     {"DOKUMENT [--units CSV] [--format text|json] [--strict]",
-      "DOCUMENT [--units CSV] [--format text|json] [--strict]"},
+     {"DOKUMENT [--units CSV] [--format text|json] [--strict] [-q]",
+      "DOCUMENT [--units CSV] [--format text|json] [--strict] [-q]"},
      {"Dokument prüfen, ohne etwas zu speichern", "check a document without storing anything"},
      cli::run_validate},
     {"show",

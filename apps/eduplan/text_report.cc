@@ -90,9 +90,10 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-void print_findings(std::ostream& out, std::string_view file,
-                    const std::vector<Finding>& findings) {
+void print_findings(std::ostream& out, std::string_view file, const std::vector<Finding>& findings,
+                    bool notes) {
   for (const auto& f : findings) {
+    if (!notes && f.severity == Severity::info) continue;
     out << printable(file);
     if (f.line > 0) out << ":" << f.line;
     out << ": " << severity_word(f.severity) << ": " << printable(f.message) << " [" << f.rule

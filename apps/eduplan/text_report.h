@@ -18,8 +18,10 @@ namespace eduplan::cli {
 // user's terminal, nor start a line of its own; bytes that are not UTF-8 shown as \xE4.
 std::string printable(std::string_view s);
 
-// One line per finding: "FILE:LINE: Warnung: message [rule]".
-void print_findings(std::ostream& out, std::string_view file, const std::vector<Finding>& findings);
+// One line per finding: "FILE:LINE: Warnung: message [rule]"; with `notes` false, only errors
+// and warnings (--quiet: a large plan has thousands of notes).
+void print_findings(std::ostream& out, std::string_view file, const std::vector<Finding>& findings,
+                    bool notes = true);
 
 // "3 Fehler, 1 Warnung, 2 Hinweise" with the plural forms of the language.
 std::string severity_counts(std::size_t errors, std::size_t warnings, std::size_t infos);

@@ -21,6 +21,20 @@ class ImportSeed(TempDirTest):
         self.assertIn("135 Zuständigkeiten", self.result.stdout)
         self.assertIn(f"Datenbank: {self.db}", self.result.stdout)
 
+    def test_quiet_lists_errors_and_warnings_but_only_counts_notes(self):
+        loud = [l for l in self.result.stdout.splitlines() if ": Hinweis: " in l]
+        self.assertEqual(len(loud), 7)
+        for quiet_flag in ("-q", "--quiet"):
+            quiet = run("import", SEED, "--db", self.path("quiet.db"), "--units", UNITS, quiet_flag)
+            self.assertExit(quiet, 0)
+            self.assertNotIn(": Hinweis: ", quiet.stdout)
+            warnings = [l for l in quiet.stdout.splitlines() if ": Warnung: " in l]
+            self.assertEqual(len(warnings), 4)
+            self.assertIn("7 Hinweise", quiet.stdout)  # still counted in the summary
+        # The notes are stored all the same.
+        self.assertEqual(scalar(self.path("quiet.db"), "SELECT count(*) FROM finding WHERE severity = 'info'"),
+                         scalar(self.db, "SELECT count(*) FROM finding WHERE severity = 'info'"))
+
     def test_fields_in_document_order_with_their_focus_areas(self):
         rows = query(self.db, "SELECT f.position, f.title, count(fa.id) FROM field f "
                               "LEFT JOIN focus_area fa ON fa.field_id = f.id GROUP BY f.id ORDER BY f.position")

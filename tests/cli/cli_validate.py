@@ -56,6 +56,19 @@ class ValidateSeed(TempDirTest):
         self.assertIn(f"{SEED}:110: Warnung:", result.stdout)
         self.assertIn("[unit-multiple-divisions]", result.stdout)
 
+    def test_quiet_leaves_out_the_notes_and_keeps_their_count(self):
+        loud = run("validate", SEED, "--units", UNITS)
+        quiet = run("validate", SEED, "--units", UNITS, "--quiet")
+        self.assertExit(quiet, 0)
+        self.assertIn(": Hinweis: ", loud.stdout)
+        self.assertNotIn(": Hinweis: ", quiet.stdout)
+        self.assertEqual([l for l in loud.stdout.splitlines() if ": Hinweis: " not in l],
+                         quiet.stdout.splitlines())
+        self.assertIn("4 Warnungen, 7 Hinweise", quiet.stdout)
+        # JSON is for scripts: it always has every finding.
+        self.assertEqual(run("validate", SEED, "--units", UNITS, "--format", "json", "-q").stdout,
+                         run("validate", SEED, "--units", UNITS, "--format", "json").stdout)
+
     def test_strict_fails_on_warnings(self):
         self.assertExit(run("validate", SEED, "--strict"), 1)
         clean = run("validate", self.write("clean.md", "## Handlungsfeld A\n| Schwerpunkt | Verwaltungsbereich |\n"
