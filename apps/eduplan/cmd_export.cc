@@ -206,8 +206,15 @@ int run_export(const Command& self, const Args& args) {
     }
     note_empty_period(*storage, plan, chosen_period(*vm));
     // The export reads the plan from the database itself, piece by piece where the exporter can.
-    registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
-                                chosen_period(*vm));
+    try {
+      registry.export_stored_plan(exporter.id, database_path(*vm), plan, values, target,
+                                  chosen_period(*vm));
+    } catch (const OutputError& e) {
+      // The target cannot be written (its directory missing, say): with the line that named it.
+      if (config && config->lines.count("output"))
+        throw OutputError(config->at(config->lines.at("output"), e.what()));
+      throw;
+    }
     // Not into the report itself (-o /dev/stdout).
     if (!StdoutTarget::is_file(target)) {
       std::cout << tr({"geschrieben: {0} ({1})", "written: {0} ({1})"}, target, exporter.id)

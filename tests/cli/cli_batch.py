@@ -162,6 +162,8 @@ class PerDivision(PlanDbTest):
             ("format = csv\nperiod = $$$\n", "Zeile 2: --period: „$$$“ ist kein Berichtszeitraum"),
             ("format = csv\nplugin-timeout = 9999999\n", "Zeile 2: --plugin-timeout: 0 (keins) bis 604800"),
             ("format = csv\nper = division\n", "Zeile 2: --per braucht --output-dir"),
+            ("format = csv\noutput = {out}/bericht.csv\n",
+             "Zeile 2: " + self.path("je") + "/bericht.csv: das Verzeichnis " + self.path("je") + " gibt es nicht"),
         ]
         for i, (text, message) in enumerate(later):
             with self.subTest(text=text):
