@@ -22,6 +22,7 @@ namespace {
 using docx::bold_of;
 using docx::hidden_of;
 using docx::Node;
+using docx::raised_of;
 using docx::struck_of;
 using docx::Styles;
 
@@ -108,6 +109,7 @@ class Reader {
     ParagraphText text = std::move(joined_).value_or(ParagraphText());
     joined_.reset();
     runs(p, paragraph_format(style), text);
+    end_paragraph_fields();
     if (mark_deleted(p)) {  // a tracked deletion of its paragraph mark: one paragraph with the next
       joined_ = std::move(text);
       return;
@@ -172,7 +174,17 @@ class Reader {
         if (auto b = bold_of(rpr)) bold = *b;
         if (auto h = styles_.hidden(run_style)) hidden = *h;
         if (auto h = hidden_of(rpr)) hidden = *h;
-        if (hidden) {
+        if (Node fld_char = child(c, "fldChar")) {
+          field_char(fld_char, bold, text);
+          return;
+        }
+        if (in_field_code()) return;  // a nested field's result, part of another field's code
+        const bool raised = raised_of(rpr).value_or(styles_.raised(run_style).value_or(false));
+        if (custom_footnote_mark(c)) {
+          ParagraphText mark;  // "*" or "a)" typed as the footnote's own mark
+          run(c, bold, mark);
+          text.footnote_mark(mark);
+        } else if (hidden) {
           ParagraphText dropped;
           run(c, bold, dropped);
           text.hidden(dropped);
@@ -180,10 +192,10 @@ class Reader {
           ParagraphText dropped;
           run(c, bold, dropped);
           text.struck(dropped);
-        } else if (attribute(child(rpr, "vertAlign"), "val") == "superscript") {
-          ParagraphText raised;  // a footnote's mark typed as superscript ("Kitas¹")
-          run(c, bold, raised);
-          text.superscript(raised, bold);
+        } else if (raised) {    // directly or by its character style ("Funotenzeichen")
+          ParagraphText marks;  // a footnote's mark typed as superscript ("Kitas¹")
+          run(c, bold, marks);
+          text.superscript(marks, bold);
         } else {
           run(c, bold, text);
         }
@@ -196,6 +208,71 @@ class Reader {
         runs(c, paragraph, text);  // hyperlink, ins, smartTag, sdt, fldSimple, …
       }
     });
+  }
+
+  // Complex fields (w:fldChar begin, the code in w:instrText, separate, the result, end): Word
+  // shows the result, never the code. A field inside another field's code shows nothing there
+  // ({ IF { DOCVARIABLE Stand } = 2025 "…" }, a MERGEFIELD in an IF): its result is part of
+  // the code. A drop-down form field shows its chosen entry, which only its settings hold.
+  struct OpenField {
+    bool showing = false;               // after its separator: its result is shown
+    std::optional<std::string> choice;  // a drop-down's chosen entry
+  };
+
+  bool in_field_code() const {
+    return std::any_of(fields_.begin(), fields_.end(),
+                       [](const OpenField& f) { return !f.showing; });
+  }
+
+  void field_char(Node fld_char, bool bold, ParagraphText& text) {
+    const std::string type = attribute(fld_char, "fldCharType");
+    if (type == "begin") {
+      if (fields_.size() >= kMaxOpenFields) fields_.erase(fields_.begin());
+      OpenField field;
+      if (Node list = child(child(fld_char, "ffData"), "ddList")) field.choice = chosen_entry(list);
+      fields_.push_back(std::move(field));
+    } else if (type == "separate") {
+      // A drop-down's result part, if a program writes one (LibreOffice: empty), is not read:
+      // its entry is said at its end.
+      if (!fields_.empty() && !fields_.back().choice) fields_.back().showing = true;
+    } else if (type == "end" && !fields_.empty()) {
+      const OpenField field = std::move(fields_.back());
+      fields_.pop_back();
+      if (field.choice && !in_field_code()) text.text(*field.choice, bold);
+    }
+  }
+
+  // w:ddList: its entries (w:listEntry) and the one chosen (w:result, else w:default, else the
+  // first).
+  static std::string chosen_entry(Node list) {
+    std::vector<std::string> entries;
+    for_children(list, [&](Node c) {
+      if (is_element(c, "listEntry")) entries.push_back(attribute(c, "val"));
+    });
+    Node chosen = child(list, "result");
+    if (!chosen) chosen = child(list, "default");
+    const long index = chosen ? std::strtol(attribute(chosen, "val").c_str(), nullptr, 10) : 0;
+    return index >= 0 && static_cast<std::size_t>(index) < entries.size()
+               ? entries[static_cast<std::size_t>(index)]
+               : std::string();
+  }
+
+  // A field's code does not go on past its paragraph (its result may: a table of contents): one
+  // left open there is closed, so that a broken field cannot hide the rest of the document.
+  void end_paragraph_fields() {
+    const auto code =
+        std::find_if(fields_.begin(), fields_.end(), [](const OpenField& f) { return !f.showing; });
+    fields_.erase(code, fields_.end());
+  }
+
+  // A run holding a footnote or endnote reference whose mark the author typed (Word: "own
+  // symbol"): the run's text is that mark.
+  static bool custom_footnote_mark(Node r) {
+    Node reference = child(r, "footnoteReference");
+    if (!reference) reference = child(r, "endnoteReference");
+    if (!reference) return false;
+    const std::string follows = attribute(reference, "customMarkFollows");
+    return follows == "1" || follows == "true" || follows == "on";
   }
 
   static void run(Node r, bool bold, ParagraphText& text) {
@@ -211,9 +288,24 @@ class Reader {
         if (attribute(c, "type") != "page") text.line_break();
       } else if (name == "noBreakHyphen") {
         text.text("-", bold);
+      } else if (name == "sym") {
+        text.text(symbol(c), bold);
       }
       // softHyphen, delText, instrText, fldChar, drawings, footnote references: nothing.
     });
+  }
+
+  // w:sym, a character of a symbol font: the bullets of Symbol and Wingdings (U+F0B7, U+F0A7,
+  // U+F0D8) as a copied text has them, so that a bullet typed this way reads as one; another
+  // character of the fonts' private range is no text; one outside it is itself.
+  static std::string symbol(Node sym) {
+    const unsigned long c = std::strtoul(attribute(sym, "char").c_str(), nullptr, 16);
+    const bool bullet = c == 0xF0B7 || c == 0xF0A7 || c == 0xF0D8;
+    const bool private_use = c >= 0xE000 && c <= 0xF8FF;
+    std::string out;
+    if (c > 0 && c <= 0x10FFFF && (bullet || !private_use) && (c < 0xD800 || c > 0xDFFF))
+      unicode::append_utf8(out, static_cast<char32_t>(c));
+    return out;
   }
 
   void table(Node tbl) {
@@ -222,6 +314,8 @@ class Reader {
     bool header = false;
     auto add_row = [&](Node tr) {
       const int line = out_.next_line();
+      // A row deleted with track changes on (w:trPr/w:del): gone, as its deleted text is.
+      if (child(child(tr, "trPr"), "del")) return;
       Row row{{}, line};
       if (rows.empty()) header = child(child(tr, "trPr"), "tblHeader") != nullptr;
       cells(tr, row, line, rows.empty() ? nullptr : &rows.back());
@@ -268,6 +362,7 @@ class Reader {
                               (styles_.list_style(style) && !styles_.list_paragraph(style));
         if (!cell_joins_next_ && bulleted && list_level(numpr, style) == 0) text.list_item();
         runs(c, paragraph_format(style), text);
+        end_paragraph_fields();
         out.push_back(std::move(text));
         cell_joins_next_ = mark_deleted(c);  // its mark deleted: the next paragraph continues it
       } else if (is_element(c, "sdt") && showing_placeholder(c)) {
@@ -285,6 +380,8 @@ class Reader {
   const Styles& styles_;
   const WordLists& lists_;
   BlockWriter& out_;
+  static constexpr std::size_t kMaxOpenFields = 64;  // a deeper nest drops its outermost
+  std::vector<OpenField> fields_;                    // the fields open where the reader is
   std::optional<ParagraphText> joined_;  // a paragraph whose mark was deleted, joined to the next
   bool bulleted_before_ = false;         // the last body paragraph was a bulleted list item
   bool cell_joins_next_ = false;         // the same within a cell

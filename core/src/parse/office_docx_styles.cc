@@ -35,6 +35,12 @@ std::optional<bool> bold_of(Node rpr) {
   return !(v == "0" || v == "false" || v == "off");
 }
 
+std::optional<bool> raised_of(Node rpr) {
+  Node v = child(rpr, "vertAlign");
+  if (!v) return std::nullopt;
+  return attribute(v, "val") == "superscript";
+}
+
 void Styles::load(Node root) {
   for_children(root, [&](Node s) {
     if (!is_element(s, "style")) return;
@@ -48,6 +54,7 @@ void Styles::load(Node root) {
     if (Node n = child(numpr, "numId")) st.num_id = attribute(n, "val");
     st.bold = bold_of(child(s, "rPr"));
     st.hidden = hidden_of(child(s, "rPr"));
+    st.raised = raised_of(child(s, "rPr"));
     styles_[attribute(s, "styleId")] = std::move(st);
   });
 }

@@ -24,6 +24,10 @@ std::optional<bool> struck_of(Node rpr);
 // <w:b/>, <w:b w:val="1"/> are bold; <w:b w:val="0"/> is not; no <w:b> says nothing.
 std::optional<bool> bold_of(Node rpr);
 
+// <w:vertAlign w:val="superscript"/> raises the run; another w:val (baseline, subscript) does
+// not; no <w:vertAlign> says nothing.
+std::optional<bool> raised_of(Node rpr);
+
 struct Style {
   std::string name, based_on;
   std::optional<int> outline;         // 0-based outline level
@@ -31,6 +35,7 @@ struct Style {
   std::optional<std::string> num_id;  // the list the style's paragraphs belong to (w:numPr/w:numId)
   std::optional<bool> bold;
   std::optional<bool> hidden;
+  std::optional<bool> raised;  // superscript: Word's "footnote reference" character style
 };
 
 class Styles {
@@ -71,6 +76,7 @@ class Styles {
 
   std::optional<bool> bold(const std::string& id) const { return inherited(id, &Style::bold); }
   std::optional<bool> hidden(const std::string& id) const { return inherited(id, &Style::hidden); }
+  std::optional<bool> raised(const std::string& id) const { return inherited(id, &Style::raised); }
 
  private:
   // A property as the style sets it, else as the styles it is based on do (at most 12 deep).

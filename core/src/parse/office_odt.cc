@@ -134,13 +134,37 @@ class Reader {
       } else if (name == "table") {
         table(c);
       } else if (name == "section" || name == "deletion" || name == "tracked-changes") {
-        if (name == "section") body(c, list_depth);
+        if (name == "section" && hidden_section(c))
+          out_.paragraph(hidden_contents(c), 0, false, out_.next_line());  // reported, not read
+        else if (name == "section")
+          body(c, list_depth);
       }
       // table-of-content, sequence-decls, soft-page-break, frames: not the plan's text.
     });
   }
 
  private:
+  // A section the document hides: text:display="none" (as LibreOffice saves a hidden section),
+  // or "condition" with a condition that is plainly true. Another condition cannot be evaluated
+  // here; such a section is read.
+  static bool hidden_section(Node section) {
+    const std::string display = attribute(section, "display");
+    if (display == "none") return true;
+    if (display != "condition") return false;
+    std::string condition = attribute(section, "condition");
+    if (condition.starts_with("ooow:")) condition.erase(0, 5);
+    return condition == "1" || condition == "true" || condition == "TRUE";
+  }
+
+  // Everything a hidden section holds, as hidden text: reported where it stands, never read.
+  ParagraphText hidden_contents(Node section) {
+    std::vector<ParagraphText> inside;
+    cell_paragraphs(section, inside);
+    ParagraphText dropped;
+    for (const auto& p : inside) dropped.hidden(p);
+    return dropped;
+  }
+
   void paragraph(Node p, int list_depth) {
     const int line = out_.next_line();
     const std::string style = attribute(p, "style-name");
@@ -193,6 +217,8 @@ class Reader {
         // LibreOffice's content control (a drop-down, check box or plain text field around the
         // text, as Word's w:sdt): its text counts; its list of choices (loext:list-item) does not.
         spans(c, bold, text);
+      } else if (name == "fieldmark" && attribute(c, "type").ends_with(".FORMDROPDOWN")) {
+        text.text(chosen_entry(c), bold);  // Word's drop-down form field, as LibreOffice keeps it
       } else if (not_text(name) || foreign(c)) {
         // draw:, office:, form: elements inside a paragraph: frames, shapes, controls
       } else if (name == "hidden-paragraph") {
@@ -246,17 +272,36 @@ class Reader {
     return false;
   }
 
+  // A drop-down form field (field:fieldmark): its entries (field:param Dropdown_ListEntry) and
+  // the one chosen (Dropdown_Selected, else the first).
+  static std::string chosen_entry(Node fieldmark) {
+    std::vector<std::string> entries;
+    long selected = 0;
+    for_children(fieldmark, [&](Node p) {
+      if (!is_element(p, "param")) return;
+      const std::string name = attribute(p, "name");
+      if (name == "Dropdown_ListEntry") entries.push_back(attribute(p, "value"));
+      if (name == "Dropdown_Selected")
+        selected = std::strtol(attribute(p, "value").c_str(), nullptr, 10);
+    });
+    return selected >= 0 && static_cast<std::size_t>(selected) < entries.size()
+               ? entries[static_cast<std::size_t>(selected)]
+               : std::string();
+  }
+
+  // text:number is the number a heading or list item had when the file was saved (a cached
+  // "1.1"), not its text.
   static bool not_text(std::string_view name) {
-    return name == "note" || name == "annotation" || name == "annotation-end" || name == "script" ||
-           name == "ruby-text" || name == "tracked-changes" || name == "changed-region" ||
-           name == "soft-page-break" || name == "bookmark" || name == "bookmark-start" ||
-           name == "bookmark-end" || name == "reference-mark" || name == "reference-mark-start" ||
-           name == "reference-mark-end" || name == "toc-mark" || name == "toc-mark-start" ||
-           name == "toc-mark-end" || name == "alphabetical-index-mark" ||
-           name == "alphabetical-index-mark-start" || name == "alphabetical-index-mark-end" ||
-           name == "user-index-mark" || name == "user-index-mark-start" ||
-           name == "user-index-mark-end" || name == "change" || name == "change-start" ||
-           name == "change-end";
+    return name == "note" || name == "number" || name == "annotation" || name == "annotation-end" ||
+           name == "script" || name == "ruby-text" || name == "tracked-changes" ||
+           name == "changed-region" || name == "soft-page-break" || name == "bookmark" ||
+           name == "bookmark-start" || name == "bookmark-end" || name == "reference-mark" ||
+           name == "reference-mark-start" || name == "reference-mark-end" || name == "toc-mark" ||
+           name == "toc-mark-start" || name == "toc-mark-end" ||
+           name == "alphabetical-index-mark" || name == "alphabetical-index-mark-start" ||
+           name == "alphabetical-index-mark-end" || name == "user-index-mark" ||
+           name == "user-index-mark-start" || name == "user-index-mark-end" || name == "change" ||
+           name == "change-start" || name == "change-end";
   }
 
   // An element of another namespace than text: (a document without namespaces is read as text).
@@ -347,6 +392,8 @@ class Reader {
         cell_paragraphs(c, out, list_depth + 1);
       } else if (name == "list-item") {
         cell_paragraphs(c, out, list_depth, list_depth == 1);
+      } else if (name == "section" && hidden_section(c)) {
+        out.push_back(hidden_contents(c));
       } else if (name == "table" || name == "table-row" || name == "table-cell" ||
                  name == "section") {
         cell_paragraphs(c, out);

@@ -1,6 +1,7 @@
 #include "parse/office_text.h"
 
 #include "model/rule_catalog.h"
+#include "parse/bullets.h"
 #include "parse/inline_text.h"
 #include "util/text.h"
 
@@ -50,6 +51,15 @@ void ParagraphText::superscript(const ParagraphText& p, bool bold) {
     }
     return;
   }
+  if (!marks_.empty()) marks_ += ' ';
+  marks_.append(s);
+}
+
+void ParagraphText::footnote_mark(const ParagraphText& p) {
+  hidden(p.hidden_text());
+  std::string s;
+  for (const auto& l : p.lines()) s += (s.empty() ? "" : " ") + l;
+  if (s.empty()) return;
   if (!marks_.empty()) marks_ += ' ';
   marks_.append(s);
 }
@@ -146,6 +156,11 @@ void BlockWriter::paragraph(const ParagraphText& p, int level, bool list_item, i
   } else if (list_item) {
     b.kind = BlockKind::list_item;
     b.level = list_level * 4;  // as indentation, like a Markdown list item's
+  } else if (const std::size_t mark = bullet_length(b.text); mark > 0) {
+    // A bullet typed before the text, or a symbol font's bullet (w:sym, U+F0B7), not Word's
+    // numbering: a list item, as the same line is in Markdown.
+    b.kind = BlockKind::list_item;
+    b.text.erase(0, mark);
   } else {
     b.kind = BlockKind::paragraph;
     b.bold = p.bold();

@@ -33,6 +33,9 @@ class ParagraphText {
   // of length ("m²"): not read, and reported (text-dropped), as <sup>1</sup> in Markdown;
   // otherwise text.
   void superscript(const ParagraphText& p, bool bold);
+  // A footnote's own mark (Word's "custom mark" after a footnote reference: "*", "a)"): not read,
+  // and reported as superscript marks are, whatever it says.
+  void footnote_mark(const ParagraphText& p);
   const std::string& footnote_marks() const { return marks_; }
   // The lines (empty ones dropped, spaces collapsed); a list item's first line begins with "• ".
   std::vector<std::string> lines() const;
