@@ -66,6 +66,15 @@ int run_status_import(const Command& self, const Args& args) {
     const auto ext = std::filesystem::path(f).extension().string();
     if ((ext == ".csv" || ext == ".CSV" || ext == ".txt") && (!options.plan || !options.period) &&
         !forms_index(f)) {
+      // Excel saves "Text (tab-delimited)" as .txt; but a .txt among the forms (DIR/*) may as well
+      // be a note that is no form at all.
+      if (ext == ".txt") {
+        throw UsageError(tr({"{0}: eine .txt-Datei wird als CSV-Formular gelesen und braucht dann "
+                             "--plan und --period; ist sie kein Formular, sie nicht mit angeben",
+                             "{0}: a .txt file is read as a CSV form and then needs --plan and "
+                             "--period; if it is no form, leave it out"},
+                            f));
+      }
       throw UsageError(tr({"{0}: ein CSV-Formular braucht --plan und --period",
                            "{0}: a CSV form needs --plan and --period"},
                           f));

@@ -309,6 +309,12 @@ class StatusImportTest(ImportFixture):
         self.assertExit(r, 2)
         self.assertIn("a.csv: ein CSV-Formular braucht --plan und --period", r.stderr)
         self.assertEqual(query(self.db, "SELECT count(*) FROM status_report"), [["0"]])
+        # A note among the forms (status import DIR/*): said as what it may be, not only as a CSV form.
+        note = self.write("liesmich.txt", "Bitte bis Juni zurück.\n")
+        r = run("status", "import", "--db", self.db, note)
+        self.assertExit(r, 2)
+        self.assertIn("liesmich.txt: eine .txt-Datei wird als CSV-Formular gelesen und braucht dann --plan und "
+                      "--period; ist sie kein Formular, sie nicht mit angeben", r.stderr)
         bad = self.write("c.csv", ",".join(HEADER) + f"\n{k[3][0]},F,A,fertig,100,\n")
         r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1",
                 semi, comma, bad)
@@ -496,6 +502,229 @@ class WhatUsersTypeAndSend(ImportFixture):
         r = run("status", "import", "--db", self.db)
         self.assertExit(r, 2)
         self.assertIn("keine Formulardatei angegeben", r.stderr)
+
+
+STATUSES = ["geplant", "begonnen", "umgesetzt", "verzögert", "entfallen"]
+
+
+class ThirdHostilePass(ImportFixture):
+    """What a third hostile pass did to a real form (`status forms`, filled with openpyxl): rows
+    sorted without the key column, answers in a copy of the sheet, notes typed as dates or
+    carrying control characters, a column or a fact given twice. Each used to be stored wrongly
+    or dropped with exit 0; now the whole import is refused, naming the file and the cell."""
+
+    def form(self):
+        """The real form of the Stadtbibliothek (plan seed, 2026-H1): its workbook, opened."""
+        out = self.path("boegen")
+        if not os.path.isdir(out):
+            self.assertExit(run("status", "forms", "--db", self.db, "--plan", "seed", "--period",
+                                "2026-H1", "--output-dir", out), 0)
+        return openpyxl.load_workbook(os.path.join(out, "Stadtbibliothek.xlsx"))
+
+    @staticmethod
+    def fill(ws, first=4):
+        """Answers in every row of the form sheet `ws`; {key: (status, progress, note)}."""
+        answers = {}
+        for i, r in enumerate(range(first, ws.max_row + 1)):
+            if not ws.cell(r, 1).value:
+                continue
+            ws.cell(r, 4).value, ws.cell(r, 5).value, ws.cell(r, 6).value = \
+                STATUSES[i % 5], 5 * i, f"Bemerkung {i}"
+            answers[ws.cell(r, 1).value] = (STATUSES[i % 5], str(5 * i), f"Bemerkung {i}")
+        return answers
+
+    def save(self, wb, name="bericht.xlsx"):
+        wb.save(self.path(name))
+        return self.path(name)
+
+    def stored_answers(self):
+        """{key: (status, progress, note)} as stored; line breaks and tabs of notes as \\n, \\t."""
+        sql = ("SELECT key, status, ifnull(progress, ''), "
+               "replace(replace(note, char(10), '\\n'), char(9), '\\t') FROM status_report")
+        return {k: (s, p, n) for k, s, p, n in query(self.db, sql)}
+
+    def test_rows_sorted_without_the_key_column_are_refused(self):
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        self.fill(ws)
+        rows = range(4, ws.max_row + 1)
+        # Columns B:F sorted by focus area, the narrow key column A left where it was.
+        values = sorted(([ws.cell(r, c).value for c in range(2, 7)] for r in rows), key=lambda v: v[1])
+        before = {r: (ws.cell(r, 2).value, ws.cell(r, 3).value) for r in rows}
+        for r, v in zip(rows, values):
+            for c, x in enumerate(v, start=2):
+                ws.cell(r, c).value = x
+        moved = [r for r in rows if (ws.cell(r, 2).value, ws.cell(r, 3).value) != before[r]]
+        self.assertGreater(len(moved), 2)
+        first = moved[0]
+        form = self.save(wb)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(
+            r, f"bericht.xlsx:Rückmeldung!C{first}: „{ws.cell(first, 3).value[:60]}",
+            f"ist nicht der Handlungsschwerpunkt des Schlüssels in A{first} („{before[first][1][:60]}",
+            "die Zeilen wurden wohl ohne Spalte A sortiert oder verändert",
+            f"(ebenso {len(moved) - 1} weitere Zeile(n))")
+        self.assertEqual(len(r.stderr.strip().splitlines()), 2, r.stderr)  # one message per file
+        en = run("status", "import", "--db", self.db, "--lang", "en", form)
+        self.assertExit(en, 1)
+        self.assertIn(f"bericht.xlsx:Rückmeldung!C{first}: ", en.stderr)
+        self.assertIn("the rows seem to have been sorted or edited without column A", en.stderr)
+        self.assertEqual(self.stored(), 0)
+
+    def test_a_field_that_is_not_the_key_s_is_refused(self):
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        self.fill(ws)
+        field = ws["B5"].value
+        self.assertNotEqual(field, "MINT")
+        ws["B5"] = "MINT"
+        r = run("status", "import", "--db", self.db, self.save(wb))
+        self.assertRejected(r, f"bericht.xlsx:Rückmeldung!B5: „MINT“ ist nicht das Handlungsfeld des "
+                               f"Schlüssels in A5 („{field}“)")
+
+    def test_spacing_line_breaks_and_unicode_form_of_the_printed_texts_do_not_count(self):
+        import unicodedata
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        answers = self.fill(ws)
+        ws["C4"] = "  " + ws["C4"].value.replace(" ", "\n", 2) + " "   # a line break typed in
+        ws["C5"] = unicodedata.normalize("NFD", ws["C5"].value)          # "Förderung", decomposed
+        ws["B6"] = ws["B6"].value.replace("/ ", "/\r\n")                  # Windows line end
+        ws["C7"] = ws["C7"].value.replace(" ", "  ")                     # spaces doubled
+        ws["F8"] = "Zeile 1\nZeile 2\tmit Tab"                           # allowed in a note
+        key8 = ws["A8"].value
+        answers[key8] = (answers[key8][0], answers[key8][1], r"Zeile 1\nZeile 2\tmit Tab")
+        r = run("status", "import", "--db", self.db, self.save(wb))
+        self.assertExit(r, 0)
+        self.assertIn(f"{len(answers)} Rückmeldungen gespeichert", r.stdout)
+        self.assertEqual(self.stored_answers(), answers)
+
+    def test_answers_in_a_copy_of_the_sheet_are_not_passed_over(self):
+        # The original left empty, the copy filled.
+        wb = self.form()
+        copy = wb.copy_worksheet(wb["Rückmeldung"])
+        copy.title = "Rückmeldung (2)"
+        self.fill(copy)
+        form = self.save(wb)
+        r = run("status", "import", "--db", self.db, form)
+        self.assertRejected(r, "bericht.xlsx:'Rückmeldung (2)'!D4: die Angaben stehen im Blatt "
+                               "„Rückmeldung (2)“, einer Kopie des Formulars; eingelesen wird nur das "
+                               "Blatt „Rückmeldung“, und das ist leer")
+        en = run("status", "import", "--db", self.db, "--lang", "en", form)
+        self.assertExit(en, 1)
+        self.assertIn("bericht.xlsx:'Rückmeldung (2)'!D4: the answers are in sheet \"Rückmeldung (2)\", "
+                      "a copy of the form; only sheet \"Rückmeldung\" is read, and it is empty", en.stderr)
+        # Both filled: which answers count is not for eduplan to guess.
+        self.fill(wb["Rückmeldung"])
+        r = run("status", "import", "--db", self.db, self.save(wb, "beide.xlsx"))
+        self.assertRejected(r, "beide.xlsx:'Rückmeldung (2)'!D4: das Blatt „Rückmeldung (2)“ ist eine "
+                               "weitere Kopie des Formulars mit Angaben; eingelesen wird nur das Blatt "
+                               "„Rückmeldung“")
+        # An empty copy beside the filled original is harmless.
+        wb = self.form()
+        answers = self.fill(wb["Rückmeldung"])
+        wb.copy_worksheet(wb["Rückmeldung"]).title = "Kopie"
+        for row in wb["Kopie"].iter_rows(min_row=4, min_col=4, max_col=6):
+            for cell in row:
+                cell.value = None
+        r = run("status", "import", "--db", self.db, self.save(wb, "leere-kopie.xlsx"))
+        self.assertExit(r, 0)
+        self.assertEqual(self.stored_answers(), answers)
+
+    def test_notes_shown_as_dates_percentages_or_currency_are_refused(self):
+        import datetime
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        self.fill(ws)
+        ws["F4"] = datetime.date(2026, 6, 30)
+        ws["F4"].number_format = "DD.MM.YYYY"
+        ws["F5"] = 0.5
+        ws["F5"].number_format = "0%"
+        ws["F6"] = 1234567.891
+        ws["F6"].number_format = '#,##0.00 "€"'
+        ws["F7"] = datetime.datetime(2026, 3, 4, 12, 0)
+        ws["F8"] = 0.75
+        ws["F8"].number_format = "# ?/?"
+        r = run("status", "import", "--db", self.db, self.save(wb))
+        self.assertRejected(
+            r, "bericht.xlsx:Rückmeldung!F4: die Bemerkung ist ein Datum oder eine Uhrzeit (in der Datei "
+               "die Zahl 46203): Bemerkungen werden als Text gelesen",
+            "bericht.xlsx:Rückmeldung!F5: die Bemerkung ist eine als Prozent formatierte Zahl (in der "
+            "Datei 0.5)",
+            "bericht.xlsx:Rückmeldung!F6: die Bemerkung ist eine formatierte Zahl (Währung, Bruch o. Ä.; "
+            "in der Datei 1234567.891)",
+            "bericht.xlsx:Rückmeldung!F7: die Bemerkung ist ein Datum oder eine Uhrzeit (in der Datei "
+            "die Zahl 46085.5)",
+            "bericht.xlsx:Rückmeldung!F8: die Bemerkung ist eine formatierte Zahl")
+        self.assertEqual(len(r.stderr.strip().splitlines()), 6, r.stderr)
+        en = run("status", "import", "--db", self.db, "--lang", "en", self.path("bericht.xlsx"))
+        self.assertIn("bericht.xlsx:Rückmeldung!F4: the note is a date or time (the number 46203 in "
+                      "the file)", en.stderr)
+        # Plain numbers in the General format are stored as written.
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        answers = self.fill(ws)
+        ws["F4"], ws["F5"] = 12, 1234567.891
+        for ref in ("A4", "A5"):
+            key = ws[ref].value
+            answers[key] = answers[key][:2] + (str(ws["F" + ref[1:]].value),)
+        r = run("status", "import", "--db", self.db, self.save(wb, "zahlen.xlsx"))
+        self.assertExit(r, 0)
+        self.assertEqual(self.stored_answers(), answers)
+        self.assertEqual(sorted(n for _, _, n in answers.values())[:2], ["12", "1234567.891"])
+
+    def test_a_column_or_a_fact_given_twice_is_refused(self):
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        self.fill(ws)
+        ws["G3"], ws["G4"] = "Status", "umgesetzt"
+        r = run("status", "import", "--db", self.db, self.save(wb))
+        self.assertRejected(r, "bericht.xlsx:Rückmeldung!G3: Spalte „Status“ steht zweimal in der "
+                               "Kopfzeile (D3 und G3): welche gilt, ist nicht klar")
+        en = run("status", "import", "--db", self.db, "--lang", "en", self.path("bericht.xlsx"))
+        self.assertIn("bericht.xlsx:Rückmeldung!G3: column \"Status\" appears twice in the header row "
+                      "(D3 and G3)", en.stderr)
+        k = self.resp[0]
+        csv_form = self.write("doppelt.csv", ";".join(HEADER + ["Status"]) +
+                              f"\n{k[0]};{k[1]};{k[2]};begonnen;10;;umgesetzt\n")
+        r = run("status", "import", "--db", self.db, "--plan", "seed", "--period", "2026-H1", csv_form)
+        self.assertRejected(r, "doppelt.csv:1: Spalte „Status“ steht zweimal in der Kopfzeile (Feld 4 und "
+                               "Feld 7)")
+        wb = self.form()
+        answers = self.fill(wb["Rückmeldung"])
+        facts = wb["Angaben"]
+        self.assertEqual((facts["A2"].value, facts["B2"].value), ("Periode", "2026-H1"))
+        facts["A10"], facts["B10"] = "Periode", "2027-H1"
+        r = run("status", "import", "--db", self.db, self.save(wb, "perioden.xlsx"))
+        self.assertRejected(r, "perioden.xlsx:Angaben!B10: „Periode“ steht zweimal im Blatt „Angaben“, "
+                               "verschieden (B2: „2026-H1“, hier „2027-H1“)")
+        # The same period repeated says nothing else: read as before.
+        facts["B10"] = "2026-H1"
+        r = run("status", "import", "--db", self.db, self.save(wb, "gleich.xlsx"))
+        self.assertExit(r, 0)
+        self.assertEqual(self.stored_answers(), answers)
+
+    def test_control_characters_and_noncharacters_in_notes_are_refused(self):
+        wb = self.form()
+        ws = wb["Rückmeldung"]
+        self.fill(ws)
+        # openpyxl writes no C0 control into XML; Excel writes them as _xHHHH_ escapes.
+        notes = {"F4": ("Glocke_x0007_", "U+0007 (ein Steuerzeichen) an Stelle 7"),
+                 "F5": ("erste\x85zweite", "U+0085 (ein Steuerzeichen) an Stelle 6"),
+                 "F6": ("x\x7fy", "U+007F (ein Steuerzeichen) an Stelle 2"),
+                 "F7": ("_x001B_[31mrot", "U+001B (ein Steuerzeichen) an Stelle 1"),
+                 "F8": ("_xFFFE_", "U+FFFE (ein Unicode-Nichtzeichen) an Stelle 1"),
+                 "F9": ("a\U0010FFFF", "U+10FFFF (ein Unicode-Nichtzeichen) an Stelle 2")}
+        for ref, (note, _) in notes.items():
+            ws[ref] = note
+        r = run("status", "import", "--db", self.db, self.save(wb))
+        self.assertRejected(r, *[f"bericht.xlsx:Rückmeldung!{ref}: die Bemerkung enthält ein ungültiges "
+                                 f"Zeichen: {said}" for ref, (_, said) in notes.items()])
+        self.assertEqual(len(r.stderr.strip().splitlines()), len(notes) + 1, r.stderr)
+        en = run("status", "import", "--db", self.db, "--lang", "en", self.path("bericht.xlsx"))
+        self.assertIn("bericht.xlsx:Rückmeldung!F4: the note holds an invalid character: U+0007 (a "
+                      "control character) at position 7", en.stderr)
+        self.assertEqual(self.stored(), 0)
 
 
 if __name__ == "__main__":

@@ -6,16 +6,19 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <new>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "eduplan/error.h"
+#include "eduplan/keys.h"
 #include "eduplan/language.h"
 #include "eduplan/plan_stream.h"
 #include "eduplan/storage.h"
 #include "monitor/form_reader.h"
+#include "monitor/xlsx_reader.h"
 #include "util/file_io.h"
 #include "util/text.h"
 #include "util/unicode.h"
@@ -29,7 +32,13 @@ using text::trim;
 
 using forms::Form;
 using forms::FormRow;
-using KeySet = std::unordered_set<std::string>;
+
+// What a form prints beside a responsibility's key: its field's title and its focus area.
+struct Printed {
+  std::string field, focus_area;
+};
+// The responsibilities of a plan by key.
+using KeySet = std::unordered_map<std::string, Printed>;
 
 // The responsibility keys of a stored plan; nothing if there is no such plan.
 std::optional<KeySet> responsibility_keys(const Storage& storage, const std::string& plan) {
@@ -38,13 +47,78 @@ std::optional<KeySet> responsibility_keys(const Storage& storage, const std::str
   if (!outline || !stream) return std::nullopt;
   KeySet keys;
   const auto& units = outline->plan.units;
+  const auto& fields = outline->plan.fields;
   stream->rewind();
   while (auto row = stream->next()) {
+    const std::string field = row->field < fields.size() ? fields[row->field].title : std::string();
     for (const auto& r : row->area->responsibilities) {
-      if (r.unit < units.size()) keys.insert(row->area->key + "/" + units[r.unit].key);
+      if (r.unit < units.size())
+        keys.emplace(row->area->key + "/" + units[r.unit].key, Printed{field, row->area->text});
     }
   }
   return keys;
+}
+
+// A text for a message: its first 60 characters.
+std::string excerpt(const std::string& text) {
+  constexpr std::size_t kMax = 60;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kMax) return text.substr(0, i) + "…";
+  }
+  return text;
+}
+
+// The first character a note must not hold, as (code point, position from 1): a control
+// character but tab and line breaks (C0, DEL, C1 such as U+0085 from a pasted text) or a
+// noncharacter (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their like in every plane). They would go
+// out raw in every report and export. `text` must be valid UTF-8.
+std::optional<std::pair<char32_t, std::size_t>> forbidden_character(std::string_view text) {
+  std::size_t position = 0;
+  for (std::size_t i = 0, length = 1; i < text.size(); i += length) {
+    const char32_t c = unicode::decode(text, i, length);
+    ++position;
+    const bool control =
+        (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    const bool noncharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    if (control || noncharacter) return std::pair{c, position};
+  }
+  return std::nullopt;
+}
+
+std::string code_point(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+// A number typed into a note shown as a date, a percentage, a currency …: the file holds the
+// bare number (46203 for 30.06.2026, 0.5 for 50 %), not what the cell shows. Refused, as a date
+// in the period or progress is: eduplan does not render Excel's number formats, and a note
+// stored as "46203" would say nothing. Plain numbers (General, "0.00") are stored as written.
+std::optional<std::string> formatted_note(const forms::FormCell& cell) {
+  if (cell.is_date)
+    return tr({"die Bemerkung ist ein Datum oder eine Uhrzeit (in der Datei die Zahl {0}): "
+               "Bemerkungen werden als Text gelesen; mit Worten eintragen, z. B. „bis 30.06.2026“",
+               "the note is a date or time (the number {0} in the file): notes are read as text; "
+               "type it with words, e.g. \"by 30.06.2026\""},
+              cell.text);
+  if (cell.is_percent)
+    return tr(
+        {"die Bemerkung ist eine als Prozent formatierte Zahl (in der Datei {0}): Bemerkungen "
+         "werden als Text gelesen; mit Worten eintragen, z. B. „50 % erreicht“",
+         "the note is a number formatted as a percentage ({0} in the file): notes are read "
+         "as text; type it with words, e.g. \"50 % reached\""},
+        cell.text);
+  if (cell.is_formatted)
+    return tr(
+        {"die Bemerkung ist eine formatierte Zahl (Währung, Bruch o. Ä.; in der Datei {0}): "
+         "Bemerkungen werden als Text gelesen; mit Worten eintragen, z. B. „Kosten 1.234,50 €“",
+         "the note is a formatted number (currency, fraction or the like; {0} in the file): "
+         "notes are read as text; type it with words, e.g. \"costs 1,234.50 €\""},
+        cell.text);
+  return std::nullopt;
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -81,7 +155,8 @@ std::string as_percent(const std::string& value) {
   // to ten significant digits.
   const double shown = v * 100;
   char buffer[64];
-  const auto r = std::to_chars(buffer, buffer + sizeof buffer, shown, std::chars_format::general, 10);
+  const auto r =
+      std::to_chars(buffer, buffer + sizeof buffer, shown, std::chars_format::general, 10);
   if (r.ec != std::errc()) return value;
   std::string out(buffer, r.ptr);
   if (out.find('e') == std::string::npos && out.find('.') != std::string::npos) {
@@ -107,6 +182,7 @@ class Importer {
     const auto period = period_of(form);
     const KeySet* keys = plan ? keys_of(form, *plan) : nullptr;
     if (keys) check_unit(form);
+    if (keys) check_printed_texts(form, *keys);
     for (const auto& row : form.rows) check_row(form, row, keys, period.value_or(""));
   }
 
@@ -244,7 +320,8 @@ class Importer {
     if (!plan) plan = options_.plan;
     if (!plan) {
       problem(form.file, form.sheet.empty()
-                             ? tr({"CSV-Formular ohne Plan: --plan angeben", "CSV form without a plan: give --plan"})
+                             ? tr({"CSV-Formular ohne Plan: --plan angeben",
+                                   "CSV form without a plan: give --plan"})
                              : tr({"kein Blatt „Angaben“ mit dem Plan: --plan angeben",
                                    "no sheet \"Angaben\" naming the plan: give --plan"}));
       return std::nullopt;
@@ -252,9 +329,11 @@ class Importer {
     if (!plan_) {
       plan_ = plan;
     } else if (*plan_ != *plan) {
-      problem(where, tr({"Formular für Plan „{0}“, die anderen Formulare sind für „{1}“ (ein Plan je Einlesen)",
-                         "form for plan \"{0}\", the other forms are for \"{1}\" (one plan per import)"},
-                        *plan, *plan_));
+      problem(where,
+              tr({"Formular für Plan „{0}“, die anderen Formulare sind für „{1}“ (ein Plan je "
+                  "Einlesen)",
+                  "form for plan \"{0}\", the other forms are for \"{1}\" (one plan per import)"},
+                 *plan, *plan_));
       return std::nullopt;
     }
     return plan;
@@ -263,27 +342,31 @@ class Importer {
   std::optional<std::string> period_of(const Form& form) {
     const std::string where = form.period_where.empty() ? form.file : form.period_where;
     if (form.period && form.period->empty()) {
-      problem(where, tr({"die Periode ist im Formular nicht angegeben", "the form names no period"}));
+      problem(where,
+              tr({"die Periode ist im Formular nicht angegeben", "the form names no period"}));
       return std::nullopt;
     }
     if (form.period && form.period_is_date) {
-      problem(where, tr({"ein Datum ({0}), kein Berichtszeitraum: den Zeitraum des Formulars wieder "
-                         "eintragen (z. B. 2026-H1)",
-                         "a date ({0}), not a reporting period: type the form's period again "
-                         "(e.g. 2026-H1)"},
-                        *form.period));
+      problem(where,
+              tr({"ein Datum ({0}), kein Berichtszeitraum: den Zeitraum des Formulars wieder "
+                  "eintragen (z. B. 2026-H1)",
+                  "a date ({0}), not a reporting period: type the form's period again "
+                  "(e.g. 2026-H1)"},
+                 *form.period));
       return std::nullopt;
     }
     if (form.period && !is_valid_period(*form.period)) {
-      problem(where, tr({"„{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, 0–9, „-“, „_“, „.“)",
-                         "\"{0}\" is not a reporting period (1–32 characters of A–Z, a–z, 0–9, \"-\", "
-                         "\"_\", \".\")"},
-                        *form.period));
+      problem(where,
+              tr({"„{0}“ ist kein Berichtszeitraum (1–32 Zeichen aus A–Z, a–z, 0–9, „-“, „_“, „.“)",
+                  "\"{0}\" is not a reporting period (1–32 characters of A–Z, a–z, 0–9, \"-\", "
+                  "\"_\", \".\")"},
+                 *form.period));
       return std::nullopt;
     }
     if (form.period && options_.period && *form.period != *options_.period) {
-      problem(where, tr({"Formular für Periode {0}, erwartet {1}", "form for period {0}, expected {1}"},
-                        *form.period, *options_.period));
+      problem(where,
+              tr({"Formular für Periode {0}, erwartet {1}", "form for period {0}, expected {1}"},
+                 *form.period, *options_.period));
       return std::nullopt;
     }
     if (form.period) return form.period;
@@ -347,7 +430,7 @@ class Importer {
       for (const auto& name : storage_.plan_names()) {
         if (name == plan_) continue;
         if (const auto keys = responsibility_keys(storage_, name)) {
-          for (const auto& k : *keys) other_keys_->try_emplace(k, name);
+          for (const auto& entry : *keys) other_keys_->try_emplace(entry.first, name);
         }
       }
     }
@@ -355,7 +438,89 @@ class Importer {
     return it == other_keys_->end() ? std::string() : it->second;
   }
 
-  void check_row(const Form& form, const FormRow& row, const KeySet* keys, const std::string& period) {
+  // The printed field and focus area of every answered row must still be its key's. A sheet
+  // whose protection was lifted and whose columns B:F were sorted (by focus area, say) without
+  // the narrow key column pairs each key with another row's answers: every status would be
+  // stored for the wrong responsibility. Spacing, line breaks, case and Unicode form do not
+  // count, as they do not for keys. Workbooks only: a CSV form may leave the texts out.
+  void check_printed_texts(const Form& form, const KeySet& keys) {
+    using namespace forms;
+    if (form.sheet.empty()) return;
+    const FormRow* first = nullptr;
+    int column = 0;
+    const std::string* printed = nullptr;
+    std::size_t moved = 0;
+    for (const auto& row : form.rows) {
+      const auto it = keys.find(row.cells[kKey].text);
+      if (!forms::answered(row) || it == keys.end()) continue;
+      for (const auto& [c, text] :
+           {std::pair{kFocusArea, &it->second.focus_area}, std::pair{kField, &it->second.field}}) {
+        if (normalize_for_key(row.cells[c].text) == normalize_for_key(*text)) continue;
+        if (moved++ == 0) {
+          first = &row;
+          column = c;
+          printed = text;
+        }
+        break;
+      }
+    }
+    if (first) moved_rows(form, *first, column, *printed, moved - 1);
+  }
+
+  // The first row whose texts are not its key's, and how many more there are: one message
+  // per file, as all of its rows are suspect.
+  void moved_rows(const Form& form, const FormRow& row, int column, const std::string& printed,
+                  std::size_t more) {
+    using namespace forms;
+    const std::string key_cell = xlsx::column_name(form.columns[kKey]) + std::to_string(row.row);
+    std::string message = tr(
+        {"„{0}“ ist nicht {1} des Schlüssels in {2} („{3}“): die Zeilen wurden wohl ohne Spalte "
+         "A sortiert oder verändert; die Angaben stünden bei falschen Zuständigkeiten. Die Zeilen "
+         "wieder ordnen oder das Originalformular neu ausfüllen",
+         "\"{0}\" is not the {1} of the key in {2} (\"{3}\"): the rows seem to have been sorted or "
+         "edited without column A; the answers would go to the wrong responsibilities. Put the "
+         "rows back in order or fill in the original form again"},
+        excerpt(row.cells[column].text),
+        column == kField ? tr({"das Handlungsfeld", "field (Handlungsfeld)"})
+                         : tr({"der Handlungsschwerpunkt", "focus area (Handlungsschwerpunkt)"}),
+        key_cell, excerpt(printed));
+    if (more > 0)
+      message += tr({" (ebenso {0} weitere Zeile(n))", " (likewise {0} more row(s))"}, more);
+    problem(form.where(row.row, form.columns[column]), std::move(message));
+  }
+
+  void check_note(const Form& form, const FormRow& row) {
+    using namespace forms;
+    const auto& cell = row.cells[kNote];
+    const auto& note = cell.text;
+    const std::string at = form.where(row.row, form.columns[kNote]);
+    // What the database cannot hold, said here with its cell (and in a dry run too): the
+    // reader decodes "_x0000_" and "_xD800_" written into a cell's XML.
+    if (const auto bad = text::find_invalid_utf8(note)) {
+      problem(at, tr({"die Bemerkung enthält ein ungültiges Zeichen (Byte {0})",
+                      "the note holds an invalid character (byte {0})"},
+                     *bad + 1));
+    } else if (const auto nul = note.find('\0'); nul != std::string::npos) {
+      problem(at, tr({"die Bemerkung enthält ein NUL-Zeichen (Byte {0})",
+                      "the note holds a NUL character (byte {0})"},
+                     nul + 1));
+    } else if (const auto c = forbidden_character(note)) {
+      const bool control = c->first < 0xA0;
+      problem(at, tr({"die Bemerkung enthält ein ungültiges Zeichen: {0} ({1}) an Stelle {2} — aus "
+                      "einem anderen Programm eingefügt? Die Bemerkung neu tippen",
+                      "the note holds an invalid character: {0} ({1}) at position {2} — pasted "
+                      "from another program? Type the note again"},
+                     code_point(c->first),
+                     control ? tr({"ein Steuerzeichen", "a control character"})
+                             : tr({"ein Unicode-Nichtzeichen", "a Unicode noncharacter"}),
+                     c->second));
+    } else if (const auto message = formatted_note(cell)) {
+      problem(at, *message);
+    }
+  }
+
+  void check_row(const Form& form, const FormRow& row, const KeySet* keys,
+                 const std::string& period) {
     using namespace forms;
     const auto at = [&](int column) { return form.where(row.row, form.columns[column]); };
     const auto& key = row.cells[kKey].text;
@@ -369,13 +534,15 @@ class Importer {
     const std::size_t before = result_.problems.size();
     for (int c : {kKey, kStatus, kProgress, kNote}) {
       if (row.cells[c].is_error)
-        problem(at(c), tr({"Zelle enthält den Fehlerwert {0}", "cell holds the error value {0}"}, row.cells[c].text));
-      if (row.cells[c].is_uncomputed)
-        problem(at(c), tr({"Formel {0} ohne berechnetes Ergebnis: die Datei in Excel oder LibreOffice "
-                           "öffnen und speichern, oder den Wert eintragen",
-                           "formula {0} without a computed result: open and save the file in Excel or "
-                           "LibreOffice, or type the value"},
+        problem(at(c), tr({"Zelle enthält den Fehlerwert {0}", "cell holds the error value {0}"},
                           row.cells[c].text));
+      if (row.cells[c].is_uncomputed)
+        problem(at(c),
+                tr({"Formel {0} ohne berechnetes Ergebnis: die Datei in Excel oder LibreOffice "
+                    "öffnen und speichern, oder den Wert eintragen",
+                    "formula {0} without a computed result: open and save the file in Excel or "
+                    "LibreOffice, or type the value"},
+                   row.cells[c].text));
     }
     if (key.empty()) {
       problem(at(kKey), tr({"Schlüssel fehlt", "key is missing"}));
@@ -403,7 +570,8 @@ class Importer {
     }
     std::string canonical;
     if (status.empty()) {
-      problem(at(kStatus), tr({"Fortschritt oder Bemerkung ohne Status", "progress or note without a status"}));
+      problem(at(kStatus),
+              tr({"Fortschritt oder Bemerkung ohne Status", "progress or note without a status"}));
     } else {
       // As typed or pasted: no-break spaces, decomposed umlauts (macOS, PDF) and case do not
       // count — folded as the scale's statuses are when it is set, so no two match one.
@@ -412,7 +580,8 @@ class Importer {
         if (unicode::folded(s) == typed) canonical = s;
       }
       if (canonical.empty())
-        problem(at(kStatus), tr({"Status „{0}“ ist nicht in der Skala ({1})", "status \"{0}\" is not on the scale ({1})"},
+        problem(at(kStatus), tr({"Status „{0}“ ist nicht in der Skala ({1})",
+                                 "status \"{0}\" is not on the scale ({1})"},
                                 status, joined(scale_)));
     }
     std::optional<int> percent;
@@ -429,31 +598,24 @@ class Importer {
               std::errc() &&
           fraction > 0 && fraction < 1;
       if (progress_cell.is_date)  // 45 in a date format shows as 14.02.1900: not what was meant
-        problem(at(kProgress), tr({"Fortschritt ist ein Datum ({0}), keine ganze Zahl von 0 bis 100",
-                                   "progress is a date ({0}), not a whole number from 0 to 100"},
-                                  progress));
-      else if (!percent && looks_like_percent_cell)
         problem(at(kProgress),
-                tr({"Fortschritt {0} ist keine ganze Zahl von 0 bis 100 — als Prozent formatierte "
-                    "Zelle? Die Zahl ohne % eintragen (50 für 50 %)",
-                    "progress {0} is not a whole number from 0 to 100 — a cell formatted as percent? "
-                    "Type the number without % (50 for 50 %)"},
+                tr({"Fortschritt ist ein Datum ({0}), keine ganze Zahl von 0 bis 100",
+                    "progress is a date ({0}), not a whole number from 0 to 100"},
                    progress));
+      else if (!percent && looks_like_percent_cell)
+        problem(
+            at(kProgress),
+            tr({"Fortschritt {0} ist keine ganze Zahl von 0 bis 100 — als Prozent formatierte "
+                "Zelle? Die Zahl ohne % eintragen (50 für 50 %)",
+                "progress {0} is not a whole number from 0 to 100 — a cell formatted as percent? "
+                "Type the number without % (50 for 50 %)"},
+               progress));
       else if (!percent)
         problem(at(kProgress), tr({"Fortschritt „{0}“ ist keine ganze Zahl von 0 bis 100",
                                    "progress \"{0}\" is not a whole number from 0 to 100"},
                                   progress_cell.is_percent ? shown + " %" : progress));
     }
-    // What the database cannot hold, said here with its cell (and in a dry run too): the
-    // reader decodes "_x0000_" and "_xD800_" written into a cell's XML.
-    if (const auto bad = text::find_invalid_utf8(note))
-      problem(at(kNote), tr({"die Bemerkung enthält ein ungültiges Zeichen (Byte {0})",
-                             "the note holds an invalid character (byte {0})"},
-                            *bad + 1));
-    else if (const auto nul = note.find('\0'); nul != std::string::npos)
-      problem(at(kNote), tr({"die Bemerkung enthält ein NUL-Zeichen (Byte {0})",
-                             "the note holds a NUL character (byte {0})"},
-                            nul + 1));
+    check_note(form, row);
     if (result_.problems.size() != before || period.empty() || !keys) return;
     StatusReport report{key, period, canonical, percent, note, form.source(row.row), {}, 0};
     auto [it, inserted] = seen_.try_emplace(period + '\n' + key, reports_.size());
@@ -462,7 +624,8 @@ class Importer {
       return;
     }
     const auto& first = reports_[it->second];
-    if (first.status == report.status && first.progress == report.progress && first.note == report.note) {
+    if (first.status == report.status && first.progress == report.progress &&
+        first.note == report.note) {
       ++result_.duplicates;
       return;
     }
@@ -479,8 +642,9 @@ class Importer {
   std::optional<std::string> plan_;
   std::map<std::string, std::optional<KeySet>> keys_;
   std::optional<std::unordered_map<std::string, std::string>> other_keys_;
-  std::map<std::string, std::unordered_map<std::string, std::string>> unit_keys_;  // plan → name → key
-  std::unordered_set<std::string> checked_units_;  // files whose unit was checked
+  std::map<std::string, std::unordered_map<std::string, std::string>>
+      unit_keys_;                                      // plan → name → key
+  std::unordered_set<std::string> checked_units_;      // files whose unit was checked
   std::unordered_map<std::string, std::size_t> seen_;  // period and key -> index in reports_
   std::vector<StatusReport> reports_;
   ReportImportResult result_;
@@ -498,8 +662,8 @@ ReportImportResult import_status_reports(Storage& storage, const std::vector<std
                         *options.period));
   }
   if (options.plan && !storage.load_outline(*options.plan)) {
-    throw UsageError(tr({"kein Plan „{0}“ in der Datenbank", "no plan \"{0}\" in the database"},
-                        *options.plan));
+    throw UsageError(
+        tr({"kein Plan „{0}“ in der Datenbank", "no plan \"{0}\" in the database"}, *options.plan));
   }
   Importer importer(storage, options);
   for (const auto& file : files) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "eduplan/language.h"
+#include "util/text.h"
 #include "util/xml_tree.h"
 
 namespace eduplan::xlsx {
@@ -39,7 +40,8 @@ std::string string_item(Node item) {
 // A part's path inside the package, from a relationship target relative to `base` (a
 // folder ending in '/', or ""), or absolute ("/xl/…").
 std::string resolve_part(const std::string& base, std::string_view target) {
-  std::string path = target.starts_with('/') ? std::string(target.substr(1)) : base + std::string(target);
+  std::string path =
+      target.starts_with('/') ? std::string(target.substr(1)) : base + std::string(target);
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (start <= path.size()) {
@@ -58,29 +60,46 @@ std::string resolve_part(const std::string& base, std::string_view target) {
 }
 
 // How a number format code shows a number: as a percentage ("%"), a date or time (d, m, y, h,
-// s; "[h]" elapsed hours), or plainly — looking only outside quoted text, escapes ("\\%") and
-// other brackets ("[Red]", "[$€-407]", "[<10]").
+// s; "[h]" elapsed hours), otherwise than as written (literal text, a currency, a fraction,
+// scientific notation), or plainly ("General", "0.00", "#,##0", "@") — looking only outside
+// quoted text, escapes ("\\%") and other brackets ("[Red]", "[<10]"). A percentage or date wins
+// over literal text ("0 %", "DD.MM.YYYY").
 NumberShown shown_by(std::string_view code) {
-  bool percent = false, date = false;
+  bool percent = false, date = false, other = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
-    if (c == '"') {
+    if (text::starts_with_icase(code.substr(i), "General")) {
+      i += std::string_view("General").size() - 1;
+    } else if (c == '"') {
       const auto close = code.find('"', i + 1);
+      other = other || (close != std::string_view::npos && close > i + 1);
       i = close == std::string_view::npos ? code.size() : close;
     } else if (c == '[') {
       const auto close = code.find(']', i + 1);
-      const auto inside = code.substr(i + 1, close == std::string_view::npos ? code.size() : close - i - 1);
-      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) date = true;
+      const auto inside =
+          code.substr(i + 1, close == std::string_view::npos ? code.size() : close - i - 1);
+      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos)
+        date = true;
+      // "[$€-407]" is a currency symbol; "[$-407]" only a locale.
+      if (inside.starts_with('$') && inside.size() > 1 && inside[1] != '-') other = true;
       i = close == std::string_view::npos ? code.size() : close;
-    } else if (c == '\\' || c == '_' || c == '*') {
-      ++i;  // the next character is shown as it is, or is padding
+    } else if (c == '\\') {
+      other = other || (i + 1 < code.size() && code[i + 1] != ' ');
+      ++i;  // the next character is shown as it is
+    } else if (c == '_' || c == '*') {
+      ++i;  // padding: the width of the next character, or it repeated
     } else if (c == '%') {
       percent = true;
     } else if (std::strchr("dDmMyYhHsS", c) != nullptr) {
       date = true;
+    } else if (std::strchr("0#?.,;:-+() @", c) == nullptr) {
+      other = true;  // "E+", "/", "$", "€" and any other letter or sign
     }
   }
-  return percent ? NumberShown::percent : date ? NumberShown::date : NumberShown::plain;
+  return percent ? NumberShown::percent
+         : date  ? NumberShown::date
+         : other ? NumberShown::other
+                 : NumberShown::plain;
 }
 
 struct Relationship {
@@ -125,14 +144,15 @@ Workbook::Workbook(std::string_view bytes) : zip_(bytes) {
   if (!xml && zip_.read("content.xml", kMaxPart)) {
     const auto mimetype = zip_.read("mimetype", 256);
     const bool spreadsheet = mimetype && mimetype->find("spreadsheet") != std::string::npos;
-    throw ArchiveError(spreadsheet
-                           ? tr({"eine LibreOffice-Tabelle (.ods), keine Excel-Arbeitsmappe: in LibreOffice "
-                                 "„Speichern unter“ → „Excel 2007-365 (.xlsx)“ wählen und die .xlsx-Datei "
-                                 "einlesen",
-                                 "a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice "
-                                 "choose “Save As” → “Excel 2007-365 (.xlsx)” and import the .xlsx file"})
-                           : tr({"ein OpenDocument-Dokument, keine Excel-Arbeitsmappe (.xlsx)",
-                                 "an OpenDocument file, not an Excel workbook (.xlsx)"}));
+    throw ArchiveError(
+        spreadsheet
+            ? tr({"eine LibreOffice-Tabelle (.ods), keine Excel-Arbeitsmappe: in LibreOffice "
+                  "„Speichern unter“ → „Excel 2007-365 (.xlsx)“ wählen und die .xlsx-Datei "
+                  "einlesen",
+                  "a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice "
+                  "choose “Save As” → “Excel 2007-365 (.xlsx)” and import the .xlsx file"})
+            : tr({"ein OpenDocument-Dokument, keine Excel-Arbeitsmappe (.xlsx)",
+                  "an OpenDocument file, not an Excel workbook (.xlsx)"}));
   }
   if (!xml) {
     throw ArchiveError(tr({"keine Excel-Arbeitsmappe: {0} fehlt im Archiv",
@@ -140,7 +160,8 @@ Workbook::Workbook(std::string_view bytes) : zip_(bytes) {
                           workbook_part));
   }
   base_ = folder_of(workbook_part);
-  const auto rels = relationships(zip_, base_ + "_rels/" + workbook_part.substr(base_.size()) + ".rels");
+  const auto rels =
+      relationships(zip_, base_ + "_rels/" + workbook_part.substr(base_.size()) + ".rels");
   shared_part_ = base_ + "sharedStrings.xml";
   styles_part_ = base_ + "styles.xml";
   for (const auto& r : rels) {
@@ -191,8 +212,11 @@ const std::vector<NumberShown>& Workbook::number_styles() {
     std::from_chars(text.data(), text.data() + text.size(), n);
     return n;
   };
-  // Built-in formats: 9 and 10 percentages; 14–22 and 45–47 dates and times.
+  // Built-in formats: 0 (General), 1–4 and 49 ("@") plain; 9 and 10 percentages; 14–22 and
+  // 45–47 dates and times. The others (currencies, fractions, scientific, the locale's own)
+  // show the number otherwise than as written.
   std::map<int, NumberShown> formats;
+  for (int id : {0, 1, 2, 3, 4, 49}) formats[id] = NumberShown::plain;
   for (int id : {9, 10}) formats[id] = NumberShown::percent;
   for (int id = 14; id <= 22; ++id) formats[id] = NumberShown::date;
   for (int id : {45, 46, 47}) formats[id] = NumberShown::date;
@@ -202,8 +226,9 @@ const std::vector<NumberShown>& Workbook::number_styles() {
   });
   for_children(child(root, "cellXfs"), [&](Node xf) {
     if (!is_element(xf, "xf")) return;
-    const auto it = formats.find(number(attribute(xf, "numFmtId")));
-    number_styles_->push_back(it == formats.end() ? NumberShown::plain : it->second);
+    const std::string id = attribute(xf, "numFmtId");
+    const auto it = formats.find(id.empty() ? 0 : number(id));
+    number_styles_->push_back(it == formats.end() ? NumberShown::other : it->second);
   });
   return *number_styles_;
 }
@@ -213,9 +238,9 @@ Sheet Workbook::sheet(std::size_t index) {
   if (parts_[index].empty()) return out;  // a chart sheet: no cells
   const auto xml = zip_.read(parts_[index], kMaxPart);
   if (!xml) {
-    throw ArchiveError(tr({"Blatt „{0}“: {1} fehlt im Archiv",
-                           "sheet \"{0}\": {1} is missing from the archive"},
-                          names_[index], parts_[index]));
+    throw ArchiveError(
+        tr({"Blatt „{0}“: {1} fehlt im Archiv", "sheet \"{0}\": {1} is missing from the archive"},
+           names_[index], parts_[index]));
   }
   const XmlDoc doc = parse_xml(*xml, parts_[index]);
   int row_number = 0;
@@ -224,7 +249,8 @@ Sheet Workbook::sheet(std::size_t index) {
     const std::string n = attribute(r, "r");
     int parsed = 0;
     const auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), parsed);
-    row_number = ec == std::errc() && end == n.data() + n.size() && parsed > 0 ? parsed : row_number + 1;
+    row_number =
+        ec == std::errc() && end == n.data() + n.size() && parsed > 0 ? parsed : row_number + 1;
     Row row{row_number, {}};
     int column = 0;
     for_children(r, [&](Node c) {
@@ -250,14 +276,16 @@ Sheet Workbook::sheet(std::size_t index) {
           const auto [p, e] = std::from_chars(value.data(), value.data() + value.size(), i);
           const auto& shared = shared_strings();
           if (e != std::errc() || p != value.data() + value.size() || i >= shared.size()) {
-            throw ArchiveError(tr({"Blatt „{0}“, Zelle {1}: Verweis auf einen gemeinsamen Text, den es nicht gibt",
-                                   "sheet \"{0}\", cell {1}: refers to a shared string that does not exist"},
-                                  names_[index], column_name(column) + std::to_string(row_number)));
+            throw ArchiveError(
+                tr({"Blatt „{0}“, Zelle {1}: Verweis auf einen gemeinsamen Text, den es nicht gibt",
+                    "sheet \"{0}\", cell {1}: refers to a shared string that does not exist"},
+                   names_[index], column_name(column) + std::to_string(row_number)));
           }
           cell.text = shared[i];
         } else if (type == "b") {
           cell.kind = CellKind::boolean;
-          cell.text = value == "1" || value == "true" ? tr({"WAHR", "TRUE"}) : tr({"FALSCH", "FALSE"});
+          cell.text =
+              value == "1" || value == "true" ? tr({"WAHR", "TRUE"}) : tr({"FALSCH", "FALSE"});
         } else if (type == "e") {
           cell.kind = CellKind::error;
           cell.text = value;
@@ -274,6 +302,7 @@ Sheet Workbook::sheet(std::size_t index) {
             const NumberShown shown = xf < styles.size() ? styles[xf] : NumberShown::plain;
             cell.percent = shown == NumberShown::percent;
             cell.date = shown == NumberShown::date;
+            cell.formatted = shown == NumberShown::other;
           }
         }
       }
@@ -291,14 +320,16 @@ Sheet Workbook::sheet(std::size_t index) {
 
 std::string column_name(int column) {
   std::string out;
-  for (; column > 0; column = (column - 1) / 26) out.insert(out.begin(), char('A' + (column - 1) % 26));
+  for (; column > 0; column = (column - 1) / 26)
+    out.insert(out.begin(), char('A' + (column - 1) % 26));
   return out;
 }
 
 bool parse_reference(std::string_view ref, int& row, int& column) {
   std::size_t i = 0;
   int col = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3) col = col * 26 + (ref[i++] - 'A' + 1);
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3)
+    col = col * 26 + (ref[i++] - 'A' + 1);
   if (col == 0 || i == ref.size()) return false;
   int r = 0;
   const auto [end, ec] = std::from_chars(ref.data() + i, ref.data() + ref.size(), r);
@@ -330,7 +361,8 @@ std::string decode_escapes(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     unsigned code = 0;
     if (text.substr(i, 2) == "_x" && i + 7 <= text.size() && text[i + 6] == '_' &&
-        std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16).ptr == text.data() + i + 6) {
+        std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16).ptr ==
+            text.data() + i + 6) {
       if (code < 0x80) {
         out += static_cast<char>(code);
       } else if (code < 0x800) {

@@ -19,8 +19,8 @@ namespace eduplan::xlsx {
 // rows is a few MiB, and libxml2's tree of a part takes ten or more times its size in memory.
 inline constexpr std::size_t kMaxPart = std::size_t{16} << 20;
 
-enum class CellKind { text, number, boolean, error, uncomputed };  // uncomputed: a formula
-                                                                  // without a stored result
+// uncomputed: a formula without a stored result
+enum class CellKind { text, number, boolean, error, uncomputed };
 
 struct Cell {
   int column = 0;  // 1-based: A is 1
@@ -32,6 +32,10 @@ struct Cell {
   // A number shown as a date or time (a built-in date format or a code with d, m, y, h or s):
   // what Excel and LibreOffice store for a typed date ("46203" for 2026-06-30).
   bool date = false;
+  // A number shown otherwise than as written: currency ("1.234,50 €"), fractions, scientific
+  // notation, literal text around it ("5 Stück"), or a built-in format this reader does not
+  // know. Its text is still the bare number.
+  bool formatted = false;
 };
 
 struct Row {
@@ -45,8 +49,9 @@ struct Sheet {
   std::vector<Row> rows;  // rows with at least one non-empty cell, in row order
 };
 
-// How a cell's number format shows its number.
-enum class NumberShown : unsigned char { plain, percent, date };
+// How a cell's number format shows its number: as written (General, "0.00", "#,##0", "@"), as
+// a percentage, as a date or time, or otherwise (currency, fraction, literal text …).
+enum class NumberShown : unsigned char { plain, percent, date, other };
 
 class Workbook {
  public:
@@ -65,7 +70,7 @@ class Workbook {
   const std::vector<NumberShown>& number_styles();
 
   ZipArchive zip_;
-  std::string base_;  // folder of the workbook part, "xl/"
+  std::string base_;                        // folder of the workbook part, "xl/"
   std::vector<std::string> names_, parts_;  // per sheet; part "" for one that is not a worksheet
   std::string shared_part_, styles_part_;
   std::optional<std::vector<std::string>> shared_;
