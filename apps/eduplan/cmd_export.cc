@@ -178,12 +178,14 @@ int run_export(const Command& self, const Args& args) {
         throw;
       }
     };
-    if (vm->count("per")) {
-      check_output_dir_value(*vm);
-      check_jobs_value(*vm);
-    }
-    chosen_period(*vm);  // checked before the database is opened
+    if (vm->count("per")) check_output_dir_value(*vm);
+    check_jobs_value(*vm);  // without --per too: a wrong value is no less wrong there
+    chosen_period(*vm);     // checked before the database is opened
     default_language(exporter, values);
+    // A database the file names that is not there: said with the file's line.
+    std::error_code ec;
+    if (config && config->lines.count("db") && !std::filesystem::exists(database_path(*vm), ec))
+      checked("db", [&] { open_existing_database(*vm, DbAccess::read); });
     if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
     const auto storage = open_existing_database(*vm, DbAccess::read);
     const std::string plan = chosen_plan_name(*storage, *vm);

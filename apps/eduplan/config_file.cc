@@ -138,6 +138,16 @@ class ConfigReader {
     const std::string value = trimmed(line.substr(equals + 1));
     const po::option_description& option = known(name);
     if (value.empty()) fail(tr({"{0} ohne Wert", "{0} without a value"}, name));
+    // A value is taken whole: quotes around it (as a shell or an INI file would want them) would
+    // be part of a path or a name, which then is not found.
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      fail(tr({"{0} = {1}: Werte ohne Anführungszeichen schreiben (der Rest der Zeile gilt ganz, "
+               "auch mit Leerzeichen)",
+               "{0} = {1}: write values without quotes (the rest of the line counts whole, spaces "
+               "included)"},
+              name, printable(value)));
+    }
     check_choice(name, value);
     if (name == "option" && !keep_option(value)) return;  // the command line's key wins
     store(option, name, value);

@@ -139,6 +139,9 @@ class PerDivision(PlanDbTest):
             ("format = csv\noption = bom=false\n\noption = bom=true\n",
              "Zeile 4: option bom schon in Zeile 2 angegeben"),
             ("format = csv\nper = nonsense\n", "Zeile 2: per = nonsense: möglich sind division, unit, plan"),
+            ('format = csv\nplan = "Konzept 2025"\n',
+             'Zeile 2: plan = "Konzept 2025": Werte ohne Anführungszeichen schreiben'),
+            ("format = csv\nplan = 'Konzept'\n", "Zeile 2: plan = 'Konzept': Werte ohne Anführungszeichen"),
             # checked once the exporter is known, still with the line
             ("format = nichtda\n", "Zeile 1: kein Exporter „nichtda“ gefunden"),
             ("format = csv\n\noption = delimiter=tab\n",
@@ -186,6 +189,19 @@ class PerDivision(PlanDbTest):
                 self.assertExit(result, 2)
                 self.assertIn(message, result.stderr)
                 self.assertNotIn("Zeile", result.stderr)
+        # A database the file names that is not there: with the line, also without --per.
+        for per in ([], ["--per", "division", "--output-dir", self.path("d")]):
+            with self.subTest(per=per):
+                missing = self.write("missing.cfg", "format = csv\n\ndb = " + self.path("nirgends/p.db") + "\n")
+                result = run("export", "--config", missing, "-o", self.path("m.csv"), *per)
+                self.assertExit(result, 2)
+                self.assertIn(f"{missing}, Zeile 3: Datenbank {self.path('nirgends/p.db')} gibt es nicht",
+                              result.stderr)
+        # --jobs is checked without --per as well.
+        result = run("export", "--db", self.db, "--format", "csv", "-o", self.path("j.csv"), "--jobs", "0")
+        self.assertExit(result, 2)
+        self.assertIn("--jobs muss zwischen 1 und 1024 liegen", result.stderr)
+        self.assertFalse(os.path.exists(self.path("j.csv")))
         for jobs in ("0", "-1", "100000"):
             result = run("export", "--db", self.db, "--format", "csv", "--per", "division", "--output-dir",
                          self.path("j"), "--jobs", jobs)
