@@ -4,6 +4,7 @@
 #include <eduplan/monitoring.h>
 #include <eduplan/storage.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -81,7 +82,28 @@ int run_status_show(const Command& self, const Args& args) {
                        : tr({"Berichtszeitraum: alle (je Zuständigkeit die letzte Rückmeldung)",
                              "Reporting period: all (the latest report of each responsibility)"}))
             << "\n";
-  print_rollups(std::cout, result, storage->status_scale());
+  // A status outside the scale (a database another program wrote to) is counted as reported: it
+  // gets a column of its own after the scale's, so that the columns add up, and a note.
+  std::vector<std::string> columns = storage->status_scale();
+  const std::size_t on_scale = columns.size();
+  for (const auto& r : result) {
+    for (const auto& [status, count] : r.counts) {
+      if (count > 0 && std::find(columns.begin(), columns.end(), status) == columns.end())
+        columns.push_back(status);
+    }
+  }
+  print_rollups(std::cout, result, columns);
+  if (columns.size() > on_scale) {
+    std::string extra;
+    for (std::size_t i = on_scale; i < columns.size(); ++i)
+      extra += (extra.empty() ? "" : ", ") + printable(columns[i]);
+    std::cerr << tr({"Hinweis: Status außerhalb der Skala der Datenbank: {0} (eigene Spalten); "
+                     "„eduplan status scale“ zeigt die Skala",
+                     "note: statuses outside the database's scale: {0} (columns of their own); "
+                     "\"eduplan status scale\" shows the scale"},
+                    extra)
+              << "\n";
+  }
   return kOk;
 }
 

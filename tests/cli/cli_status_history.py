@@ -58,6 +58,28 @@ class AnOldFormReadAgain(ImportFixture):
         self.assertIn("warning: a.xlsx:Rückmeldung!D4: equals an earlier report", again.stderr)
 
 
+class AStatusOutsideTheScale(ImportFixture):
+    def test_gets_a_column_of_its_own_and_a_note(self):
+        """The schema is public: another program may store a status the scale does not know. The text
+        table counts it as reported; its columns must still add up, as the JSON does."""
+        form = build_form(self.path("a.xlsx"), "seed", "2026-H1", self.rows(("begonnen", 45, ""), ("geplant", None, "")))
+        self.assertExit(run("status", "import", "--db", self.db, form), 0)
+        subprocess.run([os.environ.get("SQLITE3", "sqlite3"), self.db,
+                        "UPDATE status_report SET status = 'FERTIG' WHERE status = 'begonnen'"], check=True)
+        shown = run("status", "show", "--db", self.db)
+        self.assertExit(shown, 0)
+        lines = shown.stdout.splitlines()
+        header = next(l for l in lines if l.startswith("Plan ") and "gemeldet" in l)
+        self.assertTrue(header.split()[-2:] == ["FERTIG", "Fortschritt"], header)
+        plan_row = lines[lines.index(header) + 1].split()
+        reported, statuses = int(plan_row[2]), [int(x) for x in plan_row[3:-2 if plan_row[-1] == "%" else -1]]
+        self.assertEqual(reported, 2)
+        self.assertEqual(sum(statuses), reported, plan_row)
+        self.assertIn("Status außerhalb der Skala der Datenbank: FERTIG", shown.stderr)
+        counts = json.loads(run("status", "show", "--db", self.db, "--format", "json").stdout)["rollups"][0]["counts"]
+        self.assertEqual(counts.get("FERTIG"), 1)
+
+
 class AllPeriodsTogether(ImportFixture):
     def test_a_late_correction_of_an_earlier_period_does_not_hide_a_newer_one(self):
         h2 = build_form(self.path("h2.xlsx"), "seed", "2026-H2", self.rows(("umgesetzt", 100, "")))
