@@ -158,5 +158,29 @@ class HiddenSections(Imported):
         self.assertEqual(plan[0], [["MINT"]], stdout)
 
 
+class LibreOfficeLists(Imported):
+    TABLE = "<table:table-row>" + o_cell("Kitas stärken") + o_cell("Dezernat III") + "</table:table-row>"
+
+    def plan_with(self, name, objectives_xml):
+        text = o_plan(self.TABLE).replace("<text:p>Ableitungen: Angebote entwickeln</text:p>", objectives_xml)
+        return self.imported(name, odt(text))
+
+    def test_the_label_in_a_list_header_is_the_label_and_items_go_on_over_paragraphs(self):
+        # "Ableitungen:" as the list's unnumbered entry; an item of two paragraphs (Enter, then
+        # Backspace on the new bullet) is one objective.
+        plan, stdout = self.plan_with("kopf.odt", (
+            "<text:list><text:list-header><text:p>Ableitungen:</text:p></text:list-header>"
+            "<text:list-item><text:p>Strukturen verbessern/</text:p><text:p>Vernetzung ausbauen</text:p></text:list-item>"
+            "<text:list-item><text:p>Angebote evaluieren</text:p></text:list-item></text:list>"))
+        self.assertEqual(plan[3], [["Strukturen verbessern/ Vernetzung ausbauen"], ["Angebote evaluieren"]], stdout)
+
+    def test_an_objective_in_the_list_header_stays_an_item(self):
+        # The first objective with its bullet switched off (LibreOffice: unnumbered entry).
+        plan, stdout = self.plan_with("erster.odt", (
+            "<text:p>Ableitungen:</text:p><text:list><text:list-header><text:p>Strukturen verbessern</text:p>"
+            "</text:list-header><text:list-item><text:p>Angebote evaluieren</text:p></text:list-item></text:list>"))
+        self.assertEqual(plan[3], [["Strukturen verbessern"], ["Angebote evaluieren"]], stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "eduplan/language.h"
+#include "parse/column_roles.h"
 #include "parse/office.h"
 #include "parse/office_text.h"
 #include "util/text.h"
@@ -112,38 +113,69 @@ class Reader {
   // `list_depth`: how many lists the paragraphs stand in (0: none; 2: a sub-item).
   void body(Node n, int list_depth = 0) {
     bool after_list = false;  // the element before was a list
-    for_children(n, [&](Node c) {
-      const std::string_view name = local_name(c);
-      const bool continues = after_list && list_depth == 0 && name == "p" &&
-                             styles_.list_paragraph(attribute(c, "style-name"));
-      after_list = name == "list";
-      if (continues) {
-        // A paragraph of the list style without a bullet right after a list (Word's
-        // continuation of an item, as LibreOffice saves it): the last item goes on.
-        const ParagraphText text = paragraph_text(c);
-        const int line = out_.next_line();
-        if (!out_.continue_list_item(text, line)) out_.paragraph(text, 0, false, line);
-        after_list = true;
-      } else if (name == "h" || name == "p") {
-        paragraph(c, list_depth);
-      } else if (name == "list") {
-        for_children(c, [&](Node item) {
-          if (is_element(item, "list-item") || is_element(item, "list-header"))
-            body(item, list_depth + 1);
-        });
-      } else if (name == "table") {
-        table(c);
-      } else if (name == "section" || name == "deletion" || name == "tracked-changes") {
-        if (name == "section" && hidden_section(c))
-          out_.paragraph(hidden_contents(c), 0, false, out_.next_line());  // reported, not read
-        else if (name == "section")
-          body(c, list_depth);
-      }
-      // table-of-content, sequence-decls, soft-page-break, frames: not the plan's text.
-    });
+    for_children(n, [&](Node c) { element(c, list_depth, after_list); });
   }
 
  private:
+  void element(Node c, int list_depth, bool& after_list) {
+    const std::string_view name = local_name(c);
+    const bool continues = after_list && list_depth == 0 && name == "p" &&
+                           styles_.list_paragraph(attribute(c, "style-name"));
+    after_list = name == "list";
+    if (continues) {
+      // A paragraph of the list style without a bullet right after a list (Word's
+      // continuation of an item, as LibreOffice saves it): the last item goes on.
+      const ParagraphText text = paragraph_text(c);
+      const int line = out_.next_line();
+      if (!out_.continue_list_item(text, line)) out_.paragraph(text, 0, false, line);
+      after_list = true;
+    } else if (name == "h" || name == "p") {
+      paragraph(c, list_depth);
+    } else if (name == "list") {
+      for_children(c, [&](Node item) {
+        // A list header is LibreOffice's unnumbered entry at the head of a list, shown without a
+        // bullet: the label "Ableitungen:" put there is the label above the list; anything else
+        // (the first objective, its bullet switched off) stays the list's first item.
+        if (is_element(item, "list-item") ||
+            (is_element(item, "list-header") && !holds_objectives_label(item)))
+          list_item(item, list_depth + 1);
+        else if (is_element(item, "list-header"))
+          body(item, list_depth);
+      });
+    } else if (name == "table") {
+      table(c);
+    } else if (name == "section" && hidden_section(c)) {
+      out_.paragraph(hidden_contents(c), 0, false, out_.next_line());  // reported, not read
+    } else if (name == "section") {
+      body(c, list_depth);
+    }
+    // table-of-content, sequence-decls, soft-page-break, frames, tracked changes and deletions:
+    // not the plan's text.
+  }
+
+  static bool holds_objectives_label(Node header) {
+    xmlChar* content = xmlNodeGetContent(header);
+    const std::string text = content ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
+    return is_objectives_label(text::trim(text));
+  }
+
+  // An item of a list: its first paragraph is the item; a further paragraph of it (Enter, then
+  // Backspace on the new bullet) continues it, as in Word; a list inside it is its sub-items.
+  void list_item(Node item, int list_depth) {
+    bool after_list = false, first = true;
+    for_children(item, [&](Node c) {
+      if (!first && list_depth == 1 && is_element(c, "p")) {
+        const ParagraphText text = paragraph_text(c);
+        const int line = out_.next_line();
+        if (!out_.continue_list_item(text, line)) out_.paragraph(text, 0, true, line);
+        return;
+      }
+      element(c, list_depth, after_list);
+      if (is_element(c, "p") || is_element(c, "h")) first = false;
+    });
+  }
+
   // A section the document hides: text:display="none" (as LibreOffice saves a hidden section),
   // or "condition" with a condition that is plainly true. Another condition cannot be evaluated
   // here; such a section is read.
