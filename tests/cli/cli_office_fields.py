@@ -182,5 +182,39 @@ class LibreOfficeLists(Imported):
         self.assertEqual(plan[3], [["Strukturen verbessern"], ["Angebote evaluieren"]], stdout)
 
 
+class LayoutFrames(Imported):
+    def test_a_one_cell_table_around_a_field_is_a_frame(self):
+        """A field drawn with a border: heading, text and focus-area table inside a table of one cell.
+        Read as if the frame were not there (it was refused: every table "before the first field")."""
+        styles = '<w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style>'
+        field = w_plan(w_tr(w_tc(w_p(w_run("Kitas stärken"))), w_tc(w_p(w_run("Dezernat III")))))
+        inner = field.split('</w:tbl>')[0].split('<w:tbl>')
+        heading = w_p(w_run("Handlungsfeld MINT"), style="berschrift2")
+        framed = (f"<w:tbl><w:tr><w:tc>{heading}{w_p(w_run('Die Fachbereiche nennen:'))}"
+                  f"<w:tbl>{inner[1]}</w:tbl><w:p/></w:tc></w:tr></w:tbl>"
+                  + w_p(w_run("Ableitungen: Angebote entwickeln")))
+        plan, stdout = self.imported("rahmen.docx", docx(framed, styles))
+        self.assertEqual(plan[0], [["MINT"]], stdout)
+        self.assertEqual(plan[2], [["Kitas stärken", "Dezernat III"]])
+        self.assertNotIn("table-outside-field", stdout)
+        # LibreOffice: the same frame.
+        table = o_plan("<table:table-row>" + o_cell("Kitas stärken") + o_cell("Dezernat III") + "</table:table-row>")
+        head, rest = table.split("</text:h>", 1)
+        focus, objectives = rest.split("</table:table>", 1)
+        libre = ('<table:table><table:table-column/><table:table-row><table:table-cell>'
+                 f"{head}</text:h>{focus}</table:table></table:table-cell></table:table-row></table:table>{objectives}")
+        plan, stdout = self.imported("rahmen.odt", odt(libre))
+        self.assertEqual(plan[0], [["MINT"]], stdout)
+        self.assertEqual(plan[2], [["Kitas stärken", "Dezernat III"]])
+
+    def test_a_one_cell_table_of_text_stays_a_table(self):
+        # Without a heading or a table inside, a one-cell table is a table (here: outside any field).
+        body = docx(w_p(w_run("Vorwort")) + "<w:tbl><w:tr>" + w_tc(w_p(w_run("Hinweis: Entwurf"))) + "</w:tr></w:tbl>"
+                    + w_plan(w_tr(w_tc(w_p(w_run("Kitas stärken"))), w_tc(w_p(w_run("Dezernat III"))))))
+        plan, stdout = self.imported("hinweis.docx", body)
+        self.assertEqual(plan[1], [["Kitas stärken"]])
+        self.assertIn("table-outside-field", stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

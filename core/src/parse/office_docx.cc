@@ -41,7 +41,10 @@ class Reader {
       } else if (is_element(n, "tbl")) {
         flush_joined();
         bulleted_before_ = false;
-        table(n);
+        if (Node frame = frame_cell(n))
+          body(frame);  // a one-cell table around a heading or a table: a frame, not a table
+        else
+          table(n);
       } else if (is_element(n, "sdt")) {
         if (!table_of_contents(n) && !showing_placeholder(n))
           body(child(n, "sdtContent"));  // a content control
@@ -67,6 +70,34 @@ class Reader {
         each_wrapped(c, name, f, depth + 1);
       }
     });
+  }
+
+  // The cell of a table of one row and one cell that holds a heading or a table: a frame drawn
+  // around a field (for its border), whose content is read as if the frame were not there; null
+  // for any other table. At most kMaxFrames frames inside each other are taken off.
+  Node frame_cell(Node tbl) {
+    Node only_row = nullptr;
+    int rows = 0;
+    each_wrapped(tbl, "tr", [&](Node tr) {
+      ++rows;
+      only_row = tr;
+    });
+    if (rows != 1 || frames_ >= kMaxFrames) return nullptr;
+    Node only_cell = nullptr;
+    int cells = 0;
+    each_wrapped(only_row, "tc", [&](Node tc) {
+      ++cells;
+      only_cell = tc;
+    });
+    if (cells != 1) return nullptr;
+    bool framed = false;
+    for_children(only_cell, [&](Node c) {
+      framed = framed || is_element(c, "tbl") ||
+               (is_element(c, "p") &&
+                styles_.heading_level(attribute(child(child(c, "pPr"), "pStyle"), "val")) > 0);
+    });
+    if (framed) ++frames_;
+    return framed ? only_cell : nullptr;
   }
 
   // mc:AlternateContent holds the same content several times (mc:Choice for newer programs,
@@ -380,6 +411,8 @@ class Reader {
   const Styles& styles_;
   const WordLists& lists_;
   BlockWriter& out_;
+  static constexpr int kMaxFrames = 1000;  // frames taken off in a document (then: tables)
+  int frames_ = 0;
   static constexpr std::size_t kMaxOpenFields = 64;  // a deeper nest drops its outermost
   std::vector<OpenField> fields_;                    // the fields open where the reader is
   std::optional<ParagraphText> joined_;  // a paragraph whose mark was deleted, joined to the next

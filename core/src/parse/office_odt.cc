@@ -143,7 +143,10 @@ class Reader {
           body(item, list_depth);
       });
     } else if (name == "table") {
-      table(c);
+      if (Node frame = frame_cell(c))
+        body(frame, list_depth);  // a one-cell table around a heading or a table: a frame
+      else
+        table(c);
     } else if (name == "section" && hidden_section(c)) {
       out_.paragraph(hidden_contents(c), 0, false, out_.next_line());  // reported, not read
     } else if (name == "section") {
@@ -151,6 +154,35 @@ class Reader {
     }
     // table-of-content, sequence-decls, soft-page-break, frames, tracked changes and deletions:
     // not the plan's text.
+  }
+
+  // The cell of a table of one row and one cell that holds a heading or a table: a frame drawn
+  // around a field (for its border), read as if it were not there; null for any other table.
+  static Node frame_cell(Node table) {
+    std::vector<Node> rows;
+    const auto collect = [&](Node container, auto& self) -> void {
+      for_children(container, [&](Node r) {
+        if (is_element(r, "table-row"))
+          rows.push_back(r);
+        else if (is_element(r, "table-header-rows") || is_element(r, "table-rows") ||
+                 is_element(r, "table-row-group"))
+          self(r, self);
+      });
+    };
+    collect(table, collect);
+    if (rows.size() != 1) return nullptr;
+    Node only_cell = nullptr;
+    int cells = 0;
+    for_children(rows.front(), [&](Node c) {
+      if (!is_element(c, "table-cell")) return;
+      ++cells;
+      only_cell = c;
+    });
+    if (cells != 1) return nullptr;
+    bool framed = false;
+    for_children(only_cell,
+                 [&](Node c) { framed = framed || is_element(c, "table") || is_element(c, "h"); });
+    return framed ? only_cell : nullptr;
   }
 
   static bool holds_objectives_label(Node header) {
