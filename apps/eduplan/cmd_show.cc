@@ -1,4 +1,4 @@
-// eduplan show [--db FILE] [--plan NAME] [--format text|json]
+// eduplan show [--db FILE] [--plan NAME] [--format text|json] [--quiet]
 #include <eduplan/error.h>
 #include <eduplan/json.h>
 #include <eduplan/storage.h>
@@ -16,6 +16,7 @@ int run_show(const Command& self, const Args& args) {
   add_db_option(line);
   add_plan_option(line);
   add_format_option(line, {"text", "json"});
+  add_quiet_option(line);
   const auto vm = parse(self, args, line);
   if (!vm) return kOk;
   const bool json = chosen_format(*vm, {"text", "json"}) == "json";
@@ -37,7 +38,9 @@ int run_show(const Command& self, const Args& args) {
             << "\n";
   print_summary(std::cout, *summary);
   findings->rewind();
-  while (const Finding* f = findings->next()) print_findings(std::cout, summary->source, {*f});
+  const bool notes = vm->count("quiet") == 0;
+  while (const Finding* f = findings->next())
+    print_findings(std::cout, summary->source, {*f}, notes);
   return kOk;
 }
 

@@ -18,6 +18,15 @@ class Show(TempDirTest):
         self.assertIn("Dezernat III (als Ganzes)", result.stdout)
         self.assertIn("Befunde: 0 Fehler, 4 Warnungen, 7 Hinweise", result.stdout)
 
+    def test_quiet_lists_no_notes(self):
+        loud = run("show", "--db", self.db).stdout
+        quiet = run("show", "--db", self.db, "-q")
+        self.assertExit(quiet, 0)
+        self.assertEqual(loud.count(": Hinweis: "), 7)
+        self.assertEqual(quiet.stdout.count(": Hinweis: "), 0)
+        self.assertEqual(quiet.stdout.count(": Warnung: "), 4)
+        self.assertIn("Befunde: 0 Fehler, 4 Warnungen, 7 Hinweise", quiet.stdout)
+
     def test_json_summary(self):
         data = json.loads(run("show", "--db", self.db, "--format", "json").stdout)
         self.assertEqual([f["focus_areas"] for f in data["fields"]], [12, 8, 6, 7, 11, 11])
