@@ -21,8 +21,10 @@ class SqliteStream final : public FocusAreaStream {
   void rewind() override {
     if (!db_) open();
     areas_->reset();
+    units_->reset();
     attributes_->reset();
     have_row_ = areas_->step();
+    have_unit_ = units_->step();
     have_attribute_ = attributes_->step();
     field_position_ = -1;
     field_ = 0;
@@ -33,8 +35,8 @@ class SqliteStream final : public FocusAreaStream {
   std::optional<Row> next() override {
     if (!started_) rewind();
     if (!have_row_) return std::nullopt;
-    // The rows of one focus area: one per responsible unit (or one with NULL for none).
-    // Every value is checked as load_plan checks it (the schema is public).
+    // A focus area, then its responsibilities and its attributes, which come in the same order
+    // of focus areas. Every value is checked as load_plan checks it (the schema is public).
     const std::int64_t field_position = areas_->integer(0, 0, INT_MAX);
     areas_->integer(1, 0, INT_MAX);
     std::int64_t area_id = 0;
@@ -55,25 +57,23 @@ class SqliteStream final : public FocusAreaStream {
     areas_->column(3, area_.text);
     areas_->column(4, area_.key);
     area_.source_line = static_cast<int>(areas_->integer(5, 0, INT_MAX));
-    do {
-      if (!areas_->is_null(6)) {
-        std::int64_t unit_id = 0;
-        areas_->column(6, unit_id);
-        areas_->integer(7, 0, INT_MAX);
-        areas_->integer(8, 0, INT_MAX);
-        const auto it = unit_index_.find(unit_id);
-        if (it == unit_index_.end())
-          throw StorageError(tr({"Datenbank {0} inkonsistent: Einheit {1}",
-                                 "database {0} inconsistent: unit {1}"},
-                                path_, unit_id));
-        area_.responsibilities.push_back({it->second, 0, {}, {}, {}});
-      }
-      have_row_ = areas_->step();
-      if (!have_row_) break;
+    have_row_ = areas_->step();
+    while (have_unit_) {
       std::int64_t id = 0;
-      areas_->column(2, id);
+      units_->column(0, id);
       if (id != area_id) break;
-    } while (true);
+      std::int64_t unit_id = 0;
+      units_->column(1, unit_id);
+      units_->integer(2, 0, INT_MAX);
+      units_->integer(3, 0, INT_MAX);
+      const auto it = unit_index_.find(unit_id);
+      if (it == unit_index_.end())
+        throw StorageError(
+            tr({"Datenbank {0} inkonsistent: Einheit {1}", "database {0} inconsistent: unit {1}"},
+               path_, unit_id));
+      area_.responsibilities.push_back({it->second, 0, {}, {}, {}});
+      have_unit_ = units_->step();
+    }
     // Its further columns: the attribute rows come in the same order of focus areas.
     std::size_t attribute_count = 0;
     while (have_attribute_) {
@@ -118,14 +118,22 @@ class SqliteStream final : public FocusAreaStream {
       fields.column(0, p);
       field_positions_.push_back(p);
     }
+    // The focus areas in order (by the indexes, without sorting), and their responsibilities in
+    // the same order of focus areas: the texts are read once per focus area, not once per
+    // responsibility, and the sort of each focus area's units by position moves small rows.
     areas_ = std::make_unique<Statement>(
         *db_,
-        "SELECT f.position, fa.position, fa.id, fa.text, fa.key, fa.source_line, r.org_unit_id, "
-        "r.position, r.source_line "
+        "SELECT f.position, fa.position, fa.id, fa.text, fa.key, fa.source_line "
         "FROM field f JOIN focus_area fa ON fa.field_id = f.id "
-        "LEFT JOIN responsibility r ON r.focus_area_id = fa.id "
-        "WHERE f.plan_id = ? ORDER BY f.position, fa.position, r.position");
+        "WHERE f.plan_id = ? ORDER BY f.position, fa.position");
     areas_->bind(1, plan_id_);
+    units_ = std::make_unique<Statement>(
+        *db_,
+        "SELECT r.focus_area_id, r.org_unit_id, r.position, r.source_line "
+        "FROM field f JOIN focus_area fa ON fa.field_id = f.id "
+        "JOIN responsibility r ON r.focus_area_id = fa.id "
+        "WHERE f.plan_id = ? ORDER BY f.position, fa.position, r.position");
+    units_->bind(1, plan_id_);
     // Schema 1 has no further columns.
     attributes_ = std::make_unique<Statement>(
         *db_, version >= 2
@@ -139,11 +147,11 @@ class SqliteStream final : public FocusAreaStream {
   std::string path_, name_;
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<sqlite::Transaction> tx_;
-  std::unique_ptr<Statement> areas_, attributes_;
+  std::unique_ptr<Statement> areas_, units_, attributes_;
   std::int64_t plan_id_ = 0;
   std::unordered_map<std::int64_t, std::size_t> unit_index_;
   std::vector<std::int64_t> field_positions_;
-  bool started_ = false, have_row_ = false, have_attribute_ = false;
+  bool started_ = false, have_row_ = false, have_unit_ = false, have_attribute_ = false;
   std::int64_t field_position_ = -1;
   std::size_t field_ = 0, index_ = 0;
   FocusArea area_;
