@@ -152,6 +152,19 @@ class ExcelForms(Imported):
                       out)
         self.assertIn("[csv-syntax]", out)
 
+    def test_classic_mac_line_ends_and_rows_of_delimiters_only(self):
+        # Excel for Mac's "CSV (Macintosh)" ends lines with CR alone; Excel writes ";;;;" for rows it
+        # once formatted or cleared. Both are the table as it is meant.
+        rows = ["Zuständigkeit;1;MINT;1;A;Dezernat IV;Stadtbibliothek;", ";;;;;;;",
+                'Zuständigkeit;1;MINT;2;"B";Dezernat IV;Theater;', "Ableitung;1;MINT;;;;;Y", ";;;;;;;", ""]
+        db, out = self.imported("mac.csv", "\r".join([HEADER] + rows))
+        self.assertEqual(query(db, FOCUS_SQL), [["MINT", "A"], ["MINT", "B"]])
+        self.assertEqual(query(db, "SELECT text FROM objective"), [["Y"]])
+        units = self.write("units-mac.csv", "unit;division;aliases\rStadtbibliothek;Dezernat IV;Bibliothek\r;;\r")
+        result = run("validate", self.write("p.md", UnitsDirectoryForms.PLAN), "--units", units)
+        self.assertExit(result, 0)
+        self.assertNotIn("[unit-not-in-directory]", result.stdout)
+
     def test_utf16_without_bom(self):
         text = f"{HEADER}\nZuständigkeit;1;MINT;1;A;Dezernat IV;Stadtbibliothek;\n"
         for encoding, form in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):

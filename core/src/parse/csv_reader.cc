@@ -24,7 +24,10 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
   };
   auto end_record = [&] {
     end_field();
-    bool blank = record.fields.size() == 1 && record.fields[0].empty() && !record_started;
+    // A blank line, and a row of delimiters only (";;;;", which Excel writes for rows it once
+    // formatted or cleared), hold nothing.
+    bool blank = true;
+    for (const auto& f : record.fields) blank = blank && f.empty();
     if (!blank) records.push_back(std::move(record));
     record = Record{};
     record_started = false;
@@ -41,7 +44,7 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
           in_quotes = false;
         }
       } else {
-        if (c == '\n') ++line;
+        if (c == '\n' || (c == '\r' && !(i + 1 < data.size() && data[i + 1] == '\n'))) ++line;
         field += c;
       }
       continue;
@@ -58,7 +61,9 @@ std::vector<Record> parse(std::string_view data, char delimiter, std::vector<Fin
       record_started = true;
     } else if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
       // CR of a CRLF line end: the LF ends the record.
-    } else if (c == '\n') {
+    } else if (c == '\n' || c == '\r') {
+      // LF, CRLF (its CR passed over above), or CR alone: classic Mac line ends, which Excel for
+      // Mac writes as "CSV (Macintosh)".
       end_record();
       ++line;
     } else {

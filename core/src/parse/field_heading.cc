@@ -5,6 +5,7 @@
 
 #include "parse/document_parser.h"
 #include "util/text.h"
+#include "util/unicode.h"
 
 namespace eduplan {
 namespace {
@@ -41,11 +42,23 @@ std::string_view strip_separators(std::string_view s) {
   }
 }
 
+// Pictures in front of a heading (Notion, Obsidian: "🏫 Handlungsfeld …"): no part of its words.
+std::string_view without_leading_symbols(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80) {
+    std::size_t length = 0;
+    const char32_t c = unicode::decode(s, i, length);
+    if (length == 0 || !unicode::is_symbol(c)) break;
+    i += length;
+  }
+  return text::trim(s.substr(i));
+}
+
 }  // namespace
 
 std::optional<std::string> field_title(std::string_view heading, bool* numbered) {
   constexpr std::string_view kWord = "Handlungsfeld";
-  std::string_view s = text::trim(heading);
+  std::string_view s = without_leading_symbols(text::trim(heading));
   // Numbering in front: "1.", "1)", "2.3", "I.", "IV)".
   std::string_view unnumbered = text::trim(strip_roman_or_number(s, false));
   const bool leading_number = unnumbered.size() != s.size();

@@ -175,6 +175,16 @@ std::string strip_tags(std::string_view s, Counts* counts) {
         counts->dropped.push_back({Dropped::Kind::comment, std::string(text::trim(s.substr(i))), 0});
       break;
     }
+    // An Obsidian comment "%%…%%" (hidden in its reading view): not content, as <!-- --> is.
+    if (s.compare(i, 2, "%%") == 0) {
+      const std::size_t end = s.find("%%", i + 2);
+      if (end != std::string_view::npos) {
+        if (counts) ++counts->comments;
+        out += ' ';
+        i = end + 1;
+        continue;
+      }
+    }
     if (const std::size_t n = footnote_mark_at(s, i)) {  // <sup>1</sup>: a footnote's mark
       if (counts)
         counts->dropped.push_back({Dropped::Kind::footnote, std::string(s.substr(i, n)), 0});
@@ -208,6 +218,23 @@ std::string strip_tags(std::string_view s, Counts* counts) {
       }
       if (const std::size_t n = attribute_tag_at(s, i)) {
         i += n - 1;
+        continue;
+      }
+    }
+    if (s.compare(i, 2, "[[") == 0 && (i == 0 || s[i - 1] != '\\')) {
+      // An Obsidian link to another note, [[Target]] or [[Target|shown]] ("\|" in a table): the
+      // text it shows.
+      const std::size_t end = s.find("]]", i + 2);
+      const std::string_view inner =
+          end == std::string_view::npos ? std::string_view() : s.substr(i + 2, end - i - 2);
+      if (!inner.empty() && inner.find('[') == std::string_view::npos &&
+          inner.find('\n') == std::string_view::npos) {
+        std::string_view shown = inner;
+        if (const std::size_t bar = inner.rfind('|'); bar != std::string_view::npos)
+          shown = inner.substr(bar + 1);
+        if (counts) ++counts->links;
+        out.append(text::trim(shown));
+        i = end + 1;
         continue;
       }
     }
@@ -336,7 +363,8 @@ void remove_word_emphasis(std::string& s, char mark) {
 std::string strip_emphasis(std::string s) {
   remove_pairs(s, "**");
   remove_pairs(s, "__");
-  remove_pairs(s, "`");  // inline code: its text
+  remove_pairs(s, "`");   // inline code: its text
+  remove_pairs(s, "==");  // a highlight (Obsidian, Typora, pandoc's mark): its text, as <mark>
   std::string_view v = text::trim(s);
   for (char mark : {'*', '_'}) {
     if (v.size() > 2 && v.front() == mark && v.back() == mark && !escaped(v, v.size() - 1)) {

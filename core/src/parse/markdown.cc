@@ -368,8 +368,7 @@ bool interrupts(const std::vector<std::string_view>& lines, std::size_t j) {
   if (t.empty() || rule_like(t) || parse_heading(t) || list_item(lines[j]) ||
       wrapped_html_heading_end(lines, j))
     return true;
-  if (t.starts_with("<!--") || text::starts_with_icase(t, "<table") || t.starts_with('+') ||
-      t.starts_with('|'))
+  if (t.starts_with("<!--") || starts_html_table(t) || t.starts_with('+') || t.starts_with('|'))
     return true;
   if (j + 1 < lines.size() && rule_like(lines[j + 1])) return true;
   if (has_pipe(t) && j + 1 < lines.size() && is_alignment_row(split_cells(lines[j + 1])))

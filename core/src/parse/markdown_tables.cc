@@ -351,9 +351,25 @@ struct HtmlDocFree {
 
 }  // namespace
 
+bool starts_html_table(std::string_view line) {
+  std::string_view t = text::trim(line);
+  for (int wrappers = 0; wrappers < 8; ++wrappers) {
+    if (text::starts_with_icase(t, "<table")) return true;
+    bool wrapper = false;
+    for (std::string_view tag : {"<div", "<figure", "<section", "<span"}) {
+      wrapper = wrapper || (text::starts_with_icase(t, tag) && t.size() > tag.size() &&
+                            (t[tag.size()] == '>' || t[tag.size()] == ' '));
+    }
+    const std::size_t end = t.find('>');
+    if (!wrapper || end == std::string_view::npos) return false;
+    t = text::trim(t.substr(end + 1));
+  }
+  return false;
+}
+
 std::optional<TableAt> html_table(const std::vector<std::string_view>& lines, std::size_t i,
                                   inline_text::Counts* counts) {
-  if (!text::starts_with_icase(text::trim(lines[i]), "<table")) return std::nullopt;
+  if (!starts_html_table(lines[i])) return std::nullopt;
   std::string html;
   std::size_t k = i;
   int depth = 0;

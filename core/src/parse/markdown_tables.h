@@ -25,6 +25,10 @@ std::optional<TableAt> dash_table(const std::vector<std::string_view>& lines, st
                                   inline_text::Counts* counts);
 std::optional<TableAt> grid_table(const std::vector<std::string_view>& lines, std::size_t i,
                                   inline_text::Counts* counts);
+// Whether a line begins an HTML table: "<table", also after wrapper tags a wiki or a converter
+// puts around it on the same line (Confluence: <div class="table-wrap"><table …>).
+bool starts_html_table(std::string_view line);
+
 std::optional<TableAt> html_table(const std::vector<std::string_view>& lines, std::size_t i,
                                   inline_text::Counts* counts);
 

@@ -196,4 +196,11 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+bool is_symbol(char32_t c) {
+  if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF)) return true;
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_SO || category == UTF8PROC_CATEGORY_SK ||
+         category == UTF8PROC_CATEGORY_SM;
+}
+
 }  // namespace eduplan::unicode

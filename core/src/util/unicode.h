@@ -46,4 +46,8 @@ std::string folded(std::string_view text);
 char32_t decode(std::string_view s, std::size_t i, std::size_t& length);
 void append_utf8(std::string& out, char32_t c);
 
+// Whether `c` is a symbol or emoji and what joins them (Unicode categories So, Sk, Sm, and the
+// variation selectors and joiners an emoji is built with): a picture before a title, no word.
+bool is_symbol(char32_t c);
+
 }  // namespace eduplan::unicode
