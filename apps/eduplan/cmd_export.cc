@@ -188,7 +188,8 @@ int run_export(const Command& self, const Args& args) {
       checked("db", [&] { open_existing_database(*vm, DbAccess::read); });
     if (vm->count("per")) return run_export_batch(*vm, registry, exporter, values);
     const auto storage = open_existing_database(*vm, DbAccess::read);
-    const std::string plan = chosen_plan_name(*storage, *vm);
+    std::string plan;
+    checked("plan", [&] { plan = chosen_plan_name(*storage, *vm); });
     // -o, or a file named after the plan; checked once against the database.
     const std::string target = vm->count("output")
                                    ? path_option(*vm, "output", "-o")

@@ -115,7 +115,8 @@ int run_import(const Command& self, const Args& args) {
   ImportResult result;
   bool replaced = false;
   std::error_code ec;
-  if (std::filesystem::exists(db_path, ec) && open_before_reading(db_path)) {
+  const bool existed = std::filesystem::exists(db_path, ec);
+  if (existed && open_before_reading(db_path)) {
     auto storage = open_database(db_path);
     std::set<std::string> before;
     for (auto& name : storage->plan_names()) before.insert(std::move(name));
@@ -139,6 +140,11 @@ int run_import(const Command& self, const Args& args) {
   }
   print_findings(std::cout, path, result.findings, vm->count("quiet") == 0);
   if (!result.stored) {
+    if (!existed) {
+      throw Rejected(tr({"{0}: Dokument abgewiesen; keine Datenbank angelegt ({1})",
+                         "{0}: document rejected; no database created ({1})"},
+                        path, db_path));
+    }
     throw Rejected(tr({"{0}: Dokument abgewiesen; Datenbank {1} unverändert",
                        "{0}: document rejected; database {1} unchanged"},
                       path, db_path));

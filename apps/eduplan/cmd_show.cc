@@ -39,8 +39,14 @@ int run_show(const Command& self, const Args& args) {
   print_summary(std::cout, *summary);
   findings->rewind();
   const bool notes = vm->count("quiet") == 0;
-  while (const Finding* f = findings->next())
-    print_findings(std::cout, summary->source, {*f}, notes);
+  std::size_t left_out = 0;
+  while (const Finding* f = findings->next()) {
+    if (!notes && f->severity == Severity::info)
+      ++left_out;
+    else
+      print_findings(std::cout, summary->source, {*f});
+  }
+  if (left_out > 0) std::cout << notes_left_out(left_out) << "\n";
   return kOk;
 }
 

@@ -90,15 +90,26 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+std::string notes_left_out(std::size_t count) {
+  return tr({"({0} nicht einzeln gezeigt, --quiet; ohne -q alle)",
+             "({0} not listed, --quiet; all of them without -q)"},
+            count_of(count, {"Hinweis", "note"}, {"Hinweise", "notes"}));
+}
+
 void print_findings(std::ostream& out, std::string_view file, const std::vector<Finding>& findings,
                     bool notes) {
+  std::size_t left_out = 0;
   for (const auto& f : findings) {
-    if (!notes && f.severity == Severity::info) continue;
+    if (!notes && f.severity == Severity::info) {
+      ++left_out;
+      continue;
+    }
     out << printable(file);
     if (f.line > 0) out << ":" << f.line;
     out << ": " << severity_word(f.severity) << ": " << printable(f.message) << " [" << f.rule
         << "]\n";
   }
+  if (left_out > 0) out << notes_left_out(left_out) << "\n";
 }
 
 std::string severity_counts(std::size_t errors, std::size_t warnings, std::size_t infos) {

@@ -22,6 +22,8 @@ std::string printable(std::string_view s);
 // and warnings (--quiet: a large plan has thousands of notes).
 void print_findings(std::ostream& out, std::string_view file, const std::vector<Finding>& findings,
                     bool notes = true);
+// "(7 Hinweise nicht einzeln gezeigt, --quiet; ohne -q alle)": the line --quiet ends a list with.
+std::string notes_left_out(std::size_t count);
 
 // "3 Fehler, 1 Warnung, 2 Hinweise" with the plural forms of the language.
 std::string severity_counts(std::size_t errors, std::size_t warnings, std::size_t infos);

@@ -197,6 +197,12 @@ class PerDivision(PlanDbTest):
                 self.assertExit(result, 2)
                 self.assertIn(f"{missing}, Zeile 3: Datenbank {self.path('nirgends/p.db')} gibt es nicht",
                               result.stderr)
+        # A plan the file names that the database does not hold: with the line.
+        plan = self.write("plan.cfg", "format = csv\nplan = Konzept 2026\n")
+        result = run("export", "--config", plan, "--db", self.db, "-o", self.path("p.csv"))
+        self.assertExit(result, 2)
+        self.assertIn(f"{plan}, Zeile 2: ", result.stderr)
+        self.assertIn("Konzept 2026", result.stderr)
         # --jobs is checked without --per as well.
         result = run("export", "--db", self.db, "--format", "csv", "-o", self.path("j.csv"), "--jobs", "0")
         self.assertExit(result, 2)

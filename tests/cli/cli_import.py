@@ -31,6 +31,7 @@ class ImportSeed(TempDirTest):
             warnings = [l for l in quiet.stdout.splitlines() if ": Warnung: " in l]
             self.assertEqual(len(warnings), 4)
             self.assertIn("7 Hinweise", quiet.stdout)  # still counted in the summary
+            self.assertIn("(7 Hinweise nicht einzeln gezeigt, --quiet; ohne -q alle)", quiet.stdout)
         # The notes are stored all the same.
         self.assertEqual(scalar(self.path("quiet.db"), "SELECT count(*) FROM finding WHERE severity = 'info'"),
                          scalar(self.db, "SELECT count(*) FROM finding WHERE severity = 'info'"))
@@ -112,6 +113,7 @@ class DefaultDatabase(TempDirTest):
         result = run("import", late, "--units", UNITS, "--db", "neu.db", cwd=self.dir)
         self.assertExit(result, 1)
         self.assertIn("als Dezernat und in Zeile", result.stdout)
+        self.assertIn("Dokument abgewiesen; keine Datenbank angelegt (neu.db)", result.stderr)
         self.assertEqual(sorted(os.listdir(self.dir)), ["late.md"])
 
     def test_a_staged_database_left_by_a_killed_import_is_removed_by_the_next(self):

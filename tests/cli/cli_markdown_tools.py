@@ -30,7 +30,19 @@ class ToolMarkdown(TempDirTest):
             focus="Kontakte zu Kitas %%noch mit FB 51 klären%%", objective="Angebote evaluieren %%Vorschlag%%"))
         self.assertEqual(query(db, FOCUS_SQL), [["Kontakte zu Kitas"]])
         self.assertEqual(query(db, "SELECT text FROM objective"), [["Angebote evaluieren"]])
-        self.assertIn("2 HTML-Kommentare entfernt", out)
+        self.assertIn("2 Kommentare entfernt", out)
+
+    def test_an_obsidian_comment_over_several_lines_is_no_content(self):
+        text = ("## Handlungsfeld MINT\n\n" + TABLE.format(focus="Kitas stärken", objective="").rstrip()
+                + "\n- Vernetzung ausbauen\n%%\n- Streichkandidat\n%%\n- Angebote schaffen\n")
+        db, out = self.imported("block.md", text.replace("Ableitungen: \n", "Ableitungen:\n"))
+        self.assertEqual(query(db, "SELECT text FROM objective ORDER BY id"),
+                         [["Vernetzung ausbauen"], ["Angebote schaffen"]], out)
+        # One never closed leaves out its own line only, and says so.
+        text = "## Handlungsfeld MINT\n\n" + TABLE.format(focus="Kitas stärken", objective="Angebote schaffen") + "\n%% offen\n"
+        path = self.write("offen.md", text)
+        result = run("validate", path)
+        self.assertIn("Kommentar „%%“ ohne schließendes „%%“", result.stdout)
 
     def test_obsidian_links_show_their_text(self):
         table = ("## Handlungsfeld MINT\n\n| Handlungsschwerpunkt | befasster Verwaltungsbereich |\n|---|---|\n"

@@ -26,6 +26,9 @@ class Show(TempDirTest):
         self.assertEqual(quiet.stdout.count(": Hinweis: "), 0)
         self.assertEqual(quiet.stdout.count(": Warnung: "), 4)
         self.assertIn("Befunde: 0 Fehler, 4 Warnungen, 7 Hinweise", quiet.stdout)
+        self.assertIn("(7 Hinweise nicht einzeln gezeigt, --quiet; ohne -q alle)", quiet.stdout)
+        english = run("--lang", "en", "show", "--db", self.db, "-q")
+        self.assertIn("(7 notes not listed, --quiet; all of them without -q)", english.stdout)
 
     def test_json_summary(self):
         data = json.loads(run("show", "--db", self.db, "--format", "json").stdout)

@@ -563,7 +563,7 @@ class ThirdHostilePass(ImportFixture):
             r, f"bericht.xlsx:Rückmeldung!C{first}: „{ws.cell(first, 3).value[:60]}",
             f"ist nicht der Handlungsschwerpunkt des Schlüssels in A{first} („{before[first][1][:60]}",
             "die Zeilen wurden wohl ohne Spalte A sortiert oder verändert",
-            f"(ebenso {len(moved) - 1} weitere Zeile(n))")
+            f"(ebenso {len(moved) - 1} weitere Zeile{'' if len(moved) == 2 else 'n'})")
         self.assertEqual(len(r.stderr.strip().splitlines()), 2, r.stderr)  # one message per file
         en = run("status", "import", "--db", self.db, "--lang", "en", form)
         self.assertExit(en, 1)

@@ -485,7 +485,9 @@ class Importer {
                          : tr({"der Handlungsschwerpunkt", "focus area (Handlungsschwerpunkt)"}),
         key_cell, excerpt(printed));
     if (more > 0)
-      message += tr({" (ebenso {0} weitere Zeile(n))", " (likewise {0} more row(s))"}, more);
+      message += more == 1
+                     ? tr({" (ebenso 1 weitere Zeile)", " (likewise 1 more row)"})
+                     : tr({" (ebenso {0} weitere Zeilen)", " (likewise {0} more rows)"}, more);
     problem(form.where(row.row, form.columns[column]), std::move(message));
   }
 

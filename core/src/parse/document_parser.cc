@@ -33,6 +33,13 @@ std::string dropped_message(const inline_text::Dropped& d) {
                  "footnote reference \"{0}\" removed (footnotes are not read)"},
                 d.text);
     case Kind::comment:
+      if (d.text.starts_with("%%")) {
+        return tr({"Kommentar „%%“ ohne schließendes „%%“: „{0}“ nicht gelesen (nur diese Zeile); "
+                   "den Kommentar schließen",
+                   "comment \"%%\" without a closing \"%%\": \"{0}\" not read (only this line); "
+                   "close the comment"},
+                  d.text);
+      }
       return tr({"HTML-Kommentar „<!--“ ohne „-->“: „{0}“ nicht gelesen (nur bis zum Ende dieser "
                  "Zeile oder Zelle); den Kommentar schließen",
                  "HTML comment \"<!--\" without \"-->\": \"{0}\" not read (only to the end of "
@@ -155,8 +162,8 @@ Finding canonical_text_finding(const unicode::Changes& changes, const inline_tex
        {"HTML-Entitäten aufgelöst", "HTML entities decoded"});
   part(decoded.escapes, {"Markdown-Escape aufgelöst", "Markdown escape decoded"},
        {"Markdown-Escapes aufgelöst", "Markdown escapes decoded"});
-  part(decoded.comments, {"HTML-Kommentar entfernt", "HTML comment removed"},
-       {"HTML-Kommentare entfernt", "HTML comments removed"});
+  part(decoded.comments, {"Kommentar entfernt", "comment removed"},
+       {"Kommentare entfernt", "comments removed"});
   part(decoded.links,
        {"Link als sein Text gelesen (Adresse entfernt)", "link read as its text (address removed)"},
        {"Links als ihr Text gelesen (Adressen entfernt)",

@@ -368,7 +368,8 @@ bool interrupts(const std::vector<std::string_view>& lines, std::size_t j) {
   if (t.empty() || rule_like(t) || parse_heading(t) || list_item(lines[j]) ||
       wrapped_html_heading_end(lines, j))
     return true;
-  if (t.starts_with("<!--") || starts_html_table(t) || t.starts_with('+') || t.starts_with('|'))
+  if (t.starts_with("<!--") || (t.starts_with("%%") && t.find("%%", 2) == std::string_view::npos) ||
+      starts_html_table(t) || t.starts_with('+') || t.starts_with('|'))
     return true;
   if (j + 1 < lines.size() && rule_like(lines[j + 1])) return true;
   if (has_pipe(t) && j + 1 < lines.size() && is_alignment_row(split_cells(lines[j + 1])))
@@ -505,6 +506,21 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       }
       // Never closed: a typing slip ("->") must not swallow the rest of the document. Only
       // this line is left out, and that is said.
+      if (counts)
+        counts->dropped.push_back({inline_text::Dropped::Kind::comment, std::string(t), number});
+      ++i;
+      continue;
+    }
+    // An Obsidian comment over several lines ("%%" alone, or opening a line without closing
+    // there): hidden in its reading view, so no content, as an HTML comment is.
+    if (t.starts_with("%%") && t.find("%%", 2) == std::string_view::npos) {
+      std::size_t end = i + 1;
+      while (end < lines.size() && lines[end].find("%%") == std::string_view::npos) ++end;
+      if (end < lines.size()) {
+        if (counts) ++counts->comments;
+        i = end + 1;
+        continue;
+      }
       if (counts)
         counts->dropped.push_back({inline_text::Dropped::Kind::comment, std::string(t), number});
       ++i;
