@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "util/text.h"
@@ -158,32 +159,35 @@ std::size_t superscript_mark_at(std::string_view s, std::size_t i) {
   return ends_with_length_unit(s.substr(0, i)) ? 0 : n;
 }
 
+// The length of a comment closed within `s` that starts at s[i]: "<!-- … -->", or Obsidian's
+// "%% … %%" (hidden in its reading view); 0 if none starts there or it is not closed.
+std::size_t closed_comment_at(std::string_view s, std::size_t i) {
+  static constexpr std::pair<std::string_view, std::string_view> kComments[] = {{"<!--", "-->"},
+                                                                               {"%%", "%%"}};
+  for (const auto& [open, close] : kComments) {
+    if (s.compare(i, open.size(), open) != 0) continue;
+    const std::size_t end = s.find(close, i + open.size());
+    return end == std::string_view::npos ? 0 : end + close.size() - i;
+  }
+  return 0;
+}
+
 std::string strip_tags(std::string_view s, Counts* counts) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 4, "<!--") == 0) {  // a comment: not content
-      const std::size_t end = s.find("-->", i + 4);
-      if (end != std::string_view::npos) {
-        if (counts) ++counts->comments;
-        out += ' ';
-        i = end + 2;
-        continue;
-      }
-      // Never closed: the rest of this text is the comment; left out, and said.
+    if (const std::size_t n = closed_comment_at(s, i)) {  // a comment: not content
+      if (counts) ++counts->comments;
+      out += ' ';
+      i += n - 1;
+      continue;
+    }
+    if (s.compare(i, 4, "<!--") == 0) {
+      // Never closed: the rest of this text is the comment; left out, and said. (An unclosed
+      // "%%" is text: a percent sign typed twice.)
       if (counts)
         counts->dropped.push_back({Dropped::Kind::comment, std::string(text::trim(s.substr(i))), 0});
       break;
-    }
-    // An Obsidian comment "%%…%%" (hidden in its reading view): not content, as <!-- --> is.
-    if (s.compare(i, 2, "%%") == 0) {
-      const std::size_t end = s.find("%%", i + 2);
-      if (end != std::string_view::npos) {
-        if (counts) ++counts->comments;
-        out += ' ';
-        i = end + 1;
-        continue;
-      }
     }
     if (const std::size_t n = footnote_mark_at(s, i)) {  // <sup>1</sup>: a footnote's mark
       if (counts)

@@ -359,6 +359,15 @@ bool objectives_label_only(std::string_view line) {
   return is_objectives_label(inline_text::plain(line));
 }
 
+// The mark that closes a comment beginning the line `t`, or nothing: "-->" after "<!--"; "%%"
+// after an Obsidian comment's "%%" that the same line does not close (hidden in its reading view,
+// so no content; one closed on its line is removed with the inline markup).
+std::optional<std::string_view> comment_close(std::string_view t) {
+  if (t.starts_with("<!--")) return "-->";
+  if (t.starts_with("%%") && t.find("%%", 2) == std::string_view::npos) return "%%";
+  return std::nullopt;
+}
+
 // True if lines[j] cannot continue a paragraph or list item: it is blank or begins a block of
 // its own (heading, table, list item, comment, rule), it stands above a setext underline or a
 // dash row (a heading or a simple table), or it begins with the objectives label (so that a
@@ -368,8 +377,7 @@ bool interrupts(const std::vector<std::string_view>& lines, std::size_t j) {
   if (t.empty() || rule_like(t) || parse_heading(t) || list_item(lines[j]) ||
       wrapped_html_heading_end(lines, j))
     return true;
-  if (t.starts_with("<!--") || (t.starts_with("%%") && t.find("%%", 2) == std::string_view::npos) ||
-      starts_html_table(t) || t.starts_with('+') || t.starts_with('|'))
+  if (comment_close(t) || starts_html_table(t) || t.starts_with('+') || t.starts_with('|'))
     return true;
   if (j + 1 < lines.size() && rule_like(lines[j + 1])) return true;
   if (has_pipe(t) && j + 1 < lines.size() && is_alignment_row(split_cells(lines[j + 1])))
@@ -497,30 +505,19 @@ std::vector<Block> blocks(std::string_view text, inline_text::Counts* counts) {
       ++i;
       continue;
     }
-    if (t.starts_with("<!--")) {  // an HTML comment, possibly over several lines
+    if (const auto close = comment_close(t)) {  // a comment, possibly over several lines
       std::size_t end = i;
-      while (end < lines.size() && lines[end].find("-->") == std::string_view::npos) ++end;
+      const auto closes = [&](std::size_t k) {
+        const std::string_view rest = k == i ? t.substr(2) : lines[k];  // past the opening mark
+        return rest.find(*close) != std::string_view::npos;
+      };
+      while (end < lines.size() && !closes(end)) ++end;
       if (end < lines.size()) {
         i = end + 1;
         continue;
       }
       // Never closed: a typing slip ("->") must not swallow the rest of the document. Only
       // this line is left out, and that is said.
-      if (counts)
-        counts->dropped.push_back({inline_text::Dropped::Kind::comment, std::string(t), number});
-      ++i;
-      continue;
-    }
-    // An Obsidian comment over several lines ("%%" alone, or opening a line without closing
-    // there): hidden in its reading view, so no content, as an HTML comment is.
-    if (t.starts_with("%%") && t.find("%%", 2) == std::string_view::npos) {
-      std::size_t end = i + 1;
-      while (end < lines.size() && lines[end].find("%%") == std::string_view::npos) ++end;
-      if (end < lines.size()) {
-        if (counts) ++counts->comments;
-        i = end + 1;
-        continue;
-      }
       if (counts)
         counts->dropped.push_back({inline_text::Dropped::Kind::comment, std::string(t), number});
       ++i;
